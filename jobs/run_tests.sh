@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole suite: starts a private PostgreSQL (port 55432, trust auth, stopped on exit)
+# so the ODBC tests run against psqlODBC as well as SQLite, checks that generated/ is what
+# wsdl/ makes, then runs CTest. Called by `jobs/setup.sh test`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+
+# generated/ must be exactly what the recorded command makes from wsdl/.
+regen=$(mktemp -d)
+"$root/generated/regenerate.sh" "$regen"
+if ! diff -r -q -x regenerate.sh -x CMakeLists.txt "$root/generated" "$regen"; then
+  echo "run_tests: generated/ differs from what generated/regenerate.sh makes from wsdl/" >&2
+  exit 1
+fi
+rm -rf "$regen"
+
+source "$root/jobs/postgres.sh"
+pg_start
+trap pg_stop EXIT
+export WMSBRIDGE_TEST_PG="Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=${PGPORT};Database=wmsbridge_test;Uid=postgres;Pwd=;"
+
+cd "$build"
+ctest --output-on-failure -j2 --timeout 900

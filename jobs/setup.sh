@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (run as root):
+#   bash jobs/setup.sh demo    install what is missing, build, run the main job on the embedded
+#                              default (SQLite ERP through the SQLite ODBC driver, wms-sim on loopback)
+#   bash jobs/setup.sh test    install what is missing, build, start PostgreSQL, run every test
+#   bash jobs/setup.sh build   install what is missing and build only
+#   bash jobs/setup.sh bench   install, build, run the benchmarks (prints figures)
+# Safe to run again: it installs only missing packages and rebuilds incrementally.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${WMSBRIDGE_BUILD_DIR:-$root/build}
+mode=${1:-build}
+
+packages=(build-essential cmake pkg-config git python3
+  gsoap libgsoap-dev libssl-dev zlib1g-dev
+  libpoco-dev libpugixml-dev libboost-test-dev
+  unixodbc unixodbc-dev odbcinst libsqliteodbc sqlite3
+  odbc-postgresql postgresql)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build_all() {
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build" -j2
+}
+
+case "$mode" in
+  build) install_missing; build_all ;;
+  demo)  install_missing; build_all; exec bash "$root/jobs/demo.sh" "$build" ;;
+  test)  install_missing; build_all; exec bash "$root/jobs/run_tests.sh" "$build" ;;
+  bench) install_missing; build_all; exec bash "$root/jobs/bench.sh" "$build" ;;
+  *) echo "usage: jobs/setup.sh demo|test|build|bench" >&2; exit 64 ;;
+esac
