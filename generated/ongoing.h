@@ -1116,7 +1116,7 @@ class wsi__ArticleClass
 /// Element "ExternalNumberOfItems" of type xs:decimal.
     xsd__decimal*                        ExternalNumberOfItems          nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ProcessArticleTime" of type xs:dateTime.
-    xsd__dateTime                        ProcessArticleTime             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ProcessArticleTime             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "FreeDecimal1" of type xs:decimal.
     xsd__decimal*                        FreeDecimal1                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "FreeDecimal2" of type xs:decimal.
@@ -1514,7 +1514,7 @@ class wsi__GetInventoryQuery
 /// Element "ArticleNumbersToGet" of type "http://ongoingsystems.se/WSI":ArrayOfString.
     wsi__ArrayOfString*                  ArticleNumbersToGet            0;	///< Optional element.
 /// Element "StockInfoChangedFrom" of type xs:dateTime.
-    xsd__dateTime                        StockInfoChangedFrom           0;	///< Optional element.
+    xsd__dateTime*                       StockInfoChangedFrom           0;	///< Optional element.
 /// Element "MaxArticlesToGet" of type xs:int.
     int*                                 MaxArticlesToGet               0;	///< Optional element.
 /// Element "ArticleSystemIdFrom" of type xs:int.
@@ -1627,13 +1627,13 @@ class wsi__InOrder
 class wsi__InOrderFilters
 { public:
 /// Element "InDateFrom" of type xs:dateTime.
-    xsd__dateTime                        InDateFrom                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       InDateFrom                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InDateTo" of type xs:dateTime.
-    xsd__dateTime                        InDateTo                       nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       InDateTo                       nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastReceiveTimeFrom" of type xs:dateTime.
-    xsd__dateTime                        LastReceiveTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastReceiveTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastReceiveTimeTo" of type xs:dateTime.
-    xsd__dateTime                        LastReceiveTimeTo              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastReceiveTimeTo              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InOrderStatusFrom" of type xs:int.
     int*                                 InOrderStatusFrom              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InOrderStatusTo" of type xs:int.
@@ -1647,9 +1647,9 @@ class wsi__InOrderFilters
 /// Element "InOrderNumbersToGet" of type "http://ongoingsystems.se/WSI":ArrayOfString.
     wsi__ArrayOfString*                  InOrderNumbersToGet            0;	///< Optional element.
 /// Element "LastUpdatedFrom" of type xs:dateTime.
-    xsd__dateTime                        LastUpdatedFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastUpdatedFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastUpdatedTo" of type xs:dateTime.
-    xsd__dateTime                        LastUpdatedTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastUpdatedTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InOrderIdsToGet" of type "http://ongoingsystems.se/WSI":ArrayOfInt.
     wsi__ArrayOfInt*                     InOrderIdsToGet                0;	///< Optional element.
 /// Element "MaxInOrdersToGet" of type xs:int.
@@ -1657,7 +1657,7 @@ class wsi__InOrderFilters
 /// Element "InOrderIdFrom" of type xs:int.
     int*                                 InOrderIdFrom                  0;	///< Optional element.
 /// Element "ChangedFrom" of type xs:dateTime.
-    xsd__dateTime                        ChangedFrom                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ChangedFrom                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -1688,9 +1688,9 @@ class wsi__InOrderInfoClass
 /// Element "OrderRemark" of type xs:string.
     std::string*                         OrderRemark                    0;	///< Optional element.
 /// Element "InDate" of type xs:dateTime.
-    xsd__dateTime                        InDate                         0;	///< Optional element.
+    xsd__dateTime*                       InDate                         0;	///< Optional element.
 /// Element "OrderDate" of type xs:dateTime.
-    xsd__dateTime                        OrderDate                      0;	///< Optional element.
+    xsd__dateTime*                       OrderDate                      0;	///< Optional element.
 /// Element "Warehouse" of type "http://ongoingsystems.se/WSI":InOrderWarehouse.
     wsi__InOrderWarehouse*               Warehouse                      0;	///< Optional element.
 /// Pointer to soap context that manages this instance.
@@ -1846,9 +1846,9 @@ class wsi__InventoryChangeLine
 class wsi__InventoryChangesQuery
 { public:
 /// Element "FromDate" of type xs:dateTime.
-    xsd__dateTime                        FromDate                       nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       FromDate                       nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ToDate" of type xs:dateTime.
-    xsd__dateTime                        ToDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ToDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InventoryId" of type xs:int.
     int*                                 InventoryId                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "UnReported" of type xs:boolean.
@@ -1856,7 +1856,7 @@ class wsi__InventoryChangesQuery
 /// Element "WarehouseId" of type xs:int.
     int*                                 WarehouseId                    0;	///< Optional element.
 /// Element "ToTime" of type xs:dateTime.
-    xsd__dateTime                        ToTime                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ToTime                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "MaxArticlesToGet" of type xs:int.
     int*                                 MaxArticlesToGet               0;	///< Optional element.
 /// Element "ArticleDefIdFrom" of type xs:int.
@@ -1912,7 +1912,7 @@ class wsi__InventoryLine
 /// Element "NumberOfLockedItems" of type xs:decimal.
     xsd__decimal                         NumberOfLockedItems            1;	///< Required element.
 /// Element "LastInDate" of type xs:dateTime.
-    xsd__dateTime                        LastInDate                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastInDate                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ToReceiveNumberOfItems" of type xs:decimal.
     xsd__decimal                         ToReceiveNumberOfItems         1;	///< Required element.
 /// Element "LockedForSaleNumberOfItems" of type xs:decimal.
@@ -1988,7 +1988,7 @@ class wsi__InventoryTransaction
 /// Element "LocationIsLocked" of type xs:boolean.
     bool                                 LocationIsLocked               1;	///< Required element.
 /// Element "ExpiryDate" of type xs:dateTime.
-    xsd__dateTime                        ExpiryDate                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ExpiryDate                     nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ByInventoryCountTask" of type xs:boolean.
     bool                                 ByInventoryCountTask           1;	///< Required element.
 /// Element "WarehouseCode" of type xs:string.
@@ -2050,29 +2050,29 @@ class wsi__Order
 class wsi__OrderFilters
 { public:
 /// Element "DeliveryDateFrom" of type xs:dateTime.
-    xsd__dateTime                        DeliveryDateFrom               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       DeliveryDateFrom               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "DeliveryDateTo" of type xs:dateTime.
-    xsd__dateTime                        DeliveryDateTo                 nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       DeliveryDateTo                 nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ShippedTimeFrom" of type xs:dateTime.
-    xsd__dateTime                        ShippedTimeFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ShippedTimeFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ShippedTimeTo" of type xs:dateTime.
-    xsd__dateTime                        ShippedTimeTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ShippedTimeTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastPickingTimeFrom" of type xs:dateTime.
-    xsd__dateTime                        LastPickingTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastPickingTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastPickingTimeTo" of type xs:dateTime.
-    xsd__dateTime                        LastPickingTimeTo              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastPickingTimeTo              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastReturnedFrom" of type xs:dateTime.
-    xsd__dateTime                        LastReturnedFrom               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastReturnedFrom               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastPrintedTimeFrom" of type xs:dateTime.
-    xsd__dateTime                        LastPrintedTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastPrintedTimeFrom            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderStatusFrom" of type xs:int.
     int*                                 OrderStatusFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderStatusTo" of type xs:int.
     int*                                 OrderStatusTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastUpdatedFrom" of type xs:dateTime.
-    xsd__dateTime                        LastUpdatedFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastUpdatedFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastUpdatedTo" of type xs:dateTime.
-    xsd__dateTime                        LastUpdatedTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastUpdatedTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderNumbersToGet" of type "http://ongoingsystems.se/WSI":ArrayOfString.
     wsi__ArrayOfString*                  OrderNumbersToGet              0;	///< Optional element.
 /// Element "OrderIdsToGet" of type "http://ongoingsystems.se/WSI":ArrayOfInt.
@@ -2190,9 +2190,9 @@ class wsi__OrderInfoType
 /// Element "CurrentShipmentId" of type xs:int.
     int*                                 CurrentShipmentId              nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderFreeDateTime1" of type xs:dateTime.
-    xsd__dateTime                        OrderFreeDateTime1             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       OrderFreeDateTime1             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderFreeDateTime2" of type xs:dateTime.
-    xsd__dateTime                        OrderFreeDateTime2             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       OrderFreeDateTime2             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -2424,11 +2424,11 @@ class wsi__PickedOrderLine
 /// Element "OrderLineSystemId" of type xs:int.
     int                                  OrderLineSystemId              1;	///< Required element.
 /// Element "DeliveryDate" of type xs:dateTime.
-    xsd__dateTime                        DeliveryDate                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       DeliveryDate                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastPickingTime" of type xs:dateTime.
-    xsd__dateTime                        LastPickingTime                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastPickingTime                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "StartPickingTime" of type xs:dateTime.
-    xsd__dateTime                        StartPickingTime               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       StartPickingTime               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderLineComment" of type xs:string.
     std::string*                         OrderLineComment               0;	///< Optional element.
 /// Element "OrderedNumberOfItems" of type xs:decimal.
@@ -2524,15 +2524,15 @@ class wsi__ReceivedInOrderInfoClass
 /// Element "ReferenceNumber" of type xs:string.
     std::string*                         ReferenceNumber                0;	///< Optional element.
 /// Element "InDate" of type xs:dateTime.
-    xsd__dateTime                        InDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       InDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "OrderDate" of type xs:dateTime.
-    xsd__dateTime                        OrderDate                      nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       OrderDate                      nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "BatchDate" of type xs:dateTime.
-    xsd__dateTime                        BatchDate                      nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       BatchDate                      nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ReceivedDate" of type xs:dateTime.
-    xsd__dateTime                        ReceivedDate                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ReceivedDate                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastReceivedTime" of type xs:dateTime.
-    xsd__dateTime                        LastReceivedTime               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       LastReceivedTime               nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InOrderIsReturnType" of type xs:boolean.
     bool                                 InOrderIsReturnType            1;	///< Required element.
 /// Element "InOrderStatusNumber" of type xs:int.
@@ -2548,11 +2548,11 @@ class wsi__ReceivedInOrderInfoClass
 /// Element "InOrderFreeDecimal2" of type xs:decimal.
     xsd__decimal*                        InOrderFreeDecimal2            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "ArrivalDate" of type xs:dateTime.
-    xsd__dateTime                        ArrivalDate                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       ArrivalDate                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "CustomsDeclaredDate" of type xs:dateTime.
-    xsd__dateTime                        CustomsDeclaredDate            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       CustomsDeclaredDate            nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "Created" of type xs:dateTime.
-    xsd__dateTime                        Created                        nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       Created                        nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -2577,7 +2577,7 @@ class wsi__ReceivedInOrderLine
 /// Element "ExternalOrderLineCode" of type xs:string.
     std::string*                         ExternalOrderLineCode          0;	///< Optional element.
 /// Element "InDate" of type xs:dateTime.
-    xsd__dateTime                        InDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+    xsd__dateTime*                       InDate                         nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "AdvisedNumberOfItems" of type xs:decimal.
     xsd__decimal                         AdvisedNumberOfItems           1;	///< Required element.
 /// Element "ReceivedNumberOfItems" of type xs:decimal.

@@ -532,6 +532,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__OrderInfoClass(soap, tag, NULL, "wsi:OrderInfoClass");
 	case SOAP_TYPE_PointerTobool:
 		return soap_in_PointerTobool(soap, tag, NULL, "xsd:boolean");
+	case SOAP_TYPE_PointerToxsd__dateTime:
+		return soap_in_PointerToxsd__dateTime(soap, tag, NULL, "xsd:dateTime");
 	case SOAP_TYPE_PointerToxsd__decimal:
 		return soap_in_PointerToxsd__decimal(soap, tag, NULL, "xsd:decimal");
 	case SOAP_TYPE_PointerTostd__string:
@@ -1573,6 +1575,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__OrderInfoClass(soap, tag, id, (wsi__OrderInfoClass *const*)ptr, "wsi:OrderInfoClass");
 	case SOAP_TYPE_PointerTobool:
 		return soap_out_PointerTobool(soap, tag, id, (bool *const*)ptr, "xsd:boolean");
+	case SOAP_TYPE_PointerToxsd__dateTime:
+		return soap_out_PointerToxsd__dateTime(soap, tag, id, (std::string *const*)ptr, "xsd:dateTime");
 	case SOAP_TYPE_PointerToxsd__decimal:
 		return soap_out_PointerToxsd__decimal(soap, tag, id, (std::string *const*)ptr, "xsd:decimal");
 	case SOAP_TYPE_PointerTostd__string:
@@ -2197,6 +2201,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_PointerTobool:
 		soap_serialize_PointerTobool(soap, (bool *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerToxsd__dateTime:
+		soap_serialize_PointerToxsd__dateTime(soap, (std::string *const*)ptr);
 		break;
 	case SOAP_TYPE_PointerToxsd__decimal:
 		soap_serialize_PointerToxsd__decimal(soap, (std::string *const*)ptr);
@@ -10584,6 +10591,7 @@ void wsi__SystemStatus::soap_serialize(struct soap *soap) const
 #ifndef WITH_NOIDREF
 	soap_serialize_PointerTostd__string(soap, &this->wsi__SystemStatus::SystemStatusText);
 	soap_embedded(soap, &this->wsi__SystemStatus::IsRunning, SOAP_TYPE_bool);
+	soap_embedded(soap, &this->wsi__SystemStatus::BuildTime, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__SystemStatus::BuildTime);
 #endif
 }
@@ -11177,7 +11185,7 @@ void wsi__ReceivedInOrderLine::soap_default(struct soap *soap)
 	this->soap = soap;
 	this->wsi__ReceivedInOrderLine::Article = NULL;
 	this->wsi__ReceivedInOrderLine::ExternalOrderLineCode = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderLine::InDate);
+	this->wsi__ReceivedInOrderLine::InDate = NULL;
 	soap_default_xsd__decimal(soap, &this->wsi__ReceivedInOrderLine::AdvisedNumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__ReceivedInOrderLine::ReceivedNumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__ReceivedInOrderLine::CreatedNumberOfItems);
@@ -11196,7 +11204,7 @@ void wsi__ReceivedInOrderLine::soap_serialize(struct soap *soap) const
 #ifndef WITH_NOIDREF
 	soap_serialize_PointerTowsi__ArticleClass(soap, &this->wsi__ReceivedInOrderLine::Article);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__ReceivedInOrderLine::ExternalOrderLineCode);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderLine::InDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderLine::InDate);
 	soap_embedded(soap, &this->wsi__ReceivedInOrderLine::AdvisedNumberOfItems, SOAP_TYPE_xsd__decimal);
 	soap_serialize_xsd__decimal(soap, &this->wsi__ReceivedInOrderLine::AdvisedNumberOfItems);
 	soap_embedded(soap, &this->wsi__ReceivedInOrderLine::ReceivedNumberOfItems, SOAP_TYPE_xsd__decimal);
@@ -11227,7 +11235,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ReceivedInOrderLine(struct soap *soap, c
 		return soap->error;
 	if (soap_out_PointerTostd__string(soap, "wsi:ExternalOrderLineCode", -1, &a->wsi__ReceivedInOrderLine::ExternalOrderLineCode, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__ReceivedInOrderLine::InDate, ""))
+	if (!a->wsi__ReceivedInOrderLine::InDate)
+	{	if (soap_element_nil(soap, "wsi:InDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__ReceivedInOrderLine::InDate, ""))
 		return soap->error;
 	if (soap_out_xsd__decimal(soap, "wsi:AdvisedNumberOfItems", -1, &a->wsi__ReceivedInOrderLine::AdvisedNumberOfItems, ""))
 		return soap->error;
@@ -11326,7 +11338,7 @@ SOAP_FMAC3 wsi__ReceivedInOrderLine * SOAP_FMAC4 soap_in_wsi__ReceivedInOrderLin
 				}
 			}
 			if (soap_flag_InDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:InDate", &a->wsi__ReceivedInOrderLine::InDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:InDate", &a->wsi__ReceivedInOrderLine::InDate, "xsd:dateTime"))
 				{	soap_flag_InDate1--;
 					continue;
 				}
@@ -11474,11 +11486,11 @@ void wsi__ReceivedInOrderInfoClass::soap_default(struct soap *soap)
 	soap_default_int(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderId);
 	this->wsi__ReceivedInOrderInfoClass::GoodsOwnerOrderNumber = NULL;
 	this->wsi__ReceivedInOrderInfoClass::ReferenceNumber = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::InDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::OrderDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::BatchDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ReceivedDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::LastReceivedTime);
+	this->wsi__ReceivedInOrderInfoClass::InDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::OrderDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::BatchDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::ReceivedDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::LastReceivedTime = NULL;
 	soap_default_bool(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderIsReturnType);
 	soap_default_int(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderStatusNumber);
 	this->wsi__ReceivedInOrderInfoClass::InOrderStatusText = NULL;
@@ -11486,9 +11498,9 @@ void wsi__ReceivedInOrderInfoClass::soap_default(struct soap *soap)
 	soap_default_xsd__decimal(soap, &this->wsi__ReceivedInOrderInfoClass::ReceivedNumberOfItems);
 	this->wsi__ReceivedInOrderInfoClass::InOrderFreeDecimal1 = NULL;
 	this->wsi__ReceivedInOrderInfoClass::InOrderFreeDecimal2 = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ArrivalDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::Created);
+	this->wsi__ReceivedInOrderInfoClass::ArrivalDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate = NULL;
+	this->wsi__ReceivedInOrderInfoClass::Created = NULL;
 }
 
 void wsi__ReceivedInOrderInfoClass::soap_serialize(struct soap *soap) const
@@ -11498,11 +11510,11 @@ void wsi__ReceivedInOrderInfoClass::soap_serialize(struct soap *soap) const
 	soap_embedded(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderId, SOAP_TYPE_int);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__ReceivedInOrderInfoClass::GoodsOwnerOrderNumber);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__ReceivedInOrderInfoClass::ReferenceNumber);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::InDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::OrderDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::BatchDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ReceivedDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::LastReceivedTime);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::InDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::OrderDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::BatchDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ReceivedDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::LastReceivedTime);
 	soap_embedded(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderIsReturnType, SOAP_TYPE_bool);
 	soap_embedded(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderStatusNumber, SOAP_TYPE_int);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderStatusText);
@@ -11512,9 +11524,9 @@ void wsi__ReceivedInOrderInfoClass::soap_serialize(struct soap *soap) const
 	soap_serialize_xsd__decimal(soap, &this->wsi__ReceivedInOrderInfoClass::ReceivedNumberOfItems);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderFreeDecimal1);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ReceivedInOrderInfoClass::InOrderFreeDecimal2);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ArrivalDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::Created);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::ArrivalDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ReceivedInOrderInfoClass::Created);
 #endif
 }
 
@@ -11534,15 +11546,35 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ReceivedInOrderInfoClass(struct soap *so
 		return soap->error;
 	if (soap_out_PointerTostd__string(soap, "wsi:ReferenceNumber", -1, &a->wsi__ReceivedInOrderInfoClass::ReferenceNumber, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__ReceivedInOrderInfoClass::InDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::InDate)
+	{	if (soap_element_nil(soap, "wsi:InDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__ReceivedInOrderInfoClass::InDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:OrderDate", -1, &a->wsi__ReceivedInOrderInfoClass::OrderDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::OrderDate)
+	{	if (soap_element_nil(soap, "wsi:OrderDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:OrderDate", -1, &a->wsi__ReceivedInOrderInfoClass::OrderDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:BatchDate", -1, &a->wsi__ReceivedInOrderInfoClass::BatchDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::BatchDate)
+	{	if (soap_element_nil(soap, "wsi:BatchDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:BatchDate", -1, &a->wsi__ReceivedInOrderInfoClass::BatchDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ReceivedDate", -1, &a->wsi__ReceivedInOrderInfoClass::ReceivedDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::ReceivedDate)
+	{	if (soap_element_nil(soap, "wsi:ReceivedDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ReceivedDate", -1, &a->wsi__ReceivedInOrderInfoClass::ReceivedDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastReceivedTime", -1, &a->wsi__ReceivedInOrderInfoClass::LastReceivedTime, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::LastReceivedTime)
+	{	if (soap_element_nil(soap, "wsi:LastReceivedTime"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastReceivedTime", -1, &a->wsi__ReceivedInOrderInfoClass::LastReceivedTime, ""))
 		return soap->error;
 	if (soap_out_bool(soap, "wsi:InOrderIsReturnType", -1, &a->wsi__ReceivedInOrderInfoClass::InOrderIsReturnType, ""))
 		return soap->error;
@@ -11566,11 +11598,23 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ReceivedInOrderInfoClass(struct soap *so
 	}
 	else if (soap_out_PointerToxsd__decimal(soap, "wsi:InOrderFreeDecimal2", -1, &a->wsi__ReceivedInOrderInfoClass::InOrderFreeDecimal2, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ArrivalDate", -1, &a->wsi__ReceivedInOrderInfoClass::ArrivalDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::ArrivalDate)
+	{	if (soap_element_nil(soap, "wsi:ArrivalDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ArrivalDate", -1, &a->wsi__ReceivedInOrderInfoClass::ArrivalDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:CustomsDeclaredDate", -1, &a->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate)
+	{	if (soap_element_nil(soap, "wsi:CustomsDeclaredDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:CustomsDeclaredDate", -1, &a->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:Created", -1, &a->wsi__ReceivedInOrderInfoClass::Created, ""))
+	if (!a->wsi__ReceivedInOrderInfoClass::Created)
+	{	if (soap_element_nil(soap, "wsi:Created"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:Created", -1, &a->wsi__ReceivedInOrderInfoClass::Created, ""))
 		return soap->error;
 	return soap_element_end_out(soap, tag);
 }
@@ -11636,31 +11680,31 @@ SOAP_FMAC3 wsi__ReceivedInOrderInfoClass * SOAP_FMAC4 soap_in_wsi__ReceivedInOrd
 				}
 			}
 			if (soap_flag_InDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:InDate", &a->wsi__ReceivedInOrderInfoClass::InDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:InDate", &a->wsi__ReceivedInOrderInfoClass::InDate, "xsd:dateTime"))
 				{	soap_flag_InDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_OrderDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:OrderDate", &a->wsi__ReceivedInOrderInfoClass::OrderDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:OrderDate", &a->wsi__ReceivedInOrderInfoClass::OrderDate, "xsd:dateTime"))
 				{	soap_flag_OrderDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_BatchDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:BatchDate", &a->wsi__ReceivedInOrderInfoClass::BatchDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:BatchDate", &a->wsi__ReceivedInOrderInfoClass::BatchDate, "xsd:dateTime"))
 				{	soap_flag_BatchDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_ReceivedDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ReceivedDate", &a->wsi__ReceivedInOrderInfoClass::ReceivedDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ReceivedDate", &a->wsi__ReceivedInOrderInfoClass::ReceivedDate, "xsd:dateTime"))
 				{	soap_flag_ReceivedDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastReceivedTime1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastReceivedTime", &a->wsi__ReceivedInOrderInfoClass::LastReceivedTime, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastReceivedTime", &a->wsi__ReceivedInOrderInfoClass::LastReceivedTime, "xsd:dateTime"))
 				{	soap_flag_LastReceivedTime1--;
 					continue;
 				}
@@ -11708,19 +11752,19 @@ SOAP_FMAC3 wsi__ReceivedInOrderInfoClass * SOAP_FMAC4 soap_in_wsi__ReceivedInOrd
 				}
 			}
 			if (soap_flag_ArrivalDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ArrivalDate", &a->wsi__ReceivedInOrderInfoClass::ArrivalDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ArrivalDate", &a->wsi__ReceivedInOrderInfoClass::ArrivalDate, "xsd:dateTime"))
 				{	soap_flag_ArrivalDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_CustomsDeclaredDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:CustomsDeclaredDate", &a->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:CustomsDeclaredDate", &a->wsi__ReceivedInOrderInfoClass::CustomsDeclaredDate, "xsd:dateTime"))
 				{	soap_flag_CustomsDeclaredDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_Created1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:Created", &a->wsi__ReceivedInOrderInfoClass::Created, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:Created", &a->wsi__ReceivedInOrderInfoClass::Created, "xsd:dateTime"))
 				{	soap_flag_Created1--;
 					continue;
 				}
@@ -11947,9 +11991,9 @@ void wsi__PickedOrderLine::soap_default(struct soap *soap)
 	this->soap = soap;
 	this->wsi__PickedOrderLine::Article = NULL;
 	soap_default_int(soap, &this->wsi__PickedOrderLine::OrderLineSystemId);
-	soap_default_xsd__dateTime(soap, &this->wsi__PickedOrderLine::DeliveryDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__PickedOrderLine::LastPickingTime);
-	soap_default_xsd__dateTime(soap, &this->wsi__PickedOrderLine::StartPickingTime);
+	this->wsi__PickedOrderLine::DeliveryDate = NULL;
+	this->wsi__PickedOrderLine::LastPickingTime = NULL;
+	this->wsi__PickedOrderLine::StartPickingTime = NULL;
 	this->wsi__PickedOrderLine::OrderLineComment = NULL;
 	soap_default_xsd__decimal(soap, &this->wsi__PickedOrderLine::OrderedNumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__PickedOrderLine::PickedNumberOfItems);
@@ -11981,9 +12025,9 @@ void wsi__PickedOrderLine::soap_serialize(struct soap *soap) const
 #ifndef WITH_NOIDREF
 	soap_serialize_PointerTowsi__ArticleClass(soap, &this->wsi__PickedOrderLine::Article);
 	soap_embedded(soap, &this->wsi__PickedOrderLine::OrderLineSystemId, SOAP_TYPE_int);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__PickedOrderLine::DeliveryDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__PickedOrderLine::LastPickingTime);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__PickedOrderLine::StartPickingTime);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__PickedOrderLine::DeliveryDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__PickedOrderLine::LastPickingTime);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__PickedOrderLine::StartPickingTime);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__PickedOrderLine::OrderLineComment);
 	soap_embedded(soap, &this->wsi__PickedOrderLine::OrderedNumberOfItems, SOAP_TYPE_xsd__decimal);
 	soap_serialize_xsd__decimal(soap, &this->wsi__PickedOrderLine::OrderedNumberOfItems);
@@ -12029,11 +12073,23 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__PickedOrderLine(struct soap *soap, const
 		return soap->error;
 	if (soap_out_int(soap, "wsi:OrderLineSystemId", -1, &a->wsi__PickedOrderLine::OrderLineSystemId, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:DeliveryDate", -1, &a->wsi__PickedOrderLine::DeliveryDate, ""))
+	if (!a->wsi__PickedOrderLine::DeliveryDate)
+	{	if (soap_element_nil(soap, "wsi:DeliveryDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:DeliveryDate", -1, &a->wsi__PickedOrderLine::DeliveryDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastPickingTime", -1, &a->wsi__PickedOrderLine::LastPickingTime, ""))
+	if (!a->wsi__PickedOrderLine::LastPickingTime)
+	{	if (soap_element_nil(soap, "wsi:LastPickingTime"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastPickingTime", -1, &a->wsi__PickedOrderLine::LastPickingTime, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:StartPickingTime", -1, &a->wsi__PickedOrderLine::StartPickingTime, ""))
+	if (!a->wsi__PickedOrderLine::StartPickingTime)
+	{	if (soap_element_nil(soap, "wsi:StartPickingTime"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:StartPickingTime", -1, &a->wsi__PickedOrderLine::StartPickingTime, ""))
 		return soap->error;
 	if (soap_out_PointerTostd__string(soap, "wsi:OrderLineComment", -1, &a->wsi__PickedOrderLine::OrderLineComment, ""))
 		return soap->error;
@@ -12201,19 +12257,19 @@ SOAP_FMAC3 wsi__PickedOrderLine * SOAP_FMAC4 soap_in_wsi__PickedOrderLine(struct
 				}
 			}
 			if (soap_flag_DeliveryDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:DeliveryDate", &a->wsi__PickedOrderLine::DeliveryDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:DeliveryDate", &a->wsi__PickedOrderLine::DeliveryDate, "xsd:dateTime"))
 				{	soap_flag_DeliveryDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastPickingTime1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastPickingTime", &a->wsi__PickedOrderLine::LastPickingTime, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastPickingTime", &a->wsi__PickedOrderLine::LastPickingTime, "xsd:dateTime"))
 				{	soap_flag_LastPickingTime1--;
 					continue;
 				}
 			}
 			if (soap_flag_StartPickingTime1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:StartPickingTime", &a->wsi__PickedOrderLine::StartPickingTime, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:StartPickingTime", &a->wsi__PickedOrderLine::StartPickingTime, "xsd:dateTime"))
 				{	soap_flag_StartPickingTime1--;
 					continue;
 				}
@@ -13137,6 +13193,7 @@ void wsi__OrderTrackingInfo::soap_serialize(struct soap *soap) const
 #ifndef WITH_NOIDREF
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderTrackingInfo::TrackingUrl);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderTrackingInfo::Waybill);
+	soap_embedded(soap, &this->wsi__OrderTrackingInfo::Created, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderTrackingInfo::Created);
 	soap_embedded(soap, &this->wsi__OrderTrackingInfo::IsReturn, SOAP_TYPE_bool);
 #endif
@@ -13779,8 +13836,8 @@ void wsi__OrderInfoType::soap_default(struct soap *soap)
 	this->wsi__OrderInfoType::PickingPriority = NULL;
 	this->wsi__OrderInfoType::BackOrderForOrderId = NULL;
 	this->wsi__OrderInfoType::CurrentShipmentId = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime1);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime2);
+	this->wsi__OrderInfoType::OrderFreeDateTime1 = NULL;
+	this->wsi__OrderInfoType::OrderFreeDateTime2 = NULL;
 }
 
 void wsi__OrderInfoType::soap_serialize(struct soap *soap) const
@@ -13790,12 +13847,19 @@ void wsi__OrderInfoType::soap_serialize(struct soap *soap) const
 	soap_embedded(soap, &this->wsi__OrderInfoType::OrderId, SOAP_TYPE_int);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoType::ReferenceNumber);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoType::GoodsOwnerOrderNumber);
+	soap_embedded(soap, &this->wsi__OrderInfoType::PickUpDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::PickUpDate);
+	soap_embedded(soap, &this->wsi__OrderInfoType::DeliveryDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::DeliveryDate);
+	soap_embedded(soap, &this->wsi__OrderInfoType::CreatedDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::CreatedDate);
+	soap_embedded(soap, &this->wsi__OrderInfoType::ShippedTime, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::ShippedTime);
+	soap_embedded(soap, &this->wsi__OrderInfoType::ArrivalDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::ArrivalDate);
+	soap_embedded(soap, &this->wsi__OrderInfoType::ArrivalDateFrom, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::ArrivalDateFrom);
+	soap_embedded(soap, &this->wsi__OrderInfoType::PrintedTime, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::PrintedTime);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoType::WayBill);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__OrderInfoType::CustomerPrice);
@@ -13812,8 +13876,8 @@ void wsi__OrderInfoType::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerToint(soap, &this->wsi__OrderInfoType::PickingPriority);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderInfoType::BackOrderForOrderId);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderInfoType::CurrentShipmentId);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime1);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime2);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime1);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderInfoType::OrderFreeDateTime2);
 #endif
 }
 
@@ -13897,9 +13961,17 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderInfoType(struct soap *soap, const c
 	}
 	else if (soap_out_PointerToint(soap, "wsi:CurrentShipmentId", -1, &a->wsi__OrderInfoType::CurrentShipmentId, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:OrderFreeDateTime1", -1, &a->wsi__OrderInfoType::OrderFreeDateTime1, ""))
+	if (!a->wsi__OrderInfoType::OrderFreeDateTime1)
+	{	if (soap_element_nil(soap, "wsi:OrderFreeDateTime1"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:OrderFreeDateTime1", -1, &a->wsi__OrderInfoType::OrderFreeDateTime1, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:OrderFreeDateTime2", -1, &a->wsi__OrderInfoType::OrderFreeDateTime2, ""))
+	if (!a->wsi__OrderInfoType::OrderFreeDateTime2)
+	{	if (soap_element_nil(soap, "wsi:OrderFreeDateTime2"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:OrderFreeDateTime2", -1, &a->wsi__OrderInfoType::OrderFreeDateTime2, ""))
 		return soap->error;
 	return soap_element_end_out(soap, tag);
 }
@@ -14092,13 +14164,13 @@ SOAP_FMAC3 wsi__OrderInfoType * SOAP_FMAC4 soap_in_wsi__OrderInfoType(struct soa
 				}
 			}
 			if (soap_flag_OrderFreeDateTime11 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:OrderFreeDateTime1", &a->wsi__OrderInfoType::OrderFreeDateTime1, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:OrderFreeDateTime1", &a->wsi__OrderInfoType::OrderFreeDateTime1, "xsd:dateTime"))
 				{	soap_flag_OrderFreeDateTime11--;
 					continue;
 				}
 			}
 			if (soap_flag_OrderFreeDateTime21 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:OrderFreeDateTime2", &a->wsi__OrderInfoType::OrderFreeDateTime2, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:OrderFreeDateTime2", &a->wsi__OrderInfoType::OrderFreeDateTime2, "xsd:dateTime"))
 				{	soap_flag_OrderFreeDateTime21--;
 					continue;
 				}
@@ -14204,6 +14276,7 @@ void wsi__OrderInfoClass::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoClass::GoodsOwnerOrderId);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoClass::OrderRemark);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoClass::DeliveryInstruction);
+	soap_embedded(soap, &this->wsi__OrderInfoClass::DeliveryDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoClass::DeliveryDate);
 	soap_serialize_PointerTowsi__OrderType(soap, &this->wsi__OrderInfoClass::OrderType);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoClass::OrderServicePointCode);
@@ -14417,18 +14490,18 @@ SOAP_FMAC3 wsi__OrderInfoClass * SOAP_FMAC4 soap_get_wsi__OrderInfoClass(struct 
 void wsi__OrderFilters::soap_default(struct soap *soap)
 {
 	this->soap = soap;
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateTo);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeTo);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeTo);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastReturnedFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPrintedTimeFrom);
+	this->wsi__OrderFilters::DeliveryDateFrom = NULL;
+	this->wsi__OrderFilters::DeliveryDateTo = NULL;
+	this->wsi__OrderFilters::ShippedTimeFrom = NULL;
+	this->wsi__OrderFilters::ShippedTimeTo = NULL;
+	this->wsi__OrderFilters::LastPickingTimeFrom = NULL;
+	this->wsi__OrderFilters::LastPickingTimeTo = NULL;
+	this->wsi__OrderFilters::LastReturnedFrom = NULL;
+	this->wsi__OrderFilters::LastPrintedTimeFrom = NULL;
 	this->wsi__OrderFilters::OrderStatusFrom = NULL;
 	this->wsi__OrderFilters::OrderStatusTo = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedTo);
+	this->wsi__OrderFilters::LastUpdatedFrom = NULL;
+	this->wsi__OrderFilters::LastUpdatedTo = NULL;
 	this->wsi__OrderFilters::OrderNumbersToGet = NULL;
 	this->wsi__OrderFilters::OrderIdsToGet = NULL;
 	this->wsi__OrderFilters::PickOrderIdFrom = NULL;
@@ -14441,18 +14514,18 @@ void wsi__OrderFilters::soap_serialize(struct soap *soap) const
 {
 	(void)soap; /* appease -Wall -Werror */
 #ifndef WITH_NOIDREF
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateTo);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeTo);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeTo);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastReturnedFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastPrintedTimeFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::DeliveryDateTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::ShippedTimeTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastPickingTimeTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastReturnedFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastPrintedTimeFrom);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::OrderStatusFrom);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::OrderStatusTo);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__OrderFilters::LastUpdatedTo);
 	soap_serialize_PointerTowsi__ArrayOfString(soap, &this->wsi__OrderFilters::OrderNumbersToGet);
 	soap_serialize_PointerTowsi__ArrayOfInt(soap, &this->wsi__OrderFilters::OrderIdsToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::PickOrderIdFrom);
@@ -14472,21 +14545,53 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderFilters(struct soap *soap, const ch
 	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
 	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__OrderFilters), type))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:DeliveryDateFrom", -1, &a->wsi__OrderFilters::DeliveryDateFrom, ""))
+	if (!a->wsi__OrderFilters::DeliveryDateFrom)
+	{	if (soap_element_nil(soap, "wsi:DeliveryDateFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:DeliveryDateFrom", -1, &a->wsi__OrderFilters::DeliveryDateFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:DeliveryDateTo", -1, &a->wsi__OrderFilters::DeliveryDateTo, ""))
+	if (!a->wsi__OrderFilters::DeliveryDateTo)
+	{	if (soap_element_nil(soap, "wsi:DeliveryDateTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:DeliveryDateTo", -1, &a->wsi__OrderFilters::DeliveryDateTo, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ShippedTimeFrom", -1, &a->wsi__OrderFilters::ShippedTimeFrom, ""))
+	if (!a->wsi__OrderFilters::ShippedTimeFrom)
+	{	if (soap_element_nil(soap, "wsi:ShippedTimeFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ShippedTimeFrom", -1, &a->wsi__OrderFilters::ShippedTimeFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ShippedTimeTo", -1, &a->wsi__OrderFilters::ShippedTimeTo, ""))
+	if (!a->wsi__OrderFilters::ShippedTimeTo)
+	{	if (soap_element_nil(soap, "wsi:ShippedTimeTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ShippedTimeTo", -1, &a->wsi__OrderFilters::ShippedTimeTo, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastPickingTimeFrom", -1, &a->wsi__OrderFilters::LastPickingTimeFrom, ""))
+	if (!a->wsi__OrderFilters::LastPickingTimeFrom)
+	{	if (soap_element_nil(soap, "wsi:LastPickingTimeFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastPickingTimeFrom", -1, &a->wsi__OrderFilters::LastPickingTimeFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastPickingTimeTo", -1, &a->wsi__OrderFilters::LastPickingTimeTo, ""))
+	if (!a->wsi__OrderFilters::LastPickingTimeTo)
+	{	if (soap_element_nil(soap, "wsi:LastPickingTimeTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastPickingTimeTo", -1, &a->wsi__OrderFilters::LastPickingTimeTo, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastReturnedFrom", -1, &a->wsi__OrderFilters::LastReturnedFrom, ""))
+	if (!a->wsi__OrderFilters::LastReturnedFrom)
+	{	if (soap_element_nil(soap, "wsi:LastReturnedFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastReturnedFrom", -1, &a->wsi__OrderFilters::LastReturnedFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastPrintedTimeFrom", -1, &a->wsi__OrderFilters::LastPrintedTimeFrom, ""))
+	if (!a->wsi__OrderFilters::LastPrintedTimeFrom)
+	{	if (soap_element_nil(soap, "wsi:LastPrintedTimeFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastPrintedTimeFrom", -1, &a->wsi__OrderFilters::LastPrintedTimeFrom, ""))
 		return soap->error;
 	if (!a->wsi__OrderFilters::OrderStatusFrom)
 	{	if (soap_element_nil(soap, "wsi:OrderStatusFrom"))
@@ -14500,9 +14605,17 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderFilters(struct soap *soap, const ch
 	}
 	else if (soap_out_PointerToint(soap, "wsi:OrderStatusTo", -1, &a->wsi__OrderFilters::OrderStatusTo, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastUpdatedFrom", -1, &a->wsi__OrderFilters::LastUpdatedFrom, ""))
+	if (!a->wsi__OrderFilters::LastUpdatedFrom)
+	{	if (soap_element_nil(soap, "wsi:LastUpdatedFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastUpdatedFrom", -1, &a->wsi__OrderFilters::LastUpdatedFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastUpdatedTo", -1, &a->wsi__OrderFilters::LastUpdatedTo, ""))
+	if (!a->wsi__OrderFilters::LastUpdatedTo)
+	{	if (soap_element_nil(soap, "wsi:LastUpdatedTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastUpdatedTo", -1, &a->wsi__OrderFilters::LastUpdatedTo, ""))
 		return soap->error;
 	if (soap_out_PointerTowsi__ArrayOfString(soap, "wsi:OrderNumbersToGet", -1, &a->wsi__OrderFilters::OrderNumbersToGet, ""))
 		return soap->error;
@@ -14570,49 +14683,49 @@ SOAP_FMAC3 wsi__OrderFilters * SOAP_FMAC4 soap_in_wsi__OrderFilters(struct soap 
 		for (;;)
 		{	soap->error = SOAP_TAG_MISMATCH;
 			if (soap_flag_DeliveryDateFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:DeliveryDateFrom", &a->wsi__OrderFilters::DeliveryDateFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:DeliveryDateFrom", &a->wsi__OrderFilters::DeliveryDateFrom, "xsd:dateTime"))
 				{	soap_flag_DeliveryDateFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_DeliveryDateTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:DeliveryDateTo", &a->wsi__OrderFilters::DeliveryDateTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:DeliveryDateTo", &a->wsi__OrderFilters::DeliveryDateTo, "xsd:dateTime"))
 				{	soap_flag_DeliveryDateTo1--;
 					continue;
 				}
 			}
 			if (soap_flag_ShippedTimeFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ShippedTimeFrom", &a->wsi__OrderFilters::ShippedTimeFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ShippedTimeFrom", &a->wsi__OrderFilters::ShippedTimeFrom, "xsd:dateTime"))
 				{	soap_flag_ShippedTimeFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_ShippedTimeTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ShippedTimeTo", &a->wsi__OrderFilters::ShippedTimeTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ShippedTimeTo", &a->wsi__OrderFilters::ShippedTimeTo, "xsd:dateTime"))
 				{	soap_flag_ShippedTimeTo1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastPickingTimeFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastPickingTimeFrom", &a->wsi__OrderFilters::LastPickingTimeFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastPickingTimeFrom", &a->wsi__OrderFilters::LastPickingTimeFrom, "xsd:dateTime"))
 				{	soap_flag_LastPickingTimeFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastPickingTimeTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastPickingTimeTo", &a->wsi__OrderFilters::LastPickingTimeTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastPickingTimeTo", &a->wsi__OrderFilters::LastPickingTimeTo, "xsd:dateTime"))
 				{	soap_flag_LastPickingTimeTo1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastReturnedFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastReturnedFrom", &a->wsi__OrderFilters::LastReturnedFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastReturnedFrom", &a->wsi__OrderFilters::LastReturnedFrom, "xsd:dateTime"))
 				{	soap_flag_LastReturnedFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastPrintedTimeFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastPrintedTimeFrom", &a->wsi__OrderFilters::LastPrintedTimeFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastPrintedTimeFrom", &a->wsi__OrderFilters::LastPrintedTimeFrom, "xsd:dateTime"))
 				{	soap_flag_LastPrintedTimeFrom1--;
 					continue;
 				}
@@ -14630,13 +14743,13 @@ SOAP_FMAC3 wsi__OrderFilters * SOAP_FMAC4 soap_in_wsi__OrderFilters(struct soap 
 				}
 			}
 			if (soap_flag_LastUpdatedFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastUpdatedFrom", &a->wsi__OrderFilters::LastUpdatedFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastUpdatedFrom", &a->wsi__OrderFilters::LastUpdatedFrom, "xsd:dateTime"))
 				{	soap_flag_LastUpdatedFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastUpdatedTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastUpdatedTo", &a->wsi__OrderFilters::LastUpdatedTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastUpdatedTo", &a->wsi__OrderFilters::LastUpdatedTo, "xsd:dateTime"))
 				{	soap_flag_LastUpdatedTo1--;
 					continue;
 				}
@@ -14965,7 +15078,7 @@ void wsi__InventoryTransaction::soap_default(struct soap *soap)
 	soap_default_int(soap, &this->wsi__InventoryTransaction::InventoryId);
 	this->wsi__InventoryTransaction::Comment = NULL;
 	soap_default_bool(soap, &this->wsi__InventoryTransaction::LocationIsLocked);
-	soap_default_xsd__dateTime(soap, &this->wsi__InventoryTransaction::ExpiryDate);
+	this->wsi__InventoryTransaction::ExpiryDate = NULL;
 	soap_default_bool(soap, &this->wsi__InventoryTransaction::ByInventoryCountTask);
 	this->wsi__InventoryTransaction::WarehouseCode = NULL;
 	soap_default_int(soap, &this->wsi__InventoryTransaction::WarehouseId);
@@ -14978,11 +15091,12 @@ void wsi__InventoryTransaction::soap_serialize(struct soap *soap) const
 #ifndef WITH_NOIDREF
 	soap_embedded(soap, &this->wsi__InventoryTransaction::InventoryChangesNumberOfItems, SOAP_TYPE_xsd__decimal);
 	soap_serialize_xsd__decimal(soap, &this->wsi__InventoryTransaction::InventoryChangesNumberOfItems);
+	soap_embedded(soap, &this->wsi__InventoryTransaction::InventoryTime, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryTransaction::InventoryTime);
 	soap_embedded(soap, &this->wsi__InventoryTransaction::InventoryId, SOAP_TYPE_int);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__InventoryTransaction::Comment);
 	soap_embedded(soap, &this->wsi__InventoryTransaction::LocationIsLocked, SOAP_TYPE_bool);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryTransaction::ExpiryDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InventoryTransaction::ExpiryDate);
 	soap_embedded(soap, &this->wsi__InventoryTransaction::ByInventoryCountTask, SOAP_TYPE_bool);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__InventoryTransaction::WarehouseCode);
 	soap_embedded(soap, &this->wsi__InventoryTransaction::WarehouseId, SOAP_TYPE_int);
@@ -15010,7 +15124,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InventoryTransaction(struct soap *soap, 
 		return soap->error;
 	if (soap_out_bool(soap, "wsi:LocationIsLocked", -1, &a->wsi__InventoryTransaction::LocationIsLocked, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ExpiryDate", -1, &a->wsi__InventoryTransaction::ExpiryDate, ""))
+	if (!a->wsi__InventoryTransaction::ExpiryDate)
+	{	if (soap_element_nil(soap, "wsi:ExpiryDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ExpiryDate", -1, &a->wsi__InventoryTransaction::ExpiryDate, ""))
 		return soap->error;
 	if (soap_out_bool(soap, "wsi:ByInventoryCountTask", -1, &a->wsi__InventoryTransaction::ByInventoryCountTask, ""))
 		return soap->error;
@@ -15088,7 +15206,7 @@ SOAP_FMAC3 wsi__InventoryTransaction * SOAP_FMAC4 soap_in_wsi__InventoryTransact
 				}
 			}
 			if (soap_flag_ExpiryDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ExpiryDate", &a->wsi__InventoryTransaction::ExpiryDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ExpiryDate", &a->wsi__InventoryTransaction::ExpiryDate, "xsd:dateTime"))
 				{	soap_flag_ExpiryDate1--;
 					continue;
 				}
@@ -15349,7 +15467,7 @@ void wsi__InventoryLine::soap_default(struct soap *soap)
 	soap_default_int(soap, &this->wsi__InventoryLine::NumberOfBookedItems);
 	soap_default_int(soap, &this->wsi__InventoryLine::NumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__InventoryLine::NumberOfLockedItems);
-	soap_default_xsd__dateTime(soap, &this->wsi__InventoryLine::LastInDate);
+	this->wsi__InventoryLine::LastInDate = NULL;
 	soap_default_xsd__decimal(soap, &this->wsi__InventoryLine::ToReceiveNumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__InventoryLine::LockedForSaleNumberOfItems);
 	soap_default_xsd__decimal(soap, &this->wsi__InventoryLine::NumberOfItemsDecimal);
@@ -15372,7 +15490,7 @@ void wsi__InventoryLine::soap_serialize(struct soap *soap) const
 	soap_embedded(soap, &this->wsi__InventoryLine::NumberOfItems, SOAP_TYPE_int);
 	soap_embedded(soap, &this->wsi__InventoryLine::NumberOfLockedItems, SOAP_TYPE_xsd__decimal);
 	soap_serialize_xsd__decimal(soap, &this->wsi__InventoryLine::NumberOfLockedItems);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryLine::LastInDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InventoryLine::LastInDate);
 	soap_embedded(soap, &this->wsi__InventoryLine::ToReceiveNumberOfItems, SOAP_TYPE_xsd__decimal);
 	soap_serialize_xsd__decimal(soap, &this->wsi__InventoryLine::ToReceiveNumberOfItems);
 	soap_embedded(soap, &this->wsi__InventoryLine::LockedForSaleNumberOfItems, SOAP_TYPE_xsd__decimal);
@@ -15416,7 +15534,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InventoryLine(struct soap *soap, const c
 		return soap->error;
 	if (soap_out_xsd__decimal(soap, "wsi:NumberOfLockedItems", -1, &a->wsi__InventoryLine::NumberOfLockedItems, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastInDate", -1, &a->wsi__InventoryLine::LastInDate, ""))
+	if (!a->wsi__InventoryLine::LastInDate)
+	{	if (soap_element_nil(soap, "wsi:LastInDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastInDate", -1, &a->wsi__InventoryLine::LastInDate, ""))
 		return soap->error;
 	if (soap_out_xsd__decimal(soap, "wsi:ToReceiveNumberOfItems", -1, &a->wsi__InventoryLine::ToReceiveNumberOfItems, ""))
 		return soap->error;
@@ -15508,7 +15630,7 @@ SOAP_FMAC3 wsi__InventoryLine * SOAP_FMAC4 soap_in_wsi__InventoryLine(struct soa
 				}
 			}
 			if (soap_flag_LastInDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastInDate", &a->wsi__InventoryLine::LastInDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastInDate", &a->wsi__InventoryLine::LastInDate, "xsd:dateTime"))
 				{	soap_flag_LastInDate1--;
 					continue;
 				}
@@ -15807,12 +15929,12 @@ SOAP_FMAC3 wsi__InventoryChangesResult * SOAP_FMAC4 soap_get_wsi__InventoryChang
 void wsi__InventoryChangesQuery::soap_default(struct soap *soap)
 {
 	this->soap = soap;
-	soap_default_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::FromDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToDate);
+	this->wsi__InventoryChangesQuery::FromDate = NULL;
+	this->wsi__InventoryChangesQuery::ToDate = NULL;
 	this->wsi__InventoryChangesQuery::InventoryId = NULL;
 	this->wsi__InventoryChangesQuery::UnReported = NULL;
 	this->wsi__InventoryChangesQuery::WarehouseId = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToTime);
+	this->wsi__InventoryChangesQuery::ToTime = NULL;
 	this->wsi__InventoryChangesQuery::MaxArticlesToGet = NULL;
 	this->wsi__InventoryChangesQuery::ArticleDefIdFrom = NULL;
 }
@@ -15821,12 +15943,12 @@ void wsi__InventoryChangesQuery::soap_serialize(struct soap *soap) const
 {
 	(void)soap; /* appease -Wall -Werror */
 #ifndef WITH_NOIDREF
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::FromDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InventoryChangesQuery::FromDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToDate);
 	soap_serialize_PointerToint(soap, &this->wsi__InventoryChangesQuery::InventoryId);
 	soap_serialize_PointerTobool(soap, &this->wsi__InventoryChangesQuery::UnReported);
 	soap_serialize_PointerToint(soap, &this->wsi__InventoryChangesQuery::WarehouseId);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToTime);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InventoryChangesQuery::ToTime);
 	soap_serialize_PointerToint(soap, &this->wsi__InventoryChangesQuery::MaxArticlesToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__InventoryChangesQuery::ArticleDefIdFrom);
 #endif
@@ -15842,9 +15964,17 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InventoryChangesQuery(struct soap *soap,
 	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
 	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__InventoryChangesQuery), type))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:FromDate", -1, &a->wsi__InventoryChangesQuery::FromDate, ""))
+	if (!a->wsi__InventoryChangesQuery::FromDate)
+	{	if (soap_element_nil(soap, "wsi:FromDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:FromDate", -1, &a->wsi__InventoryChangesQuery::FromDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ToDate", -1, &a->wsi__InventoryChangesQuery::ToDate, ""))
+	if (!a->wsi__InventoryChangesQuery::ToDate)
+	{	if (soap_element_nil(soap, "wsi:ToDate"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ToDate", -1, &a->wsi__InventoryChangesQuery::ToDate, ""))
 		return soap->error;
 	if (!a->wsi__InventoryChangesQuery::InventoryId)
 	{	if (soap_element_nil(soap, "wsi:InventoryId"))
@@ -15860,7 +15990,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InventoryChangesQuery(struct soap *soap,
 		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:WarehouseId", -1, &a->wsi__InventoryChangesQuery::WarehouseId, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ToTime", -1, &a->wsi__InventoryChangesQuery::ToTime, ""))
+	if (!a->wsi__InventoryChangesQuery::ToTime)
+	{	if (soap_element_nil(soap, "wsi:ToTime"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ToTime", -1, &a->wsi__InventoryChangesQuery::ToTime, ""))
 		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:MaxArticlesToGet", -1, &a->wsi__InventoryChangesQuery::MaxArticlesToGet, ""))
 		return soap->error;
@@ -15902,13 +16036,13 @@ SOAP_FMAC3 wsi__InventoryChangesQuery * SOAP_FMAC4 soap_in_wsi__InventoryChanges
 		for (;;)
 		{	soap->error = SOAP_TAG_MISMATCH;
 			if (soap_flag_FromDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:FromDate", &a->wsi__InventoryChangesQuery::FromDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:FromDate", &a->wsi__InventoryChangesQuery::FromDate, "xsd:dateTime"))
 				{	soap_flag_FromDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_ToDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ToDate", &a->wsi__InventoryChangesQuery::ToDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ToDate", &a->wsi__InventoryChangesQuery::ToDate, "xsd:dateTime"))
 				{	soap_flag_ToDate1--;
 					continue;
 				}
@@ -15932,7 +16066,7 @@ SOAP_FMAC3 wsi__InventoryChangesQuery * SOAP_FMAC4 soap_in_wsi__InventoryChanges
 				}
 			}
 			if (soap_flag_ToTime1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ToTime", &a->wsi__InventoryChangesQuery::ToTime, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ToTime", &a->wsi__InventoryChangesQuery::ToTime, "xsd:dateTime"))
 				{	soap_flag_ToTime1--;
 					continue;
 				}
@@ -16869,8 +17003,8 @@ void wsi__InOrderInfoClass::soap_default(struct soap *soap)
 	this->wsi__InOrderInfoClass::GoodsOwnerOrderNumber = NULL;
 	this->wsi__InOrderInfoClass::ReferenceNumber = NULL;
 	this->wsi__InOrderInfoClass::OrderRemark = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderInfoClass::InDate);
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderInfoClass::OrderDate);
+	this->wsi__InOrderInfoClass::InDate = NULL;
+	this->wsi__InOrderInfoClass::OrderDate = NULL;
 	this->wsi__InOrderInfoClass::Warehouse = NULL;
 }
 
@@ -16881,8 +17015,8 @@ void wsi__InOrderInfoClass::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerTostd__string(soap, &this->wsi__InOrderInfoClass::GoodsOwnerOrderNumber);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__InOrderInfoClass::ReferenceNumber);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__InOrderInfoClass::OrderRemark);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderInfoClass::InDate);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderInfoClass::OrderDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderInfoClass::InDate);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderInfoClass::OrderDate);
 	soap_serialize_PointerTowsi__InOrderWarehouse(soap, &this->wsi__InOrderInfoClass::Warehouse);
 #endif
 }
@@ -16907,9 +17041,9 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderInfoClass(struct soap *soap, cons
 		return soap->error;
 	if (soap_out_PointerTostd__string(soap, "wsi:OrderRemark", -1, &a->wsi__InOrderInfoClass::OrderRemark, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__InOrderInfoClass::InDate, ""))
+	if (soap_out_PointerToxsd__dateTime(soap, "wsi:InDate", -1, &a->wsi__InOrderInfoClass::InDate, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:OrderDate", -1, &a->wsi__InOrderInfoClass::OrderDate, ""))
+	if (soap_out_PointerToxsd__dateTime(soap, "wsi:OrderDate", -1, &a->wsi__InOrderInfoClass::OrderDate, ""))
 		return soap->error;
 	if (soap_out_PointerTowsi__InOrderWarehouse(soap, "wsi:Warehouse", -1, &a->wsi__InOrderInfoClass::Warehouse, ""))
 		return soap->error;
@@ -16979,13 +17113,13 @@ SOAP_FMAC3 wsi__InOrderInfoClass * SOAP_FMAC4 soap_in_wsi__InOrderInfoClass(stru
 				}
 			}
 			if (soap_flag_InDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:InDate", &a->wsi__InOrderInfoClass::InDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:InDate", &a->wsi__InOrderInfoClass::InDate, "xsd:dateTime"))
 				{	soap_flag_InDate1--;
 					continue;
 				}
 			}
 			if (soap_flag_OrderDate1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:OrderDate", &a->wsi__InOrderInfoClass::OrderDate, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:OrderDate", &a->wsi__InOrderInfoClass::OrderDate, "xsd:dateTime"))
 				{	soap_flag_OrderDate1--;
 					continue;
 				}
@@ -17076,44 +17210,44 @@ SOAP_FMAC3 wsi__InOrderInfoClass * SOAP_FMAC4 soap_get_wsi__InOrderInfoClass(str
 void wsi__InOrderFilters::soap_default(struct soap *soap)
 {
 	this->soap = soap;
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::InDateFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::InDateTo);
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeTo);
+	this->wsi__InOrderFilters::InDateFrom = NULL;
+	this->wsi__InOrderFilters::InDateTo = NULL;
+	this->wsi__InOrderFilters::LastReceiveTimeFrom = NULL;
+	this->wsi__InOrderFilters::LastReceiveTimeTo = NULL;
 	this->wsi__InOrderFilters::InOrderStatusFrom = NULL;
 	this->wsi__InOrderFilters::InOrderStatusTo = NULL;
 	this->wsi__InOrderFilters::CreatedByWsiExternalSystemId = NULL;
 	this->wsi__InOrderFilters::CreatedBySessionRequestIdIsNull = NULL;
 	this->wsi__InOrderFilters::IsReturnType = NULL;
 	this->wsi__InOrderFilters::InOrderNumbersToGet = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedFrom);
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedTo);
+	this->wsi__InOrderFilters::LastUpdatedFrom = NULL;
+	this->wsi__InOrderFilters::LastUpdatedTo = NULL;
 	this->wsi__InOrderFilters::InOrderIdsToGet = NULL;
 	this->wsi__InOrderFilters::MaxInOrdersToGet = NULL;
 	this->wsi__InOrderFilters::InOrderIdFrom = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__InOrderFilters::ChangedFrom);
+	this->wsi__InOrderFilters::ChangedFrom = NULL;
 }
 
 void wsi__InOrderFilters::soap_serialize(struct soap *soap) const
 {
 	(void)soap; /* appease -Wall -Werror */
 #ifndef WITH_NOIDREF
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::InDateFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::InDateTo);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::InDateFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::InDateTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastReceiveTimeTo);
 	soap_serialize_PointerToint(soap, &this->wsi__InOrderFilters::InOrderStatusFrom);
 	soap_serialize_PointerToint(soap, &this->wsi__InOrderFilters::InOrderStatusTo);
 	soap_serialize_PointerToint(soap, &this->wsi__InOrderFilters::CreatedByWsiExternalSystemId);
 	soap_serialize_PointerTobool(soap, &this->wsi__InOrderFilters::CreatedBySessionRequestIdIsNull);
 	soap_serialize_PointerTobool(soap, &this->wsi__InOrderFilters::IsReturnType);
 	soap_serialize_PointerTowsi__ArrayOfString(soap, &this->wsi__InOrderFilters::InOrderNumbersToGet);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedTo);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedTo);
 	soap_serialize_PointerTowsi__ArrayOfInt(soap, &this->wsi__InOrderFilters::InOrderIdsToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__InOrderFilters::MaxInOrdersToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__InOrderFilters::InOrderIdFrom);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__InOrderFilters::ChangedFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::ChangedFrom);
 #endif
 }
 
@@ -17127,13 +17261,29 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderFilters(struct soap *soap, const 
 	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
 	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__InOrderFilters), type))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:InDateFrom", -1, &a->wsi__InOrderFilters::InDateFrom, ""))
+	if (!a->wsi__InOrderFilters::InDateFrom)
+	{	if (soap_element_nil(soap, "wsi:InDateFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:InDateFrom", -1, &a->wsi__InOrderFilters::InDateFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:InDateTo", -1, &a->wsi__InOrderFilters::InDateTo, ""))
+	if (!a->wsi__InOrderFilters::InDateTo)
+	{	if (soap_element_nil(soap, "wsi:InDateTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:InDateTo", -1, &a->wsi__InOrderFilters::InDateTo, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastReceiveTimeFrom", -1, &a->wsi__InOrderFilters::LastReceiveTimeFrom, ""))
+	if (!a->wsi__InOrderFilters::LastReceiveTimeFrom)
+	{	if (soap_element_nil(soap, "wsi:LastReceiveTimeFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastReceiveTimeFrom", -1, &a->wsi__InOrderFilters::LastReceiveTimeFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastReceiveTimeTo", -1, &a->wsi__InOrderFilters::LastReceiveTimeTo, ""))
+	if (!a->wsi__InOrderFilters::LastReceiveTimeTo)
+	{	if (soap_element_nil(soap, "wsi:LastReceiveTimeTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastReceiveTimeTo", -1, &a->wsi__InOrderFilters::LastReceiveTimeTo, ""))
 		return soap->error;
 	if (!a->wsi__InOrderFilters::InOrderStatusFrom)
 	{	if (soap_element_nil(soap, "wsi:InOrderStatusFrom"))
@@ -17167,9 +17317,17 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderFilters(struct soap *soap, const 
 		return soap->error;
 	if (soap_out_PointerTowsi__ArrayOfString(soap, "wsi:InOrderNumbersToGet", -1, &a->wsi__InOrderFilters::InOrderNumbersToGet, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastUpdatedFrom", -1, &a->wsi__InOrderFilters::LastUpdatedFrom, ""))
+	if (!a->wsi__InOrderFilters::LastUpdatedFrom)
+	{	if (soap_element_nil(soap, "wsi:LastUpdatedFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastUpdatedFrom", -1, &a->wsi__InOrderFilters::LastUpdatedFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:LastUpdatedTo", -1, &a->wsi__InOrderFilters::LastUpdatedTo, ""))
+	if (!a->wsi__InOrderFilters::LastUpdatedTo)
+	{	if (soap_element_nil(soap, "wsi:LastUpdatedTo"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:LastUpdatedTo", -1, &a->wsi__InOrderFilters::LastUpdatedTo, ""))
 		return soap->error;
 	if (soap_out_PointerTowsi__ArrayOfInt(soap, "wsi:InOrderIdsToGet", -1, &a->wsi__InOrderFilters::InOrderIdsToGet, ""))
 		return soap->error;
@@ -17177,7 +17335,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderFilters(struct soap *soap, const 
 		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:InOrderIdFrom", -1, &a->wsi__InOrderFilters::InOrderIdFrom, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ChangedFrom", -1, &a->wsi__InOrderFilters::ChangedFrom, ""))
+	if (!a->wsi__InOrderFilters::ChangedFrom)
+	{	if (soap_element_nil(soap, "wsi:ChangedFrom"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ChangedFrom", -1, &a->wsi__InOrderFilters::ChangedFrom, ""))
 		return soap->error;
 	return soap_element_end_out(soap, tag);
 }
@@ -17223,25 +17385,25 @@ SOAP_FMAC3 wsi__InOrderFilters * SOAP_FMAC4 soap_in_wsi__InOrderFilters(struct s
 		for (;;)
 		{	soap->error = SOAP_TAG_MISMATCH;
 			if (soap_flag_InDateFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:InDateFrom", &a->wsi__InOrderFilters::InDateFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:InDateFrom", &a->wsi__InOrderFilters::InDateFrom, "xsd:dateTime"))
 				{	soap_flag_InDateFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_InDateTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:InDateTo", &a->wsi__InOrderFilters::InDateTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:InDateTo", &a->wsi__InOrderFilters::InDateTo, "xsd:dateTime"))
 				{	soap_flag_InDateTo1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastReceiveTimeFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastReceiveTimeFrom", &a->wsi__InOrderFilters::LastReceiveTimeFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastReceiveTimeFrom", &a->wsi__InOrderFilters::LastReceiveTimeFrom, "xsd:dateTime"))
 				{	soap_flag_LastReceiveTimeFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastReceiveTimeTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastReceiveTimeTo", &a->wsi__InOrderFilters::LastReceiveTimeTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastReceiveTimeTo", &a->wsi__InOrderFilters::LastReceiveTimeTo, "xsd:dateTime"))
 				{	soap_flag_LastReceiveTimeTo1--;
 					continue;
 				}
@@ -17283,13 +17445,13 @@ SOAP_FMAC3 wsi__InOrderFilters * SOAP_FMAC4 soap_in_wsi__InOrderFilters(struct s
 				}
 			}
 			if (soap_flag_LastUpdatedFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastUpdatedFrom", &a->wsi__InOrderFilters::LastUpdatedFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastUpdatedFrom", &a->wsi__InOrderFilters::LastUpdatedFrom, "xsd:dateTime"))
 				{	soap_flag_LastUpdatedFrom1--;
 					continue;
 				}
 			}
 			if (soap_flag_LastUpdatedTo1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:LastUpdatedTo", &a->wsi__InOrderFilters::LastUpdatedTo, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:LastUpdatedTo", &a->wsi__InOrderFilters::LastUpdatedTo, "xsd:dateTime"))
 				{	soap_flag_LastUpdatedTo1--;
 					continue;
 				}
@@ -17313,7 +17475,7 @@ SOAP_FMAC3 wsi__InOrderFilters * SOAP_FMAC4 soap_in_wsi__InOrderFilters(struct s
 				}
 			}
 			if (soap_flag_ChangedFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ChangedFrom", &a->wsi__InOrderFilters::ChangedFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ChangedFrom", &a->wsi__InOrderFilters::ChangedFrom, "xsd:dateTime"))
 				{	soap_flag_ChangedFrom1--;
 					continue;
 				}
@@ -17937,7 +18099,7 @@ void wsi__GetInventoryQuery::soap_default(struct soap *soap)
 {
 	this->soap = soap;
 	this->wsi__GetInventoryQuery::ArticleNumbersToGet = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__GetInventoryQuery::StockInfoChangedFrom);
+	this->wsi__GetInventoryQuery::StockInfoChangedFrom = NULL;
 	this->wsi__GetInventoryQuery::MaxArticlesToGet = NULL;
 	this->wsi__GetInventoryQuery::ArticleSystemIdFrom = NULL;
 }
@@ -17947,7 +18109,7 @@ void wsi__GetInventoryQuery::soap_serialize(struct soap *soap) const
 	(void)soap; /* appease -Wall -Werror */
 #ifndef WITH_NOIDREF
 	soap_serialize_PointerTowsi__ArrayOfString(soap, &this->wsi__GetInventoryQuery::ArticleNumbersToGet);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__GetInventoryQuery::StockInfoChangedFrom);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__GetInventoryQuery::StockInfoChangedFrom);
 	soap_serialize_PointerToint(soap, &this->wsi__GetInventoryQuery::MaxArticlesToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__GetInventoryQuery::ArticleSystemIdFrom);
 #endif
@@ -17965,7 +18127,7 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__GetInventoryQuery(struct soap *soap, con
 		return soap->error;
 	if (soap_out_PointerTowsi__ArrayOfString(soap, "wsi:ArticleNumbersToGet", -1, &a->wsi__GetInventoryQuery::ArticleNumbersToGet, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:StockInfoChangedFrom", -1, &a->wsi__GetInventoryQuery::StockInfoChangedFrom, ""))
+	if (soap_out_PointerToxsd__dateTime(soap, "wsi:StockInfoChangedFrom", -1, &a->wsi__GetInventoryQuery::StockInfoChangedFrom, ""))
 		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:MaxArticlesToGet", -1, &a->wsi__GetInventoryQuery::MaxArticlesToGet, ""))
 		return soap->error;
@@ -18009,7 +18171,7 @@ SOAP_FMAC3 wsi__GetInventoryQuery * SOAP_FMAC4 soap_in_wsi__GetInventoryQuery(st
 				}
 			}
 			if (soap_flag_StockInfoChangedFrom1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:StockInfoChangedFrom", &a->wsi__GetInventoryQuery::StockInfoChangedFrom, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:StockInfoChangedFrom", &a->wsi__GetInventoryQuery::StockInfoChangedFrom, "xsd:dateTime"))
 				{	soap_flag_StockInfoChangedFrom1--;
 					continue;
 				}
@@ -20255,7 +20417,7 @@ void wsi__ArticleClass::soap_default(struct soap *soap)
 	this->wsi__ArticleClass::QuantityPerPallet = NULL;
 	this->wsi__ArticleClass::QuantityPerPackage = NULL;
 	this->wsi__ArticleClass::ExternalNumberOfItems = NULL;
-	soap_default_xsd__dateTime(soap, &this->wsi__ArticleClass::ProcessArticleTime);
+	this->wsi__ArticleClass::ProcessArticleTime = NULL;
 	this->wsi__ArticleClass::FreeDecimal1 = NULL;
 	this->wsi__ArticleClass::FreeDecimal2 = NULL;
 	soap_default_wsi__ArticleKindEnum(soap, &this->wsi__ArticleClass::ArticleKind);
@@ -20294,7 +20456,7 @@ void wsi__ArticleClass::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ArticleClass::QuantityPerPallet);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ArticleClass::QuantityPerPackage);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ArticleClass::ExternalNumberOfItems);
-	soap_serialize_xsd__dateTime(soap, &this->wsi__ArticleClass::ProcessArticleTime);
+	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__ArticleClass::ProcessArticleTime);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ArticleClass::FreeDecimal1);
 	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__ArticleClass::FreeDecimal2);
 	soap_serialize_PointerToint(soap, &this->wsi__ArticleClass::StockLimit);
@@ -20413,7 +20575,11 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ArticleClass(struct soap *soap, const ch
 	}
 	else if (soap_out_PointerToxsd__decimal(soap, "wsi:ExternalNumberOfItems", -1, &a->wsi__ArticleClass::ExternalNumberOfItems, ""))
 		return soap->error;
-	if (soap_out_xsd__dateTime(soap, "wsi:ProcessArticleTime", -1, &a->wsi__ArticleClass::ProcessArticleTime, ""))
+	if (!a->wsi__ArticleClass::ProcessArticleTime)
+	{	if (soap_element_nil(soap, "wsi:ProcessArticleTime"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__dateTime(soap, "wsi:ProcessArticleTime", -1, &a->wsi__ArticleClass::ProcessArticleTime, ""))
 		return soap->error;
 	if (!a->wsi__ArticleClass::FreeDecimal1)
 	{	if (soap_element_nil(soap, "wsi:FreeDecimal1"))
@@ -20652,7 +20818,7 @@ SOAP_FMAC3 wsi__ArticleClass * SOAP_FMAC4 soap_in_wsi__ArticleClass(struct soap 
 				}
 			}
 			if (soap_flag_ProcessArticleTime1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
-			{	if (soap_in_xsd__dateTime(soap, "wsi:ProcessArticleTime", &a->wsi__ArticleClass::ProcessArticleTime, "xsd:dateTime"))
+			{	if (soap_in_PointerToxsd__dateTime(soap, "wsi:ProcessArticleTime", &a->wsi__ArticleClass::ProcessArticleTime, "xsd:dateTime"))
 				{	soap_flag_ProcessArticleTime1--;
 					continue;
 				}
@@ -29845,6 +30011,60 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTobool(struct soap *soap, bool *const*
 SOAP_FMAC3 bool ** SOAP_FMAC4 soap_get_PointerTobool(struct soap *soap, bool **p, const char *tag, const char *type)
 {
 	if ((p = soap_in_PointerTobool(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerToxsd__dateTime(struct soap *soap, std::string *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_xsd__dateTime))
+		soap_serialize_xsd__dateTime(soap, *a);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerToxsd__dateTime(struct soap *soap, const char *tag, int id, std::string *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_xsd__dateTime, NULL);
+	if (id < 0)
+		return soap->error;
+	return soap_out_xsd__dateTime(soap, tag, id, *a, type);
+}
+
+SOAP_FMAC3 std::string ** SOAP_FMAC4 soap_in_PointerToxsd__dateTime(struct soap *soap, const char *tag, std::string **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (std::string **)soap_malloc(soap, sizeof(std::string *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = soap_in_xsd__dateTime(soap, tag, *a, type)))
+			return NULL;
+	}
+	else
+	{	a = (std::string **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_xsd__dateTime, sizeof(std::string), 0, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerToxsd__dateTime(struct soap *soap, std::string *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerToxsd__dateTime(soap, tag ? tag : "xsd:dateTime", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 std::string ** SOAP_FMAC4 soap_get_PointerToxsd__dateTime(struct soap *soap, std::string **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerToxsd__dateTime(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;

@@ -5243,7 +5243,7 @@ inline wsi__ReceivedInOrderLine * soap_new_wsi__ReceivedInOrderLine(struct soap 
 
 inline wsi__ReceivedInOrderLine * soap_new_req_wsi__ReceivedInOrderLine(
 	struct soap *soap,
-	const std::string& InDate,
+	std::string *InDate,
 	const std::string& AdvisedNumberOfItems,
 	const std::string& ReceivedNumberOfItems,
 	const std::string& CreatedNumberOfItems,
@@ -5277,7 +5277,7 @@ inline wsi__ReceivedInOrderLine * soap_new_set_wsi__ReceivedInOrderLine(
 	struct soap *soap,
 	wsi__ArticleClass *Article,
 	std::string *ExternalOrderLineCode,
-	const std::string& InDate,
+	std::string *InDate,
 	const std::string& AdvisedNumberOfItems,
 	const std::string& ReceivedNumberOfItems,
 	const std::string& CreatedNumberOfItems,
@@ -5381,20 +5381,20 @@ inline wsi__ReceivedInOrderInfoClass * soap_new_wsi__ReceivedInOrderInfoClass(st
 inline wsi__ReceivedInOrderInfoClass * soap_new_req_wsi__ReceivedInOrderInfoClass(
 	struct soap *soap,
 	int InOrderId,
-	const std::string& InDate,
-	const std::string& OrderDate,
-	const std::string& BatchDate,
-	const std::string& ReceivedDate,
-	const std::string& LastReceivedTime,
+	std::string *InDate,
+	std::string *OrderDate,
+	std::string *BatchDate,
+	std::string *ReceivedDate,
+	std::string *LastReceivedTime,
 	bool InOrderIsReturnType,
 	int InOrderStatusNumber,
 	const std::string& AdvisedNumberOfItems,
 	const std::string& ReceivedNumberOfItems,
 	std::string *InOrderFreeDecimal1,
 	std::string *InOrderFreeDecimal2,
-	const std::string& ArrivalDate,
-	const std::string& CustomsDeclaredDate,
-	const std::string& Created)
+	std::string *ArrivalDate,
+	std::string *CustomsDeclaredDate,
+	std::string *Created)
 {
 	wsi__ReceivedInOrderInfoClass *_p = ::soap_new_wsi__ReceivedInOrderInfoClass(soap);
 	if (_p)
@@ -5423,11 +5423,11 @@ inline wsi__ReceivedInOrderInfoClass * soap_new_set_wsi__ReceivedInOrderInfoClas
 	int InOrderId,
 	std::string *GoodsOwnerOrderNumber,
 	std::string *ReferenceNumber,
-	const std::string& InDate,
-	const std::string& OrderDate,
-	const std::string& BatchDate,
-	const std::string& ReceivedDate,
-	const std::string& LastReceivedTime,
+	std::string *InDate,
+	std::string *OrderDate,
+	std::string *BatchDate,
+	std::string *ReceivedDate,
+	std::string *LastReceivedTime,
 	bool InOrderIsReturnType,
 	int InOrderStatusNumber,
 	std::string *InOrderStatusText,
@@ -5435,9 +5435,9 @@ inline wsi__ReceivedInOrderInfoClass * soap_new_set_wsi__ReceivedInOrderInfoClas
 	const std::string& ReceivedNumberOfItems,
 	std::string *InOrderFreeDecimal1,
 	std::string *InOrderFreeDecimal2,
-	const std::string& ArrivalDate,
-	const std::string& CustomsDeclaredDate,
-	const std::string& Created)
+	std::string *ArrivalDate,
+	std::string *CustomsDeclaredDate,
+	std::string *Created)
 {
 	wsi__ReceivedInOrderInfoClass *_p = ::soap_new_wsi__ReceivedInOrderInfoClass(soap);
 	if (_p)
@@ -5629,9 +5629,9 @@ inline wsi__PickedOrderLine * soap_new_wsi__PickedOrderLine(struct soap *soap, i
 inline wsi__PickedOrderLine * soap_new_req_wsi__PickedOrderLine(
 	struct soap *soap,
 	int OrderLineSystemId,
-	const std::string& DeliveryDate,
-	const std::string& LastPickingTime,
-	const std::string& StartPickingTime,
+	std::string *DeliveryDate,
+	std::string *LastPickingTime,
+	std::string *StartPickingTime,
 	const std::string& OrderedNumberOfItems,
 	const std::string& PickedNumberOfItems,
 	int *ParentOrderLineId,
@@ -5690,9 +5690,9 @@ inline wsi__PickedOrderLine * soap_new_set_wsi__PickedOrderLine(
 	struct soap *soap,
 	wsi__ArticleClass *Article,
 	int OrderLineSystemId,
-	const std::string& DeliveryDate,
-	const std::string& LastPickingTime,
-	const std::string& StartPickingTime,
+	std::string *DeliveryDate,
+	std::string *LastPickingTime,
+	std::string *StartPickingTime,
 	std::string *OrderLineComment,
 	const std::string& OrderedNumberOfItems,
 	const std::string& PickedNumberOfItems,
@@ -6589,8 +6589,8 @@ inline wsi__OrderInfoType * soap_new_req_wsi__OrderInfoType(
 	int *PickingPriority,
 	int *BackOrderForOrderId,
 	int *CurrentShipmentId,
-	const std::string& OrderFreeDateTime1,
-	const std::string& OrderFreeDateTime2)
+	std::string *OrderFreeDateTime1,
+	std::string *OrderFreeDateTime2)
 {
 	wsi__OrderInfoType *_p = ::soap_new_wsi__OrderInfoType(soap);
 	if (_p)
@@ -6643,8 +6643,8 @@ inline wsi__OrderInfoType * soap_new_set_wsi__OrderInfoType(
 	int *PickingPriority,
 	int *BackOrderForOrderId,
 	int *CurrentShipmentId,
-	const std::string& OrderFreeDateTime1,
-	const std::string& OrderFreeDateTime2)
+	std::string *OrderFreeDateTime1,
+	std::string *OrderFreeDateTime2)
 {
 	wsi__OrderInfoType *_p = ::soap_new_wsi__OrderInfoType(soap);
 	if (_p)
@@ -6864,18 +6864,18 @@ inline wsi__OrderFilters * soap_new_wsi__OrderFilters(struct soap *soap, int n =
 
 inline wsi__OrderFilters * soap_new_req_wsi__OrderFilters(
 	struct soap *soap,
-	const std::string& DeliveryDateFrom,
-	const std::string& DeliveryDateTo,
-	const std::string& ShippedTimeFrom,
-	const std::string& ShippedTimeTo,
-	const std::string& LastPickingTimeFrom,
-	const std::string& LastPickingTimeTo,
-	const std::string& LastReturnedFrom,
-	const std::string& LastPrintedTimeFrom,
+	std::string *DeliveryDateFrom,
+	std::string *DeliveryDateTo,
+	std::string *ShippedTimeFrom,
+	std::string *ShippedTimeTo,
+	std::string *LastPickingTimeFrom,
+	std::string *LastPickingTimeTo,
+	std::string *LastReturnedFrom,
+	std::string *LastPrintedTimeFrom,
 	int *OrderStatusFrom,
 	int *OrderStatusTo,
-	const std::string& LastUpdatedFrom,
-	const std::string& LastUpdatedTo,
+	std::string *LastUpdatedFrom,
+	std::string *LastUpdatedTo,
 	int *PickOrderIdFrom,
 	int *PickOrderIdTo)
 {
@@ -6902,18 +6902,18 @@ inline wsi__OrderFilters * soap_new_req_wsi__OrderFilters(
 
 inline wsi__OrderFilters * soap_new_set_wsi__OrderFilters(
 	struct soap *soap,
-	const std::string& DeliveryDateFrom,
-	const std::string& DeliveryDateTo,
-	const std::string& ShippedTimeFrom,
-	const std::string& ShippedTimeTo,
-	const std::string& LastPickingTimeFrom,
-	const std::string& LastPickingTimeTo,
-	const std::string& LastReturnedFrom,
-	const std::string& LastPrintedTimeFrom,
+	std::string *DeliveryDateFrom,
+	std::string *DeliveryDateTo,
+	std::string *ShippedTimeFrom,
+	std::string *ShippedTimeTo,
+	std::string *LastPickingTimeFrom,
+	std::string *LastPickingTimeTo,
+	std::string *LastReturnedFrom,
+	std::string *LastPrintedTimeFrom,
 	int *OrderStatusFrom,
 	int *OrderStatusTo,
-	const std::string& LastUpdatedFrom,
-	const std::string& LastUpdatedTo,
+	std::string *LastUpdatedFrom,
+	std::string *LastUpdatedTo,
 	wsi__ArrayOfString *OrderNumbersToGet,
 	wsi__ArrayOfInt *OrderIdsToGet,
 	int *PickOrderIdFrom,
@@ -7128,7 +7128,7 @@ inline wsi__InventoryTransaction * soap_new_req_wsi__InventoryTransaction(
 	const std::string& InventoryTime,
 	int InventoryId,
 	bool LocationIsLocked,
-	const std::string& ExpiryDate,
+	std::string *ExpiryDate,
 	bool ByInventoryCountTask,
 	int WarehouseId,
 	bool LocationIsLockedForSale)
@@ -7155,7 +7155,7 @@ inline wsi__InventoryTransaction * soap_new_set_wsi__InventoryTransaction(
 	int InventoryId,
 	std::string *Comment,
 	bool LocationIsLocked,
-	const std::string& ExpiryDate,
+	std::string *ExpiryDate,
 	bool ByInventoryCountTask,
 	std::string *WarehouseCode,
 	int WarehouseId,
@@ -7347,7 +7347,7 @@ inline wsi__InventoryLine * soap_new_req_wsi__InventoryLine(
 	int NumberOfBookedItems,
 	int NumberOfItems,
 	const std::string& NumberOfLockedItems,
-	const std::string& LastInDate,
+	std::string *LastInDate,
 	const std::string& ToReceiveNumberOfItems,
 	const std::string& LockedForSaleNumberOfItems,
 	const std::string& NumberOfItemsDecimal,
@@ -7388,7 +7388,7 @@ inline wsi__InventoryLine * soap_new_set_wsi__InventoryLine(
 	int NumberOfBookedItems,
 	int NumberOfItems,
 	const std::string& NumberOfLockedItems,
-	const std::string& LastInDate,
+	std::string *LastInDate,
 	const std::string& ToReceiveNumberOfItems,
 	const std::string& LockedForSaleNumberOfItems,
 	const std::string& NumberOfItemsDecimal,
@@ -7590,11 +7590,11 @@ inline wsi__InventoryChangesQuery * soap_new_wsi__InventoryChangesQuery(struct s
 
 inline wsi__InventoryChangesQuery * soap_new_req_wsi__InventoryChangesQuery(
 	struct soap *soap,
-	const std::string& FromDate,
-	const std::string& ToDate,
+	std::string *FromDate,
+	std::string *ToDate,
 	int *InventoryId,
 	bool *UnReported,
-	const std::string& ToTime)
+	std::string *ToTime)
 {
 	wsi__InventoryChangesQuery *_p = ::soap_new_wsi__InventoryChangesQuery(soap);
 	if (_p)
@@ -7610,12 +7610,12 @@ inline wsi__InventoryChangesQuery * soap_new_req_wsi__InventoryChangesQuery(
 
 inline wsi__InventoryChangesQuery * soap_new_set_wsi__InventoryChangesQuery(
 	struct soap *soap,
-	const std::string& FromDate,
-	const std::string& ToDate,
+	std::string *FromDate,
+	std::string *ToDate,
 	int *InventoryId,
 	bool *UnReported,
 	int *WarehouseId,
-	const std::string& ToTime,
+	std::string *ToTime,
 	int *MaxArticlesToGet,
 	int *ArticleDefIdFrom)
 {
@@ -8225,8 +8225,8 @@ inline wsi__InOrderInfoClass * soap_new_set_wsi__InOrderInfoClass(
 	std::string *GoodsOwnerOrderNumber,
 	std::string *ReferenceNumber,
 	std::string *OrderRemark,
-	const std::string& InDate,
-	const std::string& OrderDate,
+	std::string *InDate,
+	std::string *OrderDate,
 	wsi__InOrderWarehouse *Warehouse)
 {
 	wsi__InOrderInfoClass *_p = ::soap_new_wsi__InOrderInfoClass(soap);
@@ -8315,18 +8315,18 @@ inline wsi__InOrderFilters * soap_new_wsi__InOrderFilters(struct soap *soap, int
 
 inline wsi__InOrderFilters * soap_new_req_wsi__InOrderFilters(
 	struct soap *soap,
-	const std::string& InDateFrom,
-	const std::string& InDateTo,
-	const std::string& LastReceiveTimeFrom,
-	const std::string& LastReceiveTimeTo,
+	std::string *InDateFrom,
+	std::string *InDateTo,
+	std::string *LastReceiveTimeFrom,
+	std::string *LastReceiveTimeTo,
 	int *InOrderStatusFrom,
 	int *InOrderStatusTo,
 	int *CreatedByWsiExternalSystemId,
 	bool *CreatedBySessionRequestIdIsNull,
 	bool *IsReturnType,
-	const std::string& LastUpdatedFrom,
-	const std::string& LastUpdatedTo,
-	const std::string& ChangedFrom)
+	std::string *LastUpdatedFrom,
+	std::string *LastUpdatedTo,
+	std::string *ChangedFrom)
 {
 	wsi__InOrderFilters *_p = ::soap_new_wsi__InOrderFilters(soap);
 	if (_p)
@@ -8349,22 +8349,22 @@ inline wsi__InOrderFilters * soap_new_req_wsi__InOrderFilters(
 
 inline wsi__InOrderFilters * soap_new_set_wsi__InOrderFilters(
 	struct soap *soap,
-	const std::string& InDateFrom,
-	const std::string& InDateTo,
-	const std::string& LastReceiveTimeFrom,
-	const std::string& LastReceiveTimeTo,
+	std::string *InDateFrom,
+	std::string *InDateTo,
+	std::string *LastReceiveTimeFrom,
+	std::string *LastReceiveTimeTo,
 	int *InOrderStatusFrom,
 	int *InOrderStatusTo,
 	int *CreatedByWsiExternalSystemId,
 	bool *CreatedBySessionRequestIdIsNull,
 	bool *IsReturnType,
 	wsi__ArrayOfString *InOrderNumbersToGet,
-	const std::string& LastUpdatedFrom,
-	const std::string& LastUpdatedTo,
+	std::string *LastUpdatedFrom,
+	std::string *LastUpdatedTo,
 	wsi__ArrayOfInt *InOrderIdsToGet,
 	int *MaxInOrdersToGet,
 	int *InOrderIdFrom,
-	const std::string& ChangedFrom)
+	std::string *ChangedFrom)
 {
 	wsi__InOrderFilters *_p = ::soap_new_wsi__InOrderFilters(soap);
 	if (_p)
@@ -8839,7 +8839,7 @@ inline wsi__GetInventoryQuery * soap_new_req_wsi__GetInventoryQuery(
 inline wsi__GetInventoryQuery * soap_new_set_wsi__GetInventoryQuery(
 	struct soap *soap,
 	wsi__ArrayOfString *ArticleNumbersToGet,
-	const std::string& StockInfoChangedFrom,
+	std::string *StockInfoChangedFrom,
 	int *MaxArticlesToGet,
 	int *ArticleSystemIdFrom)
 {
@@ -10105,7 +10105,7 @@ inline wsi__ArticleClass * soap_new_req_wsi__ArticleClass(
 	std::string *QuantityPerPallet,
 	std::string *QuantityPerPackage,
 	std::string *ExternalNumberOfItems,
-	const std::string& ProcessArticleTime,
+	std::string *ProcessArticleTime,
 	std::string *FreeDecimal1,
 	std::string *FreeDecimal2,
 	enum wsi__ArticleKindEnum ArticleKind,
@@ -10178,7 +10178,7 @@ inline wsi__ArticleClass * soap_new_set_wsi__ArticleClass(
 	std::string *QuantityPerPallet,
 	std::string *QuantityPerPackage,
 	std::string *ExternalNumberOfItems,
-	const std::string& ProcessArticleTime,
+	std::string *ProcessArticleTime,
 	std::string *FreeDecimal1,
 	std::string *FreeDecimal2,
 	enum wsi__ArticleKindEnum ArticleKind,
@@ -14954,6 +14954,15 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTobool(struct soap*, const char *, int
 SOAP_FMAC3 bool ** SOAP_FMAC4 soap_in_PointerTobool(struct soap*, const char*, bool **, const char*);
 SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTobool(struct soap*, bool *const*, const char*, const char*);
 SOAP_FMAC3 bool ** SOAP_FMAC4 soap_get_PointerTobool(struct soap*, bool **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerToxsd__dateTime_DEFINED
+#define SOAP_TYPE_PointerToxsd__dateTime_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerToxsd__dateTime(struct soap*, std::string *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerToxsd__dateTime(struct soap*, const char *, int, std::string *const*, const char *);
+SOAP_FMAC3 std::string ** SOAP_FMAC4 soap_in_PointerToxsd__dateTime(struct soap*, const char*, std::string **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerToxsd__dateTime(struct soap*, std::string *const*, const char*, const char*);
+SOAP_FMAC3 std::string ** SOAP_FMAC4 soap_get_PointerToxsd__dateTime(struct soap*, std::string **, const char*, const char*);
 #endif
 
 #ifndef SOAP_TYPE_PointerToxsd__decimal_DEFINED

@@ -1259,7 +1259,7 @@ class SOAP_CMAC wsi__ArticleClass {
         /// Required nillable (xsi:nil when NULL) element 'wsi:ExternalNumberOfItems' of XML schema type 'xsd:decimal'
         std::string *ExternalNumberOfItems;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ProcessArticleTime' of XML schema type 'xsd:dateTime'
-        std::string ProcessArticleTime;
+        std::string *ProcessArticleTime;
         /// Required nillable (xsi:nil when NULL) element 'wsi:FreeDecimal1' of XML schema type 'xsd:decimal'
         std::string *FreeDecimal1;
         /// Required nillable (xsi:nil when NULL) element 'wsi:FreeDecimal2' of XML schema type 'xsd:decimal'
@@ -1849,7 +1849,7 @@ class SOAP_CMAC wsi__GetInventoryQuery {
         /// Optional element 'wsi:ArticleNumbersToGet' of XML schema type 'wsi:ArrayOfString'
         wsi__ArrayOfString *ArticleNumbersToGet;
         /// Optional element 'wsi:StockInfoChangedFrom' of XML schema type 'xsd:dateTime'
-        std::string StockInfoChangedFrom;
+        std::string *StockInfoChangedFrom;
         /// Optional element 'wsi:MaxArticlesToGet' of XML schema type 'xsd:int'
         int *MaxArticlesToGet;
         /// Optional element 'wsi:ArticleSystemIdFrom' of XML schema type 'xsd:int'
@@ -2042,13 +2042,13 @@ class SOAP_CMAC wsi__InOrder {
 class SOAP_CMAC wsi__InOrderFilters {
       public:
         /// Required nillable (xsi:nil when NULL) element 'wsi:InDateFrom' of XML schema type 'xsd:dateTime'
-        std::string InDateFrom;
+        std::string *InDateFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InDateTo' of XML schema type 'xsd:dateTime'
-        std::string InDateTo;
+        std::string *InDateTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastReceiveTimeFrom' of XML schema type 'xsd:dateTime'
-        std::string LastReceiveTimeFrom;
+        std::string *LastReceiveTimeFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastReceiveTimeTo' of XML schema type 'xsd:dateTime'
-        std::string LastReceiveTimeTo;
+        std::string *LastReceiveTimeTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InOrderStatusFrom' of XML schema type 'xsd:int'
         int *InOrderStatusFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InOrderStatusTo' of XML schema type 'xsd:int'
@@ -2062,9 +2062,9 @@ class SOAP_CMAC wsi__InOrderFilters {
         /// Optional element 'wsi:InOrderNumbersToGet' of XML schema type 'wsi:ArrayOfString'
         wsi__ArrayOfString *InOrderNumbersToGet;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedFrom' of XML schema type 'xsd:dateTime'
-        std::string LastUpdatedFrom;
+        std::string *LastUpdatedFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedTo' of XML schema type 'xsd:dateTime'
-        std::string LastUpdatedTo;
+        std::string *LastUpdatedTo;
         /// Optional element 'wsi:InOrderIdsToGet' of XML schema type 'wsi:ArrayOfInt'
         wsi__ArrayOfInt *InOrderIdsToGet;
         /// Optional element 'wsi:MaxInOrdersToGet' of XML schema type 'xsd:int'
@@ -2072,7 +2072,7 @@ class SOAP_CMAC wsi__InOrderFilters {
         /// Optional element 'wsi:InOrderIdFrom' of XML schema type 'xsd:int'
         int *InOrderIdFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ChangedFrom' of XML schema type 'xsd:dateTime'
-        std::string ChangedFrom;
+        std::string *ChangedFrom;
         /// Context that manages this object
         struct soap *soap;
       public:
@@ -2119,9 +2119,9 @@ class SOAP_CMAC wsi__InOrderInfoClass {
         /// Optional element 'wsi:OrderRemark' of XML schema type 'xsd:string'
         std::string *OrderRemark;
         /// Optional element 'wsi:InDate' of XML schema type 'xsd:dateTime'
-        std::string InDate;
+        std::string *InDate;
         /// Optional element 'wsi:OrderDate' of XML schema type 'xsd:dateTime'
-        std::string OrderDate;
+        std::string *OrderDate;
         /// Optional element 'wsi:Warehouse' of XML schema type 'wsi:InOrderWarehouse'
         wsi__InOrderWarehouse *Warehouse;
         /// Context that manages this object
@@ -2373,9 +2373,9 @@ class SOAP_CMAC wsi__InventoryChangeLine {
 class SOAP_CMAC wsi__InventoryChangesQuery {
       public:
         /// Required nillable (xsi:nil when NULL) element 'wsi:FromDate' of XML schema type 'xsd:dateTime'
-        std::string FromDate;
+        std::string *FromDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ToDate' of XML schema type 'xsd:dateTime'
-        std::string ToDate;
+        std::string *ToDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InventoryId' of XML schema type 'xsd:int'
         int *InventoryId;
         /// Required nillable (xsi:nil when NULL) element 'wsi:UnReported' of XML schema type 'xsd:boolean'
@@ -2383,7 +2383,7 @@ class SOAP_CMAC wsi__InventoryChangesQuery {
         /// Optional element 'wsi:WarehouseId' of XML schema type 'xsd:int'
         int *WarehouseId;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ToTime' of XML schema type 'xsd:dateTime'
-        std::string ToTime;
+        std::string *ToTime;
         /// Optional element 'wsi:MaxArticlesToGet' of XML schema type 'xsd:int'
         int *MaxArticlesToGet;
         /// Optional element 'wsi:ArticleDefIdFrom' of XML schema type 'xsd:int'
@@ -2471,7 +2471,7 @@ class SOAP_CMAC wsi__InventoryLine {
         /// Required element 'wsi:NumberOfLockedItems' of XML schema type 'xsd:decimal'
         std::string NumberOfLockedItems;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastInDate' of XML schema type 'xsd:dateTime'
-        std::string LastInDate;
+        std::string *LastInDate;
         /// Required element 'wsi:ToReceiveNumberOfItems' of XML schema type 'xsd:decimal'
         std::string ToReceiveNumberOfItems;
         /// Required element 'wsi:LockedForSaleNumberOfItems' of XML schema type 'xsd:decimal'
@@ -2579,7 +2579,7 @@ class SOAP_CMAC wsi__InventoryTransaction {
         /// Required element 'wsi:LocationIsLocked' of XML schema type 'xsd:boolean'
         bool LocationIsLocked;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ExpiryDate' of XML schema type 'xsd:dateTime'
-        std::string ExpiryDate;
+        std::string *ExpiryDate;
         /// Required element 'wsi:ByInventoryCountTask' of XML schema type 'xsd:boolean'
         bool ByInventoryCountTask;
         /// Optional element 'wsi:WarehouseCode' of XML schema type 'xsd:string'
@@ -2673,29 +2673,29 @@ class SOAP_CMAC wsi__Order {
 class SOAP_CMAC wsi__OrderFilters {
       public:
         /// Required nillable (xsi:nil when NULL) element 'wsi:DeliveryDateFrom' of XML schema type 'xsd:dateTime'
-        std::string DeliveryDateFrom;
+        std::string *DeliveryDateFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:DeliveryDateTo' of XML schema type 'xsd:dateTime'
-        std::string DeliveryDateTo;
+        std::string *DeliveryDateTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ShippedTimeFrom' of XML schema type 'xsd:dateTime'
-        std::string ShippedTimeFrom;
+        std::string *ShippedTimeFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ShippedTimeTo' of XML schema type 'xsd:dateTime'
-        std::string ShippedTimeTo;
+        std::string *ShippedTimeTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastPickingTimeFrom' of XML schema type 'xsd:dateTime'
-        std::string LastPickingTimeFrom;
+        std::string *LastPickingTimeFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastPickingTimeTo' of XML schema type 'xsd:dateTime'
-        std::string LastPickingTimeTo;
+        std::string *LastPickingTimeTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastReturnedFrom' of XML schema type 'xsd:dateTime'
-        std::string LastReturnedFrom;
+        std::string *LastReturnedFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastPrintedTimeFrom' of XML schema type 'xsd:dateTime'
-        std::string LastPrintedTimeFrom;
+        std::string *LastPrintedTimeFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:OrderStatusFrom' of XML schema type 'xsd:int'
         int *OrderStatusFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:OrderStatusTo' of XML schema type 'xsd:int'
         int *OrderStatusTo;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedFrom' of XML schema type 'xsd:dateTime'
-        std::string LastUpdatedFrom;
+        std::string *LastUpdatedFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedTo' of XML schema type 'xsd:dateTime'
-        std::string LastUpdatedTo;
+        std::string *LastUpdatedTo;
         /// Optional element 'wsi:OrderNumbersToGet' of XML schema type 'wsi:ArrayOfString'
         wsi__ArrayOfString *OrderNumbersToGet;
         /// Optional element 'wsi:OrderIdsToGet' of XML schema type 'wsi:ArrayOfInt'
@@ -2845,9 +2845,9 @@ class SOAP_CMAC wsi__OrderInfoType {
         /// Required nillable (xsi:nil when NULL) element 'wsi:CurrentShipmentId' of XML schema type 'xsd:int'
         int *CurrentShipmentId;
         /// Required nillable (xsi:nil when NULL) element 'wsi:OrderFreeDateTime1' of XML schema type 'xsd:dateTime'
-        std::string OrderFreeDateTime1;
+        std::string *OrderFreeDateTime1;
         /// Required nillable (xsi:nil when NULL) element 'wsi:OrderFreeDateTime2' of XML schema type 'xsd:dateTime'
-        std::string OrderFreeDateTime2;
+        std::string *OrderFreeDateTime2;
         /// Context that manages this object
         struct soap *soap;
       public:
@@ -3207,11 +3207,11 @@ class SOAP_CMAC wsi__PickedOrderLine {
         /// Required element 'wsi:OrderLineSystemId' of XML schema type 'xsd:int'
         int OrderLineSystemId;
         /// Required nillable (xsi:nil when NULL) element 'wsi:DeliveryDate' of XML schema type 'xsd:dateTime'
-        std::string DeliveryDate;
+        std::string *DeliveryDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastPickingTime' of XML schema type 'xsd:dateTime'
-        std::string LastPickingTime;
+        std::string *LastPickingTime;
         /// Required nillable (xsi:nil when NULL) element 'wsi:StartPickingTime' of XML schema type 'xsd:dateTime'
-        std::string StartPickingTime;
+        std::string *StartPickingTime;
         /// Optional element 'wsi:OrderLineComment' of XML schema type 'xsd:string'
         std::string *OrderLineComment;
         /// Required element 'wsi:OrderedNumberOfItems' of XML schema type 'xsd:decimal'
@@ -3339,15 +3339,15 @@ class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
         /// Optional element 'wsi:ReferenceNumber' of XML schema type 'xsd:string'
         std::string *ReferenceNumber;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InDate' of XML schema type 'xsd:dateTime'
-        std::string InDate;
+        std::string *InDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:OrderDate' of XML schema type 'xsd:dateTime'
-        std::string OrderDate;
+        std::string *OrderDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:BatchDate' of XML schema type 'xsd:dateTime'
-        std::string BatchDate;
+        std::string *BatchDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ReceivedDate' of XML schema type 'xsd:dateTime'
-        std::string ReceivedDate;
+        std::string *ReceivedDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastReceivedTime' of XML schema type 'xsd:dateTime'
-        std::string LastReceivedTime;
+        std::string *LastReceivedTime;
         /// Required element 'wsi:InOrderIsReturnType' of XML schema type 'xsd:boolean'
         bool InOrderIsReturnType;
         /// Required element 'wsi:InOrderStatusNumber' of XML schema type 'xsd:int'
@@ -3363,11 +3363,11 @@ class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
         /// Required nillable (xsi:nil when NULL) element 'wsi:InOrderFreeDecimal2' of XML schema type 'xsd:decimal'
         std::string *InOrderFreeDecimal2;
         /// Required nillable (xsi:nil when NULL) element 'wsi:ArrivalDate' of XML schema type 'xsd:dateTime'
-        std::string ArrivalDate;
+        std::string *ArrivalDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:CustomsDeclaredDate' of XML schema type 'xsd:dateTime'
-        std::string CustomsDeclaredDate;
+        std::string *CustomsDeclaredDate;
         /// Required nillable (xsi:nil when NULL) element 'wsi:Created' of XML schema type 'xsd:dateTime'
-        std::string Created;
+        std::string *Created;
         /// Context that manages this object
         struct soap *soap;
       public:
@@ -3408,7 +3408,7 @@ class SOAP_CMAC wsi__ReceivedInOrderLine {
         /// Optional element 'wsi:ExternalOrderLineCode' of XML schema type 'xsd:string'
         std::string *ExternalOrderLineCode;
         /// Required nillable (xsi:nil when NULL) element 'wsi:InDate' of XML schema type 'xsd:dateTime'
-        std::string InDate;
+        std::string *InDate;
         /// Required element 'wsi:AdvisedNumberOfItems' of XML schema type 'xsd:decimal'
         std::string AdvisedNumberOfItems;
         /// Required element 'wsi:ReceivedNumberOfItems' of XML schema type 'xsd:decimal'
@@ -4818,7 +4818,7 @@ class SOAP_CMAC _wsi__GetSystemStatusResponse {
 
 /* ongoing.h:3609 */
 #ifndef SOAP_TYPE___wsi__ProcessArticle
-#define SOAP_TYPE___wsi__ProcessArticle (239)
+#define SOAP_TYPE___wsi__ProcessArticle (240)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessArticle {
       public:
@@ -4836,7 +4836,7 @@ struct SOAP_CMAC __wsi__ProcessArticle {
 
 /* ongoing.h:3679 */
 #ifndef SOAP_TYPE___wsi__ProcessOrder
-#define SOAP_TYPE___wsi__ProcessOrder (243)
+#define SOAP_TYPE___wsi__ProcessOrder (244)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessOrder {
       public:
@@ -4854,7 +4854,7 @@ struct SOAP_CMAC __wsi__ProcessOrder {
 
 /* ongoing.h:3749 */
 #ifndef SOAP_TYPE___wsi__ProcessInOrder
-#define SOAP_TYPE___wsi__ProcessInOrder (247)
+#define SOAP_TYPE___wsi__ProcessInOrder (248)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessInOrder {
       public:
@@ -4872,7 +4872,7 @@ struct SOAP_CMAC __wsi__ProcessInOrder {
 
 /* ongoing.h:3819 */
 #ifndef SOAP_TYPE___wsi__GetOrdersByQuery
-#define SOAP_TYPE___wsi__GetOrdersByQuery (251)
+#define SOAP_TYPE___wsi__GetOrdersByQuery (252)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrdersByQuery {
       public:
@@ -4890,7 +4890,7 @@ struct SOAP_CMAC __wsi__GetOrdersByQuery {
 
 /* ongoing.h:3889 */
 #ifndef SOAP_TYPE___wsi__GetInOrdersByQuery
-#define SOAP_TYPE___wsi__GetInOrdersByQuery (255)
+#define SOAP_TYPE___wsi__GetInOrdersByQuery (256)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrdersByQuery {
       public:
@@ -4908,7 +4908,7 @@ struct SOAP_CMAC __wsi__GetInOrdersByQuery {
 
 /* ongoing.h:3959 */
 #ifndef SOAP_TYPE___wsi__GetInventoryByQuery
-#define SOAP_TYPE___wsi__GetInventoryByQuery (259)
+#define SOAP_TYPE___wsi__GetInventoryByQuery (260)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryByQuery {
       public:
@@ -4926,7 +4926,7 @@ struct SOAP_CMAC __wsi__GetInventoryByQuery {
 
 /* ongoing.h:4029 */
 #ifndef SOAP_TYPE___wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (263)
+#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (264)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
       public:
@@ -4944,7 +4944,7 @@ struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
 
 /* ongoing.h:4099 */
 #ifndef SOAP_TYPE___wsi__GetInventoryChanges
-#define SOAP_TYPE___wsi__GetInventoryChanges (267)
+#define SOAP_TYPE___wsi__GetInventoryChanges (268)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryChanges {
       public:
@@ -4962,7 +4962,7 @@ struct SOAP_CMAC __wsi__GetInventoryChanges {
 
 /* ongoing.h:4169 */
 #ifndef SOAP_TYPE___wsi__SetInventoryChangesToReported
-#define SOAP_TYPE___wsi__SetInventoryChangesToReported (271)
+#define SOAP_TYPE___wsi__SetInventoryChangesToReported (272)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
       public:
@@ -4980,7 +4980,7 @@ struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
 
 /* ongoing.h:4239 */
 #ifndef SOAP_TYPE___wsi__GetTransporterContracts
-#define SOAP_TYPE___wsi__GetTransporterContracts (275)
+#define SOAP_TYPE___wsi__GetTransporterContracts (276)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetTransporterContracts {
       public:
@@ -4998,7 +4998,7 @@ struct SOAP_CMAC __wsi__GetTransporterContracts {
 
 /* ongoing.h:4309 */
 #ifndef SOAP_TYPE___wsi__GetOrderStatuses
-#define SOAP_TYPE___wsi__GetOrderStatuses (279)
+#define SOAP_TYPE___wsi__GetOrderStatuses (280)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrderStatuses {
       public:
@@ -5016,7 +5016,7 @@ struct SOAP_CMAC __wsi__GetOrderStatuses {
 
 /* ongoing.h:4379 */
 #ifndef SOAP_TYPE___wsi__GetInOrderStatuses
-#define SOAP_TYPE___wsi__GetInOrderStatuses (283)
+#define SOAP_TYPE___wsi__GetInOrderStatuses (284)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrderStatuses {
       public:
@@ -5034,7 +5034,7 @@ struct SOAP_CMAC __wsi__GetInOrderStatuses {
 
 /* ongoing.h:4449 */
 #ifndef SOAP_TYPE___wsi__GetSystemStatus
-#define SOAP_TYPE___wsi__GetSystemStatus (287)
+#define SOAP_TYPE___wsi__GetSystemStatus (288)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetSystemStatus {
       public:
@@ -5053,7 +5053,7 @@ struct SOAP_CMAC __wsi__GetSystemStatus {
 /* ongoing.h:4900 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (288)
+#define SOAP_TYPE_SOAP_ENV__Header (289)
 /* SOAP_ENV__Header: */
 struct SOAP_CMAC SOAP_ENV__Header {
       public:
@@ -5070,7 +5070,7 @@ struct SOAP_CMAC SOAP_ENV__Header {
 /* ongoing.h:4900 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (289)
+#define SOAP_TYPE_SOAP_ENV__Code (290)
 /* Type SOAP_ENV__Code is a recursive data type, (in)directly referencing itself through its (base or derived class) members */
 /* SOAP_ENV__Code: */
 struct SOAP_CMAC SOAP_ENV__Code {
@@ -5093,7 +5093,7 @@ struct SOAP_CMAC SOAP_ENV__Code {
 /* ongoing.h:4900 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (291)
+#define SOAP_TYPE_SOAP_ENV__Detail (292)
 /* SOAP_ENV__Detail: */
 struct SOAP_CMAC SOAP_ENV__Detail {
       public:
@@ -5116,7 +5116,7 @@ struct SOAP_CMAC SOAP_ENV__Detail {
 /* ongoing.h:4900 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (294)
+#define SOAP_TYPE_SOAP_ENV__Reason (295)
 /* SOAP_ENV__Reason: */
 struct SOAP_CMAC SOAP_ENV__Reason {
       public:
@@ -5136,7 +5136,7 @@ struct SOAP_CMAC SOAP_ENV__Reason {
 /* ongoing.h:4900 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (295)
+#define SOAP_TYPE_SOAP_ENV__Fault (296)
 /* SOAP_ENV__Fault: */
 struct SOAP_CMAC SOAP_ENV__Fault {
       public:
@@ -5849,387 +5849,392 @@ typedef std::string xsd__decimal;
 
 /* struct SOAP_ENV__Fault has binding name 'SOAP_ENV__Fault' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (295)
+#define SOAP_TYPE_SOAP_ENV__Fault (296)
 #endif
 
 /* struct SOAP_ENV__Reason has binding name 'SOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (294)
+#define SOAP_TYPE_SOAP_ENV__Reason (295)
 #endif
 
 /* struct SOAP_ENV__Detail has binding name 'SOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (291)
+#define SOAP_TYPE_SOAP_ENV__Detail (292)
 #endif
 
 /* struct SOAP_ENV__Code has binding name 'SOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (289)
+#define SOAP_TYPE_SOAP_ENV__Code (290)
 #endif
 
 /* struct SOAP_ENV__Header has binding name 'SOAP_ENV__Header' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (288)
+#define SOAP_TYPE_SOAP_ENV__Header (289)
 #endif
 
 /* struct SOAP_ENV__Reason * has binding name 'PointerToSOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Reason
-#define SOAP_TYPE_PointerToSOAP_ENV__Reason (297)
+#define SOAP_TYPE_PointerToSOAP_ENV__Reason (298)
 #endif
 
 /* struct SOAP_ENV__Detail * has binding name 'PointerToSOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Detail
-#define SOAP_TYPE_PointerToSOAP_ENV__Detail (296)
+#define SOAP_TYPE_PointerToSOAP_ENV__Detail (297)
 #endif
 
 /* struct SOAP_ENV__Code * has binding name 'PointerToSOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Code
-#define SOAP_TYPE_PointerToSOAP_ENV__Code (290)
+#define SOAP_TYPE_PointerToSOAP_ENV__Code (291)
 #endif
 
 /* _wsi__GetSystemStatus * has binding name 'PointerTo_wsi__GetSystemStatus' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetSystemStatus
-#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (284)
+#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (285)
 #endif
 
 /* _wsi__GetInOrderStatuses * has binding name 'PointerTo_wsi__GetInOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (280)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (281)
 #endif
 
 /* _wsi__GetOrderStatuses * has binding name 'PointerTo_wsi__GetOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (276)
+#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (277)
 #endif
 
 /* _wsi__GetTransporterContracts * has binding name 'PointerTo_wsi__GetTransporterContracts' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetTransporterContracts
-#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (272)
+#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (273)
 #endif
 
 /* _wsi__SetInventoryChangesToReported * has binding name 'PointerTo_wsi__SetInventoryChangesToReported' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported
-#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (268)
+#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (269)
 #endif
 
 /* _wsi__GetInventoryChanges * has binding name 'PointerTo_wsi__GetInventoryChanges' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryChanges
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (264)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (265)
 #endif
 
 /* _wsi__GetInventoryPerWarehouse * has binding name 'PointerTo_wsi__GetInventoryPerWarehouse' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (260)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (261)
 #endif
 
 /* _wsi__GetInventoryByQuery * has binding name 'PointerTo_wsi__GetInventoryByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (256)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (257)
 #endif
 
 /* _wsi__GetInOrdersByQuery * has binding name 'PointerTo_wsi__GetInOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (252)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (253)
 #endif
 
 /* _wsi__GetOrdersByQuery * has binding name 'PointerTo_wsi__GetOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (248)
+#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (249)
 #endif
 
 /* _wsi__ProcessInOrder * has binding name 'PointerTo_wsi__ProcessInOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessInOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (244)
+#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (245)
 #endif
 
 /* _wsi__ProcessOrder * has binding name 'PointerTo_wsi__ProcessOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (240)
+#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (241)
 #endif
 
 /* _wsi__ProcessArticle * has binding name 'PointerTo_wsi__ProcessArticle' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessArticle
-#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (236)
+#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (237)
 #endif
 
 /* wsi__SystemStatus * has binding name 'PointerTowsi__SystemStatus' for type 'wsi:SystemStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__SystemStatus
-#define SOAP_TYPE_PointerTowsi__SystemStatus (235)
+#define SOAP_TYPE_PointerTowsi__SystemStatus (236)
 #endif
 
 /* wsi__GetInOrderStatusesResult * has binding name 'PointerTowsi__GetInOrderStatusesResult' for type 'wsi:GetInOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (234)
+#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (235)
 #endif
 
 /* wsi__GetOrderStatusesResult * has binding name 'PointerTowsi__GetOrderStatusesResult' for type 'wsi:GetOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (233)
+#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (234)
 #endif
 
 /* wsi__GetTransporterContractsResult * has binding name 'PointerTowsi__GetTransporterContractsResult' for type 'wsi:GetTransporterContractsResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetTransporterContractsResult
-#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (232)
+#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (233)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResult * has binding name 'PointerTowsi__SetInventoryChangesToReportedResult' for type 'wsi:SetInventoryChangesToReportedResult' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (231)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (232)
 #endif
 
 /* wsi__SetInventoryChangesToReportedOperation * has binding name 'PointerTowsi__SetInventoryChangesToReportedOperation' for type 'wsi:SetInventoryChangesToReportedOperation' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (230)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (231)
 #endif
 
 /* wsi__InventoryChangesResult * has binding name 'PointerTowsi__InventoryChangesResult' for type 'wsi:InventoryChangesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesResult
-#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (229)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (230)
 #endif
 
 /* wsi__InventoryChangesQuery * has binding name 'PointerTowsi__InventoryChangesQuery' for type 'wsi:InventoryChangesQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesQuery
-#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (228)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (229)
 #endif
 
 /* wsi__GetInventoryPerWarehouseResult * has binding name 'PointerTowsi__GetInventoryPerWarehouseResult' for type 'wsi:GetInventoryPerWarehouseResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (227)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (228)
 #endif
 
 /* wsi__GetInventoryPerWarehouseQuery * has binding name 'PointerTowsi__GetInventoryPerWarehouseQuery' for type 'wsi:GetInventoryPerWarehouseQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (226)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (227)
 #endif
 
 /* wsi__InventoryResult * has binding name 'PointerTowsi__InventoryResult' for type 'wsi:InventoryResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryResult
-#define SOAP_TYPE_PointerTowsi__InventoryResult (225)
+#define SOAP_TYPE_PointerTowsi__InventoryResult (226)
 #endif
 
 /* wsi__GetInventoryQuery * has binding name 'PointerTowsi__GetInventoryQuery' for type 'wsi:GetInventoryQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (224)
+#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (225)
 #endif
 
 /* wsi__GetInOrdersResult * has binding name 'PointerTowsi__GetInOrdersResult' for type 'wsi:GetInOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (223)
+#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (224)
 #endif
 
 /* wsi__InOrderFilters * has binding name 'PointerTowsi__InOrderFilters' for type 'wsi:InOrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderFilters
-#define SOAP_TYPE_PointerTowsi__InOrderFilters (222)
+#define SOAP_TYPE_PointerTowsi__InOrderFilters (223)
 #endif
 
 /* wsi__GetOrdersResult * has binding name 'PointerTowsi__GetOrdersResult' for type 'wsi:GetOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetOrdersResult (221)
+#define SOAP_TYPE_PointerTowsi__GetOrdersResult (222)
 #endif
 
 /* wsi__OrderFilters * has binding name 'PointerTowsi__OrderFilters' for type 'wsi:OrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderFilters
-#define SOAP_TYPE_PointerTowsi__OrderFilters (220)
+#define SOAP_TYPE_PointerTowsi__OrderFilters (221)
 #endif
 
 /* wsi__InOrder * has binding name 'PointerTowsi__InOrder' for type 'wsi:InOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrder
-#define SOAP_TYPE_PointerTowsi__InOrder (219)
+#define SOAP_TYPE_PointerTowsi__InOrder (220)
 #endif
 
 /* wsi__CustomerOrder * has binding name 'PointerTowsi__CustomerOrder' for type 'wsi:CustomerOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrder
-#define SOAP_TYPE_PointerTowsi__CustomerOrder (218)
+#define SOAP_TYPE_PointerTowsi__CustomerOrder (219)
 #endif
 
 /* wsi__FileResultClass * has binding name 'PointerTowsi__FileResultClass' for type 'wsi:FileResultClass' */
 #ifndef SOAP_TYPE_PointerTowsi__FileResultClass
-#define SOAP_TYPE_PointerTowsi__FileResultClass (217)
+#define SOAP_TYPE_PointerTowsi__FileResultClass (218)
 #endif
 
 /* wsi__ArticleDefinition * has binding name 'PointerTowsi__ArticleDefinition' for type 'wsi:ArticleDefinition' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleDefinition
-#define SOAP_TYPE_PointerTowsi__ArticleDefinition (216)
+#define SOAP_TYPE_PointerTowsi__ArticleDefinition (217)
 #endif
 
 /* wsi__ArrayOfTransporterService * has binding name 'PointerTowsi__ArrayOfTransporterService' for type 'wsi:ArrayOfTransporterService' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterService
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (215)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (216)
 #endif
 
 /* wsi__ArrayOfSetInventoryChangesToReportedResultError * has binding name 'PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError' for type 'wsi:ArrayOfSetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError
-#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (214)
+#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (215)
 #endif
 
 /* wsi__ArrayOfReceivedInOrderLine * has binding name 'PointerTowsi__ArrayOfReceivedInOrderLine' for type 'wsi:ArrayOfReceivedInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (213)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (214)
 #endif
 
 /* wsi__ReceivedInOrderInfoClass * has binding name 'PointerTowsi__ReceivedInOrderInfoClass' for type 'wsi:ReceivedInOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (212)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (213)
 #endif
 
 /* wsi__ArrayOfPerWarehouseStockLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseStockLine' for type 'wsi:ArrayOfPerWarehouseStockLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (211)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (212)
 #endif
 
 /* wsi__PalletItemTrackingInfo * has binding name 'PointerTowsi__PalletItemTrackingInfo' for type 'wsi:PalletItemTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo
-#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (210)
+#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (211)
 #endif
 
 /* wsi__OrderType * has binding name 'PointerTowsi__OrderType' for type 'wsi:OrderType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderType
-#define SOAP_TYPE_PointerTowsi__OrderType (209)
+#define SOAP_TYPE_PointerTowsi__OrderType (210)
 #endif
 
 /* wsi__ArrayOfOrderTrackingInfo * has binding name 'PointerTowsi__ArrayOfOrderTrackingInfo' for type 'wsi:ArrayOfOrderTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (208)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (209)
 #endif
 
 /* wsi__ArrayOfOrderPalletItemInfo * has binding name 'PointerTowsi__ArrayOfOrderPalletItemInfo' for type 'wsi:ArrayOfOrderPalletItemInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (207)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (208)
 #endif
 
 /* wsi__TransporterClass * has binding name 'PointerTowsi__TransporterClass' for type 'wsi:TransporterClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterClass
-#define SOAP_TYPE_PointerTowsi__TransporterClass (206)
+#define SOAP_TYPE_PointerTowsi__TransporterClass (207)
 #endif
 
 /* wsi__ArrayOfPickedOrderLine * has binding name 'PointerTowsi__ArrayOfPickedOrderLine' for type 'wsi:ArrayOfPickedOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (205)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (206)
 #endif
 
 /* wsi__OrderInfoType * has binding name 'PointerTowsi__OrderInfoType' for type 'wsi:OrderInfoType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoType
-#define SOAP_TYPE_PointerTowsi__OrderInfoType (204)
+#define SOAP_TYPE_PointerTowsi__OrderInfoType (205)
 #endif
 
 /* wsi__ArrayOfInventoryLine * has binding name 'PointerTowsi__ArrayOfInventoryLine' for type 'wsi:ArrayOfInventoryLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (203)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (204)
 #endif
 
 /* wsi__ArrayOfInventoryChangeLine * has binding name 'PointerTowsi__ArrayOfInventoryChangeLine' for type 'wsi:ArrayOfInventoryChangeLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (202)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (203)
 #endif
 
 /* wsi__ArrayOfInventoryTransaction * has binding name 'PointerTowsi__ArrayOfInventoryTransaction' for type 'wsi:ArrayOfInventoryTransaction' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (201)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (202)
 #endif
 
 /* wsi__ArticleClass * has binding name 'PointerTowsi__ArticleClass' for type 'wsi:ArticleClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleClass
-#define SOAP_TYPE_PointerTowsi__ArticleClass (200)
+#define SOAP_TYPE_PointerTowsi__ArticleClass (201)
 #endif
 
 /* wsi__InOrderWarehouse * has binding name 'PointerTowsi__InOrderWarehouse' for type 'wsi:InOrderWarehouse' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderWarehouse
-#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (199)
+#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (200)
 #endif
 
 /* wsi__ArrayOfInOrderLine * has binding name 'PointerTowsi__ArrayOfInOrderLine' for type 'wsi:ArrayOfInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (198)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (199)
 #endif
 
 /* wsi__InOrderSupplier * has binding name 'PointerTowsi__InOrderSupplier' for type 'wsi:InOrderSupplier' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderSupplier
-#define SOAP_TYPE_PointerTowsi__InOrderSupplier (197)
+#define SOAP_TYPE_PointerTowsi__InOrderSupplier (198)
 #endif
 
 /* wsi__InOrderInfoClass * has binding name 'PointerTowsi__InOrderInfoClass' for type 'wsi:InOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (196)
+#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (197)
 #endif
 
 /* wsi__ArrayOfTransporterContract * has binding name 'PointerTowsi__ArrayOfTransporterContract' for type 'wsi:ArrayOfTransporterContract' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (195)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (196)
 #endif
 
 /* wsi__ArrayOfOrder * has binding name 'PointerTowsi__ArrayOfOrder' for type 'wsi:ArrayOfOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (194)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (195)
 #endif
 
 /* wsi__ArrayOfOrderStatus * has binding name 'PointerTowsi__ArrayOfOrderStatus' for type 'wsi:ArrayOfOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (193)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (194)
 #endif
 
 /* wsi__ArrayOfGetInventoryPerWarehouseError * has binding name 'PointerTowsi__ArrayOfGetInventoryPerWarehouseError' for type 'wsi:ArrayOfGetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError
-#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (192)
+#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (193)
 #endif
 
 /* wsi__ArrayOfPerWarehouseArticleLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseArticleLine' for type 'wsi:ArrayOfPerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (191)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (192)
 #endif
 
 /* wsi__ArrayOfInt * has binding name 'PointerTowsi__ArrayOfInt' for type 'wsi:ArrayOfInt' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInt
-#define SOAP_TYPE_PointerTowsi__ArrayOfInt (190)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInt (191)
 #endif
 
 /* wsi__ArrayOfString * has binding name 'PointerTowsi__ArrayOfString' for type 'wsi:ArrayOfString' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfString
-#define SOAP_TYPE_PointerTowsi__ArrayOfString (189)
+#define SOAP_TYPE_PointerTowsi__ArrayOfString (190)
 #endif
 
 /* wsi__ArrayOfReceivedInOrder * has binding name 'PointerTowsi__ArrayOfReceivedInOrder' for type 'wsi:ArrayOfReceivedInOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (188)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (189)
 #endif
 
 /* wsi__ArrayOfInOrderStatus * has binding name 'PointerTowsi__ArrayOfInOrderStatus' for type 'wsi:ArrayOfInOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (187)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (188)
 #endif
 
 /* enum wsi__SubOrderLineSpecificationType * has binding name 'PointerTowsi__SubOrderLineSpecificationType' for type 'wsi:SubOrderLineSpecificationType' */
 #ifndef SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (186)
+#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (187)
 #endif
 
 /* wsi__ArrayOfCustomerOrderTextLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderTextLine' for type 'wsi:ArrayOfCustomerOrderTextLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (185)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (186)
 #endif
 
 /* wsi__ArrayOfCustomerOrderLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderLine' for type 'wsi:ArrayOfCustomerOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (184)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (185)
 #endif
 
 /* wsi__TransporterContractClass * has binding name 'PointerTowsi__TransporterContractClass' for type 'wsi:TransporterContractClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterContractClass
-#define SOAP_TYPE_PointerTowsi__TransporterContractClass (183)
+#define SOAP_TYPE_PointerTowsi__TransporterContractClass (184)
 #endif
 
 /* wsi__Customer * has binding name 'PointerTowsi__Customer' for type 'wsi:Customer' */
 #ifndef SOAP_TYPE_PointerTowsi__Customer
-#define SOAP_TYPE_PointerTowsi__Customer (182)
+#define SOAP_TYPE_PointerTowsi__Customer (183)
 #endif
 
 /* wsi__OrderInfoClass * has binding name 'PointerTowsi__OrderInfoClass' for type 'wsi:OrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoClass
-#define SOAP_TYPE_PointerTowsi__OrderInfoClass (181)
+#define SOAP_TYPE_PointerTowsi__OrderInfoClass (182)
 #endif
 
 /* bool * has binding name 'PointerTobool' for type 'xsd:boolean' */
 #ifndef SOAP_TYPE_PointerTobool
-#define SOAP_TYPE_PointerTobool (180)
+#define SOAP_TYPE_PointerTobool (181)
+#endif
+
+/* std::string * has binding name 'PointerToxsd__dateTime' for type 'xsd:dateTime' */
+#ifndef SOAP_TYPE_PointerToxsd__dateTime
+#define SOAP_TYPE_PointerToxsd__dateTime (180)
 #endif
 
 /* std::string * has binding name 'PointerToxsd__decimal' for type 'xsd:decimal' */
