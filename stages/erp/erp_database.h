@@ -1,0 +1,49 @@
+#pragma once
+// The ERP database, always reached through ODBC (Poco::Data::ODBC): the SQLite ODBC driver
+// for the embedded default, psqlODBC for PostgreSQL. Owns the session (RAII) and finds the
+// SQL text of the queries the stages run (sql/queries/NAME.sql, or a dialect's own
+// sql/<dialect>/queries/NAME.sql where one exists, so a site adapts a file, not the C++).
+
+#include <Poco/Data/Session.h>
+
+#include <map>
+#include <string>
+
+namespace wmsbridge::erp {
+
+enum class Dialect { kSqlite, kPostgresql };
+
+std::string_view ToString(Dialect dialect);
+
+class ErpDatabase {
+ public:
+  /// Opens an ODBC session. Throws Poco::Data::DataException (with the driver's message) when
+  /// the connection fails. The connection string may hold a database password: it is never
+  /// logged or put into an exception by this class.
+  ErpDatabase(const std::string& odbc_connection_string, std::string sql_dir);
+
+  Poco::Data::Session& session() { return session_; }
+  Dialect dialect() const { return dialect_; }
+  const std::string& sql_dir() const { return sql_dir_; }
+
+  /// Text of a named query; throws std::runtime_error naming the file when it is missing.
+  const std::string& Query(const std::string& name);
+
+  /// Runs a script of statements, each ending with ';' at the end of a line.
+  /// Throws Poco::Data::DataException naming the file and the statement number.
+  void RunScript(const std::string& path);
+
+ private:
+  Poco::Data::Session session_;
+  Dialect dialect_;
+  std::string sql_dir_;
+  std::map<std::string, std::string> queries_;
+};
+
+/// Registers the ODBC connector with Poco once per process (idempotent, thread-safe).
+void RegisterOdbc();
+
+/// Reads a whole file; throws std::runtime_error naming it when it cannot be read.
+std::string ReadTextFile(const std::string& path);
+
+}  // namespace wmsbridge::erp

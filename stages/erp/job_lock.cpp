@@ -1,0 +1,68 @@
+#include "stages/erp/job_lock.h"
+
+#include <Poco/Data/DataException.h>
+#include <Poco/Environment.h>
+#include <Poco/Process.h>
+#include <Poco/Tuple.h>
+#include <signal.h>
+
+#include <cerrno>
+
+#include "stages/erp/run_store.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+namespace {
+
+bool ProcessAlive(int pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+
+}  // namespace
+
+JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
+    : db_(db),
+      connection_name_(std::move(connection_name)),
+      job_(std::move(job)),
+      host_(Poco::Environment::nodeName()),
+      pid_(static_cast<int>(Poco::Process::id())) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      std::string at = NowText();
+      db_.session() << db_.Query("lock_job"), use(connection_name_), use(job_), use(host_),
+          use(pid_), use(at), now;
+      return;
+    } catch (const Poco::Data::DataException&) {
+      // Held already (primary key): find out by whom.
+    }
+    std::vector<Poco::Tuple<std::string, std::string, std::string>> holder;
+    db_.session() << db_.Query("select_job_lock"), use(connection_name_), use(job_), into(holder),
+        now;
+    if (holder.empty()) continue;  // released meanwhile: try again
+    const std::string host = holder.front().get<0>();
+    const std::string pid_text = holder.front().get<1>();
+    const std::string since = holder.front().get<2>();
+    const int pid = std::stoi(pid_text);
+    if (host == host_ && !ProcessAlive(pid)) {
+      std::string h = host;
+      int p = pid;
+      db_.session() << db_.Query("unlock_job"), use(connection_name_), use(job_), use(h), use(p),
+          now;
+      continue;  // a dead run's lock: take it over
+    }
+    throw JobAlreadyRunning("job " + job_ + " of connection " + connection_name_ +
+                            " is already running (host " + host + ", pid " + pid_text +
+                            ", since " + since + ")");
+  }
+  throw JobAlreadyRunning("job " + job_ + " of connection " + connection_name_ +
+                          ": could not take its lock");
+}
+
+JobLock::~JobLock() {
+  try {
+    db_.session() << db_.Query("unlock_job"), use(connection_name_), use(job_), use(host_),
+        use(pid_), now;
+  } catch (...) {
+  }
+}
+
+}  // namespace wmsbridge::erp

@@ -1,0 +1,59 @@
+#include "stages/erp/migrator.h"
+
+#include <Poco/Data/Transaction.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+
+#include <algorithm>
+#include <filesystem>
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+
+MigrationResult Migrate(ErpDatabase& db) {
+  auto& session = db.session();
+  session << "CREATE TABLE IF NOT EXISTS wms_schema_version (version INTEGER PRIMARY KEY, "
+             "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      now;
+  const std::filesystem::path dir =
+      std::filesystem::path(db.sql_dir()) / ToString(db.dialect()) / "migrations";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".sql") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+
+  MigrationResult result;
+  int current = 0;
+  session << "SELECT COALESCE(MAX(version), 0) FROM wms_schema_version", into(current), now;
+  result.version = current;
+  for (const auto& file : files) {
+    const std::string name = file.filename().string();
+    const int version = std::stoi(name.substr(0, name.find('_')));
+    if (version <= current) continue;
+    Poco::Data::Transaction transaction(session);  // rolls back unless committed
+    db.RunScript(file.string());
+    const std::string applied_at =
+        Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
+    int v = version;
+    std::string n = name;
+    std::string at = applied_at;
+    session << "INSERT INTO wms_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+        use(v), use(n), use(at), now;
+    transaction.commit();
+    result.applied.push_back(name);
+    result.version = version;
+  }
+  return result;
+}
+
+void CreateReferenceErpSchema(ErpDatabase& db) {
+  const std::filesystem::path script =
+      std::filesystem::path(db.sql_dir()) / ToString(db.dialect()) / "erp_schema.sql";
+  Poco::Data::Transaction transaction(db.session());
+  db.RunScript(script.string());
+  transaction.commit();
+}
+
+}  // namespace wmsbridge::erp

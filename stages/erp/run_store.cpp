@@ -1,0 +1,62 @@
+#include "stages/erp/run_store.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Environment.h>
+#include <Poco/Nullable.h>
+#include <Poco/Process.h>
+#include <Poco/Timestamp.h>
+#include <Poco/Tuple.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+
+std::string NowText() {
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
+}
+
+std::int64_t RunStore::Start(const std::string& connection_name, const std::string& job,
+                             const std::string& mode) {
+  std::string c = connection_name, j = job, m = mode, started = NowText();
+  std::string host = Poco::Environment::nodeName();
+  int pid = static_cast<int>(Poco::Process::id());
+  db_.session() << db_.Query("insert_run"), use(c), use(j), use(m), use(started), use(host),
+      use(pid), now;
+  Poco::Int64 run_id = 0;
+  db_.session() << db_.Query("select_last_run_id"), use(c), use(j), use(started), use(host),
+      use(pid), into(run_id), now;
+  return run_id;
+}
+
+void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
+  std::string finished = NowText(), status = totals.status, message = totals.message;
+  Poco::Int64 sent = totals.sent, unchanged = totals.unchanged, rejected = totals.rejected,
+              failed = totals.failed, skipped = totals.skipped, id = run_id;
+  db_.session() << db_.Query("finish_run"), use(finished), use(status), use(sent), use(unchanged),
+      use(rejected), use(failed), use(skipped), use(message), use(id), now;
+}
+
+void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
+                      const std::string& outcome, const std::string& reason) {
+  Poco::Int64 id = run_id;
+  std::string t = doc_type, n = doc_no, o = outcome, r = reason, at = NowText();
+  db_.session() << db_.Query("insert_run_record"), use(id), use(t), use(n), use(o), use(r), use(at),
+      now;
+}
+
+std::vector<RunRow> RunStore::Recent(int how_many) {
+  using Text = Poco::Nullable<std::string>;
+  std::vector<Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text>>
+      rows;
+  db_.session() << db_.Query("select_recent_runs"), use(how_many), into(rows), now;
+  const auto v = [](const Text& t) { return t.isNull() ? std::string() : t.value(); };
+  std::vector<RunRow> out;
+  for (const auto& r : rows) {
+    out.push_back({v(r.get<0>()), v(r.get<1>()), v(r.get<2>()), v(r.get<3>()), v(r.get<4>()),
+                   v(r.get<5>()), v(r.get<6>()), v(r.get<7>()), v(r.get<8>()), v(r.get<9>()),
+                   v(r.get<10>()), v(r.get<11>()), v(r.get<12>())});
+  }
+  return out;
+}
+
+}  // namespace wmsbridge::erp

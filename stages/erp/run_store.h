@@ -1,0 +1,47 @@
+#pragma once
+// Runs and per-document outcomes in the ERP database (wms_run, wms_run_record), so the ERP and
+// its DBAs can see what each run did (R29).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "stages/erp/erp_database.h"
+
+namespace wmsbridge::erp {
+
+/// Counts and status a run ends with (filled from the pipeline's report by the job).
+struct RunTotals {
+  std::string status;  // COMPLETED, COMPLETED_WITH_REJECTS, STOPPED, ABORTED
+  std::int64_t sent = 0, unchanged = 0, rejected = 0, failed = 0, skipped = 0;
+  std::string message;
+};
+
+struct RunRow {
+  std::string run_id, connection_name, job, mode, started_at, finished_at, status;
+  std::string sent, unchanged, rejected, failed, skipped, message;
+};
+
+class RunStore {
+ public:
+  explicit RunStore(ErpDatabase& db) : db_(db) {}
+
+  /// Inserts a RUNNING row and returns its id. Throws Poco::Data::DataException.
+  std::int64_t Start(const std::string& connection_name, const std::string& job,
+                     const std::string& mode);
+  /// Writes the end state of a run. Throws Poco::Data::DataException.
+  void Finish(std::int64_t run_id, const RunTotals& totals);
+  /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
+  void Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
+              const std::string& outcome, const std::string& reason);
+  /// The latest runs, newest first.
+  std::vector<RunRow> Recent(int how_many);
+
+ private:
+  ErpDatabase& db_;
+};
+
+/// Current UTC time as 'YYYY-MM-DD HH:MM:SS', the format of every time in the wms_ tables.
+std::string NowText();
+
+}  // namespace wmsbridge::erp

@@ -1,0 +1,58 @@
+#include "stages/erp/sync_state_store.h"
+
+#include <Poco/Nullable.h>
+
+#include "stages/erp/run_store.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+
+std::string_view ToString(DocStatus status) {
+  switch (status) {
+    case DocStatus::kNotSent: return "NOT_SENT";
+    case DocStatus::kSent: return "SENT";
+    case DocStatus::kCancelled: return "CANCELLED";
+    case DocStatus::kDelivered: return "DELIVERED";
+    case DocStatus::kPartiallyDelivered: return "PARTIALLY_DELIVERED";
+    case DocStatus::kReceived: return "RECEIVED";
+    case DocStatus::kPartiallyReceived: return "PARTIALLY_RECEIVED";
+    case DocStatus::kError: return "ERROR";
+  }
+  return "ERROR";
+}
+
+void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id) {
+  std::string c = connection_name_, t = doc.doc_type, n = doc.doc_no, e = doc.erp_id;
+  std::string h = doc.payload_hash, s(ToString(doc.status)), at = NowText();
+  Poco::Int64 wms_id = doc.wms_id, id = run_id;
+  Poco::Nullable<std::string> warning;
+  if (doc.warning) warning = *doc.warning;
+  db_.session() << db_.Query("upsert_sync_state_sent"), use(c), use(t), use(n), use(e), use(wms_id),
+      use(h), use(s), use(at), use(at), use(at), use(warning), use(id), now;
+}
+
+void SyncStateStore::MarkError(const std::string& doc_type, const std::string& doc_no,
+                               const std::string& erp_id, const std::string& message,
+                               std::int64_t run_id) {
+  std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id;
+  std::string s(ToString(DocStatus::kError)), at = NowText(), m = message;
+  Poco::Int64 id = run_id;
+  db_.session() << db_.Query("upsert_sync_state_error"), use(c), use(t), use(n), use(e), use(s),
+      use(at), use(m), use(id), now;
+}
+
+std::optional<std::string> SyncStateStore::Watermark(const std::string& job) {
+  std::string c = connection_name_, j = job;
+  std::vector<std::string> values;
+  db_.session() << db_.Query("select_watermark"), use(c), use(j), into(values), now;
+  if (values.empty()) return std::nullopt;
+  return values.front();
+}
+
+void SyncStateStore::SetWatermark(const std::string& job, const std::string& value) {
+  std::string c = connection_name_, j = job, v = value;
+  db_.session() << db_.Query("upsert_watermark"), use(c), use(j), use(v), now;
+}
+
+}  // namespace wmsbridge::erp

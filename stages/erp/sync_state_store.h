@@ -1,0 +1,52 @@
+#pragma once
+// What the WMS last accepted per connection and document (wms_sync_state), and the watermark
+// of incremental extraction (wms_watermark). State is written only after the WMS accepted a
+// call, so a crash in between means one idempotent resend, never a loss.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "stages/erp/erp_database.h"
+
+namespace wmsbridge::erp {
+
+/// The states a document shows in wms_document_status.
+enum class DocStatus {
+  kNotSent, kSent, kCancelled, kDelivered, kPartiallyDelivered, kReceived, kPartiallyReceived,
+  kError
+};
+
+std::string_view ToString(DocStatus status);
+
+struct AcceptedDocument {
+  std::string doc_type;
+  std::string doc_no;
+  std::string erp_id;
+  std::int64_t wms_id = 0;
+  std::string payload_hash;
+  DocStatus status = DocStatus::kSent;
+  std::optional<std::string> warning;
+};
+
+class SyncStateStore {
+ public:
+  SyncStateStore(ErpDatabase& db, std::string connection_name)
+      : db_(db), connection_name_(std::move(connection_name)) {}
+
+  /// The WMS accepted the document. Throws Poco::Data::DataException.
+  void MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id);
+  /// The document was refused; keeps what was last accepted. Throws Poco::Data::DataException.
+  void MarkError(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
+                 const std::string& message, std::int64_t run_id);
+  /// The ERP updated_at up to which `job` completed, if it ever did.
+  std::optional<std::string> Watermark(const std::string& job);
+  /// Moves the watermark (only after a completed run). Throws Poco::Data::DataException.
+  void SetWatermark(const std::string& job, const std::string& value);
+
+ private:
+  ErpDatabase& db_;
+  std::string connection_name_;
+};
+
+}  // namespace wmsbridge::erp
