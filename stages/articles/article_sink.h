@@ -1,0 +1,48 @@
+#pragma once
+// Loads articles into the WMS one at a time (Ongoing runs a goods owner's writes sequentially)
+// and writes the outcome back to the ERP side: sync state only after the WMS accepted (R31),
+// a run record per sent or refused article (R29).
+
+#include <cstdint>
+#include <string>
+
+#include "pipeline/stage.h"
+#include "stages/articles/article_row.h"
+#include "stages/erp/erp_database.h"
+#include "stages/wms/wms_client.h"
+#include "stages/wms/wms_error.h"
+
+namespace wmsbridge::articles {
+
+inline constexpr const char* kDocType = "article";
+
+struct ArticleSinkSettings {
+  std::string connection_name;
+  bool dry_run = false;  // report what would be sent; send and write nothing
+};
+
+class ArticleSink final : public pipeline::Sink<ArticleWork> {
+ public:
+  ArticleSink(erp::ErpDatabase& db, wms::WmsClient& client, ArticleSinkSettings settings,
+              std::int64_t run_id)
+      : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
+
+  /// Sends what changed and records every outcome. WMS rejections are per-article outcomes;
+  /// a WMS that stays unavailable (after retries) or refuses the logon aborts the run through
+  /// the context. Throws Poco::Data::DataException when the ERP database fails.
+  void Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunContext& context) override;
+
+  /// Why the WMS made the run stop (unavailable, logon refused), if it did.
+  std::optional<wms::WmsErrorKind> fatal_wms_error() const { return fatal_wms_error_; }
+
+ private:
+  void Load(ArticleWork& work, pipeline::RunContext& context);
+
+  erp::ErpDatabase& db_;
+  wms::WmsClient& client_;
+  ArticleSinkSettings settings_;
+  std::int64_t run_id_;
+  std::optional<wms::WmsErrorKind> fatal_wms_error_;
+};
+
+}  // namespace wmsbridge::articles

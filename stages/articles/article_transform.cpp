@@ -1,0 +1,112 @@
+#include "stages/articles/article_transform.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
+
+#include "stages/common/field_checks.h"
+
+namespace wmsbridge::articles {
+namespace {
+
+using pipeline::OutcomeKind;
+
+// Checks every field; returns the first problem, or empty.
+std::string Validate(const ErpArticleRow& row) {
+  if (row.article_no.empty()) return "article number is missing";
+  if (auto r = stages::CheckText("article number", row.article_no, kMaxArticleNumber); !r.empty()) {
+    return r;
+  }
+  if (row.article_type != "STOCK" && row.article_type != "SERVICE") {
+    return "article type '" + row.article_type + "' is neither STOCK nor SERVICE";
+  }
+  if (row.name.empty()) return "article name is missing";
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"article name", &row.name},
+      {"supplier article number", &row.supplier_article_no},
+      {"barcode", &row.barcode},
+      {"intrastat number", &row.intrastat_no}};
+  for (const auto& [field, value] : texts) {
+    const std::size_t limit = value == &row.name ? kMaxArticleName : kMaxCode;
+    if (auto r = stages::CheckText(field, *value, limit); !r.empty()) return r;
+  }
+  return {};
+}
+
+// A weight or volume as the WMS takes it: canonical, not negative. Sets `reason` if bad.
+std::optional<std::string> Measure(const char* field, const std::optional<std::string>& value,
+                                   std::string& reason) {
+  if (!value) return std::nullopt;
+  auto canonical = stages::CanonicalDecimal(*value);
+  if (!canonical) {
+    reason = std::string(field) + " '" + *value + "' is not a number";
+    return std::nullopt;
+  }
+  if (canonical->front() == '-') {
+    reason = std::string(field) + " " + *canonical + " is negative";
+    return std::nullopt;
+  }
+  return canonical;
+}
+
+}  // namespace
+
+std::string PayloadHash(const wms::ArticleDefinition& d) {
+  Poco::SHA1Engine sha1;
+  const auto field = [&](const std::string& v) {
+    sha1.update(v);
+    sha1.update('\x1f');  // unit separator: "ab"+"c" and "a"+"bc" hash differently
+  };
+  field(d.article_number);
+  field(d.name);
+  field(d.supplier_article_number);
+  field(d.barcode);
+  field(d.statistics_number);
+  field(d.weight_kg.value_or("\x1e"));
+  field(d.volume_m3.value_or("\x1e"));
+  field(d.is_stock_article ? "stock" : "non-stock");
+  field(d.unit_code);
+  field(d.is_active ? (*d.is_active ? "active" : "inactive") : "");
+  return Poco::DigestEngine::digestToHex(sha1.digest());
+}
+
+ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
+  ArticleWork work;
+  work.article_id = row.article_id;
+  work.article_no = row.article_no;
+  work.updated_at = row.updated_at;
+  std::string reason = Validate(row);
+  wms::ArticleDefinition& d = work.definition;
+  if (reason.empty()) {
+    d.weight_kg = Measure("weight", row.weight_kg, reason);
+  }
+  if (reason.empty()) {
+    d.volume_m3 = Measure("volume", row.volume_m3, reason);
+  }
+  if (!reason.empty()) {
+    work.decision = OutcomeKind::kRejected;
+    work.reason = reason;
+    return work;
+  }
+  d.article_number = row.article_no;
+  d.name = row.name;
+  d.supplier_article_number = row.supplier_article_no;
+  d.barcode = row.barcode;
+  d.statistics_number = row.intrastat_no;
+  d.is_stock_article = row.article_type == "STOCK";
+  d.is_active = row.is_active;
+  work.payload_hash = PayloadHash(d);
+  if (row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&
+      row.last_status.value_or("") != "ERROR") {
+    work.decision = OutcomeKind::kUnchanged;
+  }
+  return work;
+}
+
+pipeline::Batch<ArticleWork> ArticleTransform::Process(pipeline::Batch<ErpArticleRow> batch) {
+  pipeline::Batch<ArticleWork> out;
+  out.rows.reserve(batch.rows.size());
+  for (const ErpArticleRow& row : batch.rows) out.rows.push_back(Map(row));
+  return out;
+}
+
+}  // namespace wmsbridge::articles
