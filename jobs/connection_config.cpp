@@ -1,0 +1,192 @@
+#include "jobs/connection_config.h"
+
+#include <Poco/DateTimeParser.h>
+#include <Poco/Environment.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StringTokenizer.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace wmsbridge::jobs {
+namespace {
+
+class Reader {
+ public:
+  Reader(const Poco::Util::AbstractConfiguration& config, std::string file, std::string prefix)
+      : config_(config), file_(std::move(file)), prefix_(std::move(prefix)) {}
+
+  std::string Key(const std::string& key) const { return prefix_ + key; }
+  bool Has(const std::string& key) const { return config_.hasProperty(Key(key)); }
+
+  std::string Required(const std::string& key) const {
+    if (!Has(key)) throw ConfigError(file_, Key(key), "missing");
+    std::string value = Poco::trim(config_.getRawString(Key(key)));
+    if (value.empty()) throw ConfigError(file_, Key(key), "empty");
+    return value;
+  }
+
+  std::string Optional(const std::string& key, const std::string& fallback = "") const {
+    return Has(key) ? Poco::trim(config_.getRawString(Key(key))) : fallback;
+  }
+
+  bool Bool(const std::string& key, bool fallback) const {
+    if (!Has(key)) return fallback;
+    const std::string value = Poco::toLower(Optional(key));
+    if (value == "true" || value == "yes" || value == "on" || value == "1") return true;
+    if (value == "false" || value == "no" || value == "off" || value == "0") return false;
+    throw ConfigError(file_, Key(key), "'" + value + "' is not true or false");
+  }
+
+  int Int(const std::string& key, int min, int max, std::optional<int> fallback) const {
+    if (!Has(key)) {
+      if (fallback) return *fallback;
+      throw ConfigError(file_, Key(key), "missing");
+    }
+    int value = 0;
+    if (!Poco::NumberParser::tryParse(Optional(key), value) || value < min || value > max) {
+      throw ConfigError(file_, Key(key), "'" + Optional(key) + "' is not a whole number from " +
+                                             std::to_string(min) + " to " + std::to_string(max));
+    }
+    return value;
+  }
+
+  std::vector<std::string> List(const std::string& key) const {
+    std::vector<std::string> out;
+    Poco::StringTokenizer tokens(Optional(key), ",",
+                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const auto& t : tokens) out.push_back(t);
+    return out;
+  }
+
+  /// A secret from `<base>_file` (mode 0600 or stricter) or `<base>_env`; exactly one of them.
+  pipeline::Secret Secret(const std::string& base, bool required) const {
+    const bool from_file = Has(base + "_file");
+    const bool from_env = Has(base + "_env");
+    if (Has(base)) {
+      throw ConfigError(file_, Key(base),
+                        "secrets are not written in the configuration file; use " + Key(base + "_file") +
+                            " or " + Key(base + "_env"));
+    }
+    if (from_file && from_env) {
+      throw ConfigError(file_, Key(base + "_file"), "give either _file or _env, not both");
+    }
+    if (!from_file && !from_env) {
+      if (required) throw ConfigError(file_, Key(base + "_file"), "missing (or " + Key(base + "_env") + ")");
+      return {};
+    }
+    std::string value;
+    if (from_env) {
+      const std::string var = Required(base + "_env");
+      if (!Poco::Environment::has(var)) {
+        throw ConfigError(file_, Key(base + "_env"), "environment variable " + var + " is not set");
+      }
+      value = Poco::Environment::get(var);
+    } else {
+      const std::string path = Required(base + "_file");
+      struct stat st {};
+      if (::stat(path.c_str(), &st) != 0) {
+        throw ConfigError(file_, Key(base + "_file"), "cannot read " + path);
+      }
+      if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        throw ConfigError(file_, Key(base + "_file"),
+                          path + " is readable by others (mode " + mode + "); chmod 600 it");
+      }
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw ConfigError(file_, Key(base + "_file"), "cannot read " + path);
+      std::ostringstream text;
+      text << in.rdbuf();
+      value = text.str();
+      while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+    }
+    if (value.empty()) throw ConfigError(file_, Key(base + (from_env ? "_env" : "_file")), "the secret is empty");
+    return pipeline::Secret(std::move(value));
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  const Poco::Util::AbstractConfiguration& config_;
+  std::string file_;
+  std::string prefix_;
+};
+
+ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
+                                const std::string& file, const std::string& name) {
+  Reader r(config, file, "connection." + name + ".");
+  ConnectionConfig c;
+  c.name = name;
+  c.endpoint.goods_owner_code = r.Required("goods_owner_code");
+  if (c.endpoint.goods_owner_code.size() > 400) {
+    throw ConfigError(file, r.Key("goods_owner_code"), "longer than Ongoing's 400 characters");
+  }
+  c.endpoint.goods_owner_id = r.Int("goods_owner_id", 1, 2147483647, std::nullopt);
+  c.endpoint.user_name = r.Required("login_name");
+  if (c.endpoint.user_name.size() > 50) {
+    throw ConfigError(file, r.Key("login_name"), "longer than Ongoing's 50 characters");
+  }
+  c.endpoint.password = r.Secret("password", true);
+  if (c.endpoint.password.reveal().size() > 50) {
+    throw ConfigError(file, r.Key("password_file"), "the password is longer than Ongoing's 50 characters");
+  }
+  c.endpoint.url = r.Required("wms_service_url");
+  const std::string url = Poco::toLower(c.endpoint.url);
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    throw ConfigError(file, r.Key("wms_service_url"), "must start with http:// or https://");
+  }
+  c.erp_odbc = r.Required("erp_odbc");
+  c.export_articles = r.Bool("export.articles", true);
+  c.export_customer_orders = r.Bool("export.customer_orders", false);
+  c.export_purchase_orders = r.Bool("export.purchase_orders", false);
+  c.warehouses = r.List("warehouses");
+  if (c.warehouses.empty()) {
+    throw ConfigError(file, r.Key("warehouses"), "missing: name at least one connected warehouse code");
+  }
+  c.start_date = r.Required("start_date");
+  int tz = 0;
+  Poco::DateTime parsed;
+  if (c.start_date.size() != 10 || !Poco::DateTimeParser::tryParse("%Y-%m-%d", c.start_date, parsed, tz)) {
+    throw ConfigError(file, r.Key("start_date"), "'" + c.start_date + "' is not a date YYYY-MM-DD");
+  }
+  c.sbm_id = r.Optional("sbm_id");
+  c.md5_keys = r.Secret("md5_keys", false);
+  c.currencies = r.List("currencies");
+  if (c.currencies.empty()) c.currencies = {"SEK"};
+  c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
+  c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
+  c.batch_size = r.Int("batch_size", 1, 100000, 500);
+  return c;
+}
+
+}  // namespace
+
+const ConnectionConfig& AppConfig::Connection(const std::string& name) const {
+  for (const auto& c : connections) {
+    if (c.name == name) return c;
+  }
+  throw ConfigError(file, "connection." + name, "no such connection in the file");
+}
+
+AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std::string& file,
+                     const std::string& default_sql_dir) {
+  AppConfig app;
+  app.file = file;
+  Reader r(config, file, "wmsbridge.");
+  app.sql_dir = r.Optional("sql_dir", default_sql_dir);
+  if (!std::filesystem::is_directory(std::filesystem::path(app.sql_dir) / "queries")) {
+    throw ConfigError(file, "wmsbridge.sql_dir", app.sql_dir + " holds no queries/ folder");
+  }
+  app.log_file = r.Optional("log_file");
+  Poco::Util::AbstractConfiguration::Keys names;
+  config.keys("connection", names);
+  if (names.empty()) throw ConfigError(file, "connection", "no [connection.NAME] section");
+  for (const auto& name : names) app.connections.push_back(LoadConnection(config, file, name));
+  return app;
+}
+
+}  // namespace wmsbridge::jobs

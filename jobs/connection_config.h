@@ -1,0 +1,62 @@
+#pragma once
+// The installation's configuration file (Poco Util: .ini or .properties), checked whole before
+// any work. One file holds one or more connections ([connection.NAME] sections).
+// Secrets (the WMS password, the MD5 keys) come from a file or an environment variable named
+// in the file, never from the file itself or from argv; a secret file readable by group or
+// others is refused. docs/configuration.md lists every key.
+
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "pipeline/secret.h"
+#include "stages/ongoing/soap_wms_client.h"
+
+namespace wmsbridge::jobs {
+
+/// A bad or missing key: the message names the key and the file.
+class ConfigError : public std::runtime_error {
+ public:
+  ConfigError(const std::string& file, const std::string& key, const std::string& problem)
+      : std::runtime_error(file + ": " + key + ": " + problem), key_(key) {}
+  const std::string& key() const { return key_; }
+
+ private:
+  std::string key_;
+};
+
+struct ConnectionConfig {
+  std::string name;
+  ongoing::WmsEndpoint endpoint;  // R1
+  std::string erp_odbc;           // ODBC connection string of the ERP database
+  bool export_articles = true;    // R2
+  bool export_customer_orders = false;
+  bool export_purchase_orders = false;
+  std::vector<std::string> warehouses;  // R3: codes of the connected warehouses
+  std::string start_date;               // R4: YYYY-MM-DD
+  std::string sbm_id;                   // R6b
+  pipeline::Secret md5_keys;            // R6b
+  std::vector<std::string> currencies;  // R6: currencies Ongoing knows (default SEK)
+  std::chrono::seconds connect_timeout{10};
+  std::chrono::seconds receive_timeout{120};
+  int batch_size = 500;
+};
+
+struct AppConfig {
+  std::string file;
+  std::string sql_dir;
+  std::string log_file;  // empty: stderr only
+  std::vector<ConnectionConfig> connections;
+
+  /// The named connection; throws ConfigError when there is none of that name.
+  const ConnectionConfig& Connection(const std::string& name) const;
+};
+
+/// Reads and checks everything. Throws ConfigError on the first bad or missing key.
+AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std::string& file,
+                     const std::string& default_sql_dir);
+
+}  // namespace wmsbridge::jobs

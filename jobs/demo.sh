@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The main job on the embedded default, as `jobs/setup.sh demo` runs it:
+#   - a demo ERP database in SQLite (var/demo/erp.db), reached through the SQLite ODBC driver,
+#     with the reference schema and Swedish sample data;
+#   - wms-sim, the Ongoing simulator, on a free loopback port (state in var/demo/sim.db);
+#   - `wmsbridge run articles` twice: the first run sends every active article, the second
+#     finds nothing changed and sends nothing; then `wmsbridge status`.
+# State persists between demo runs; delete var/demo to start again.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+demo=${WMSBRIDGE_DEMO_DIR:-$root/var/demo}
+sim="$build/stages/ongoing/sim/wms-sim"
+wmsbridge="$build/jobs/wmsbridge"
+mkdir -p "$demo"
+umask 077
+
+# The demo's WMS password: random, in a file only root can read, shared by both sides.
+if [ ! -s "$demo/wms.password" ]; then
+  head -c 18 /dev/urandom | base64 > "$demo/wms.password"
+fi
+chmod 600 "$demo/wms.password"
+
+cat > "$demo/sim.ini" <<INI
+[goods_owner]
+code = DEMO
+id = 42
+user = wmsbridge
+password_file = $demo/wms.password
+[transporters]
+POSTNORD.MYPACK = PostNord MyPack Collect
+POSTNORD.HOME = PostNord Hemleverans
+DHL.PARCEL = DHL Parcel Connect
+[currencies]
+list = SEK,EUR,NOK
+[warehouses]
+1 = MAIN
+2 = NORTH
+INI
+[ -f "$demo/sim.db" ] || "$sim" init --state "$demo/sim.db" --config "$demo/sim.ini"
+
+rm -f "$demo/sim.port"
+"$sim" serve --state "$demo/sim.db" --port 0 --port-file "$demo/sim.port" > "$demo/sim.log" 2>&1 &
+sim_pid=$!
+trap 'kill $sim_pid 2>/dev/null || true; wait $sim_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 200); do [ -s "$demo/sim.port" ] && break; sleep 0.05; done
+[ -s "$demo/sim.port" ] || { echo "demo: wms-sim did not start (see $demo/sim.log)" >&2; exit 1; }
+port=$(cat "$demo/sim.port")
+echo "demo: wms-sim listening on http://127.0.0.1:$port/service.asmx"
+
+cat > "$demo/wmsbridge.ini" <<INI
+[wmsbridge]
+log_file = $demo/wmsbridge.log
+[connection.demo]
+goods_owner_code = DEMO
+goods_owner_id = 42
+login_name = wmsbridge
+password_file = $demo/wms.password
+wms_service_url = http://127.0.0.1:$port/service.asmx
+erp_odbc = Driver=SQLite3;Database=$demo/erp.db
+export.articles = true
+warehouses = MAIN,NORTH
+start_date = 2026-11-01
+currencies = SEK,EUR,NOK
+INI
+
+if [ ! -f "$demo/erp.db" ]; then
+  "$wmsbridge" --config "$demo/wmsbridge.ini" db init-demo
+else
+  "$wmsbridge" --config "$demo/wmsbridge.ini" db migrate
+fi
+
+echo "demo: first article export"
+"$wmsbridge" --config "$demo/wmsbridge.ini" run articles
+echo "demo: second article export (nothing changed, so nothing is sent)"
+"$wmsbridge" --config "$demo/wmsbridge.ini" run articles
+echo "demo: what the simulator counted"
+"$sim" calls --state "$demo/sim.db"
+echo "demo: latest runs"
+"$wmsbridge" --config "$demo/wmsbridge.ini" status --runs 5

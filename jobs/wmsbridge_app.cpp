@@ -1,0 +1,219 @@
+#include "jobs/wmsbridge_app.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/FileChannel.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/SplitterChannel.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IniFileConfiguration.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "jobs/article_job.h"
+#include "jobs/connection_config.h"
+#include "pipeline/stop_signal.h"
+#include "stages/erp/erp_database.h"
+#include "stages/erp/job_lock.h"
+#include "stages/erp/migrator.h"
+#include "stages/erp/run_store.h"
+
+#ifndef WMSBRIDGE_SQL_DIR
+#define WMSBRIDGE_SQL_DIR "sql"
+#endif
+
+using Poco::Util::Option;
+using Poco::Util::OptionCallback;
+
+namespace wmsbridge::jobs {
+namespace {
+
+Poco::AutoPtr<Poco::Util::AbstractConfiguration> ReadConfigFile(const std::string& path) {
+  if (path.empty()) throw ConfigError("(command line)", "--config", "missing: name the configuration file");
+  std::ifstream probe(path);
+  if (!probe) throw ConfigError(path, "--config", "cannot read the file");
+  if (path.size() > 11 && path.substr(path.size() - 11) == ".properties") {
+    return new Poco::Util::PropertyFileConfiguration(path);
+  }
+  return new Poco::Util::IniFileConfiguration(path);
+}
+
+}  // namespace
+
+void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
+  Application::defineOptions(options);
+  options.addOption(Option("help", "h", "show this help").required(false).repeatable(false));
+  options.addOption(Option("config", "c", "configuration file (.ini or .properties)")
+                        .required(false).repeatable(false).argument("FILE")
+                        .binding("wmsbridge.config_file"));
+  options.addOption(Option("connection", "n", "only this connection (default: all)")
+                        .required(false).repeatable(false).argument("NAME")
+                        .binding("wmsbridge.only_connection"));
+  options.addOption(Option("dry-run", "d", "show what would be sent; send and write nothing")
+                        .required(false).repeatable(false).binding("wmsbridge.dry_run"));
+  options.addOption(Option("full", "f", "compare every record, not only those changed since the last run")
+                        .required(false).repeatable(false).binding("wmsbridge.full"));
+  options.addOption(Option("no-progress", "q", "no progress bar or progress lines")
+                        .required(false).repeatable(false).binding("wmsbridge.no_progress"));
+  options.addOption(Option("runs", "r", "how many runs `status` shows (default 20)")
+                        .required(false).repeatable(false).argument("N").binding("wmsbridge.status_runs"));
+}
+
+void WmsBridgeApp::handleOption(const std::string& name, const std::string& value) {
+  Application::handleOption(name, value);
+  if (name == "help") {
+    help_requested_ = true;
+    stopOptionsProcessing();
+  }
+}
+
+void WmsBridgeApp::ShowHelp() const {
+  Poco::Util::HelpFormatter help(options());
+  help.setCommand(commandName());
+  help.setWidth(110);
+  help.setUsage(
+      "--config FILE COMMAND\n\n"
+      "Commands:\n"
+      "  run articles         export new and changed articles to the WMS (R7-R9)\n"
+      "  status               the latest runs and their counts\n"
+      "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
+      "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
+      "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable, 74 ERP database\n"
+      "failure, 75 job already running, 77 WMS logon refused, 78 bad configuration,\n"
+      "64 bad command line, 130 stopped by SIGINT/SIGTERM.");
+  help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
+  help.format(std::cout);
+}
+
+void WmsBridgeApp::SetUpLogging(const std::string& log_file) {
+  Poco::AutoPtr<Poco::SplitterChannel> splitter(new Poco::SplitterChannel);
+  splitter->addChannel(new Poco::ConsoleChannel(std::cerr));
+  if (!log_file.empty()) {
+    Poco::AutoPtr<Poco::FileChannel> file(new Poco::FileChannel(log_file));
+    file->setProperty("rotation", "10 M");
+    file->setProperty("archive", "timestamp");
+    file->setProperty("purgeCount", "10");
+    splitter->addChannel(file);
+  }
+  // %s is the logger's name, which carries the run id ("wmsbridge.run-17").
+  Poco::AutoPtr<Poco::PatternFormatter> pattern(
+      new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S %p %s: %t"));
+  Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(pattern, splitter));
+  Poco::Logger::root().setChannel(formatting);
+  Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
+}
+
+int WmsBridgeApp::main(const std::vector<std::string>& args) {
+  if (help_requested_) {
+    ShowHelp();
+    return EXIT_OK;
+  }
+  SetUpLogging("");
+  Poco::Logger& log = Poco::Logger::get("wmsbridge");
+  if (args.empty()) {
+    ShowHelp();
+    return EXIT_USAGE;
+  }
+
+  // The whole configuration is checked before any work.
+  AppConfig app;
+  try {
+    const std::string file = config().getString("wmsbridge.config_file", "");
+    auto file_config = ReadConfigFile(file);
+    app = LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", WMSBRIDGE_SQL_DIR));
+  } catch (const ConfigError& e) {
+    log.error("configuration: %s", std::string(e.what()));
+    return EXIT_CONFIG;
+  } catch (const Poco::Exception& e) {
+    log.error("configuration: %s", e.displayText());
+    return EXIT_CONFIG;
+  }
+  if (!app.log_file.empty()) SetUpLogging(app.log_file);
+
+  std::vector<const ConnectionConfig*> selected;
+  const std::string only = config().getString("wmsbridge.only_connection", "");
+  try {
+    if (!only.empty()) {
+      selected.push_back(&app.Connection(only));
+    } else {
+      for (const auto& c : app.connections) selected.push_back(&c);
+    }
+  } catch (const ConfigError& e) {
+    log.error("configuration: %s", std::string(e.what()));
+    return EXIT_CONFIG;
+  }
+
+  const std::string command = args[0];
+  const std::string what = args.size() > 1 ? args[1] : "";
+  try {
+    if (command == "db" && (what == "migrate" || what == "init-demo")) {
+      for (const ConnectionConfig* c : selected) {
+        erp::ErpDatabase db(c->erp_odbc, app.sql_dir);
+        if (what == "init-demo") {
+          erp::CreateReferenceErpSchema(db);
+          db.RunScript(app.sql_dir + "/demo/erp_sample_data.sql");
+        }
+        const erp::MigrationResult result = erp::Migrate(db);
+        log.information("connection %s: schema version %d (%z migrations applied)", c->name,
+                        result.version, result.applied.size());
+      }
+      return EXIT_OK;
+    }
+    if (command == "status") {
+      erp::ErpDatabase db(selected.front()->erp_odbc, app.sql_dir);
+      erp::RunStore runs(db);
+      std::cout << "run  connection  job  mode  started  finished  status  sent/unchanged/rejected/failed\n";
+      for (const auto& r : runs.Recent(config().getInt("wmsbridge.status_runs", 20))) {
+        std::cout << r.run_id << "  " << r.connection_name << "  " << r.job << "  " << r.mode << "  "
+                  << r.started_at << "  " << r.finished_at << "  " << r.status << "  " << r.sent
+                  << "/" << r.unchanged << "/" << r.rejected << "/" << r.failed
+                  << (r.message.empty() ? "" : "  " + r.message) << "\n";
+      }
+      return EXIT_OK;
+    }
+    if (command == "run" && what == kArticleJob) {
+      pipeline::StopSignal stop;
+      JobOptions options;
+      options.dry_run = config().hasProperty("wmsbridge.dry_run");
+      options.full = config().hasProperty("wmsbridge.full");
+      options.progress = !config().hasProperty("wmsbridge.no_progress");
+      options.sql_dir = app.sql_dir;
+      options.stop_signal = &stop;
+      int exit_code = EXIT_OK;
+      for (const ConnectionConfig* c : selected) {
+        if (!c->export_articles && !options.dry_run) {
+          log.information("connection %s: automatic article export is off (export.articles)", c->name);
+          continue;
+        }
+        const JobResult result = RunArticleJob(*c, options, log);
+        Poco::Logger& run_log = Poco::Logger::get("wmsbridge.run-" + std::to_string(result.run_id));
+        run_log.information("connection %s: %s%s", c->name, result.summary,
+                            result.abort_reason.empty() ? "" : " (" + result.abort_reason + ")");
+        if (result.status == pipeline::RunStatus::kStopped) return kExitStopped;
+        if (result.status == pipeline::RunStatus::kAborted) {
+          if (result.wms_error == wms::WmsErrorKind::kLogon) return EXIT_NOPERM;
+          return EXIT_UNAVAILABLE;
+        }
+        if (result.status == pipeline::RunStatus::kCompletedWithRejects) exit_code = EXIT_DATAERR;
+      }
+      return exit_code;
+    }
+  } catch (const erp::JobAlreadyRunning& e) {
+    log.error("%s", std::string(e.what()));
+    return EXIT_TEMPFAIL;
+  } catch (const Poco::Exception& e) {
+    log.error("ERP database: %s", e.displayText());
+    return EXIT_IOERR;
+  } catch (const std::exception& e) {
+    log.error("%s", std::string(e.what()));
+    return EXIT_SOFTWARE;
+  }
+  log.error("unknown command '%s'; see --help", command + (what.empty() ? "" : " " + what));
+  return EXIT_USAGE;
+}
+
+}  // namespace wmsbridge::jobs
