@@ -1,0 +1,79 @@
+// Benchmark of the article export (issue 3): N generated articles in the embedded default
+// (SQLite through its ODBC driver), exported to wms-sim over HTTP on loopback.
+// Prints figures; asserts nothing. Usage: bench_article_export [N] (default 100000).
+#include <Poco/Logger.h>
+#include <Poco/Stopwatch.h>
+#include <sys/resource.h>
+
+#include <iomanip>
+#include <iostream>
+
+#include "jobs/article_job.h"
+#include "tests/support/erp_backend.h"
+#include "tests/support/sim_process.h"
+
+using namespace wmsbridge;
+
+namespace {
+
+long PeakRssKib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+double Seconds(const Poco::Stopwatch& watch) { return static_cast<double>(watch.elapsed()) / 1e6; }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int n = argc > 1 ? std::stoi(argv[1]) : 100000;
+  auto db = test::MakeSqliteBackend();
+  // Generated in the database itself: the benchmark measures the export, not the set-up.
+  db->Exec(
+      "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < " +
+      std::to_string(n) +
+      ") INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
+      "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) "
+      "SELECT i, 'B-' || i, 'STOCK', 'Benchmark article ' || i, 'SUP-' || i, "
+      "'73' || (1000000000 + i), '69120000', 0.5 + i % 7, 0.001, 1, '2026-11-20 10:00:00' FROM seq");
+  test::SimProcess sim;
+
+  jobs::ConnectionConfig c;
+  c.name = "bench";
+  c.endpoint = sim.Endpoint();
+  c.erp_odbc = db->ConnectionString();
+  c.warehouses = {"MAIN"};
+  c.start_date = "2026-11-01";
+  jobs::JobOptions options;
+  options.sql_dir = test::SqlDir();
+  options.progress = false;
+  Poco::Logger& log = Poco::Logger::get("bench");
+
+  const long rss_before = PeakRssKib();
+  Poco::Stopwatch first;
+  first.start();
+  const auto r1 = jobs::RunArticleJob(c, options, log);
+  first.stop();
+  const long rss_first = PeakRssKib();
+  Poco::Stopwatch second;
+  second.start();
+  const auto r2 = jobs::RunArticleJob(c, options, log);
+  second.stop();
+  options.full = true;
+  Poco::Stopwatch full;
+  full.start();
+  const auto r3 = jobs::RunArticleJob(c, options, log);
+  full.stop();
+
+  std::cout << std::fixed << std::setprecision(2);
+  std::cout << "articles                       " << n << "\n";
+  std::cout << "first run                      " << Seconds(first) << " s, "
+            << (n / Seconds(first)) << " articles/s (" << r1.summary << ")\n";
+  std::cout << "no-change run (incremental)    " << Seconds(second) << " s (" << r2.summary << ")\n";
+  std::cout << "no-change run (--full)         " << Seconds(full) << " s (" << r3.summary << ")\n";
+  std::cout << "write calls on no-change runs  " << sim.store().TotalWriteCalls() - n << "\n";
+  std::cout << "peak RSS before / after first  " << rss_before << " / " << rss_first << " KiB\n";
+  std::cout << "peak RSS at the end            " << PeakRssKib() << " KiB\n";
+  return 0;
+}
