@@ -1,6 +1,7 @@
 #include "pipeline/secret.h"
 
 #include <pugixml.hpp>
+#include <algorithm>
 #include <sstream>
 
 namespace wmsbridge::pipeline {
@@ -14,24 +15,31 @@ void ReplaceAll(std::string& text, const std::string& needle) {
   }
 }
 
-// The forms an XML writer may give a secret: as is, escaped as element text, escaped as an
-// attribute value. The escaping is pugixml's, not ours.
-std::vector<std::string> XmlForms(const std::string& value) {
+// Prints `value` as pugixml writes it in element text or in an attribute value.
+std::string Printed(const std::string& value, bool as_attribute) {
   pugi::xml_document doc;
   auto node = doc.append_child("s");
-  node.append_attribute("a").set_value(value.c_str());
-  node.text().set(value.c_str());
+  if (as_attribute) {
+    node.append_attribute("a").set_value(value.c_str());
+  } else {
+    node.text().set(value.c_str());
+  }
   std::ostringstream xml;
   doc.save(xml, "", pugi::format_raw | pugi::format_no_declaration);
-  const std::string printed = xml.str();  // <s a="ATTR">TEXT</s>
-  const auto attr_begin = printed.find('"') + 1;
-  const auto attr_end = printed.find('"', attr_begin);
-  const auto text_begin = printed.find('>') + 1;
-  const auto text_end = printed.rfind("</s>");
+  const std::string printed = xml.str();  // <s a="ATTR"/> or <s>TEXT</s>
+  if (as_attribute) {
+    const std::string open = "<s a=\"";
+    return printed.substr(open.size(), printed.size() - open.size() - 3);
+  }
+  return printed.substr(3, printed.size() - 7);
+}
+
+// The forms an XML writer may give a secret: as is, escaped as element text, escaped as an
+// attribute value. The escaping is pugixml's, not ours; gSOAP escapes the same characters.
+std::vector<std::string> XmlForms(const std::string& value) {
   std::vector<std::string> forms{value};
-  for (std::string form : {printed.substr(attr_begin, attr_end - attr_begin),
-                           printed.substr(text_begin, text_end - text_begin)}) {
-    if (form != value) forms.push_back(std::move(form));
+  for (std::string form : {Printed(value, false), Printed(value, true)}) {
+    if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
   }
   return forms;
 }

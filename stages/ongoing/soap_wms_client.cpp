@@ -181,6 +181,10 @@ class SoapWmsClient::Impl {
       }
       return {WmsErrorKind::kTransport, operation, "the connection closed before the answer was complete"};
     }
+    if (error == 200) {
+      // HTTP 200 whose body gSOAP could not take as SOAP (wrong content type, not XML).
+      return {WmsErrorKind::kMalformed, operation, "the answer is not a SOAP message"};
+    }
     if (soap_http_error_check(error)) {
       return {WmsErrorKind::kHttp, operation, "HTTP status " + std::to_string(error), error};
     }

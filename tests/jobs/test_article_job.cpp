@@ -1,0 +1,381 @@
+// The article export end to end (issue 3): ERP database over ODBC (SQLite and PostgreSQL),
+// wmsbridge's job, the simulator over HTTP. R7-R9, R27, R29-R31, R1.
+#define BOOST_TEST_MODULE article_job
+#include <Poco/Logger.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <thread>
+
+#include "jobs/article_job.h"
+#include "stages/erp/job_lock.h"
+#include "tests/support/erp_backend.h"
+#include "tests/support/sim_process.h"
+
+using namespace wmsbridge;
+using test::ErpBackend;
+using test::SimProcess;
+
+namespace {
+
+// Exit codes of the command-line application (jobs/wmsbridge_app.h).
+constexpr int kExitOk = 0;
+constexpr int kExitDataErr = 65;
+constexpr int kExitUnavailable = 69;
+constexpr int kExitConfig = 78;
+
+sim::FaultSpec Once(sim::FaultKind kind, sim::Operation operation) {
+  sim::FaultSpec spec;
+  spec.kind = kind;
+  spec.operation = operation;
+  spec.times = 1;
+  return spec;
+}
+
+void AddArticle(const ErpBackend& db, int id, const std::string& no, const std::string& extra = "") {
+  db.Exec("INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
+          "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) VALUES (" +
+          std::to_string(id) + ", '" + no + "', 'STOCK', 'Artikel " + no + "', 'S-" + no +
+          "', '735000000" + std::to_string(1000 + id) + "', '69120000', 1.250, 0.002, TRUE, "
+          "'2026-11-20 10:00:00')" + extra);
+}
+
+void AddArticles(const ErpBackend& db, int count) {
+  for (int i = 1; i <= count; ++i) AddArticle(db, i, "ART-" + std::to_string(i));
+}
+
+jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
+  jobs::ConnectionConfig c;
+  c.name = "demo";
+  c.endpoint = sim.Endpoint();
+  c.erp_odbc = db.ConnectionString();
+  c.warehouses = {"MAIN"};
+  c.start_date = "2026-11-01";
+  c.connect_timeout = std::chrono::seconds(2);
+  c.receive_timeout = std::chrono::seconds(5);
+  c.batch_size = 3;  // several pages even for small test data
+  return c;
+}
+
+jobs::JobOptions Options() {
+  jobs::JobOptions o;
+  o.sql_dir = test::SqlDir();
+  o.progress = false;
+  o.retry.max_attempts = 2;
+  o.retry.initial_delay = std::chrono::milliseconds(10);
+  return o;
+}
+
+jobs::JobResult Run(const ErpBackend& db, const SimProcess& sim, jobs::JobOptions options = Options()) {
+  return jobs::RunArticleJob(Connection(db, sim), options, Poco::Logger::get("test"));
+}
+
+std::string Status(const ErpBackend& db, const std::string& no) {
+  return db.Scalar("SELECT status FROM wms_document_status WHERE doc_type = 'article' AND doc_no = '" +
+                   no + "'");
+}
+
+// An installation file for the command-line application, with the password in a 0600 file.
+std::string WriteConfig(const ErpBackend& db, const SimProcess& sim, const std::string& dir,
+                        const std::string& password = test::kPassword) {
+  const std::string pw = dir + "/wms.password";
+  {
+    std::ofstream out(pw);
+    out << password << "\n";
+  }
+  ::chmod(pw.c_str(), 0600);
+  const std::string ini = dir + "/wmsbridge.ini";
+  std::ofstream out(ini);
+  out << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\n"
+      << "[connection.demo]\ngoods_owner_code = " << test::kGoodsOwnerCode
+      << "\ngoods_owner_id = " << test::kGoodsOwnerId << "\nlogin_name = " << test::kUserName
+      << "\npassword_file = " << pw << "\nwms_service_url = " << sim.url()
+      << "\nerp_odbc = " << db.ConnectionString() << "\nwarehouses = MAIN\nstart_date = 2026-11-01\n"
+      << "connect_timeout_s = 2\nreceive_timeout_s = 5\nbatch_size = 5\n";
+  return ini;
+}
+
+struct CliResult {
+  int code = 0;
+  std::string output;  // stdout and stderr
+};
+
+CliResult RunCli(const std::vector<std::string>& args) {
+  Poco::Pipe out;
+  Poco::ProcessHandle handle =
+      Poco::Process::launch(test::WmsBridgeBinary(), args, nullptr, &out, &out);
+  Poco::PipeInputStream stream(out);
+  CliResult result;
+  Poco::StreamCopier::copyToString(stream, result.output);
+  result.code = handle.wait();
+  return result;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(first_run_sends_all_active_articles_and_a_second_run_makes_no_write_call_R7_R31) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 7);
+      AddArticle(*db, 8, "OLD-8", "");
+      db->Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'OLD-8'");
+
+      const auto first = Run(*db, sim);
+      BOOST_TEST(pipeline::ToString(first.status) == pipeline::ToString(pipeline::RunStatus::kCompleted), first.summary);
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 7);
+      BOOST_TEST(sim.store().Articles().size() == 7u);
+      BOOST_TEST(!sim.store().FindArticle("OLD-8").has_value());  // never active: never sent
+      BOOST_TEST(Status(*db, "ART-3") == "SENT");
+      const auto stored = sim.store().FindArticle("ART-3");
+      BOOST_REQUIRE(stored.has_value());
+      BOOST_TEST(stored->weight == "1.25");  // canonical decimal, same from both drivers
+      BOOST_TEST(stored->statistics_number == "69120000");
+
+      sim.store().ResetCalls();
+      const auto second = Run(*db, sim);
+      BOOST_TEST(pipeline::ToString(second.status) == pipeline::ToString(pipeline::RunStatus::kCompleted));
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+      auto full = Options();
+      full.full = true;
+      const auto third = Run(*db, sim, full);
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0, "a full comparison finds nothing to send either");
+      BOOST_TEST(third.summary.find("unchanged 7") != std::string::npos, third.summary);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_article_sends_exactly_one_call_R7) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 6);
+      Run(*db, sim);
+      sim.store().ResetCalls();
+      db->Exec("UPDATE article SET name = 'Ny benämning', updated_at = '2026-11-21 09:00:00' "
+               "WHERE article_no = 'ART-4'");
+      const auto result = Run(*db, sim);
+      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompleted));
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+      BOOST_TEST(sim.store().FindArticle("ART-4")->name == "Ny benämning");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_article_is_rejected_with_its_reason_while_the_others_are_sent_R30) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 4);
+      db->Exec("UPDATE article SET weight_kg = -2 WHERE article_no = 'ART-2'");
+      db->Exec("UPDATE article SET name = '" + std::string(300, 'x') + "' WHERE article_no = 'ART-3'");
+      const auto result = Run(*db, sim);
+      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+      BOOST_TEST(sim.store().Articles().size() == 2u);
+      BOOST_TEST(Status(*db, "ART-2") == "ERROR");
+      BOOST_TEST(db->Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-2'") ==
+                 "weight -2 is negative");
+      BOOST_TEST(db->Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-3'")
+                     .find("article name is 300 characters long") != std::string::npos);
+      BOOST_TEST(db->Count("SELECT * FROM wms_run_record WHERE outcome = 'rejected'") == 2);
+
+      // Fixed in the ERP: the next run sends it, and only it.
+      sim.store().ResetCalls();
+      db->Exec("UPDATE article SET weight_kg = 2 WHERE article_no = 'ART-2'");
+      Run(*db, sim);
+      BOOST_TEST(sim.store().FindArticle("ART-2").has_value());
+      BOOST_TEST(Status(*db, "ART-2") == "SENT");
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_article_without_number_is_rejected_before_sending_R30) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 3);
+      db->Exec("UPDATE article SET article_no = '' WHERE article_id = 2");
+      const auto result = Run(*db, sim);
+      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+      BOOST_TEST(db->Scalar("SELECT message FROM wms_document_status WHERE doc_type = 'article' AND "
+                            "doc_no = '' AND status = 'ERROR'") == "article number is missing");
+      BOOST_TEST(sim.store().Articles().size() == 2u);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_deactivated_article_is_sent_once_more_as_inactive_then_left_alone_R7) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 3);
+      Run(*db, sim);
+      db->Exec("UPDATE article SET is_active = FALSE, updated_at = '2026-11-22 08:00:00' "
+               "WHERE article_no = 'ART-1'");
+      sim.store().ResetCalls();
+      Run(*db, sim);
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+      BOOST_TEST(!sim.store().FindArticle("ART-1")->is_active);
+      sim.store().ResetCalls();
+      auto full = Options();
+      full.full = true;
+      Run(*db, sim, full);
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_dry_run_sends_nothing_and_writes_nothing) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 4);
+      auto dry = Options();
+      dry.dry_run = true;
+      const auto result = Run(*db, sim, dry);
+      BOOST_TEST(result.summary.find("sent 4") != std::string::npos, result.summary);
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+      BOOST_TEST(db->Count("SELECT * FROM wms_run") == 0);
+      BOOST_TEST(db->Count("SELECT * FROM wms_sync_state") == 0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_second_copy_of_a_running_job_is_refused_R27) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 2);
+      auto holder = db->Open();
+      erp::JobLock lock(*holder, "demo", jobs::kArticleJob);
+      BOOST_CHECK_THROW(Run(*db, sim), erp::JobAlreadyRunning);
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(with_the_wms_down_the_run_exits_unavailable_loses_nothing_and_the_next_run_completes_R31) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 5);
+      const std::string dir = test::TempDir("down");
+      const std::string ini = WriteConfig(*db, sim, dir);
+      sim.Stop();
+      const CliResult down = RunCli({"--config", ini, "--no-progress", "run", "articles"});
+      BOOST_TEST(down.code == kExitUnavailable, down.output);
+      BOOST_TEST(db->Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 0);
+      BOOST_TEST(db->Scalar("SELECT status FROM wms_run") == "ABORTED");
+
+      sim.Start();
+      const CliResult up = RunCli({"--config", ini, "--no-progress", "run", "articles"});
+      BOOST_TEST(up.code == kExitOk, up.output);
+      BOOST_TEST(sim.store().Articles().size() == 5u);
+      BOOST_TEST(db->Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 5);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_killed_run_is_completed_by_the_next_with_nothing_lost_or_doubled_R31) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      const int count = 30;
+      AddArticles(*db, count);
+      sim::FaultSpec slow;
+      slow.kind = sim::FaultKind::kLatency;
+      slow.operation = sim::Operation::kProcessArticle;
+      slow.ms = 60;
+      sim.store().AddFault(slow);
+      const std::string ini = WriteConfig(*db, sim, test::TempDir("kill"));
+      Poco::ProcessHandle run = Poco::Process::launch(
+          test::WmsBridgeBinary(), {"--config", ini, "--no-progress", "run", "articles"});
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+      while (sim.store().CallCount(sim::Operation::kProcessArticle) < 8 &&
+             std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      Poco::Process::kill(run);  // SIGKILL: no chance to clean up
+      run.wait();
+      const auto calls_before = sim.store().CallCount(sim::Operation::kProcessArticle);
+      BOOST_TEST(calls_before < count, "the run was killed before it finished");
+      const long recorded = db->Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'");
+      BOOST_TEST(recorded >= calls_before - 1);  // at most the call in flight is unrecorded
+
+      sim.store().ClearFaults();
+      const CliResult rerun = RunCli({"--config", ini, "--no-progress", "run", "articles"});
+      BOOST_TEST(rerun.code == kExitOk, rerun.output);
+      BOOST_TEST(sim.store().Articles().size() == static_cast<std::size_t>(count));
+      BOOST_TEST(db->Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == count);
+      const auto total_calls = sim.store().CallCount(sim::Operation::kProcessArticle);
+      BOOST_TEST(total_calls <= count + 1, "nothing sent twice beyond the one in flight");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_password_appears_in_no_log_line_run_record_or_error_R1) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      AddArticles(*db, 3);
+      db->Exec("UPDATE article SET weight_kg = -1 WHERE article_no = 'ART-1'");
+      const std::string dir = test::TempDir("secret");
+      sim.store().AddFault(Once(sim::FaultKind::kSoapFault, sim::Operation::kProcessArticle));
+      const CliResult ok = RunCli({"--config", WriteConfig(*db, sim, dir), "run", "articles"});
+      BOOST_TEST(ok.code == kExitDataErr, ok.output);
+      const CliResult wrong =
+          RunCli({"--config", WriteConfig(*db, sim, dir, "Wr0ngPassw0rd!"), "run", "articles"});
+      BOOST_TEST(wrong.code != kExitOk);
+      for (const std::string& text :
+           {ok.output, wrong.output,
+            db->Scalar("SELECT MAX(message) FROM wms_run"),
+            db->Scalar("SELECT MAX(reason) FROM wms_run_record"),
+            db->Scalar("SELECT MAX(message) FROM wms_sync_state")}) {
+        BOOST_TEST(text.find("S3cr") == std::string::npos, text);
+        BOOST_TEST(text.find("Wr0ngPassw0rd") == std::string::npos, text);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_file) {
+  auto db = test::MakeSqliteBackend();
+  SimProcess sim;
+  AddArticles(*db, 2);
+  const std::string dir = test::TempDir("config");
+  const std::string ini = WriteConfig(*db, sim, dir);
+
+  // A missing key.
+  {
+    std::ifstream in(ini);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    const auto pos = text.find("goods_owner_id");
+    std::ofstream(dir + "/no_id.ini") << text.substr(0, pos) << text.substr(text.find('\n', pos) + 1);
+  }
+  const CliResult missing = RunCli({"--config", dir + "/no_id.ini", "run", "articles"});
+  BOOST_TEST(missing.code == kExitConfig);
+  BOOST_TEST(missing.output.find("connection.demo.goods_owner_id") != std::string::npos, missing.output);
+  BOOST_TEST(missing.output.find("no_id.ini") != std::string::npos);
+
+  // A password file others can read.
+  ::chmod((dir + "/wms.password").c_str(), 0644);
+  const CliResult readable = RunCli({"--config", ini, "run", "articles"});
+  BOOST_TEST(readable.code == kExitConfig);
+  BOOST_TEST(readable.output.find("password_file") != std::string::npos, readable.output);
+  BOOST_TEST(readable.output.find("chmod 600") != std::string::npos);
+  ::chmod((dir + "/wms.password").c_str(), 0600);
+
+  // A password written into the file itself.
+  std::ofstream(ini, std::ios::app) << "password = " << test::kPassword << "\n";
+  const CliResult inline_pw = RunCli({"--config", ini, "run", "articles"});
+  BOOST_TEST(inline_pw.code == kExitConfig);
+  BOOST_TEST(inline_pw.output.find("S3cr") == std::string::npos);
+
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(db->Count("SELECT * FROM wms_run") == 0);
+}
