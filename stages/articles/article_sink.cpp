@@ -1,6 +1,6 @@
 #include "stages/articles/article_sink.h"
 
-#include <Poco/Data/Transaction.h>
+#include "stages/erp/erp_transaction.h"
 
 #include "pipeline/run_context.h"
 #include "stages/erp/run_store.h"
@@ -37,10 +37,10 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
   }
   if (work.decision == OutcomeKind::kRejected) {
     if (!settings_.dry_run) {
-      Poco::Data::Transaction transaction(db_.session());
+      erp::ErpTransaction transaction(db_.session());
       sync.MarkError(kDocType, work.article_no, erp_id, work.reason, run_id_);
       runs.Record(run_id_, kDocType, work.article_no, "rejected", work.reason);
-      transaction.commit();
+      transaction.Commit();
     }
     context.Record({work.article_no, OutcomeKind::kRejected, work.reason});
     return;
@@ -57,10 +57,10 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
   } catch (const wms::WmsError& e) {
     if (e.kind() == wms::WmsErrorKind::kRejected) {
       const std::string reason = "Ongoing refused the article: " + e.message();
-      Poco::Data::Transaction transaction(db_.session());
+      erp::ErpTransaction transaction(db_.session());
       sync.MarkError(kDocType, work.article_no, erp_id, reason, run_id_);
       runs.Record(run_id_, kDocType, work.article_no, "rejected", reason);
-      transaction.commit();
+      transaction.Commit();
       context.Record({work.article_no, OutcomeKind::kRejected, reason});
       return;
     }
@@ -75,12 +75,12 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     return;
   }
 
-  Poco::Data::Transaction transaction(db_.session());
+  erp::ErpTransaction transaction(db_.session());
   sync.MarkAccepted({kDocType, work.article_no, erp_id, result.wms_id, work.payload_hash,
                      erp::DocStatus::kSent, std::nullopt},
                     run_id_);
   runs.Record(run_id_, kDocType, work.article_no, "sent", "");
-  transaction.commit();
+  transaction.Commit();
   context.Record({work.article_no, OutcomeKind::kSent, ""});
 }
 

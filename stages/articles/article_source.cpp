@@ -28,7 +28,8 @@ std::optional<pipeline::Batch<ErpArticleRow>> ArticleSource::Next(std::size_t ma
   std::string connection = settings_.connection_name;
   Poco::Int64 after = last_id_;
   int full = settings_.full || !settings_.changed_since ? 1 : 0;
-  std::string since = settings_.changed_since.value_or("");
+  // Without a watermark the comparison is not used (full = 1), but it must still parse.
+  std::string since = settings_.changed_since.value_or("1900-01-01 00:00:00");
   int limit = static_cast<int>(max_rows);
   db_.session() << db_.Query("extract_articles"), use(connection), use(after), use(full),
       use(since), use(limit), into(rows), now;

@@ -72,7 +72,16 @@ const std::string& ErpDatabase::Query(const std::string& name) {
   if (!std::filesystem::exists(path)) {
     throw std::runtime_error("query file missing: " + common.string());
   }
-  return queries_.emplace(name, ReadTextFile(path.string())).first->second;
+  // Comment lines document the file for people; drivers do not get them (the SQLite ODBC
+  // driver counts parameter markers with a scanner that an apostrophe in a comment confuses).
+  std::istringstream lines(ReadTextFile(path.string()));
+  std::string line;
+  std::string sql;
+  while (std::getline(lines, line)) {
+    if (Poco::trim(line).rfind("--", 0) == 0) continue;
+    sql += line + "\n";
+  }
+  return queries_.emplace(name, std::move(sql)).first->second;
 }
 
 void ErpDatabase::RunScript(const std::string& path) {

@@ -1,6 +1,6 @@
 #include "stages/erp/migrator.h"
 
-#include <Poco/Data/Transaction.h>
+#include "stages/erp/erp_transaction.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
@@ -32,7 +32,7 @@ MigrationResult Migrate(ErpDatabase& db) {
     const std::string name = file.filename().string();
     const int version = std::stoi(name.substr(0, name.find('_')));
     if (version <= current) continue;
-    Poco::Data::Transaction transaction(session);  // rolls back unless committed
+    erp::ErpTransaction transaction(session);
     db.RunScript(file.string());
     const std::string applied_at =
         Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
@@ -41,7 +41,7 @@ MigrationResult Migrate(ErpDatabase& db) {
     std::string at = applied_at;
     session << "INSERT INTO wms_schema_version (version, name, applied_at) VALUES (?, ?, ?)",
         use(v), use(n), use(at), now;
-    transaction.commit();
+    transaction.Commit();
     result.applied.push_back(name);
     result.version = version;
   }
@@ -51,9 +51,9 @@ MigrationResult Migrate(ErpDatabase& db) {
 void CreateReferenceErpSchema(ErpDatabase& db) {
   const std::filesystem::path script =
       std::filesystem::path(db.sql_dir()) / ToString(db.dialect()) / "erp_schema.sql";
-  Poco::Data::Transaction transaction(db.session());
+  erp::ErpTransaction transaction(db.session());
   db.RunScript(script.string());
-  transaction.commit();
+  transaction.Commit();
 }
 
 }  // namespace wmsbridge::erp

@@ -33,8 +33,12 @@ class Decimal {
   /// Integer part, truncated toward zero (for the int fields of the WSDL).
   std::int64_t IntegerPart() const { return units_ / kScale; }
 
+  /// True for 0. Never throws.
   bool IsZero() const { return units_ == 0; }
+  /// True below 0. Never throws.
   bool IsNegative() const { return units_ < 0; }
+
+  /// Exact sums and differences; no overflow check (values are capped by Parse).
 
   Decimal operator+(Decimal other) const { return Decimal(units_ + other.units_); }
   Decimal operator-(Decimal other) const { return Decimal(units_ - other.units_); }

@@ -23,7 +23,8 @@ using Poco::Util::AbstractConfiguration;
 std::string Value(const AbstractConfiguration& ini, const std::string& key,
                   const std::string& fallback = "") {
   std::string value = ini.getRawString(key, fallback);
-  for (std::size_t pos = value.find(';'); pos != std::string::npos; pos = value.find(';', pos + 1)) {
+  for (std::size_t pos = value.find(';'); pos != std::string::npos;
+       pos = value.find(';', pos + 1)) {
     if (pos == 0 || value[pos - 1] == ' ' || value[pos - 1] == '\t') {
       value.erase(pos);
       break;
@@ -105,8 +106,9 @@ SimConfig LoadSimConfig(const std::string& path) {
     }
   }
 
-  Poco::StringTokenizer list(Value(*ini, "currencies.list", "SEK"), ",",
-                             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  Poco::StringTokenizer list(
+      Value(*ini, "currencies.list", "SEK"), ",",
+      Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   config.currencies.assign(list.begin(), list.end());
 
   AbstractConfiguration::Keys ids;

@@ -14,7 +14,7 @@ struct SimConfig {
   std::vector<GoodsOwner> goods_owners;  // one is enough
   std::vector<Transporter> transporters;
   std::vector<std::string> currencies;  // default {"SEK"}
-  std::vector<Warehouse> warehouses;  // default {1, "MAIN"}; the lowest id is the default
+  std::vector<Warehouse> warehouses;    // default {1, "MAIN"}; the lowest id is the default
 };
 
 /// A sim.ini that cannot be used. The message never contains the password.

@@ -13,7 +13,9 @@ void RegisterSqliteOnce() {
   std::call_once(once, [] { Poco::Data::SQLite::Connector::registerConnector(); });
 }
 
-bool IsMemory(const std::string& path) { return path == ":memory:" || path.empty(); }
+bool IsMemory(const std::string& path) {
+  return path == ":memory:" || path.empty();
+}
 
 }  // namespace
 
@@ -90,6 +92,10 @@ DbTransaction::~DbTransaction() {
 void DbTransaction::Commit() {
   session_ << "COMMIT", now;
   open_ = false;
+}
+
+bool IsNullAt(const Poco::Data::RecordSet& rows, std::size_t row, const std::string& column) {
+  return rows.value(column, row).isEmpty();
 }
 
 std::string TextAt(const Poco::Data::RecordSet& rows, std::size_t row, const std::string& column) {

@@ -20,12 +20,15 @@ class SessionPool {
   /// A borrowed session; goes back to the pool when destroyed.
   class Lease {
    public:
+    /// Made by Acquire() only. Never throws.
     Lease(SessionPool& pool, std::unique_ptr<Poco::Data::Session> session);
     Lease(Lease&& other) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
+    /// Gives the session back. Never throws.
     ~Lease();
+    /// The borrowed session; valid while the lease lives.
     Poco::Data::Session& operator*() { return *session_; }
     Poco::Data::Session* operator->() { return session_.get(); }
 
@@ -43,6 +46,7 @@ class SessionPool {
   /// Never borrow a second lease while holding one: with ":memory:" that would wait forever.
   Lease Acquire();
 
+  /// The database path (":memory:" for an in-memory state).
   const std::string& path() const { return path_; }
 
  private:
@@ -66,6 +70,7 @@ class DbTransaction {
   DbTransaction(Poco::Data::Session& session, Mode mode);
   DbTransaction(const DbTransaction&) = delete;
   DbTransaction& operator=(const DbTransaction&) = delete;
+  /// Rolls back unless committed. Never throws.
   ~DbTransaction();
   /// Throws Poco::Exception if COMMIT fails (the destructor then rolls back).
   void Commit();
@@ -75,6 +80,8 @@ class DbTransaction {
   bool open_ = true;
 };
 
+/// True when the column is NULL in that row.
+bool IsNullAt(const Poco::Data::RecordSet& rows, std::size_t row, const std::string& column);
 /// Column value as text; NULL gives "". Throws Poco::Exception for an unknown column.
 std::string TextAt(const Poco::Data::RecordSet& rows, std::size_t row, const std::string& column);
 /// Column value as an integer; NULL gives 0.

@@ -83,8 +83,8 @@ std::string DescribeFault(const FaultSpec& spec) {
     text += " every=" + std::to_string(*spec.every);
   }
   if (spec.probability) {
-    text += " probability=" + std::to_string(*spec.probability) +
-            " seed=" + std::to_string(spec.seed);
+    text +=
+        " probability=" + std::to_string(*spec.probability) + " seed=" + std::to_string(spec.seed);
   }
   if (spec.kind == FaultKind::kLatency || spec.kind == FaultKind::kTimeout) {
     text += " ms=" + std::to_string(spec.ms > 0 ? spec.ms : DefaultFaultMs(spec.kind));

@@ -33,11 +33,11 @@ int DefaultFaultMs(FaultKind kind);
 struct FaultSpec {
   FaultKind kind = FaultKind::kHttp500;
   std::optional<Operation> operation;  // nullopt: every operation
-  std::optional<int> times;  // fire at most this often, then the fault is spent
-  std::optional<int> every;  // fire on every N-th matching call only
-  std::optional<double> probability;  // fire when the seeded draw is below this
+  std::optional<int> times;            // fire at most this often, then the fault is spent
+  std::optional<int> every;            // fire on every N-th matching call only
+  std::optional<double> probability;   // fire when the seeded draw is below this
   std::uint64_t seed = 1;
-  int ms = 0;  // 0: DefaultFaultMs(kind)
+  int ms = 0;          // 0: DefaultFaultMs(kind)
   bool after = false;  // let the operation run (and store its change), then fail the answer
 };
 

@@ -5,14 +5,19 @@
 namespace wmsbridge::sim {
 
 const std::vector<Operation>& AllOperations() {
-  static const std::vector<Operation> all = {
-      Operation::kProcessArticle,           Operation::kProcessOrder,
-      Operation::kProcessInOrder,           Operation::kGetOrdersByQuery,
-      Operation::kGetInOrdersByQuery,       Operation::kGetInventoryByQuery,
-      Operation::kGetInventoryPerWarehouse, Operation::kGetInventoryChanges,
-      Operation::kSetInventoryChangesToReported, Operation::kGetTransporterContracts,
-      Operation::kGetOrderStatuses,         Operation::kGetInOrderStatuses,
-      Operation::kGetSystemStatus};
+  static const std::vector<Operation> all = {Operation::kProcessArticle,
+                                             Operation::kProcessOrder,
+                                             Operation::kProcessInOrder,
+                                             Operation::kGetOrdersByQuery,
+                                             Operation::kGetInOrdersByQuery,
+                                             Operation::kGetInventoryByQuery,
+                                             Operation::kGetInventoryPerWarehouse,
+                                             Operation::kGetInventoryChanges,
+                                             Operation::kSetInventoryChangesToReported,
+                                             Operation::kGetTransporterContracts,
+                                             Operation::kGetOrderStatuses,
+                                             Operation::kGetInOrderStatuses,
+                                             Operation::kGetSystemStatus};
   return all;
 }
 

@@ -44,8 +44,8 @@ std::string SoapFaultEnvelope(std::string_view text) {
 
 std::string TruncatedEnvelope(std::string_view operation_name) {
   std::string envelope(kEnvelopeStart);
-  envelope += "<wsi:" + std::string(operation_name) + "Response><wsi:" +
-              std::string(operation_name) + "Result><wsi:Succ";
+  envelope += "<wsi:" + std::string(operation_name) +
+              "Response><wsi:" + std::string(operation_name) + "Result><wsi:Succ";
   return envelope;
 }
 

@@ -62,6 +62,7 @@ struct OrderLine {
 struct Parcel {
   std::string label_id;
   std::string tracking_url;
+  int id = 0;  // set when read back; ignored by Ship
 };
 
 struct Consignee {
@@ -78,7 +79,7 @@ struct Consignee {
 };
 
 struct Order {
-  int order_id = 0;  // Ongoing's OrderId
+  int order_id = 0;          // Ongoing's OrderId
   std::string order_number;  // GoodsOwnerOrderNumber
   OrderStatus status = OrderStatus::kOpen;
   bool is_cancelled = false;
@@ -95,8 +96,8 @@ struct Order {
   std::string waybill_url;
   std::string created;
   std::string updated;
-  std::string picking_started;  // "" until picking starts
-  std::string shipped_time;  // "" until status 450 or later
+  std::string picking_started;   // "" until picking starts
+  std::string shipped_time;      // "" until status 450 or later
   std::vector<OrderLine> lines;  // text lines included (is_text_line)
   std::vector<Parcel> parcels;
 };
@@ -141,9 +142,9 @@ struct WarehouseStock {
 /// Stock of one article; every total is exact decimal text.
 struct ArticleStock {
   Article article;
-  std::string on_hand;  // sum over warehouses
-  std::string booked;  // ordered but not yet picked on orders that are not sent or cancelled
-  std::string to_receive;  // advised but not yet received on open in-orders
+  std::string on_hand;       // sum over warehouses
+  std::string booked;        // ordered but not yet picked on orders that are not sent or cancelled
+  std::string to_receive;    // advised but not yet received on open in-orders
   std::string last_in_time;  // last positive inventory transaction, "" if none
   std::vector<WarehouseStock> warehouses;
 };

@@ -136,7 +136,7 @@ struct StockQuery {
   std::optional<int> system_id_from;  // id greater than
   std::optional<int> max_count;
   std::optional<std::string> changed_from;  // DB stamp
-  std::vector<int> warehouse_ids;  // empty: all
+  std::vector<int> warehouse_ids;           // empty: all
 };
 
 struct InventoryChangesQuery {
@@ -146,7 +146,7 @@ struct InventoryChangesQuery {
   std::optional<int> warehouse_id;
   std::optional<int> inventory_id;
   std::optional<int> article_id_from;  // id greater than
-  std::optional<int> max_count;  // articles
+  std::optional<int> max_count;        // articles
 };
 
 /// One line of a warehouse command: a line key (external line code, else article number) and an

@@ -23,6 +23,7 @@ class SimService : public ServiceSoapService {
   /// Serves on `context` (an accepted connection; not owned). `stop` cuts injected sleeps short
   /// when the server shuts down.
   SimService(struct soap* context, SimStore& store, std::stop_token stop);
+  /// Leaves the context to its owner. Never throws.
   ~SimService() override;
   SimService(const SimService&) = delete;
   SimService& operator=(const SimService&) = delete;
@@ -32,9 +33,11 @@ class SimService : public ServiceSoapService {
   int serve() override;
 
   /// The 13 operations of the WSDL; each answers SOAP_OK or a SOAP fault code. Never throw.
-  int ProcessArticle(_wsi__ProcessArticle* request, _wsi__ProcessArticleResponse& response) override;
+  int ProcessArticle(_wsi__ProcessArticle* request,
+                     _wsi__ProcessArticleResponse& response) override;
   int ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResponse& response) override;
-  int ProcessInOrder(_wsi__ProcessInOrder* request, _wsi__ProcessInOrderResponse& response) override;
+  int ProcessInOrder(_wsi__ProcessInOrder* request,
+                     _wsi__ProcessInOrderResponse& response) override;
   int GetOrdersByQuery(_wsi__GetOrdersByQuery* request,
                        _wsi__GetOrdersByQueryResponse& response) override;
   int GetInOrdersByQuery(_wsi__GetInOrdersByQuery* request,

@@ -4,8 +4,8 @@ namespace wmsbridge::sim {
 
 const std::vector<OrderStatus>& AllOrderStatuses() {
   static const std::vector<OrderStatus> all = {
-      OrderStatus::kError,  OrderStatus::kOpen,      OrderStatus::kReleased,
-      OrderStatus::kAllocated, OrderStatus::kPicked, OrderStatus::kSent,
+      OrderStatus::kError,     OrderStatus::kOpen,     OrderStatus::kReleased,
+      OrderStatus::kAllocated, OrderStatus::kPicked,   OrderStatus::kSent,
       OrderStatus::kCollected, OrderStatus::kReturned, OrderStatus::kCancelled};
   return all;
 }

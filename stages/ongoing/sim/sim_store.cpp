@@ -95,13 +95,13 @@ std::vector<FaultState> ReadFaults(Poco::Data::Session& session) {
     if (!operation.empty()) {
       fault.spec.operation = OperationFromName(operation);
     }
-    if (!rows.isNull("times_left", row)) {
+    if (!IsNullAt(rows, row, "times_left")) {
       fault.spec.times = static_cast<int>(IntAt(rows, row, "times_left"));
     }
-    if (!rows.isNull("every_n", row)) {
+    if (!IsNullAt(rows, row, "every_n")) {
       fault.spec.every = static_cast<int>(IntAt(rows, row, "every_n"));
     }
-    if (!rows.isNull("probability", row)) {
+    if (!IsNullAt(rows, row, "probability")) {
       fault.spec.probability = rows.value("probability", row).convert<double>();
     }
     fault.spec.seed = static_cast<std::uint64_t>(IntAt(rows, row, "seed"));
@@ -214,8 +214,8 @@ std::vector<Transporter> SimStore::Transporters() {
   const RecordSet rows(select);
   std::vector<Transporter> transporters;
   for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-    transporters.push_back({TextAt(rows, row, "code"), TextAt(rows, row, "service_code"),
-                            TextAt(rows, row, "name")});
+    transporters.push_back(
+        {TextAt(rows, row, "code"), TextAt(rows, row, "service_code"), TextAt(rows, row, "name")});
   }
   return transporters;
 }
@@ -307,8 +307,8 @@ int SimStore::AddFault(const FaultSpec& spec) {
   if (spec.every && *spec.every < 1) {
     throw SimError("--every must be at least 1");
   }
-  if (spec.probability && (*spec.probability < 0.0 || *spec.probability > 1.0 ||
-                           std::isnan(*spec.probability))) {
+  if (spec.probability &&
+      (*spec.probability < 0.0 || *spec.probability > 1.0 || std::isnan(*spec.probability))) {
     throw SimError("--probability must be between 0 and 1");
   }
   if (spec.ms < 0) {
@@ -324,8 +324,7 @@ int SimStore::AddFault(const FaultSpec& spec) {
                           : Poco::Nullable<std::string>()),
       bind(spec.times ? Poco::Nullable<int>(*spec.times) : Poco::Nullable<int>()),
       bind(spec.every ? Poco::Nullable<int>(*spec.every) : Poco::Nullable<int>()),
-      bind(spec.probability ? Poco::Nullable<double>(*spec.probability)
-                            : Poco::Nullable<double>()),
+      bind(spec.probability ? Poco::Nullable<double>(*spec.probability) : Poco::Nullable<double>()),
       bind(static_cast<Poco::Int64>(spec.seed)),
       bind(spec.ms > 0 ? spec.ms : DefaultFaultMs(spec.kind)), bind(spec.after ? 1 : 0),
       bind(NowStamp());
@@ -380,7 +379,8 @@ FaultDecision SimStore::DecideFault(Operation operation) {
       *session << "DELETE FROM sim_faults WHERE id = ?", bind(fault.id), now;  // spent
     } else {
       *session << "UPDATE sim_faults SET matched = ?, fired = ?, times_left = ? WHERE id = ?",
-          bind(static_cast<Poco::Int64>(fault.matched)), bind(static_cast<Poco::Int64>(fault.fired)),
+          bind(static_cast<Poco::Int64>(fault.matched)),
+          bind(static_cast<Poco::Int64>(fault.fired)),
           bind(fault.spec.times ? Poco::Nullable<int>(*fault.spec.times) : Poco::Nullable<int>()),
           bind(fault.id), now;
     }

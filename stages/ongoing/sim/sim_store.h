@@ -77,6 +77,9 @@ class SimStore {
   ProcessResult ProcessOrder(int goods_owner_id, const OrderInput& input);
   /// ProcessInOrder Create / CreateOrUpdate / Remove. Throws Poco::Exception on DB errors.
   ProcessResult ProcessInOrder(int goods_owner_id, const InOrderInput& input);
+  /// The articles with these numbers (unknown numbers are skipped), ascending by system id.
+  std::vector<Article> FindArticles(int goods_owner_id,
+                                    const std::vector<std::string>& article_numbers);
   /// Orders matching `query`, ascending by order id, lines and parcels filled.
   std::vector<Order> QueryOrders(int goods_owner_id, const OrderQuery& query);
   /// In-orders matching `query`, ascending by in-order id, lines filled.
@@ -102,8 +105,7 @@ class SimStore {
             const Waybill& waybill = {});
   /// Sets the status of an order (default 300 Released) so that updates and cancelling are
   /// refused. Throws SimError for an unknown or cancelled order or a status below 300.
-  void StartPicking(const std::string& order_number,
-                    OrderStatus status = OrderStatus::kReleased);
+  void StartPicking(const std::string& order_number, OrderStatus status = OrderStatus::kReleased);
   /// Receives an in-order fully (no lines) or per line (absolute received quantities, keyed as
   /// in Ship); status becomes 400 when every line is received in full, else 300. Stock of the
   /// in-order's warehouse goes up. Throws SimError for an unknown/cancelled in-order or line.

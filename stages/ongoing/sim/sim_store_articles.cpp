@@ -105,6 +105,22 @@ ProcessResult SimStore::ProcessArticle(int goods_owner_id, const ArticleInput& i
   return result;
 }
 
+std::vector<Article> SimStore::FindArticles(int goods_owner_id,
+                                            const std::vector<std::string>& article_numbers) {
+  if (article_numbers.empty()) {
+    return {};
+  }
+  detail::Bindings bindings{bind(goods_owner_id)};
+  for (const std::string& number : article_numbers) {
+    bindings.push_back(bind(number));
+  }
+  auto session = pool_->Acquire();
+  return detail::LoadArticles(*session,
+                              "goods_owner_id = ? AND article_number IN (" +
+                                  detail::Placeholders(article_numbers.size()) + ")",
+                              bindings);
+}
+
 std::optional<Article> SimStore::FindArticle(const std::string& article_number) {
   auto session = pool_->Acquire();
   return detail::FindArticleByNumber(*session, DefaultGoodsOwnerId(*session), article_number);

@@ -107,8 +107,8 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
     }
     *session << "UPDATE sim_in_orders SET status = ?, is_cancelled = 1, updated = ? WHERE "
                 "in_order_id = ?",
-        bind(static_cast<int>(InOrderStatus::kCancelled)), bind(stamp),
-        bind(existing->in_order_id), now;
+        bind(static_cast<int>(InOrderStatus::kCancelled)), bind(stamp), bind(existing->in_order_id),
+        now;
     transaction.Commit();
     result.success = true;
     result.message = "In-order " + number + " cancelled";
@@ -174,11 +174,11 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
   // Lines are replaced; a line that keeps its key keeps its InOrderLineId.
   std::map<std::string, int> old_ids;
   for (const InOrderLine& line : in_order.lines) {
-    old_ids.emplace(line.external_line_code.empty()
-                        ? LineKey(LineIdentification::kArticleNumber, "", line.article_number)
-                        : LineKey(LineIdentification::kExternalOrderLineCode,
-                                  line.external_line_code, ""),
-                    line.line_id);
+    old_ids.emplace(
+        line.external_line_code.empty()
+            ? LineKey(LineIdentification::kArticleNumber, "", line.article_number)
+            : LineKey(LineIdentification::kExternalOrderLineCode, line.external_line_code, ""),
+        line.line_id);
   }
   *session << "DELETE FROM sim_in_order_lines WHERE in_order_id = ?", bind(in_order.in_order_id),
       now;
@@ -187,7 +187,8 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
     ++line_no;
     std::string name = line.article_name;
     if (name.empty()) {
-      if (auto article = detail::FindArticleByNumber(*session, goods_owner_id, line.article_number)) {
+      if (auto article =
+              detail::FindArticleByNumber(*session, goods_owner_id, line.article_number)) {
         name = article->name;
       }
     }
@@ -285,9 +286,8 @@ void SimStore::Receive(const std::string& in_order_number, const std::vector<Lin
     received[*index] = qty.ToString();
   }
 
-  const int warehouse_id = in_order->warehouse_id != 0
-                               ? in_order->warehouse_id
-                               : detail::DefaultWarehouse(*session).id;
+  const int warehouse_id =
+      in_order->warehouse_id != 0 ? in_order->warehouse_id : detail::DefaultWarehouse(*session).id;
   bool all_received = true;
   bool any_received = false;
   for (std::size_t i = 0; i < in_order->lines.size(); ++i) {

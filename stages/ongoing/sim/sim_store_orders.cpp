@@ -116,7 +116,8 @@ void WriteOrderLines(Poco::Data::Session& session, int goods_owner_id, int order
     ++line_no;
     std::string name = line.article_name;
     if (name.empty() && !line.is_text_line) {
-      if (auto article = detail::FindArticleByNumber(session, goods_owner_id, line.article_number)) {
+      if (auto article =
+              detail::FindArticleByNumber(session, goods_owner_id, line.article_number)) {
         name = article->name;
       }
     }
@@ -130,9 +131,8 @@ void WriteOrderLines(Poco::Data::Session& session, int goods_owner_id, int order
                "article_number, article_name, ordered_qty, picked_qty, comment, is_text_line, "
                "currency_code) VALUES (?, ?, ?, ?, ?, ?, ?, '0', ?, ?, ?)",
         bind(line_id), bind(order_id), bind(line_no), bind(line.external_line_code),
-        bind(line.article_number), bind(name),
-        bind(line.qty.empty() ? std::string("0") : line.qty), bind(line.comment),
-        bind(line.is_text_line ? 1 : 0), bind(line.currency_code), now;
+        bind(line.article_number), bind(name), bind(line.qty.empty() ? std::string("0") : line.qty),
+        bind(line.comment), bind(line.is_text_line ? 1 : 0), bind(line.currency_code), now;
   }
 }
 
@@ -175,8 +175,7 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
     }
     *session << "UPDATE sim_orders SET status = ?, is_cancelled = 1, updated = ? WHERE "
                 "order_id = ?",
-        bind(static_cast<int>(OrderStatus::kCancelled)), bind(stamp), bind(existing->order_id),
-        now;
+        bind(static_cast<int>(OrderStatus::kCancelled)), bind(stamp), bind(existing->order_id), now;
     transaction.Commit();
     result.success = true;
     result.message = "Order " + number + " cancelled";
@@ -227,17 +226,16 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
     std::vector<std::string> services;
     *session << "SELECT code, service_code FROM sim_transporters WHERE (? = '' OR code = ?) AND "
                 "(? = '' OR service_code = ?) ORDER BY code, service_code LIMIT 1",
-        into(codes), into(services), bind(input.transporter->code),
-        bind(input.transporter->code), bind(input.transporter->service_code),
-        bind(input.transporter->service_code), now;
+        into(codes), into(services), bind(input.transporter->code), bind(input.transporter->code),
+        bind(input.transporter->service_code), bind(input.transporter->service_code), now;
     order.transporter_code = codes.front();
     order.transporter_service_code = services.front();
   }
   if (input.consignee) {
     const ConsigneeInput& in = *input.consignee;
-    order.consignee = Consignee{in.customer_number, in.name,         in.address, in.address2,
-                                in.post_code,       in.city,         in.country_code,
-                                in.email,           in.phone,        in.mobile};
+    order.consignee =
+        Consignee{in.customer_number, in.name,  in.address, in.address2, in.post_code, in.city,
+                  in.country_code,    in.email, in.phone,   in.mobile};
   }
 
   const Consignee& c = order.consignee;
@@ -251,10 +249,10 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
                 "WHERE order_id = ?",
         bind(order.reference), bind(order.remark), bind(order.delivery_instruction),
         bind(order.delivery_date), bind(order.service_point_code), bind(order.transporter_code),
-        bind(order.transporter_service_code), bind(order.order_type_code),
-        bind(c.customer_number), bind(c.name), bind(c.address), bind(c.address2),
-        bind(c.post_code), bind(c.city), bind(c.country_code), bind(c.email), bind(c.phone),
-        bind(c.mobile), bind(stamp), bind(order.order_id), now;
+        bind(order.transporter_service_code), bind(order.order_type_code), bind(c.customer_number),
+        bind(c.name), bind(c.address), bind(c.address2), bind(c.post_code), bind(c.city),
+        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile), bind(stamp),
+        bind(order.order_id), now;
     result.message = "Order " + number + " updated";
   } else {
     *session << "INSERT INTO sim_orders (goods_owner_id, order_number, status, reference, "
@@ -267,10 +265,10 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
         bind(goods_owner_id), bind(number), bind(static_cast<int>(OrderStatus::kOpen)),
         bind(order.reference), bind(order.remark), bind(order.delivery_instruction),
         bind(order.delivery_date), bind(order.service_point_code), bind(order.transporter_code),
-        bind(order.transporter_service_code), bind(order.order_type_code),
-        bind(c.customer_number), bind(c.name), bind(c.address), bind(c.address2),
-        bind(c.post_code), bind(c.city), bind(c.country_code), bind(c.email), bind(c.phone),
-        bind(c.mobile), bind(stamp), bind(stamp), now;
+        bind(order.transporter_service_code), bind(order.order_type_code), bind(c.customer_number),
+        bind(c.name), bind(c.address), bind(c.address2), bind(c.post_code), bind(c.city),
+        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile), bind(stamp),
+        bind(stamp), now;
     *session << "SELECT last_insert_rowid()", into(order.order_id), now;
     result.message = "Order " + number + " created";
   }
@@ -373,8 +371,7 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
   const std::string stamp = NowStamp();
   for (std::size_t i = 0; i < article_lines.size(); ++i) {
     const OrderLine& line = article_lines[i];
-    const Decimal delta =
-        Decimal::ParseOrZero(picked[i]) - Decimal::ParseOrZero(line.picked_qty);
+    const Decimal delta = Decimal::ParseOrZero(picked[i]) - Decimal::ParseOrZero(line.picked_qty);
     if (delta.IsZero()) {
       continue;
     }

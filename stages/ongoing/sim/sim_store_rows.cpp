@@ -42,10 +42,10 @@ std::string Placeholders(std::size_t count) {
 
 std::vector<Article> LoadArticles(Poco::Data::Session& session, const std::string& where,
                                   const Bindings& bindings, std::optional<int> limit) {
-  const RecordSet rows =
-      Select(session, "SELECT * FROM sim_articles WHERE " + where + " ORDER BY system_id" +
-                          LimitClause(limit),
-             bindings);
+  const RecordSet rows = Select(
+      session,
+      "SELECT * FROM sim_articles WHERE " + where + " ORDER BY system_id" + LimitClause(limit),
+      bindings);
   std::vector<Article> articles;
   for (std::size_t row = 0; row < rows.rowCount(); ++row) {
     Article article;
@@ -80,7 +80,8 @@ std::optional<Article> FindArticleByNumber(Poco::Data::Session& session, int goo
 std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& where,
                               const Bindings& bindings, std::optional<int> limit) {
   const RecordSet rows = Select(
-      session, "SELECT * FROM sim_orders o WHERE " + where + " ORDER BY o.order_id" + LimitClause(limit),
+      session,
+      "SELECT * FROM sim_orders o WHERE " + where + " ORDER BY o.order_id" + LimitClause(limit),
       bindings);
   std::vector<Order> orders;
   for (std::size_t row = 0; row < rows.rowCount(); ++row) {
@@ -134,12 +135,14 @@ std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& w
       line.currency_code = TextAt(lines, row, "currency_code");
       order.lines.push_back(std::move(line));
     }
-    const RecordSet parcels = Select(
-        session, "SELECT label_id, tracking_url FROM sim_parcels WHERE order_id = ? ORDER BY id",
-        {bind(order.order_id)});
+    const RecordSet parcels =
+        Select(session,
+               "SELECT id, label_id, tracking_url FROM sim_parcels WHERE order_id = ? ORDER BY id",
+               {bind(order.order_id)});
     for (std::size_t row = 0; row < parcels.rowCount(); ++row) {
-      order.parcels.push_back(
-          {TextAt(parcels, row, "label_id"), TextAt(parcels, row, "tracking_url")});
+      order.parcels.push_back({TextAt(parcels, row, "label_id"),
+                               TextAt(parcels, row, "tracking_url"),
+                               static_cast<int>(IntAt(parcels, row, "id"))});
     }
   }
   return orders;
@@ -185,8 +188,7 @@ std::vector<InOrder> LoadInOrders(Poco::Data::Session& session, const std::strin
   }
   for (InOrder& in_order : in_orders) {
     const RecordSet lines = Select(
-        session,
-        "SELECT * FROM sim_in_order_lines WHERE in_order_id = ? ORDER BY line_no, line_id",
+        session, "SELECT * FROM sim_in_order_lines WHERE in_order_id = ? ORDER BY line_no, line_id",
         {bind(in_order.in_order_id)});
     for (std::size_t row = 0; row < lines.rowCount(); ++row) {
       InOrderLine line;
@@ -232,7 +234,8 @@ std::optional<Warehouse> FindWarehouse(Poco::Data::Session& session,
 }
 
 Warehouse DefaultWarehouse(Poco::Data::Session& session) {
-  const RecordSet rows = Select(session, "SELECT id, code FROM sim_warehouses ORDER BY id LIMIT 1", {});
+  const RecordSet rows =
+      Select(session, "SELECT id, code FROM sim_warehouses ORDER BY id LIMIT 1", {});
   if (rows.rowCount() == 0) {
     throw SimError("no warehouse is configured (run wms-sim init)");
   }
@@ -245,15 +248,15 @@ void ChangeStock(Poco::Data::Session& session, int article_system_id, int wareho
     return;
   }
   std::vector<std::string> current;
-  session << "SELECT qty FROM sim_stock WHERE article_id = ? AND warehouse_id = ?",
-      into(current), bind(article_system_id), bind(warehouse_id), now;
+  session << "SELECT qty FROM sim_stock WHERE article_id = ? AND warehouse_id = ?", into(current),
+      bind(article_system_id), bind(warehouse_id), now;
   const Decimal old_qty = current.empty() ? Decimal() : Decimal::ParseOrZero(current.front());
   const std::string stamp = NowStamp();
   session << "INSERT INTO sim_stock (article_id, warehouse_id, qty, updated) VALUES (?, ?, ?, ?) "
              "ON CONFLICT (article_id, warehouse_id) DO UPDATE SET qty = excluded.qty, "
              "updated = excluded.updated",
-      bind(article_system_id), bind(warehouse_id), bind((old_qty + delta).ToString()),
-      bind(stamp), now;
+      bind(article_system_id), bind(warehouse_id), bind((old_qty + delta).ToString()), bind(stamp),
+      now;
   session << "INSERT INTO sim_inventory_transactions (article_id, warehouse_id, qty_change, "
              "time, reported, comment) VALUES (?, ?, ?, ?, 0, ?)",
       bind(article_system_id), bind(warehouse_id), bind(delta.ToString()), bind(stamp),

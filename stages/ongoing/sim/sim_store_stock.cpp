@@ -57,8 +57,9 @@ std::vector<ArticleStock> SimStore::QueryStock(int goods_owner_id, const StockQu
     bindings.push_back(bind(*query.system_id_from));
   }
   if (query.changed_from) {
-    where += " AND (updated >= ? OR system_id IN (SELECT article_id FROM sim_stock WHERE "
-             "updated >= ?))";
+    where +=
+        " AND (updated >= ? OR system_id IN (SELECT article_id FROM sim_stock WHERE "
+        "updated >= ?))";
     bindings.push_back(bind(*query.changed_from));
     bindings.push_back(bind(*query.changed_from));
   }
@@ -93,8 +94,8 @@ std::vector<ArticleStock> SimStore::QueryStock(int goods_owner_id, const StockQu
   const RecordSet stock = detail::Select(
       *session,
       "SELECT s.article_id, s.warehouse_id, w.code, s.qty FROM sim_stock s LEFT JOIN "
-      "sim_warehouses w ON w.id = s.warehouse_id WHERE s.article_id IN (" + ids +
-          ") ORDER BY s.article_id, s.warehouse_id",
+      "sim_warehouses w ON w.id = s.warehouse_id WHERE s.article_id IN (" +
+          ids + ") ORDER BY s.article_id, s.warehouse_id",
       {});
   for (std::size_t row = 0; row < stock.rowCount(); ++row) {
     per_article[static_cast<int>(IntAt(stock, row, "article_id"))].push_back(
@@ -105,7 +106,8 @@ std::vector<ArticleStock> SimStore::QueryStock(int goods_owner_id, const StockQu
   const RecordSet ins = detail::Select(
       *session,
       "SELECT article_id, max(time) AS last_in FROM sim_inventory_transactions WHERE qty_change "
-      "NOT LIKE '-%' AND article_id IN (" + ids + ") GROUP BY article_id",
+      "NOT LIKE '-%' AND article_id IN (" +
+          ids + ") GROUP BY article_id",
       {});
   for (std::size_t row = 0; row < ins.rowCount(); ++row) {
     last_in[static_cast<int>(IntAt(ins, row, "article_id"))] = TextAt(ins, row, "last_in");
@@ -179,7 +181,8 @@ std::vector<ArticleChanges> SimStore::QueryInventoryChanges(int goods_owner_id,
       *session,
       "SELECT t.*, a.article_number, w.code AS warehouse_code FROM sim_inventory_transactions t "
       "JOIN sim_articles a ON a.system_id = t.article_id LEFT JOIN sim_warehouses w ON w.id = "
-      "t.warehouse_id WHERE " + where + " ORDER BY t.article_id, t.id",
+      "t.warehouse_id WHERE " +
+          where + " ORDER BY t.article_id, t.id",
       bindings);
   std::vector<ArticleChanges> result;
   std::map<int, std::size_t> index;
@@ -201,14 +204,14 @@ std::vector<ArticleChanges> SimStore::QueryInventoryChanges(int goods_owner_id,
       }
       index[transaction.article_system_id] = result.size();
       result.emplace_back();
-      auto found = detail::LoadArticles(*session, "system_id = ?",
-                                        {bind(transaction.article_system_id)});
+      auto found =
+          detail::LoadArticles(*session, "system_id = ?", {bind(transaction.article_system_id)});
       result.back().article = found.front();
     }
     ArticleChanges& changes = result[index[transaction.article_system_id]];
-    changes.total_change = (Decimal::ParseOrZero(changes.total_change) +
-                            Decimal::ParseOrZero(transaction.qty_change))
-                               .ToString();
+    changes.total_change =
+        (Decimal::ParseOrZero(changes.total_change) + Decimal::ParseOrZero(transaction.qty_change))
+            .ToString();
     changes.transactions.push_back(std::move(transaction));
   }
   return result;
@@ -227,8 +230,8 @@ bool SimStore::SetInventoryChangeReported(int goods_owner_id, int article_system
   if (count == 0) {
     return false;
   }
-  *session << "UPDATE sim_inventory_transactions SET reported = 1 WHERE id = ?",
-      bind(inventory_id), now;
+  *session << "UPDATE sim_inventory_transactions SET reported = 1 WHERE id = ?", bind(inventory_id),
+      now;
   transaction.Commit();
   return true;
 }
@@ -249,8 +252,8 @@ void SimStore::SetStock(const std::string& article_number, const std::string& wa
     throw SimError("Warehouse " + warehouse + " does not exist");
   }
   std::vector<std::string> current;
-  *session << "SELECT qty FROM sim_stock WHERE article_id = ? AND warehouse_id = ?",
-      into(current), bind(article->system_id), bind(place->id), now;
+  *session << "SELECT qty FROM sim_stock WHERE article_id = ? AND warehouse_id = ?", into(current),
+      bind(article->system_id), bind(place->id), now;
   const Decimal old_qty = current.empty() ? Decimal() : Decimal::ParseOrZero(current.front());
   detail::ChangeStock(*session, article->system_id, place->id, wanted - old_qty,
                       "Stock set to " + wanted.ToString());
@@ -276,7 +279,9 @@ void SimStore::AdjustStock(const std::string& article_number, const std::string&
   transaction.Commit();
 }
 
-std::vector<ArticleStock> SimStore::Stock() { return QueryStock(DefaultGoodsOwner().id, {}); }
+std::vector<ArticleStock> SimStore::Stock() {
+  return QueryStock(DefaultGoodsOwner().id, {});
+}
 
 std::vector<InventoryTransaction> SimStore::InventoryTransactions() {
   std::vector<InventoryTransaction> all;
@@ -285,9 +290,8 @@ std::vector<InventoryTransaction> SimStore::InventoryTransactions() {
       all.push_back(std::move(transaction));
     }
   }
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-    return a.inventory_id < b.inventory_id;
-  });
+  std::sort(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return a.inventory_id < b.inventory_id; });
   return all;
 }
 
