@@ -55,13 +55,16 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   client_options.receive_timeout = connection.receive_timeout;
   ongoing::SoapWmsClient client(connection.endpoint, client_options);
 
+  // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
+  Poco::Logger& run_logger = Poco::Logger::get(
+      logger.name() + (options.dry_run ? ".dry-run" : ".run-" + std::to_string(result.run_id)));
   std::optional<pipeline::Progress> progress;
-  if (options.progress) progress.emplace(std::string(kArticleJob), std::nullopt, logger);
+  if (options.progress) progress.emplace(std::string(kArticleJob), std::nullopt, run_logger);
   pipeline::RunOptions run_options;
   run_options.retry = options.retry;
   run_options.stop_signal = options.stop_signal;
   run_options.progress = progress ? &*progress : nullptr;
-  pipeline::RunContext context(result.run_id, kArticleJob, logger, run_options);
+  pipeline::RunContext context(result.run_id, kArticleJob, run_logger, run_options);
 
   articles::ArticleSource source(
       db, {connection.name, options.full,
