@@ -16,6 +16,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/connection_config.h"
+#include "jobs/customer_order_job.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
@@ -79,6 +80,8 @@ void WmsBridgeApp::ShowHelp() const {
       "--config FILE COMMAND\n\n"
       "Commands:\n"
       "  run articles         export new and changed articles to the WMS (R7-R9)\n"
+      "  run customer-orders  export new, changed, cancelled and deleted customer orders (R12-R17)\n"
+      "  send customer-order NO   send or update one order now (R14)\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
@@ -175,7 +178,26 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       }
       return EXIT_OK;
     }
-    if (command == "run" && what == kArticleJob) {
+    // The jobs by their command-line names; each knows its automatic-export switch (R2).
+    struct JobEntry {
+      std::string name;
+      JobResult (*run)(const ConnectionConfig&, const JobOptions&, Poco::Logger&);
+      bool ConnectionConfig::*automatic;
+    };
+    const JobEntry jobs[] = {
+        {"articles", &RunArticleJob, &ConnectionConfig::export_articles},
+        {"customer-orders", &RunCustomerOrderJob, &ConnectionConfig::export_customer_orders}};
+    const JobEntry* job = nullptr;
+    if (command == "run") {
+      for (const auto& j : jobs) job = j.name == what ? &j : job;
+    } else if (command == "send" && what == "customer-order") {
+      job = &jobs[1];
+    }
+    if (job != nullptr) {
+      if (command == "send" && args.size() < 3) {
+        log.error("send %s needs the document number", what);
+        return EXIT_USAGE;
+      }
       pipeline::StopSignal stop;
       JobOptions options;
       options.dry_run = config().hasProperty("wmsbridge.dry_run");
@@ -183,16 +205,27 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.progress = !config().hasProperty("wmsbridge.no_progress");
       options.sql_dir = app.sql_dir;
       options.stop_signal = &stop;
+      if (command == "send") options.only_doc_no = args[2];
       int exit_code = EXIT_OK;
       for (const ConnectionConfig* c : selected) {
-        if (!c->export_articles && !options.dry_run) {
-          log.information("connection %s: automatic article export is off (export.articles)", c->name);
+        // Articles have no send requests: with the switch off there is nothing to do. Orders
+        // still process the ERP's send requests (R14) with their switch off.
+        if (job->automatic == &ConnectionConfig::export_articles && !(c->*job->automatic) &&
+            !options.dry_run) {
+          log.information("connection %s: automatic export of %s is off", c->name, job->name);
           continue;
         }
-        const JobResult result = RunArticleJob(*c, options, log);
+        const JobResult result = job->run(*c, options, log);
         Poco::Logger& run_log = Poco::Logger::get("wmsbridge.run-" + std::to_string(result.run_id));
         run_log.information("connection %s: %s%s", c->name, result.summary,
                             result.abort_reason.empty() ? "" : " (" + result.abort_reason + ")");
+        if (options.only_doc_no) {
+          std::cout << what << " " << *options.only_doc_no << ": "
+                    << (result.sent > 0 ? "sent to the 3PL"
+                        : result.rejected > 0 ? "NOT sent: " + result.first_problem
+                                              : "nothing to send (not found, or up to date)")
+                    << "\n";
+        }
         if (result.status == pipeline::RunStatus::kStopped) return kExitStopped;
         if (result.status == pipeline::RunStatus::kAborted) {
           if (result.wms_error == wms::WmsErrorKind::kLogon) return EXIT_NOPERM;
@@ -202,6 +235,9 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       }
       return exit_code;
     }
+  } catch (const wms::WmsError& e) {
+    log.error("WMS: %s", std::string(e.what()));
+    return e.kind() == wms::WmsErrorKind::kLogon ? EXIT_NOPERM : EXIT_UNAVAILABLE;
   } catch (const erp::JobAlreadyRunning& e) {
     log.error("%s", std::string(e.what()));
     return EXIT_TEMPFAIL;

@@ -34,9 +34,9 @@ void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_
 
 void SyncStateStore::MarkError(const std::string& doc_type, const std::string& doc_no,
                                const std::string& erp_id, const std::string& message,
-                               std::int64_t run_id) {
+                               std::int64_t run_id, DocStatus status) {
   std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id;
-  std::string s(ToString(DocStatus::kError)), at = NowText(), m = message;
+  std::string s(ToString(status)), at = NowText(), m = message;
   Poco::Int64 id = run_id;
   db_.session() << db_.Query("upsert_sync_state_error"), use(c), use(t), use(n), use(e), use(s),
       use(at), use(m), use(id), now;

@@ -38,11 +38,13 @@ class SyncStateStore {
   void MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id);
   /// The document was refused; keeps what was last accepted. Throws Poco::Data::DataException.
   void MarkError(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
-                 const std::string& message, std::int64_t run_id);
+                 const std::string& message, std::int64_t run_id,
+                 DocStatus status = DocStatus::kError);
   /// The ERP updated_at up to which `job` completed, if it ever did.
   std::optional<std::string> Watermark(const std::string& job);
   /// Moves the watermark (only after a completed run). Throws Poco::Data::DataException.
   void SetWatermark(const std::string& job, const std::string& value);
+  const std::string& connection_name() const { return connection_name_; }
 
  private:
   ErpDatabase& db_;

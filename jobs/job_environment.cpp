@@ -1,0 +1,102 @@
+#include "jobs/job_environment.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/Timespan.h>
+
+namespace wmsbridge::jobs {
+namespace {
+
+ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection) {
+  ongoing::WmsClientOptions options;
+  options.connect_timeout = connection.connect_timeout;
+  options.receive_timeout = connection.receive_timeout;
+  return options;
+}
+
+}  // namespace
+
+std::string RunStatusText(pipeline::RunStatus status) {
+  switch (status) {
+    case pipeline::RunStatus::kCompleted: return "COMPLETED";
+    case pipeline::RunStatus::kCompletedWithRejects: return "COMPLETED_WITH_REJECTS";
+    case pipeline::RunStatus::kStopped: return "STOPPED";
+    case pipeline::RunStatus::kAborted: return "ABORTED";
+  }
+  return "ABORTED";
+}
+
+std::string NextWatermark(const std::string& max_updated_at, std::chrono::minutes overlap) {
+  int tz = 0;
+  Poco::DateTime parsed;
+  if (!Poco::DateTimeParser::tryParse(max_updated_at, parsed, tz)) return max_updated_at;
+  parsed -= Poco::Timespan(static_cast<long>(overlap.count()) * 60, 0);
+  return Poco::DateTimeFormatter::format(parsed, "%Y-%m-%d %H:%M:%S");
+}
+
+JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOptions& options,
+                               std::string job, Poco::Logger& logger)
+    : connection_(connection),
+      options_(options),
+      job_(std::move(job)),
+      db_(connection.erp_odbc, options.sql_dir),
+      runs_(db_),
+      sync_(db_, connection.name),
+      client_(connection.endpoint, ClientOptions(connection)) {
+  if (!options_.dry_run) {
+    lock_.emplace(db_, connection.name, job_);
+    const std::string mode = options_.only_doc_no ? "manual"
+                             : options_.full      ? "full"
+                                                  : "incremental";
+    run_id_ = runs_.Start(connection.name, job_, mode);
+  }
+  // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
+  Poco::Logger& run_logger = Poco::Logger::get(
+      logger.name() + (options_.dry_run ? ".dry-run" : ".run-" + std::to_string(run_id_)));
+  if (options_.progress) progress_.emplace(job_, std::nullopt, run_logger);
+  pipeline::RunOptions run_options;
+  run_options.retry = options_.retry;
+  run_options.stop_signal = options_.stop_signal;
+  run_options.progress = progress_ ? &*progress_ : nullptr;
+  context_ = std::make_unique<pipeline::RunContext>(run_id_, job_, run_logger, run_options);
+}
+
+JobResult JobEnvironment::Finish(pipeline::RunStatus status,
+                                 std::optional<wms::WmsErrorKind> wms_error,
+                                 const std::string& max_updated_at) {
+  if (progress_) progress_->Finish();
+  const pipeline::RunReport& report = context_->Report();
+  using pipeline::OutcomeKind;
+  JobResult result;
+  result.run_id = run_id_;
+  result.status = status;
+  result.summary = report.Summary();
+  result.abort_reason = report.AbortReason();
+  result.wms_error = wms_error;
+  result.sent = report.Count(OutcomeKind::kSent);
+  result.rejected = report.Problems();
+  if (!report.KeptProblems().empty()) result.first_problem = report.KeptProblems().front().reason;
+  if (options_.dry_run) return result;
+  const auto count = [&](OutcomeKind kind) { return static_cast<std::int64_t>(report.Count(kind)); };
+  runs_.Finish(run_id_, {RunStatusText(status), count(OutcomeKind::kSent),
+                         count(OutcomeKind::kUnchanged), count(OutcomeKind::kRejected),
+                         count(OutcomeKind::kFailed), count(OutcomeKind::kSkipped),
+                         result.abort_reason});
+  const bool completed = status == pipeline::RunStatus::kCompleted ||
+                         status == pipeline::RunStatus::kCompletedWithRejects;
+  // A manual send looks at one document: it says nothing about the others, so no watermark.
+  if (completed && !options_.only_doc_no && !max_updated_at.empty()) {
+    sync_.SetWatermark(job_, NextWatermark(max_updated_at, std::chrono::minutes(10)));
+  }
+  return result;
+}
+
+void JobEnvironment::Fail(const std::exception& error) noexcept {
+  if (options_.dry_run) return;
+  try {
+    runs_.Finish(run_id_, {"ABORTED", 0, 0, 0, 0, 0, error.what()});
+  } catch (...) {
+  }
+}
+
+}  // namespace wmsbridge::jobs

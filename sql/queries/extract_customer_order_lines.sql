@@ -1,0 +1,18 @@
+-- extract_customer_order_lines: the lines of the orders of one page (order_id in a range), with
+-- what the article register says of each line's article.
+-- Parameters: 1 lowest order_id of the page minus one, 2 highest order_id of the page.
+-- Columns: order_id, line_no, article_no, description, quantity, unit_price,
+--   article_known (1/0), article_type, article_name
+SELECT l.order_id,
+       l.line_no,
+       l.article_no,
+       l.description,
+       CAST(l.quantity AS VARCHAR(40)),
+       CAST(l.unit_price AS VARCHAR(40)),
+       CAST(CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS VARCHAR(1)),
+       a.article_type,
+       a.name
+FROM customer_order_line l
+LEFT JOIN article a ON a.article_no = l.article_no
+WHERE l.order_id > ? AND l.order_id <= ?
+ORDER BY l.order_id, l.line_no

@@ -1,0 +1,70 @@
+-- extract_customer_orders: one page of customer orders to consider for export (R3-R6, R12-R17),
+-- keyset-paged by order_id. Only orders of a connected warehouse with a delivery date on or after
+-- the start date. Incremental runs take orders changed since the watermark, never sent, in error,
+-- or named by a pending send request; a manual send names one order number.
+-- Parameters: 1 connection_name (twice: 1 and 2), 3 order_id after which to continue,
+--   4 connected warehouse codes
+--   joined as ',MAIN,NORTH,', 5 start date, 6 full comparison (1/0), 7 watermark (text),
+--   8 and 9 one order number or empty for all, 10 page size.
+-- Columns: order_id, order_no, warehouse_code, order_date, delivery_date, currency_code,
+--   currency_known_in_erp (1/0), delivery_method_id, delivery_method_key, dm_code, dm_carrier_code,
+--   dm_carrier_service_code, pickup_point_code, pickup_point_name, delivery_name, delivery_address,
+--   delivery_address2, delivery_postcode, delivery_city, delivery_country_code, delivery_email,
+--   delivery_phone, reference, remark, payment_method, status, updated_at, customer_no,
+--   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0: a
+--   deleted order used this number and Ongoing keeps it, R17)
+SELECT o.order_id,
+       o.order_no,
+       w.code,
+       CAST(o.order_date AS VARCHAR(32)),
+       CAST(o.delivery_date AS VARCHAR(32)),
+       o.currency_code,
+       CAST(CASE WHEN o.currency_code IS NULL OR cur.code IS NOT NULL THEN 1 ELSE 0 END AS VARCHAR(1)),
+       CAST(o.delivery_method_id AS VARCHAR(20)),
+       o.delivery_method_key,
+       dm.code,
+       dm.carrier_code,
+       dm.carrier_service_code,
+       o.pickup_point_code,
+       o.pickup_point_name,
+       o.delivery_name,
+       o.delivery_address,
+       o.delivery_address2,
+       o.delivery_postcode,
+       o.delivery_city,
+       o.delivery_country_code,
+       o.delivery_email,
+       o.delivery_phone,
+       o.reference,
+       o.remark,
+       o.payment_method,
+       o.status,
+       CAST(o.updated_at AS VARCHAR(32)),
+       c.customer_no,
+       s.payload_hash,
+       s.status,
+       s.erp_id,
+       CAST(s.wms_id AS VARCHAR(20)),
+       CAST(CASE WHEN EXISTS (SELECT 1 FROM wms_retired_number r
+                              WHERE r.connection_name = ? AND r.doc_type = 'customer_order'
+                                AND r.doc_no = o.order_no
+                                AND r.erp_id <> CAST(o.order_id AS VARCHAR(20)))
+                 THEN 1 ELSE 0 END AS VARCHAR(1))
+FROM customer_order o
+JOIN warehouse w ON w.warehouse_id = o.warehouse_id
+LEFT JOIN customer c ON c.customer_id = o.customer_id
+LEFT JOIN currency cur ON cur.code = o.currency_code
+LEFT JOIN delivery_method dm
+       ON (o.delivery_method_id IS NOT NULL AND dm.delivery_method_id = o.delivery_method_id)
+       OR (o.delivery_method_id IS NULL AND dm.external_key = o.delivery_method_key)
+LEFT JOIN wms_sync_state s
+       ON s.connection_name = ? AND s.doc_type = 'customer_order' AND s.doc_no = o.order_no
+WHERE o.order_id > ?
+  AND ? LIKE '%,' || w.code || ',%'
+  AND o.delivery_date >= ?
+  AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR o.updated_at >= ?
+       OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'customer_order'
+                  AND r.doc_no = o.order_no AND r.processed_at IS NULL))
+  AND (? = '' OR o.order_no = ?)
+ORDER BY o.order_id
+LIMIT ?

@@ -1,0 +1,48 @@
+#pragma once
+// Loads customer orders into Ongoing one at a time (ProcessOrder) and writes every outcome
+// back: sent, cancelled, retired (deleted in the ERP), refused with a reason a person can act on.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/stage.h"
+#include "stages/customer_orders/order_row.h"
+#include "stages/erp/erp_database.h"
+#include "stages/wms/wms_client.h"
+#include "stages/wms/wms_error.h"
+
+namespace wmsbridge::customer_orders {
+
+struct OrderSinkSettings {
+  std::string connection_name;
+  bool dry_run = false;
+};
+
+class OrderSink final : public pipeline::Sink<OrderWork> {
+ public:
+  OrderSink(erp::ErpDatabase& db, wms::WmsClient& client, OrderSinkSettings settings,
+            std::int64_t run_id)
+      : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
+
+  /// Sends, cancels or records each order. Throws Poco::Data::DataException when the ERP
+  /// database fails; a WMS that stays unavailable aborts the run through the context.
+  void Consume(pipeline::Batch<OrderWork> batch, pipeline::RunContext& context) override;
+
+  std::optional<wms::WmsErrorKind> fatal_wms_error() const { return fatal_wms_error_; }
+
+ private:
+  void Load(OrderWork& work, pipeline::RunContext& context);
+
+  erp::ErpDatabase& db_;
+  wms::WmsClient& client_;
+  OrderSinkSettings settings_;
+  std::int64_t run_id_;
+  std::optional<wms::WmsErrorKind> fatal_wms_error_;
+};
+
+/// Ongoing's refusal of an order in words a person can act on.
+std::string ExplainRefusal(const std::string& order_no, OrderAction action,
+                           const std::string& ongoing_message);
+
+}  // namespace wmsbridge::customer_orders

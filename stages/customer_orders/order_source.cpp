@@ -1,0 +1,157 @@
+#include "stages/customer_orders/order_source.h"
+
+#include <Poco/Nullable.h>
+#include <Poco/Tuple.h>
+
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::customer_orders {
+namespace {
+
+using Text = Poco::Nullable<std::string>;
+
+std::string Value(const Text& t) { return t.isNull() ? std::string() : t.value(); }
+
+std::optional<std::string> Optional(const Text& t) {
+  if (t.isNull() || t.value().empty()) return std::nullopt;
+  return t.value();
+}
+
+}  // namespace
+
+pipeline::Batch<ErpOrder> OrderSource::Vanished() {
+  std::vector<Poco::Tuple<Text, Text, Text>> rows;
+  std::string connection = settings_.connection_name;
+  db_.session() << db_.Query("extract_vanished_customer_orders"), use(connection), into(rows), now;
+  pipeline::Batch<ErpOrder> batch;
+  for (const auto& r : rows) {
+    ErpOrder order;
+    order.vanished = true;
+    order.order_no = Value(r.get<0>());
+    order.last_erp_id = Optional(r.get<1>());
+    order.last_wms_id = Optional(r.get<2>());
+    batch.rows.push_back(std::move(order));
+  }
+  return batch;
+}
+
+std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows) {
+  if (!settings_.only_order_nos.empty()) {
+    // Manual send: one short query per named order.
+    while (next_only_ < settings_.only_order_nos.size()) {
+      last_id_ = 0;
+      done_ = false;
+      auto page = Page(settings_.only_order_nos[next_only_++], max_rows);
+      if (page) return page;
+    }
+    return std::nullopt;
+  }
+  if (!vanished_done_) {
+    vanished_done_ = true;
+    auto vanished = Vanished();
+    if (!vanished.rows.empty()) return vanished;
+  }
+  return Page("", max_rows);
+}
+
+std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& only_order_no,
+                                                           std::size_t max_rows) {
+  if (done_) return std::nullopt;
+
+  // Poco::Tuple holds at most 20 elements: the 33 columns go into two tuples of one statement.
+  using Head = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
+                           Text, Text, Text, Text, Text, Text, Text, Text, Text>;
+  using Tail = Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
+                           Text>;
+  std::vector<Head> heads;
+  std::vector<Tail> tails;
+  std::string connection = settings_.connection_name;
+  Poco::Int64 after = last_id_;
+  std::string codes = ",";
+  for (const auto& w : settings_.warehouses) codes += w + ",";
+  std::string start = settings_.start_date;
+  // A manual send looks at the named order whatever changed (full comparison).
+  int full = settings_.full || !settings_.changed_since || !only_order_no.empty() ? 1 : 0;
+  std::string since = settings_.changed_since.value_or("1900-01-01 00:00:00");
+  std::string only = only_order_no;
+  int limit = static_cast<int>(max_rows);
+  db_.session() << db_.Query("extract_customer_orders"), use(connection), use(connection),
+      use(after), use(codes), use(start), use(full), use(since), use(only), use(only), use(limit),
+      into(heads), into(tails), now;
+  if (heads.size() < max_rows) done_ = true;
+  if (heads.empty()) return std::nullopt;
+
+  pipeline::Batch<ErpOrder> batch;
+  batch.rows.reserve(heads.size());
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    const Head& h = heads[i];
+    const Tail& t = tails[i];
+    ErpOrder o;
+    o.order_id = h.get<0>();
+    o.order_no = Value(h.get<1>());
+    o.warehouse_code = Value(h.get<2>());
+    o.order_date = Value(h.get<3>());
+    o.delivery_date = Value(h.get<4>());
+    o.currency_code = Value(h.get<5>());
+    o.currency_known_in_erp = Value(h.get<6>()) == "1";
+    o.delivery_method_id = Value(h.get<7>());
+    o.delivery_method_key = Value(h.get<8>());
+    o.dm_code = Value(h.get<9>());
+    o.dm_carrier_code = Value(h.get<10>());
+    o.dm_carrier_service_code = Value(h.get<11>());
+    o.pickup_point_code = Value(h.get<12>());
+    o.pickup_point_name = Value(h.get<13>());
+    o.delivery_name = Value(h.get<14>());
+    o.delivery_address = Value(h.get<15>());
+    o.delivery_address2 = Value(h.get<16>());
+    o.delivery_postcode = Value(h.get<17>());
+    o.delivery_city = Value(h.get<18>());
+    o.delivery_country_code = Value(h.get<19>());
+    o.delivery_email = Value(t.get<0>());
+    o.delivery_phone = Value(t.get<1>());
+    o.reference = Value(t.get<2>());
+    o.remark = Value(t.get<3>());
+    o.payment_method = Value(t.get<4>());
+    o.status = Value(t.get<5>());
+    o.updated_at = Value(t.get<6>());
+    o.customer_no = Value(t.get<7>());
+    o.last_payload_hash = Optional(t.get<8>());
+    o.last_status = Optional(t.get<9>());
+    o.last_erp_id = Optional(t.get<10>());
+    o.last_wms_id = Optional(t.get<11>());
+    o.number_retired_by_other = Value(t.get<12>()) == "1";
+    o.manual = !only_order_no.empty() || settings_.requested.count(o.order_no) > 0;
+    if (o.updated_at > max_updated_at_) max_updated_at_ = o.updated_at;
+    last_id_ = o.order_id;
+    batch.rows.push_back(std::move(o));
+  }
+  AttachLines(batch.rows);
+  return batch;
+}
+
+void OrderSource::AttachLines(std::vector<ErpOrder>& orders) {
+  using Line = Poco::Tuple<Poco::Int64, int, Text, Text, Text, Text, Text, Text, Text>;
+  std::vector<Line> lines;
+  Poco::Int64 low = orders.front().order_id - 1;
+  Poco::Int64 high = orders.back().order_id;
+  db_.session() << db_.Query("extract_customer_order_lines"), use(low), use(high), into(lines), now;
+  std::map<std::int64_t, ErpOrder*> by_id;
+  for (ErpOrder& o : orders) by_id[o.order_id] = &o;
+  for (const Line& l : lines) {
+    auto it = by_id.find(l.get<0>());
+    if (it == by_id.end()) continue;  // an order of the range the filter left out
+    ErpOrderLine line;
+    line.line_no = l.get<1>();
+    line.article_no = Optional(l.get<2>());
+    line.description = Value(l.get<3>());
+    line.quantity = Value(l.get<4>());
+    line.article_known = Value(l.get<6>()) == "1";
+    line.article_type = Value(l.get<7>());
+    line.article_name = Value(l.get<8>());
+    it->second->lines.push_back(std::move(line));
+  }
+}
+
+}  // namespace wmsbridge::customer_orders

@@ -1,0 +1,53 @@
+#pragma once
+// Streams the customer orders to consider: first those the connection sent that are gone from
+// the ERP (deleted: to be cancelled in Ongoing), then keyset pages of orders of the connected
+// warehouses from the start date on, each with its lines (one query per page, not per order).
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+#include "stages/customer_orders/order_row.h"
+#include "stages/erp/erp_database.h"
+
+namespace wmsbridge::customer_orders {
+
+struct OrderSourceSettings {
+  std::string connection_name;
+  std::vector<std::string> warehouses;  // connected warehouse codes (R3)
+  std::string start_date;               // R4
+  bool full = false;
+  std::optional<std::string> changed_since;  // watermark of incremental runs
+  std::vector<std::string> only_order_nos;  // manual send of these orders only (R14)
+  std::set<std::string> requested;          // numbers named by pending send requests
+};
+
+class OrderSource final : public pipeline::Source<ErpOrder> {
+ public:
+  OrderSource(erp::ErpDatabase& db, OrderSourceSettings settings)
+      : db_(db), settings_(std::move(settings)) {}
+
+  /// Next batch; throws Poco::Data::DataException when a query fails.
+  std::optional<pipeline::Batch<ErpOrder>> Next(std::size_t max_rows) override;
+
+  /// Highest ERP updated_at among the orders read (the next watermark).
+  const std::string& max_updated_at() const { return max_updated_at_; }
+
+ private:
+  pipeline::Batch<ErpOrder> Vanished();
+  void AttachLines(std::vector<ErpOrder>& orders);
+
+  erp::ErpDatabase& db_;
+  OrderSourceSettings settings_;
+  std::optional<pipeline::Batch<ErpOrder>> Page(const std::string& only, std::size_t max_rows);
+
+  bool vanished_done_ = false;
+  std::size_t next_only_ = 0;
+  std::int64_t last_id_ = 0;
+  bool done_ = false;
+  std::string max_updated_at_;
+};
+
+}  // namespace wmsbridge::customer_orders

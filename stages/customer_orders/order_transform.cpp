@@ -1,0 +1,237 @@
+#include "stages/customer_orders/order_transform.h"
+
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/LocalDateTime.h>
+
+#include "stages/common/field_checks.h"
+
+namespace wmsbridge::customer_orders {
+namespace {
+
+constexpr std::size_t kMaxText = 200;  // our limit for names, addresses, references (docs)
+
+bool Delivered(const std::optional<std::string>& status) {
+  return status && *status == "DELIVERED";
+}
+
+// The first problem of the delivery address, or empty.
+std::string CheckAddress(const ErpOrder& o) {
+  std::string missing;
+  const std::pair<const char*, const std::string*> required[] = {
+      {"name", &o.delivery_name},
+      {"address", &o.delivery_address},
+      {"postcode", &o.delivery_postcode},
+      {"city", &o.delivery_city},
+      {"country", &o.delivery_country_code}};
+  for (const auto& [field, value] : required) {
+    if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + field;
+  }
+  if (!missing.empty()) return "delivery address is incomplete (missing " + missing + ")";
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"delivery name", &o.delivery_name},       {"delivery address", &o.delivery_address},
+      {"delivery address 2", &o.delivery_address2}, {"postcode", &o.delivery_postcode},
+      {"city", &o.delivery_city},                {"e-mail", &o.delivery_email},
+      {"phone", &o.delivery_phone},              {"reference", &o.reference},
+      {"remark", &o.remark},                     {"pickup point", &o.pickup_point_code}};
+  for (const auto& [field, value] : texts) {
+    if (auto r = stages::CheckText(field, *value, kMaxText); !r.empty()) return r;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ReusedNumberMessage(const std::string& order_no) {
+  return "order number " + order_no +
+         " was used before by an order that was deleted in the ERP; Ongoing keeps that order "
+         "(cancelled) under the same number. Ask the 3PL to renumber the cancelled order " +
+         order_no + " in Ongoing, then send this order again (wmsbridge send customer-order " +
+         order_no + ")";
+}
+
+std::string PayloadHash(const wms::CustomerOrder& o) {
+  Poco::SHA1Engine sha1;
+  const auto field = [&](const std::string& v) {
+    sha1.update(v);
+    sha1.update('\x1f');
+  };
+  for (const std::string* v :
+       {&o.order_number, &o.goods_owner_order_id, &o.reference, &o.remark, &o.delivery_instruction,
+        &o.delivery_date, &o.order_type_code, &o.service_point_code, &o.consignee.customer_number,
+        &o.consignee.name, &o.consignee.address, &o.consignee.address2, &o.consignee.postcode,
+        &o.consignee.city, &o.consignee.country_code, &o.consignee.email, &o.consignee.phone}) {
+    field(*v);
+  }
+  field(o.transporter_code.value_or("\x1e"));
+  field(o.transporter_service_code.value_or("\x1e"));
+  for (const wms::OrderLine& l : o.lines) {
+    field("L");
+    field(l.external_line_code);
+    field(l.article_number);
+    field(l.article_name);
+    field(l.quantity);
+    field(l.currency_code.value_or("\x1e"));
+    field(l.comment);
+  }
+  for (const wms::TextLine& t : o.text_lines) {
+    field("T");
+    field(t.external_line_code);
+    field(t.text);
+  }
+  return Poco::DigestEngine::digestToHex(sha1.digest());
+}
+
+OrderWork OrderTransform::Map(const ErpOrder& o) {
+  OrderWork work;
+  work.order_id = o.order_id;
+  work.order_no = o.order_no;
+  work.updated_at = o.updated_at;
+  work.manual = o.manual;
+  work.erp_id = o.vanished ? o.last_erp_id.value_or("") : std::to_string(o.order_id);
+  wms::CustomerOrder& d = work.document;
+  d.order_number = o.order_no;
+  const auto reject = [&](std::string reason) {
+    work.action = OrderAction::kReject;
+    work.reason = std::move(reason);
+    return work;
+  };
+
+  // Deleted in the ERP (R16, R17): cancel it in Ongoing, which keeps it and its number.
+  if (o.vanished) {
+    work.action = OrderAction::kRetire;
+    d.operation = wms::OrderOperation::kRemove;
+    // Ongoing requires a delivery date on every ProcessOrder; the ERP no longer has one.
+    d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
+    return work;
+  }
+  // Cancelled in the ERP (R16): cancel it in Ongoing once; never sent: nothing to cancel.
+  if (o.status == "CANCELLED") {
+    if (!o.last_wms_id || o.last_status.value_or("") == "CANCELLED") {
+      work.action = OrderAction::kUnchanged;
+      return work;
+    }
+    work.action = OrderAction::kCancel;
+    d.operation = wms::OrderOperation::kRemove;
+    d.delivery_date = o.delivery_date.substr(0, 10);
+    return work;
+  }
+  if (o.order_no.empty()) return reject("order number is missing");
+  if (auto r = stages::CheckText("order number", o.order_no, 50); !r.empty()) return reject(r);
+  // R17: another (deleted) order used this number and Ongoing still has it.
+  if (o.number_retired_by_other && !o.manual) return reject(ReusedNumberMessage(o.order_no));
+  if (auto r = CheckAddress(o); !r.empty()) return reject(r);
+  if (o.delivery_date.empty()) return reject("delivery date is missing");
+
+  d.goods_owner_order_id = std::to_string(o.order_id);
+  d.reference = o.reference;
+  d.remark = o.remark;
+  d.delivery_date = o.delivery_date.substr(0, 10);
+  d.service_point_code = o.pickup_point_code;  // R13: the webshop's service point
+  d.consignee = {o.customer_no,         o.delivery_name,         o.delivery_address,
+                 o.delivery_address2,   o.delivery_postcode,     o.delivery_city,
+                 o.delivery_country_code, o.delivery_email,      o.delivery_phone};
+
+  // Delivery method (R5): by id, or by the webshop's external key.
+  if (!o.delivery_method_id.empty() || !o.delivery_method_key.empty()) {
+    if (o.dm_code.empty()) {
+      return reject(o.delivery_method_id.empty()
+                        ? "delivery method key '" + o.delivery_method_key +
+                              "' matches no delivery method in the ERP"
+                        : "delivery method " + o.delivery_method_id + " does not exist in the ERP");
+    }
+    if (o.dm_carrier_code.empty() || o.dm_carrier_service_code.empty()) {
+      return reject("delivery method " + o.dm_code +
+                    " has no carrier code and service code for Ongoing; set both in the ERP");
+    }
+    const std::string service = o.dm_carrier_code + "/" + o.dm_carrier_service_code;
+    if (state_.transporter_services().count(service) == 0) {
+      return reject("delivery method " + o.dm_code + " (" + service +
+                    "): Ongoing has no such transporter service; ask the 3PL to set up " +
+                    service + " or change the delivery method");
+    }
+    d.transporter_code = o.dm_carrier_code;
+    d.transporter_service_code = o.dm_carrier_service_code;
+  }
+
+  // Currency (R6): SEK by default; must exist in the ERP; sent only where Ongoing knows it.
+  const std::string currency = o.currency_code.empty() ? "SEK" : o.currency_code;
+  if (!o.currency_known_in_erp) return reject("currency " + currency + " does not exist in the ERP");
+  std::optional<std::string> line_currency;
+  std::vector<std::string> notes;
+  if (state_.currencies.count(currency) > 0) {
+    line_currency = currency;
+  } else {
+    notes.push_back("currency " + currency + " is not set up in Ongoing; sent without currency");
+  }
+
+  // Lines: stock articles are picked; free text (R10) and service articles (R11) travel as
+  // text lines, never as pick lines.
+  int text_lines = 0, service_lines = 0;
+  for (const ErpOrderLine& l : o.lines) {
+    const std::string code = std::to_string(l.line_no);
+    const std::string where = "line " + code + ": ";
+    if (!l.article_no) {
+      if (auto r = stages::CheckText(where + "text", l.description, kMaxText); !r.empty()) return reject(r);
+      d.text_lines.push_back({code, l.description});
+      ++text_lines;
+      continue;
+    }
+    if (!l.article_known) {
+      return reject(where + "article " + *l.article_no + " is not in the ERP article register");
+    }
+    if (l.article_type == "SERVICE") {
+      d.text_lines.push_back({code, l.description.empty() ? l.article_name : l.description});
+      ++service_lines;
+      continue;
+    }
+    auto quantity = stages::CanonicalDecimal(l.quantity);
+    if (!quantity || quantity->front() == '-' || *quantity == "0") {
+      return reject(where + "quantity '" + l.quantity + "' of article " + *l.article_no +
+                    " is not a positive number");
+    }
+    d.lines.push_back({code, *l.article_no, l.article_name, *quantity, std::nullopt, line_currency,
+                       l.description == l.article_name ? "" : l.description});
+  }
+  if (text_lines + service_lines > 0) {
+    notes.push_back(std::to_string(text_lines) + " text line(s) and " +
+                    std::to_string(service_lines) +
+                    " service line(s) sent as text, not for picking");
+  }
+  if (d.lines.empty()) {
+    work.action = OrderAction::kNotSent;
+    work.reason = "not sent: the order has no line the warehouse picks";
+    return work;
+  }
+  if (!notes.empty()) {
+    std::string joined;
+    for (const auto& n : notes) joined += (joined.empty() ? "" : "; ") + n;
+    work.note = joined;
+  }
+
+  work.payload_hash = PayloadHash(d);
+  const bool unchanged = o.last_payload_hash && *o.last_payload_hash == work.payload_hash &&
+                         o.last_status.value_or("") != "ERROR";
+  if (unchanged && !o.manual) {
+    work.action = OrderAction::kUnchanged;
+    return work;
+  }
+  // R15: once Ongoing reported the order fully delivered, it takes no more updates.
+  if (o.last_wms_id && (o.status == "DELIVERED" || Delivered(o.last_status))) {
+    return reject("order " + o.order_no +
+                  " is fully delivered: Ongoing no longer takes updates of it");
+  }
+  work.action = OrderAction::kSend;
+  return work;
+}
+
+pipeline::Batch<OrderWork> OrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
+  pipeline::Batch<OrderWork> out;
+  out.rows.reserve(batch.rows.size());
+  for (const ErpOrder& order : batch.rows) out.rows.push_back(Map(order));
+  return out;
+}
+
+}  // namespace wmsbridge::customer_orders

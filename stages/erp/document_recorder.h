@@ -1,0 +1,47 @@
+#pragma once
+// Writes a document's outcome back to the ERP side in one transaction: its sync state (what
+// wms_document_status shows) and its run record (R29).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "stages/erp/erp_database.h"
+#include "stages/erp/run_store.h"
+#include "stages/erp/sync_state_store.h"
+
+namespace wmsbridge::erp {
+
+class DocumentRecorder {
+ public:
+  DocumentRecorder(ErpDatabase& db, std::string connection_name, std::string doc_type,
+                   std::int64_t run_id)
+      : db_(db), sync_(db, std::move(connection_name)), runs_(db), doc_type_(std::move(doc_type)),
+        run_id_(run_id) {}
+
+  /// The WMS accepted the document. Throws Poco::Data::DataException.
+  void Accepted(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id,
+                const std::string& payload_hash, DocStatus status,
+                const std::optional<std::string>& note, const std::string& outcome = "sent");
+  /// The document was refused (by us or the WMS) or not sent; `status` is ERROR or NOT_SENT.
+  /// Throws Poco::Data::DataException.
+  void Refused(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
+               DocStatus status = DocStatus::kError, const std::string& outcome = "rejected");
+  /// The WMS could not be reached: only the run record. Throws Poco::Data::DataException.
+  void Failed(const std::string& doc_no, const std::string& reason);
+  /// A deleted document was cancelled in the WMS: its number is retired and its state goes.
+  void Retired(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id);
+  /// The internal ids a number was used with by deleted documents the WMS keeps.
+  bool NumberRetired(const std::string& doc_no);
+  /// The WMS took a new document under a retired number: forget the retirement.
+  void ClearRetired(const std::string& doc_no);
+
+ private:
+  ErpDatabase& db_;
+  SyncStateStore sync_;
+  RunStore runs_;
+  std::string doc_type_;
+  std::int64_t run_id_;
+};
+
+}  // namespace wmsbridge::erp
