@@ -54,7 +54,8 @@ void FinishRequests(erp::ErpDatabase& db, const std::string& connection,
       message = "unchanged since it was last sent";
     }
     std::string at = erp::NowText(), id = r.request_id;
-    db.session() << db.Query("finish_send_request"), use(at), use(outcome), use(message), use(id),
+    Poco::UTF16String text = erp::LongText(message);
+    db.session() << db.Query("finish_send_request"), use(at), use(outcome), use(text), use(id),
         now;
   }
 }

@@ -6,6 +6,7 @@
 #include <sql.h>
 #include <sqlext.h>
 #include <Poco/String.h>
+#include <Poco/UnicodeConverter.h>
 
 #include <filesystem>
 #include <fstream>
@@ -39,6 +40,12 @@ std::string_view ToString(Dialect dialect) {
   return dialect == Dialect::kPostgresql ? "postgresql" : "sqlite";
 }
 
+Poco::UTF16String LongText(const std::string& text) {
+  Poco::UTF16String wide;
+  Poco::UnicodeConverter::convert(text, wide);
+  return wide;
+}
+
 void RegisterOdbc() {
   static std::once_flag once;
   std::call_once(once, [] { Poco::Data::ODBC::Connector::registerConnector(); });
@@ -56,6 +63,10 @@ ErpDatabase::ErpDatabase(const std::string& odbc_connection_string, std::string 
     : session_((RegisterOdbc(), "ODBC"), odbc_connection_string, 30),
       dialect_(DetectDialect(session_, odbc_connection_string)),
       sql_dir_(std::move(sql_dir)) {
+  // Read values with SQLGetData instead of buffers sized from the column's declared size:
+  // drivers report small or no sizes for views, unions and TEXT columns, and a longer value
+  // must not fail ("Data too long").
+  session_.setFeature("autoBind", false);
   if (dialect_ == Dialect::kSqlite) {
     // Lets a reader (the ERP, a report) and our writer work at once; waits instead of failing.
     session_ << "PRAGMA busy_timeout = 10000", now;

@@ -4,6 +4,7 @@
 // SQL text of the queries the stages run (sql/queries/NAME.sql, or a dialect's own
 // sql/<dialect>/queries/NAME.sql where one exists, so a site adapts a file, not the C++).
 
+#include <Poco/UTFString.h>
 #include <Poco/Data/Session.h>
 
 #include <map>
@@ -39,6 +40,11 @@ class ErpDatabase {
   std::string sql_dir_;
   std::map<std::string, std::string> queries_;
 };
+
+/// A long free text (a reason, a message) to bind as a parameter. Poco checks a narrow string
+/// against the driver's CHAR size (255 for the SQLite ODBC driver and psqlODBC) and refuses
+/// longer ones; a wide (UTF-16) parameter has no such cap and arrives as the same UTF-8 text.
+Poco::UTF16String LongText(const std::string& text);
 
 /// Registers the ODBC connector with Poco once per process (idempotent, thread-safe).
 void RegisterOdbc();

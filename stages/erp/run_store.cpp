@@ -29,7 +29,8 @@ std::int64_t RunStore::Start(const std::string& connection_name, const std::stri
 }
 
 void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
-  std::string finished = NowText(), status = totals.status, message = totals.message;
+  std::string finished = NowText(), status = totals.status;
+  Poco::UTF16String message = LongText(totals.message);
   Poco::Int64 sent = totals.sent, unchanged = totals.unchanged, rejected = totals.rejected,
               failed = totals.failed, skipped = totals.skipped, id = run_id;
   db_.session() << db_.Query("finish_run"), use(finished), use(status), use(sent), use(unchanged),
@@ -39,7 +40,8 @@ void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
 void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
                       const std::string& outcome, const std::string& reason) {
   Poco::Int64 id = run_id;
-  std::string t = doc_type, n = doc_no, o = outcome, r = reason, at = NowText();
+  std::string t = doc_type, n = doc_no, o = outcome, at = NowText();
+  Poco::UTF16String r = LongText(reason);
   db_.session() << db_.Query("insert_run_record"), use(id), use(t), use(n), use(o), use(r), use(at),
       now;
 }

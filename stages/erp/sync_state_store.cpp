@@ -26,8 +26,8 @@ void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_
   std::string c = connection_name_, t = doc.doc_type, n = doc.doc_no, e = doc.erp_id;
   std::string h = doc.payload_hash, s(ToString(doc.status)), at = NowText();
   Poco::Int64 wms_id = doc.wms_id, id = run_id;
-  Poco::Nullable<std::string> warning;
-  if (doc.warning) warning = *doc.warning;
+  Poco::Nullable<Poco::UTF16String> warning;
+  if (doc.warning) warning = LongText(*doc.warning);
   db_.session() << db_.Query("upsert_sync_state_sent"), use(c), use(t), use(n), use(e), use(wms_id),
       use(h), use(s), use(at), use(at), use(at), use(warning), use(id), now;
 }
@@ -36,7 +36,8 @@ void SyncStateStore::MarkError(const std::string& doc_type, const std::string& d
                                const std::string& erp_id, const std::string& message,
                                std::int64_t run_id, DocStatus status) {
   std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id;
-  std::string s(ToString(status)), at = NowText(), m = message;
+  std::string s(ToString(status)), at = NowText();
+  Poco::UTF16String m = LongText(message);
   Poco::Int64 id = run_id;
   db_.session() << db_.Query("upsert_sync_state_error"), use(c), use(t), use(n), use(e), use(s),
       use(at), use(m), use(id), now;
