@@ -4,7 +4,9 @@
 #     with the reference schema and Swedish sample data;
 #   - wms-sim, the Ongoing simulator, on a free loopback port (state in var/demo/sim.db);
 #   - `wmsbridge run articles` twice: the first run sends every active article, the second
-#     finds nothing changed and sends nothing; then `wmsbridge status`.
+#     finds nothing changed and sends nothing; then `wmsbridge run customer-orders` (the demo
+#     data holds an order the job refuses on purpose, so it ends with exit 65, shown, not fatal);
+#     then `wmsbridge status`.
 # State persists between demo runs; delete var/demo to start again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +61,7 @@ password_file = $demo/wms.password
 wms_service_url = http://127.0.0.1:$port/service.asmx
 erp_odbc = Driver=SQLite3;Database=$demo/erp.db
 export.articles = true
+export.customer_orders = true
 warehouses = MAIN,NORTH
 start_date = 2026-11-01
 currencies = SEK,EUR,NOK
@@ -74,6 +77,8 @@ echo "demo: first article export"
 "$wmsbridge" --config "$demo/wmsbridge.ini" run articles
 echo "demo: second article export (nothing changed, so nothing is sent)"
 "$wmsbridge" --config "$demo/wmsbridge.ini" run articles
+echo "demo: customer-order export (order 100508 is refused on purpose: its delivery method has no carrier codes)"
+"$wmsbridge" --config "$demo/wmsbridge.ini" run customer-orders || true
 echo "demo: what the simulator counted"
 "$sim" calls --state "$demo/sim.db"
 echo "demo: latest runs"
