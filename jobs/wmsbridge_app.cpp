@@ -16,7 +16,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/connection_config.h"
-#include "jobs/customer_order_job.h"
+#include "jobs/order_jobs.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
@@ -81,7 +81,9 @@ void WmsBridgeApp::ShowHelp() const {
       "Commands:\n"
       "  run articles         export new and changed articles to the WMS (R7-R9)\n"
       "  run customer-orders  export new, changed, cancelled and deleted customer orders (R12-R17)\n"
-      "  send customer-order NO   send or update one order now (R14)\n"
+      "  run purchase-orders  export purchase orders as in-orders (R20, R21)\n"
+      "  run internal-orders  send requested internal orders, cancel deleted ones (R23, R24)\n"
+      "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
@@ -186,12 +188,16 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     };
     const JobEntry jobs[] = {
         {"articles", &RunArticleJob, &ConnectionConfig::export_articles},
-        {"customer-orders", &RunCustomerOrderJob, &ConnectionConfig::export_customer_orders}};
+        {"customer-orders", &RunCustomerOrderJob, &ConnectionConfig::export_customer_orders},
+        {"purchase-orders", &RunPurchaseOrderJob, &ConnectionConfig::export_purchase_orders},
+        {"internal-orders", &RunInternalOrderJob, nullptr}};
     const JobEntry* job = nullptr;
-    if (command == "run") {
-      for (const auto& j : jobs) job = j.name == what ? &j : job;
-    } else if (command == "send" && what == "customer-order") {
-      job = &jobs[1];
+    for (const auto& j : jobs) {
+      // `run customer-orders`, or `send customer-order NO` (the singular names one document).
+      if ((command == "run" && j.name == what) ||
+          (command == "send" && j.name != "articles" && j.name == what + "s")) {
+        job = &j;
+      }
     }
     if (job != nullptr) {
       if (command == "send" && args.size() < 3) {

@@ -1,23 +1,21 @@
 #include "stages/articles/article_source.h"
 
-#include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
 
+#include "stages/erp/text_value.h"
+
 using namespace Poco::Data::Keywords;
+using wmsbridge::erp::Optional;
+using wmsbridge::erp::Text;
+using wmsbridge::erp::Value;
 
 namespace wmsbridge::articles {
 namespace {
 
-using Text = Poco::Nullable<std::string>;
 using Row = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
                         Text, Text>;
 
-std::string Value(const Text& t) { return t.isNull() ? std::string() : t.value(); }
 
-std::optional<std::string> Optional(const Text& t) {
-  if (t.isNull() || t.value().empty()) return std::nullopt;
-  return t.value();
-}
 
 }  // namespace
 

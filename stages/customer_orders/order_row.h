@@ -13,6 +13,9 @@ namespace wmsbridge::customer_orders {
 
 inline constexpr const char* kDocType = "customer_order";
 
+// The ERP's order documents share these rows: customer orders, purchase orders (sent as
+// in-orders) and internal orders (sent as outbound orders). Fields a kind lacks stay empty.
+
 struct ErpOrderLine {
   int line_no = 0;
   std::optional<std::string> article_no;  // none: a text line (R10)
@@ -51,6 +54,11 @@ struct ErpOrder {
   std::optional<std::string> last_erp_id;
   std::optional<std::string> last_wms_id;
   bool number_retired_by_other = false;  // R17
+  std::string supplier_no;    // purchase orders
+  std::string supplier_name;  // purchase orders
+  std::string to_warehouse_code;  // internal orders: from = warehouse_code
+  bool from_connected = true;     // internal orders (R24)
+  bool to_connected = false;      // internal orders (R24)
   bool vanished = false;  // deleted in the ERP: only order_no, last_erp_id, last_wms_id are set
   bool manual = false;    // named by a send request or `wmsbridge send`
   std::vector<ErpOrderLine> lines;
@@ -72,7 +80,8 @@ struct OrderWork {
   OrderAction action = OrderAction::kSend;
   std::string reason;               // for kReject / kNotSent
   std::optional<std::string> note;  // a warning recorded with a sent order (R6, R10)
-  wms::CustomerOrder document;
+  wms::CustomerOrder document;             // ProcessOrder (customer and internal orders)
+  std::optional<wms::InOrder> in_order;     // ProcessInOrder instead (purchase orders)
   std::string payload_hash;
   std::string erp_id;
   bool manual = false;

@@ -4,26 +4,27 @@
 
 #include "pipeline/run_context.h"
 #include "stages/common/wms_call.h"
-#include "stages/customer_orders/order_transform.h"
 #include "stages/erp/document_recorder.h"
 
 namespace wmsbridge::customer_orders {
 
 using pipeline::OutcomeKind;
 
-std::string ExplainRefusal(const std::string& order_no, OrderAction action,
+std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, OrderAction action,
                            const std::string& ongoing_message) {
   const std::string lower = Poco::toLower(ongoing_message);
-  if (lower.find("already exists") != std::string::npos) return ReusedNumberMessage(order_no);
-  if (lower.find("picking has started") != std::string::npos ||
+  if (lower.find("already exists") != std::string::npos) return ReusedNumberMessage(kind, number);
+  const bool receiving = lower.find("receiving has started") != std::string::npos;
+  if (receiving || lower.find("picking has started") != std::string::npos ||
       lower.find("cannot be updated") != std::string::npos ||
       lower.find("cannot be cancelled") != std::string::npos) {
     const std::string what = action == OrderAction::kSend ? "update" : "cancelling";
-    return "Ongoing refused the " + what + " of order " + order_no +
-           ": the warehouse has started picking it (" + ongoing_message +
-           "). Agree any change with the 3PL.";
+    return "Ongoing refused the " + what + " of " + kind.noun + " " + number +
+           (receiving ? ": the warehouse has started receiving it ("
+                      : ": the warehouse has started picking it (") +
+           ongoing_message + "). Agree any change with the 3PL.";
   }
-  return "Ongoing refused order " + order_no + ": " + ongoing_message;
+  return "Ongoing refused " + kind.noun + " " + number + ": " + ongoing_message;
 }
 
 void OrderSink::Consume(pipeline::Batch<OrderWork> batch, pipeline::RunContext& context) {
@@ -34,7 +35,7 @@ void OrderSink::Consume(pipeline::Batch<OrderWork> batch, pipeline::RunContext& 
 }
 
 void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
-  erp::DocumentRecorder record(db_, settings_.connection_name, kDocType, run_id_);
+  erp::DocumentRecorder record(db_, settings_.connection_name, settings_.kind.doc_type, run_id_);
   const std::string& no = work.order_no;
   switch (work.action) {
     case OrderAction::kUnchanged:
@@ -62,14 +63,19 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
 
   stages::WmsCallFailure failure;
   const auto result = stages::CallWms(
-      context, [&] { return client_.ProcessOrder(work.document); }, failure, fatal_wms_error_);
+      context,
+      [&] {
+        return work.in_order ? client_.ProcessInOrder(*work.in_order)
+                             : client_.ProcessOrder(work.document);
+      },
+      failure, fatal_wms_error_);
   if (!result && !failure.refusal) {
     record.Failed(no, failure.reason);  // the WMS is down: tried again by the next run
     context.Record({no, OutcomeKind::kFailed, failure.reason});
     return;
   }
   if (!result) {
-    const std::string reason = ExplainRefusal(no, work.action, *failure.refusal);
+    const std::string reason = ExplainRefusal(settings_.kind, no, work.action, *failure.refusal);
     record.Refused(no, work.erp_id, reason);
     context.Record({no, OutcomeKind::kRejected, reason});
     return;
@@ -83,7 +89,7 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
       break;
     case OrderAction::kCancel:
       record.Accepted(no, work.erp_id, result->wms_id, "", erp::DocStatus::kCancelled,
-                      std::string("cancelled in the ERP: cancelled in Ongoing"), "cancelled");
+                      "cancelled in the ERP: cancelled in Ongoing", "cancelled");
       break;
     case OrderAction::kRetire:
       record.Retired(no, work.erp_id, result->wms_id);

@@ -1,6 +1,7 @@
 #pragma once
-// Loads customer orders into Ongoing one at a time (ProcessOrder) and writes every outcome
-// back: sent, cancelled, retired (deleted in the ERP), refused with a reason a person can act on.
+// Loads order documents into Ongoing one at a time (ProcessOrder for customer and internal
+// orders, ProcessInOrder for purchase orders) and writes every outcome back: sent, cancelled,
+// retired (deleted in the ERP), refused with a reason a person can act on.
 
 #include <cstdint>
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include "pipeline/stage.h"
 #include "stages/customer_orders/order_row.h"
+#include "stages/customer_orders/order_transform.h"
 #include "stages/erp/erp_database.h"
 #include "stages/wms/wms_client.h"
 #include "stages/wms/wms_error.h"
@@ -17,6 +19,7 @@ namespace wmsbridge::customer_orders {
 struct OrderSinkSettings {
   std::string connection_name;
   bool dry_run = false;
+  DocumentKind kind;
 };
 
 class OrderSink final : public pipeline::Sink<OrderWork> {
@@ -41,8 +44,8 @@ class OrderSink final : public pipeline::Sink<OrderWork> {
   std::optional<wms::WmsErrorKind> fatal_wms_error_;
 };
 
-/// Ongoing's refusal of an order in words a person can act on.
-std::string ExplainRefusal(const std::string& order_no, OrderAction action,
+/// Ongoing's refusal of a document in words a person can act on.
+std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, OrderAction action,
                            const std::string& ongoing_message);
 
 }  // namespace wmsbridge::customer_orders

@@ -1,40 +1,19 @@
 #include "stages/customer_orders/order_source.h"
 
-#include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
 
-#include <map>
+#include "stages/erp/text_value.h"
+
+#include "stages/customer_orders/document_reader.h"
 
 using namespace Poco::Data::Keywords;
+using wmsbridge::erp::Optional;
+using wmsbridge::erp::Text;
+using wmsbridge::erp::Value;
 
 namespace wmsbridge::customer_orders {
-namespace {
-
-using Text = Poco::Nullable<std::string>;
-
-std::string Value(const Text& t) { return t.isNull() ? std::string() : t.value(); }
-
-std::optional<std::string> Optional(const Text& t) {
-  if (t.isNull() || t.value().empty()) return std::nullopt;
-  return t.value();
-}
-
-}  // namespace
-
 pipeline::Batch<ErpOrder> OrderSource::Vanished() {
-  std::vector<Poco::Tuple<Text, Text, Text>> rows;
-  std::string connection = settings_.connection_name;
-  db_.session() << db_.Query("extract_vanished_customer_orders"), use(connection), into(rows), now;
-  pipeline::Batch<ErpOrder> batch;
-  for (const auto& r : rows) {
-    ErpOrder order;
-    order.vanished = true;
-    order.order_no = Value(r.get<0>());
-    order.last_erp_id = Optional(r.get<1>());
-    order.last_wms_id = Optional(r.get<2>());
-    batch.rows.push_back(std::move(order));
-  }
-  return batch;
+  return {ReadVanished(db_, "extract_vanished_customer_orders", settings_.connection_name)};
 }
 
 std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows) {
@@ -48,7 +27,7 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows)
     }
     return std::nullopt;
   }
-  if (!vanished_done_) {
+  if (!vanished_done_ && settings_.removals) {
     vanished_done_ = true;
     auto vanished = Vanished();
     if (!vanished.rows.empty()) return vanished;
@@ -69,8 +48,7 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
   std::vector<Tail> tails;
   std::string connection = settings_.connection_name;
   Poco::Int64 after = last_id_;
-  std::string codes = ",";
-  for (const auto& w : settings_.warehouses) codes += w + ",";
+  std::string codes = CodeList(settings_.warehouses);
   std::string start = settings_.start_date;
   // A manual send looks at the named order whatever changed (full comparison).
   int full = settings_.full || !settings_.changed_since || !only_order_no.empty() ? 1 : 0;
@@ -127,31 +105,8 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
     last_id_ = o.order_id;
     batch.rows.push_back(std::move(o));
   }
-  AttachLines(batch.rows);
+  AttachLines(db_, "extract_customer_order_lines", batch.rows);
   return batch;
-}
-
-void OrderSource::AttachLines(std::vector<ErpOrder>& orders) {
-  using Line = Poco::Tuple<Poco::Int64, int, Text, Text, Text, Text, Text, Text, Text>;
-  std::vector<Line> lines;
-  Poco::Int64 low = orders.front().order_id - 1;
-  Poco::Int64 high = orders.back().order_id;
-  db_.session() << db_.Query("extract_customer_order_lines"), use(low), use(high), into(lines), now;
-  std::map<std::int64_t, ErpOrder*> by_id;
-  for (ErpOrder& o : orders) by_id[o.order_id] = &o;
-  for (const Line& l : lines) {
-    auto it = by_id.find(l.get<0>());
-    if (it == by_id.end()) continue;  // an order of the range the filter left out
-    ErpOrderLine line;
-    line.line_no = l.get<1>();
-    line.article_no = Optional(l.get<2>());
-    line.description = Value(l.get<3>());
-    line.quantity = Value(l.get<4>());
-    line.article_known = Value(l.get<6>()) == "1";
-    line.article_type = Value(l.get<7>());
-    line.article_name = Value(l.get<8>());
-    it->second->lines.push_back(std::move(line));
-  }
 }
 
 }  // namespace wmsbridge::customer_orders

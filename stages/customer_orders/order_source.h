@@ -22,9 +22,17 @@ struct OrderSourceSettings {
   std::optional<std::string> changed_since;  // watermark of incremental runs
   std::vector<std::string> only_order_nos;  // manual send of these orders only (R14)
   std::set<std::string> requested;          // numbers named by pending send requests
+  bool removals = true;                     // cancel documents deleted in the ERP (R16)
 };
 
-class OrderSource final : public pipeline::Source<ErpOrder> {
+/// A source of order-like documents that reports the highest ERP updated_at it read.
+class DocumentSource : public pipeline::Source<ErpOrder> {
+ public:
+  /// Highest ERP updated_at among the documents read ("" if it keeps no watermark).
+  virtual const std::string& max_updated_at() const = 0;
+};
+
+class OrderSource final : public DocumentSource {
  public:
   OrderSource(erp::ErpDatabase& db, OrderSourceSettings settings)
       : db_(db), settings_(std::move(settings)) {}
@@ -32,12 +40,10 @@ class OrderSource final : public pipeline::Source<ErpOrder> {
   /// Next batch; throws Poco::Data::DataException when a query fails.
   std::optional<pipeline::Batch<ErpOrder>> Next(std::size_t max_rows) override;
 
-  /// Highest ERP updated_at among the orders read (the next watermark).
-  const std::string& max_updated_at() const { return max_updated_at_; }
+  const std::string& max_updated_at() const override { return max_updated_at_; }
 
  private:
   pipeline::Batch<ErpOrder> Vanished();
-  void AttachLines(std::vector<ErpOrder>& orders);
 
   erp::ErpDatabase& db_;
   OrderSourceSettings settings_;

@@ -44,12 +44,12 @@ std::string CheckAddress(const ErpOrder& o) {
 
 }  // namespace
 
-std::string ReusedNumberMessage(const std::string& order_no) {
-  return "order number " + order_no +
-         " was used before by an order that was deleted in the ERP; Ongoing keeps that order "
-         "(cancelled) under the same number. Ask the 3PL to renumber the cancelled order " +
-         order_no + " in Ongoing, then send this order again (wmsbridge send customer-order " +
-         order_no + ")";
+std::string ReusedNumberMessage(const DocumentKind& kind, const std::string& number) {
+  return kind.noun + " number " + number + " was used before by " + kind.noun +
+         " that was deleted in the ERP; Ongoing keeps that " + kind.noun +
+         " (cancelled) under the same number. Ask the 3PL to renumber the cancelled " + kind.noun +
+         " " + number + " in Ongoing, then send this " + kind.noun + " again (wmsbridge send " +
+         kind.send_command + " " + number + ")";
 }
 
 std::string PayloadHash(const wms::CustomerOrder& o) {
@@ -121,7 +121,7 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
   if (o.order_no.empty()) return reject("order number is missing");
   if (auto r = stages::CheckText("order number", o.order_no, 50); !r.empty()) return reject(r);
   // R17: another (deleted) order used this number and Ongoing still has it.
-  if (o.number_retired_by_other && !o.manual) return reject(ReusedNumberMessage(o.order_no));
+  if (o.number_retired_by_other && !o.manual) return reject(ReusedNumberMessage(DocumentKind{}, o.order_no));
   if (auto r = CheckAddress(o); !r.empty()) return reject(r);
   if (o.delivery_date.empty()) return reject("delivery date is missing");
 

@@ -37,7 +37,14 @@ class OrderTransform final : public pipeline::Transform<ErpOrder, OrderWork> {
 /// Hash of everything in an order that Ongoing would see (hex SHA-1).
 std::string PayloadHash(const wms::CustomerOrder& order);
 
-/// The words of R17 for a number Ongoing keeps for a deleted (cancelled) order.
-std::string ReusedNumberMessage(const std::string& order_no);
+/// What a kind of order document is called and how a person sends one again.
+struct DocumentKind {
+  std::string doc_type = kDocType;           // wms_ tables' doc_type
+  std::string noun = "order";                 // in messages
+  std::string send_command = "customer-order";  // wmsbridge send <send_command> NO
+};
+
+/// The words of R17 for a number Ongoing keeps for a deleted (cancelled) document.
+std::string ReusedNumberMessage(const DocumentKind& kind, const std::string& number);
 
 }  // namespace wmsbridge::customer_orders

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "jobs/article_job.h"
-#include "jobs/customer_order_job.h"
+#include "jobs/order_jobs.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 

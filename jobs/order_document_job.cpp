@@ -1,4 +1,4 @@
-#include "jobs/customer_order_job.h"
+#include "jobs/order_document_job.h"
 
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
@@ -8,8 +8,6 @@
 #include "jobs/job_environment.h"
 #include "pipeline/runner.h"
 #include "stages/customer_orders/order_sink.h"
-#include "stages/customer_orders/order_source.h"
-#include "stages/customer_orders/order_transform.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -23,9 +21,10 @@ struct SendRequest {
   std::string doc_no;
 };
 
-std::vector<SendRequest> PendingRequests(erp::ErpDatabase& db, const std::string& connection) {
+std::vector<SendRequest> PendingRequests(erp::ErpDatabase& db, const std::string& doc_type_name,
+                                        const std::string& connection) {
   std::vector<Poco::Tuple<std::string, std::string>> rows;
-  std::string doc_type = customer_orders::kDocType, c = connection;
+  std::string doc_type = doc_type_name, c = connection;
   db.session() << db.Query("select_pending_send_requests"), use(doc_type), use(c), into(rows), now;
   std::vector<SendRequest> out;
   for (const auto& r : rows) out.push_back({r.get<0>(), r.get<1>()});
@@ -33,18 +32,19 @@ std::vector<SendRequest> PendingRequests(erp::ErpDatabase& db, const std::string
 }
 
 // Records on each request what became of its order in this run (R14, R29).
-void FinishRequests(erp::ErpDatabase& db, const std::string& connection,
-                    const std::vector<SendRequest>& requests, std::int64_t run_id) {
+void FinishRequests(erp::ErpDatabase& db, const customer_orders::DocumentKind& kind,
+                    const std::string& connection, const std::vector<SendRequest>& requests,
+                    std::int64_t run_id) {
   for (const SendRequest& r : requests) {
     std::vector<Poco::Tuple<Text, Text, Text>> state;
-    std::string c = connection, t = customer_orders::kDocType, n = r.doc_no;
+    std::string c = connection, t = kind.doc_type, n = r.doc_no;
     db.session() << "SELECT status, message, CAST(last_run_id AS VARCHAR(20)) FROM wms_sync_state "
                     "WHERE connection_name = ? AND doc_type = ? AND doc_no = ?",
         use(c), use(t), use(n), into(state), now;
     std::string outcome = "ERROR";
-    std::string message =
-        "no order " + r.doc_no +
-        " of a connected warehouse with a delivery date on or after the start date";
+    std::string message = "no " + kind.noun + " " + r.doc_no +
+                          " that this connection may send (unknown number, warehouse not "
+                          "connected, or delivery date before the start date)";
     if (!state.empty() && !state[0].get<2>().isNull() &&
         state[0].get<2>().value() == std::to_string(run_id)) {
       outcome = state[0].get<0>().isNull() ? "ERROR" : state[0].get<0>().value();
@@ -62,12 +62,13 @@ void FinishRequests(erp::ErpDatabase& db, const std::string& connection,
 
 }  // namespace
 
-JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptions& options,
-                              Poco::Logger& logger) {
-  JobEnvironment env(connection, options, kCustomerOrderJob, logger);
-  const std::vector<SendRequest> requests = options.only_doc_no
-                                                ? std::vector<SendRequest>{}
-                                                : PendingRequests(env.db(), connection.name);
+JobResult RunOrderDocumentJob(const OrderDocumentJob& spec, const ConnectionConfig& connection,
+                              const JobOptions& options, Poco::Logger& logger) {
+  JobEnvironment env(connection, options, spec.job, logger);
+  const std::vector<SendRequest> requests =
+      options.only_doc_no ? std::vector<SendRequest>{}
+                          : PendingRequests(env.db(), spec.kind.doc_type, connection.name);
+  const bool automatic = spec.automatic != nullptr && connection.*spec.automatic;
 
   customer_orders::OrderSourceSettings settings;
   settings.connection_name = connection.name;
@@ -78,13 +79,18 @@ JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptio
   for (const auto& r : requests) settings.requested.insert(r.doc_no);
   if (options.only_doc_no) {
     settings.only_order_nos = {*options.only_doc_no};
-  } else if (!connection.export_customer_orders) {
-    // Automatic export off (R12): only what a person asked for.
+    settings.removals = false;
+  } else if (!automatic) {
+    // Automatic export off (R12, R20) or manual-only documents (R23): what a person asked for,
+    // and for manual-only documents the cancelling of deleted ones.
     for (const auto& r : requests) settings.only_order_nos.push_back(r.doc_no);
-    if (settings.only_order_nos.empty()) return env.Finish(pipeline::RunStatus::kCompleted, {}, "");
+    settings.removals = spec.automatic == nullptr;
+    if (settings.only_order_nos.empty() && !settings.removals) {
+      return env.Finish(pipeline::RunStatus::kCompleted, {}, "");
+    }
   }
 
-  // Ongoing's transporter services are read once per run, and only if an order needs them.
+  // Ongoing's transporter services are read once per run, and only if a document needs them.
   std::optional<std::set<std::string>> transporters;
   customer_orders::OrderRunState state;
   state.currencies = {connection.currencies.begin(), connection.currencies.end()};
@@ -100,23 +106,25 @@ JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptio
     return *transporters;
   };
 
-  customer_orders::OrderSource source(env.db(), settings);
-  customer_orders::OrderTransform transform(state);
-  customer_orders::OrderSink sink(env.db(), env.client(), {connection.name, options.dry_run},
-                                  env.run_id());
+  const auto source = spec.make_source(env.db(), settings);
+  const auto transform = spec.make_transform(state);
+  customer_orders::OrderSink sink(env.db(), env.client(),
+                                  {connection.name, options.dry_run, spec.kind}, env.run_id());
   pipeline::RunStatus status;
   try {
-    status = pipeline::RunPipeline(source, transform, sink, env.context(),
+    status = pipeline::RunPipeline(*source, *transform, sink, env.context(),
                                    static_cast<std::size_t>(connection.batch_size));
   } catch (const std::exception& e) {
     env.Fail(e);
     throw;
   }
   JobResult result = env.Finish(status, sink.fatal_wms_error(),
-                                settings.only_order_nos.empty() ? source.max_updated_at() : "");
+                                automatic && !options.only_doc_no ? source->max_updated_at() : "");
   const bool completed = status == pipeline::RunStatus::kCompleted ||
                          status == pipeline::RunStatus::kCompletedWithRejects;
-  if (completed && !options.dry_run) FinishRequests(env.db(), connection.name, requests, env.run_id());
+  if (completed && !options.dry_run) {
+    FinishRequests(env.db(), spec.kind, connection.name, requests, env.run_id());
+  }
   return result;
 }
 

@@ -1,0 +1,18 @@
+-- extract_internal_order_lines: the lines of the internal orders of one page (io_id in a range).
+-- Parameters: 1 lowest io_id of the page minus one, 2 highest io_id of the page.
+-- Columns (as extract_customer_order_lines.sql, so one reader serves all): io_id, line_no,
+--   article_no, description (NULL), quantity, unit_price (NULL), article_known (1/0),
+--   article_type, article_name
+SELECT l.io_id,
+       l.line_no,
+       l.article_no,
+       CAST(NULL AS VARCHAR(200)),
+       CAST(l.quantity AS VARCHAR(40)),
+       CAST(NULL AS VARCHAR(40)),
+       CAST(CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS VARCHAR(1)),
+       a.article_type,
+       a.name
+FROM internal_order_line l
+LEFT JOIN article a ON a.article_no = l.article_no
+WHERE l.io_id > ? AND l.io_id <= ?
+ORDER BY l.io_id, l.line_no

@@ -1,0 +1,18 @@
+-- extract_purchase_order_lines: the lines of the purchase orders of one page (po_id in a range).
+-- Parameters: 1 lowest po_id of the page minus one, 2 highest po_id of the page.
+-- Columns (as extract_customer_order_lines.sql, so one reader serves all): po_id, line_no,
+--   article_no, description (NULL), quantity, unit_price (NULL), article_known (1/0),
+--   article_type, article_name
+SELECT l.po_id,
+       l.line_no,
+       l.article_no,
+       CAST(NULL AS VARCHAR(200)),
+       CAST(l.quantity AS VARCHAR(40)),
+       CAST(NULL AS VARCHAR(40)),
+       CAST(CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS VARCHAR(1)),
+       a.article_type,
+       a.name
+FROM purchase_order_line l
+LEFT JOIN article a ON a.article_no = l.article_no
+WHERE l.po_id > ? AND l.po_id <= ?
+ORDER BY l.po_id, l.line_no

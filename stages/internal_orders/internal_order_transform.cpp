@@ -1,0 +1,110 @@
+#include "stages/internal_orders/internal_order_transform.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/LocalDateTime.h>
+
+#include "stages/common/field_checks.h"
+
+namespace wmsbridge::internal_orders {
+
+using customer_orders::ErpOrder;
+using customer_orders::OrderAction;
+using customer_orders::OrderWork;
+
+customer_orders::DocumentKind InternalOrderKind() {
+  return {kDocType, "internal order", "internal-order"};
+}
+
+OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
+  OrderWork work;
+  work.order_id = io.order_id;
+  work.order_no = io.order_no;
+  work.updated_at = io.updated_at;
+  work.manual = io.manual;
+  work.erp_id = io.vanished ? io.last_erp_id.value_or("") : std::to_string(io.order_id);
+  wms::CustomerOrder& d = work.document;
+  d.order_number = kNumberPrefix + io.order_no;
+  const auto reject = [&](std::string reason) {
+    work.action = OrderAction::kReject;
+    work.reason = std::move(reason);
+    return work;
+  };
+  if (io.vanished) {  // deleted in the ERP (R23): cancel in Ongoing, retire the number
+    work.action = OrderAction::kRetire;
+    d.operation = wms::OrderOperation::kRemove;
+    d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
+    return work;
+  }
+  const std::string name = "internal order " + io.order_no;
+  // R24: only transfers whose from-warehouse is connected can be sent.
+  if (!io.from_connected) {
+    if (io.to_connected) {
+      return reject(name + " goes from " + io.warehouse_code + " to " + io.to_warehouse_code +
+                    ": " + io.to_warehouse_code +
+                    " is connected to Ongoing only as the receiving warehouse; only internal "
+                    "orders whose from-warehouse is connected can be sent");
+    }
+    return reject(name + ": neither " + io.warehouse_code + " nor " + io.to_warehouse_code +
+                  " is connected to Ongoing");
+  }
+  if (io.number_retired_by_other && !io.manual) {
+    return reject(customer_orders::ReusedNumberMessage(InternalOrderKind(), io.order_no));
+  }
+  std::string missing;
+  for (const auto& [field, value] :
+       {std::pair{"address", &io.delivery_address}, std::pair{"postcode", &io.delivery_postcode},
+        std::pair{"city", &io.delivery_city}, std::pair{"country", &io.delivery_country_code}}) {
+    if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + field;
+  }
+  if (!missing.empty()) {
+    return reject("to-warehouse " + io.to_warehouse_code +
+                  " has no complete address in the ERP (missing " + missing + ")");
+  }
+  if (io.delivery_date.empty()) return reject("delivery date is missing");
+  d.goods_owner_order_id = std::to_string(io.order_id);
+  d.reference = io.order_no;
+  d.delivery_date = io.delivery_date.substr(0, 10);
+  d.order_type_code = kOrderType;
+  d.consignee.customer_number = "WH-" + io.to_warehouse_code;
+  d.consignee.name = io.delivery_name.empty() ? io.to_warehouse_code : io.delivery_name;
+  d.consignee.address = io.delivery_address;
+  d.consignee.postcode = io.delivery_postcode;
+  d.consignee.city = io.delivery_city;
+  d.consignee.country_code = io.delivery_country_code;
+  d.remark = "Internal transfer " + io.warehouse_code + " -> " + io.to_warehouse_code;
+  for (const auto& l : io.lines) {
+    const std::string code = std::to_string(l.line_no);
+    if (!l.article_no || !l.article_known) {
+      return reject("line " + code + ": article " + l.article_no.value_or("(none)") +
+                    " is not in the ERP article register");
+    }
+    auto quantity = stages::CanonicalDecimal(l.quantity);
+    if (!quantity || quantity->front() == '-' || *quantity == "0") {
+      return reject("line " + code + ": quantity '" + l.quantity + "' of article " +
+                    *l.article_no + " is not a positive number");
+    }
+    if (l.article_type == "SERVICE") continue;
+    d.lines.push_back({code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
+  }
+  if (d.lines.empty()) {
+    work.action = OrderAction::kNotSent;
+    work.reason = "not sent: the internal order has no line the warehouse picks";
+    return work;
+  }
+  work.payload_hash = customer_orders::PayloadHash(d);
+  // R23: updatable until fully delivered.
+  if (io.last_wms_id && (io.status == "DELIVERED" || io.last_status.value_or("") == "DELIVERED")) {
+    return reject(name + " is fully delivered: Ongoing no longer takes updates of it");
+  }
+  work.action = OrderAction::kSend;
+  return work;
+}
+
+pipeline::Batch<OrderWork> InternalOrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
+  pipeline::Batch<OrderWork> out;
+  out.rows.reserve(batch.rows.size());
+  for (const ErpOrder& io : batch.rows) out.rows.push_back(Map(io));
+  return out;
+}
+
+}  // namespace wmsbridge::internal_orders
