@@ -80,7 +80,8 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
     }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
-      return reject("line " + code + ": quantity '" + l.quantity + "' of article " +
+      return reject("line " + code + ": quantity " +
+                    (quantity ? *quantity : "'" + l.quantity + "'") + " of article " +
                     *l.article_no + " is not a positive number");
     }
     if (l.article_type == "SERVICE") continue;

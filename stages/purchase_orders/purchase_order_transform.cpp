@@ -85,7 +85,7 @@ OrderWork PurchaseOrderTransform::Map(const ErpOrder& po) {
     }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
-      return reject(where + "quantity '" + l.quantity + "' of article " + *l.article_no +
+      return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") + " of article " + *l.article_no +
                     " is not a positive number");
     }
     d.lines.push_back({code, *l.article_no, l.article_name, *quantity, ""});
