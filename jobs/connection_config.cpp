@@ -23,9 +23,11 @@ class Reader {
   bool Has(const std::string& key) const { return config_.hasProperty(Key(key)); }
 
   std::string Required(const std::string& key) const {
-    if (!Has(key)) throw ConfigError(file_, Key(key), "missing");
+    if (!Has(key))
+      throw ConfigError(file_, Key(key), "missing");
     std::string value = Poco::trim(config_.getRawString(Key(key)));
-    if (value.empty()) throw ConfigError(file_, Key(key), "empty");
+    if (value.empty())
+      throw ConfigError(file_, Key(key), "empty");
     return value;
   }
 
@@ -34,31 +36,38 @@ class Reader {
   }
 
   bool Bool(const std::string& key, bool fallback) const {
-    if (!Has(key)) return fallback;
+    if (!Has(key))
+      return fallback;
     const std::string value = Poco::toLower(Optional(key));
-    if (value == "true" || value == "yes" || value == "on" || value == "1") return true;
-    if (value == "false" || value == "no" || value == "off" || value == "0") return false;
+    if (value == "true" || value == "yes" || value == "on" || value == "1")
+      return true;
+    if (value == "false" || value == "no" || value == "off" || value == "0")
+      return false;
     throw ConfigError(file_, Key(key), "'" + value + "' is not true or false");
   }
 
   int Int(const std::string& key, int min, int max, std::optional<int> fallback) const {
     if (!Has(key)) {
-      if (fallback) return *fallback;
+      if (fallback)
+        return *fallback;
       throw ConfigError(file_, Key(key), "missing");
     }
     int value = 0;
     if (!Poco::NumberParser::tryParse(Optional(key), value) || value < min || value > max) {
-      throw ConfigError(file_, Key(key), "'" + Optional(key) + "' is not a whole number from " +
-                                             std::to_string(min) + " to " + std::to_string(max));
+      throw ConfigError(file_, Key(key),
+                        "'" + Optional(key) + "' is not a whole number from " +
+                            std::to_string(min) + " to " + std::to_string(max));
     }
     return value;
   }
 
   std::vector<std::string> List(const std::string& key) const {
     std::vector<std::string> out;
-    Poco::StringTokenizer tokens(Optional(key), ",",
-                                 Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
-    for (const auto& t : tokens) out.push_back(t);
+    Poco::StringTokenizer tokens(
+        Optional(key), ",",
+        Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    for (const auto& t : tokens)
+      out.push_back(t);
     return out;
   }
 
@@ -68,14 +77,15 @@ class Reader {
     const bool from_env = Has(base + "_env");
     if (Has(base)) {
       throw ConfigError(file_, Key(base),
-                        "secrets are not written in the configuration file; use " + Key(base + "_file") +
-                            " or " + Key(base + "_env"));
+                        "secrets are not written in the configuration file; use " +
+                            Key(base + "_file") + " or " + Key(base + "_env"));
     }
     if (from_file && from_env) {
       throw ConfigError(file_, Key(base + "_file"), "give either _file or _env, not both");
     }
     if (!from_file && !from_env) {
-      if (required) throw ConfigError(file_, Key(base + "_file"), "missing (or " + Key(base + "_env") + ")");
+      if (required)
+        throw ConfigError(file_, Key(base + "_file"), "missing (or " + Key(base + "_env") + ")");
       return {};
     }
     std::string value;
@@ -98,13 +108,16 @@ class Reader {
                           path + " is readable by others (mode " + mode + "); chmod 600 it");
       }
       std::ifstream in(path, std::ios::binary);
-      if (!in) throw ConfigError(file_, Key(base + "_file"), "cannot read " + path);
+      if (!in)
+        throw ConfigError(file_, Key(base + "_file"), "cannot read " + path);
       std::ostringstream text;
       text << in.rdbuf();
       value = text.str();
-      while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+      while (!value.empty() && (value.back() == '\n' || value.back() == '\r'))
+        value.pop_back();
     }
-    if (value.empty()) throw ConfigError(file_, Key(base + (from_env ? "_env" : "_file")), "the secret is empty");
+    if (value.empty())
+      throw ConfigError(file_, Key(base + (from_env ? "_env" : "_file")), "the secret is empty");
     return pipeline::Secret(std::move(value));
   }
 
@@ -132,7 +145,8 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   }
   c.endpoint.password = r.Secret("password", true);
   if (c.endpoint.password.reveal().size() > 50) {
-    throw ConfigError(file, r.Key("password_file"), "the password is longer than Ongoing's 50 characters");
+    throw ConfigError(file, r.Key("password_file"),
+                      "the password is longer than Ongoing's 50 characters");
   }
   c.endpoint.url = r.Required("wms_service_url");
   const std::string url = Poco::toLower(c.endpoint.url);
@@ -145,18 +159,21 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.export_purchase_orders = r.Bool("export.purchase_orders", false);
   c.warehouses = r.List("warehouses");
   if (c.warehouses.empty()) {
-    throw ConfigError(file, r.Key("warehouses"), "missing: name at least one connected warehouse code");
+    throw ConfigError(file, r.Key("warehouses"),
+                      "missing: name at least one connected warehouse code");
   }
   c.start_date = r.Required("start_date");
   int tz = 0;
   Poco::DateTime parsed;
-  if (c.start_date.size() != 10 || !Poco::DateTimeParser::tryParse("%Y-%m-%d", c.start_date, parsed, tz)) {
+  if (c.start_date.size() != 10 ||
+      !Poco::DateTimeParser::tryParse("%Y-%m-%d", c.start_date, parsed, tz)) {
     throw ConfigError(file, r.Key("start_date"), "'" + c.start_date + "' is not a date YYYY-MM-DD");
   }
   c.sbm_id = r.Optional("sbm_id");
   c.md5_keys = r.Secret("md5_keys", false);
   c.currencies = r.List("currencies");
-  if (c.currencies.empty()) c.currencies = {"SEK"};
+  if (c.currencies.empty())
+    c.currencies = {"SEK"};
   c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
@@ -167,7 +184,8 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
 
 const ConnectionConfig& AppConfig::Connection(const std::string& name) const {
   for (const auto& c : connections) {
-    if (c.name == name) return c;
+    if (c.name == name)
+      return c;
   }
   throw ConfigError(file, "connection." + name, "no such connection in the file");
 }
@@ -184,8 +202,10 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
   app.log_file = r.Optional("log_file");
   Poco::Util::AbstractConfiguration::Keys names;
   config.keys("connection", names);
-  if (names.empty()) throw ConfigError(file, "connection", "no [connection.NAME] section");
-  for (const auto& name : names) app.connections.push_back(LoadConnection(config, file, name));
+  if (names.empty())
+    throw ConfigError(file, "connection", "no [connection.NAME] section");
+  for (const auto& name : names)
+    app.connections.push_back(LoadConnection(config, file, name));
   return app;
 }
 

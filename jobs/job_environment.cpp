@@ -18,10 +18,14 @@ ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection) {
 
 std::string RunStatusText(pipeline::RunStatus status) {
   switch (status) {
-    case pipeline::RunStatus::kCompleted: return "COMPLETED";
-    case pipeline::RunStatus::kCompletedWithRejects: return "COMPLETED_WITH_REJECTS";
-    case pipeline::RunStatus::kStopped: return "STOPPED";
-    case pipeline::RunStatus::kAborted: return "ABORTED";
+    case pipeline::RunStatus::kCompleted:
+      return "COMPLETED";
+    case pipeline::RunStatus::kCompletedWithRejects:
+      return "COMPLETED_WITH_REJECTS";
+    case pipeline::RunStatus::kStopped:
+      return "STOPPED";
+    case pipeline::RunStatus::kAborted:
+      return "ABORTED";
   }
   return "ABORTED";
 }
@@ -29,7 +33,8 @@ std::string RunStatusText(pipeline::RunStatus status) {
 std::string NextWatermark(const std::string& max_updated_at, std::chrono::minutes overlap) {
   int tz = 0;
   Poco::DateTime parsed;
-  if (!Poco::DateTimeParser::tryParse(max_updated_at, parsed, tz)) return max_updated_at;
+  if (!Poco::DateTimeParser::tryParse(max_updated_at, parsed, tz))
+    return max_updated_at;
   parsed -= Poco::Timespan(static_cast<long>(overlap.count()) * 60, 0);
   return Poco::DateTimeFormatter::format(parsed, "%Y-%m-%d %H:%M:%S");
 }
@@ -53,7 +58,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
   Poco::Logger& run_logger = Poco::Logger::get(
       logger.name() + (options_.dry_run ? ".dry-run" : ".run-" + std::to_string(run_id_)));
-  if (options_.progress) progress_.emplace(job_, std::nullopt, run_logger);
+  if (options_.progress)
+    progress_.emplace(job_, std::nullopt, run_logger);
   pipeline::RunOptions run_options;
   run_options.retry = options_.retry;
   run_options.stop_signal = options_.stop_signal;
@@ -64,7 +70,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
 JobResult JobEnvironment::Finish(pipeline::RunStatus status,
                                  std::optional<wms::WmsErrorKind> wms_error,
                                  const std::string& max_updated_at) {
-  if (progress_) progress_->Finish();
+  if (progress_)
+    progress_->Finish();
   const pipeline::RunReport& report = context_->Report();
   using pipeline::OutcomeKind;
   JobResult result;
@@ -75,13 +82,17 @@ JobResult JobEnvironment::Finish(pipeline::RunStatus status,
   result.wms_error = wms_error;
   result.sent = report.Count(OutcomeKind::kSent);
   result.rejected = report.Problems();
-  if (!report.KeptProblems().empty()) result.first_problem = report.KeptProblems().front().reason;
-  if (options_.dry_run) return result;
-  const auto count = [&](OutcomeKind kind) { return static_cast<std::int64_t>(report.Count(kind)); };
-  runs_.Finish(run_id_, {RunStatusText(status), count(OutcomeKind::kSent),
-                         count(OutcomeKind::kUnchanged), count(OutcomeKind::kRejected),
-                         count(OutcomeKind::kFailed), count(OutcomeKind::kSkipped),
-                         result.abort_reason});
+  if (!report.KeptProblems().empty())
+    result.first_problem = report.KeptProblems().front().reason;
+  if (options_.dry_run)
+    return result;
+  const auto count = [&](OutcomeKind kind) {
+    return static_cast<std::int64_t>(report.Count(kind));
+  };
+  runs_.Finish(run_id_,
+               {RunStatusText(status), count(OutcomeKind::kSent), count(OutcomeKind::kUnchanged),
+                count(OutcomeKind::kRejected), count(OutcomeKind::kFailed),
+                count(OutcomeKind::kSkipped), result.abort_reason});
   const bool completed = status == pipeline::RunStatus::kCompleted ||
                          status == pipeline::RunStatus::kCompletedWithRejects;
   // A manual send looks at one document: it says nothing about the others, so no watermark.
@@ -92,7 +103,8 @@ JobResult JobEnvironment::Finish(pipeline::RunStatus status,
 }
 
 void JobEnvironment::Fail(const std::exception& error) noexcept {
-  if (options_.dry_run) return;
+  if (options_.dry_run)
+    return;
   try {
     runs_.Finish(run_id_, {"ABORTED", 0, 0, 0, 0, 0, error.what()});
   } catch (...) {

@@ -22,12 +22,13 @@ struct SendRequest {
 };
 
 std::vector<SendRequest> PendingRequests(erp::ErpDatabase& db, const std::string& doc_type_name,
-                                        const std::string& connection) {
+                                         const std::string& connection) {
   std::vector<Poco::Tuple<std::string, std::string>> rows;
   std::string doc_type = doc_type_name, c = connection;
   db.session() << db.Query("select_pending_send_requests"), use(doc_type), use(c), into(rows), now;
   std::vector<SendRequest> out;
-  for (const auto& r : rows) out.push_back({r.get<0>(), r.get<1>()});
+  for (const auto& r : rows)
+    out.push_back({r.get<0>(), r.get<1>()});
   return out;
 }
 
@@ -55,8 +56,7 @@ void FinishRequests(erp::ErpDatabase& db, const customer_orders::DocumentKind& k
     }
     std::string at = erp::NowText(), id = r.request_id;
     Poco::UTF16String text = erp::LongText(message);
-    db.session() << db.Query("finish_send_request"), use(at), use(outcome), use(text), use(id),
-        now;
+    db.session() << db.Query("finish_send_request"), use(at), use(outcome), use(text), use(id), now;
   }
 }
 
@@ -75,15 +75,18 @@ JobResult RunOrderDocumentJob(const OrderDocumentJob& spec, const ConnectionConf
   settings.warehouses = connection.warehouses;
   settings.start_date = connection.start_date;
   settings.full = options.full;
-  if (!options.full) settings.changed_since = env.Watermark();
-  for (const auto& r : requests) settings.requested.insert(r.doc_no);
+  if (!options.full)
+    settings.changed_since = env.Watermark();
+  for (const auto& r : requests)
+    settings.requested.insert(r.doc_no);
   if (options.only_doc_no) {
     settings.only_order_nos = {*options.only_doc_no};
     settings.removals = false;
   } else if (!automatic) {
     // Automatic export off (R12, R20) or manual-only documents (R23): what a person asked for,
     // and for manual-only documents the cancelling of deleted ones.
-    for (const auto& r : requests) settings.only_order_nos.push_back(r.doc_no);
+    for (const auto& r : requests)
+      settings.only_order_nos.push_back(r.doc_no);
     settings.removals = spec.automatic == nullptr;
     if (settings.only_order_nos.empty() && !settings.removals) {
       return env.Finish(pipeline::RunStatus::kCompleted, {}, "");

@@ -17,15 +17,15 @@
 namespace wmsbridge::jobs {
 
 struct OrderDocumentJob {
-  std::string job;                      // wms_run.job
-  customer_orders::DocumentKind kind;   // doc_type, and names in messages
+  std::string job;                              // wms_run.job
+  customer_orders::DocumentKind kind;           // doc_type, and names in messages
   bool ConnectionConfig::*automatic = nullptr;  // the switch (R2); nullptr: manual only (R23)
   std::function<std::unique_ptr<customer_orders::DocumentSource>(
       erp::ErpDatabase&, const customer_orders::OrderSourceSettings&)>
       make_source;
-  std::function<std::unique_ptr<pipeline::Transform<customer_orders::ErpOrder,
-                                                    customer_orders::OrderWork>>(
-      customer_orders::OrderRunState&)>
+  std::function<
+      std::unique_ptr<pipeline::Transform<customer_orders::ErpOrder, customer_orders::OrderWork>>(
+          customer_orders::OrderRunState&)>
       make_transform;
 };
 

@@ -15,12 +15,14 @@ using customer_orders::OrderSourceSettings;
 
 JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptions& options,
                               Poco::Logger& logger) {
-  const OrderDocumentJob spec{
-      kCustomerOrderJob, customer_orders::DocumentKind{}, &ConnectionConfig::export_customer_orders,
-      [](erp::ErpDatabase& db, const OrderSourceSettings& s) {
-        return std::make_unique<customer_orders::OrderSource>(db, s);
-      },
-      [](OrderRunState& state) { return std::make_unique<customer_orders::OrderTransform>(state); }};
+  const OrderDocumentJob spec{kCustomerOrderJob, customer_orders::DocumentKind{},
+                              &ConnectionConfig::export_customer_orders,
+                              [](erp::ErpDatabase& db, const OrderSourceSettings& s) {
+                                return std::make_unique<customer_orders::OrderSource>(db, s);
+                              },
+                              [](OrderRunState& state) {
+                                return std::make_unique<customer_orders::OrderTransform>(state);
+                              }};
   return RunOrderDocumentJob(spec, connection, options, logger);
 }
 

@@ -34,9 +34,11 @@ namespace wmsbridge::jobs {
 namespace {
 
 Poco::AutoPtr<Poco::Util::AbstractConfiguration> ReadConfigFile(const std::string& path) {
-  if (path.empty()) throw ConfigError("(command line)", "--config", "missing: name the configuration file");
+  if (path.empty())
+    throw ConfigError("(command line)", "--config", "missing: name the configuration file");
   std::ifstream probe(path);
-  if (!probe) throw ConfigError(path, "--config", "cannot read the file");
+  if (!probe)
+    throw ConfigError(path, "--config", "cannot read the file");
   if (path.size() > 11 && path.substr(path.size() - 11) == ".properties") {
     return new Poco::Util::PropertyFileConfiguration(path);
   }
@@ -49,19 +51,33 @@ void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
   Application::defineOptions(options);
   options.addOption(Option("help", "h", "show this help").required(false).repeatable(false));
   options.addOption(Option("config", "c", "configuration file (.ini or .properties)")
-                        .required(false).repeatable(false).argument("FILE")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("FILE")
                         .binding("wmsbridge.config_file"));
   options.addOption(Option("connection", "n", "only this connection (default: all)")
-                        .required(false).repeatable(false).argument("NAME")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("NAME")
                         .binding("wmsbridge.only_connection"));
   options.addOption(Option("dry-run", "d", "show what would be sent; send and write nothing")
-                        .required(false).repeatable(false).binding("wmsbridge.dry_run"));
-  options.addOption(Option("full", "f", "compare every record, not only those changed since the last run")
-                        .required(false).repeatable(false).binding("wmsbridge.full"));
+                        .required(false)
+                        .repeatable(false)
+                        .binding("wmsbridge.dry_run"));
+  options.addOption(
+      Option("full", "f", "compare every record, not only those changed since the last run")
+          .required(false)
+          .repeatable(false)
+          .binding("wmsbridge.full"));
   options.addOption(Option("no-progress", "q", "no progress bar or progress lines")
-                        .required(false).repeatable(false).binding("wmsbridge.no_progress"));
+                        .required(false)
+                        .repeatable(false)
+                        .binding("wmsbridge.no_progress"));
   options.addOption(Option("runs", "r", "how many runs `status` shows (default 20)")
-                        .required(false).repeatable(false).argument("N").binding("wmsbridge.status_runs"));
+                        .required(false)
+                        .repeatable(false)
+                        .argument("N")
+                        .binding("wmsbridge.status_runs"));
 }
 
 void WmsBridgeApp::handleOption(const std::string& name, const std::string& value) {
@@ -80,7 +96,8 @@ void WmsBridgeApp::ShowHelp() const {
       "--config FILE COMMAND\n\n"
       "Commands:\n"
       "  run articles         export new and changed articles to the WMS (R7-R9)\n"
-      "  run customer-orders  export new, changed, cancelled and deleted customer orders (R12-R17)\n"
+      "  run customer-orders  export new, changed, cancelled and deleted customer orders "
+      "(R12-R17)\n"
       "  run purchase-orders  export purchase orders as in-orders (R20, R21)\n"
       "  run internal-orders  send requested internal orders, cancel deleted ones (R23, R24)\n"
       "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
@@ -129,7 +146,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
   try {
     const std::string file = config().getString("wmsbridge.config_file", "");
     auto file_config = ReadConfigFile(file);
-    app = LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", WMSBRIDGE_SQL_DIR));
+    app =
+        LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", WMSBRIDGE_SQL_DIR));
   } catch (const ConfigError& e) {
     log.error("configuration: %s", std::string(e.what()));
     return EXIT_CONFIG;
@@ -137,7 +155,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     log.error("configuration: %s", e.displayText());
     return EXIT_CONFIG;
   }
-  if (!app.log_file.empty()) SetUpLogging(app.log_file);
+  if (!app.log_file.empty())
+    SetUpLogging(app.log_file);
 
   std::vector<const ConnectionConfig*> selected;
   const std::string only = config().getString("wmsbridge.only_connection", "");
@@ -145,7 +164,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     if (!only.empty()) {
       selected.push_back(&app.Connection(only));
     } else {
-      for (const auto& c : app.connections) selected.push_back(&c);
+      for (const auto& c : app.connections)
+        selected.push_back(&c);
     }
   } catch (const ConfigError& e) {
     log.error("configuration: %s", std::string(e.what()));
@@ -171,11 +191,12 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     if (command == "status") {
       erp::ErpDatabase db(selected.front()->erp_odbc, app.sql_dir);
       erp::RunStore runs(db);
-      std::cout << "run  connection  job  mode  started  finished  status  sent/unchanged/rejected/failed\n";
+      std::cout << "run  connection  job  mode  started  finished  status  "
+                   "sent/unchanged/rejected/failed\n";
       for (const auto& r : runs.Recent(config().getInt("wmsbridge.status_runs", 20))) {
-        std::cout << r.run_id << "  " << r.connection_name << "  " << r.job << "  " << r.mode << "  "
-                  << r.started_at << "  " << r.finished_at << "  " << r.status << "  " << r.sent
-                  << "/" << r.unchanged << "/" << r.rejected << "/" << r.failed
+        std::cout << r.run_id << "  " << r.connection_name << "  " << r.job << "  " << r.mode
+                  << "  " << r.started_at << "  " << r.finished_at << "  " << r.status << "  "
+                  << r.sent << "/" << r.unchanged << "/" << r.rejected << "/" << r.failed
                   << (r.message.empty() ? "" : "  " + r.message) << "\n";
       }
       return EXIT_OK;
@@ -211,7 +232,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.progress = !config().hasProperty("wmsbridge.no_progress");
       options.sql_dir = app.sql_dir;
       options.stop_signal = &stop;
-      if (command == "send") options.only_doc_no = args[2];
+      if (command == "send")
+        options.only_doc_no = args[2];
       int exit_code = EXIT_OK;
       for (const ConnectionConfig* c : selected) {
         // Articles have no send requests: with the switch off there is nothing to do. Orders
@@ -227,17 +249,20 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
                             result.abort_reason.empty() ? "" : " (" + result.abort_reason + ")");
         if (options.only_doc_no) {
           std::cout << what << " " << *options.only_doc_no << ": "
-                    << (result.sent > 0 ? "sent to the 3PL"
+                    << (result.sent > 0       ? "sent to the 3PL"
                         : result.rejected > 0 ? "NOT sent: " + result.first_problem
                                               : "nothing to send (not found, or up to date)")
                     << "\n";
         }
-        if (result.status == pipeline::RunStatus::kStopped) return kExitStopped;
+        if (result.status == pipeline::RunStatus::kStopped)
+          return kExitStopped;
         if (result.status == pipeline::RunStatus::kAborted) {
-          if (result.wms_error == wms::WmsErrorKind::kLogon) return EXIT_NOPERM;
+          if (result.wms_error == wms::WmsErrorKind::kLogon)
+            return EXIT_NOPERM;
           return EXIT_UNAVAILABLE;
         }
-        if (result.status == pipeline::RunStatus::kCompletedWithRejects) exit_code = EXIT_DATAERR;
+        if (result.status == pipeline::RunStatus::kCompletedWithRejects)
+          exit_code = EXIT_DATAERR;
       }
       return exit_code;
     }

@@ -1,14 +1,15 @@
 #include "pipeline/secret.h"
 
-#include <pugixml.hpp>
 #include <algorithm>
+#include <pugixml.hpp>
 #include <sstream>
 
 namespace wmsbridge::pipeline {
 namespace {
 
 void ReplaceAll(std::string& text, const std::string& needle) {
-  if (needle.empty()) return;
+  if (needle.empty())
+    return;
   for (std::size_t pos = text.find(needle); pos != std::string::npos;
        pos = text.find(needle, pos + kRedacted.size())) {
     text.replace(pos, needle.size(), kRedacted);
@@ -39,7 +40,8 @@ std::string Printed(const std::string& value, bool as_attribute) {
 std::vector<std::string> XmlForms(const std::string& value) {
   std::vector<std::string> forms{value};
   for (std::string form : {Printed(value, false), Printed(value, true)}) {
-    if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
+    if (std::find(forms.begin(), forms.end(), form) == forms.end())
+      forms.push_back(std::move(form));
   }
   return forms;
 }
@@ -49,8 +51,10 @@ std::vector<std::string> XmlForms(const std::string& value) {
 std::string Redact(std::string_view text, const std::vector<const Secret*>& secrets) {
   std::string out(text);
   for (const Secret* secret : secrets) {
-    if (secret == nullptr || secret->empty()) continue;
-    for (const std::string& form : XmlForms(secret->reveal())) ReplaceAll(out, form);
+    if (secret == nullptr || secret->empty())
+      continue;
+    for (const std::string& form : XmlForms(secret->reveal()))
+      ReplaceAll(out, form);
   }
   return out;
 }

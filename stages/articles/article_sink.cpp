@@ -10,7 +10,8 @@ using pipeline::OutcomeKind;
 
 void ArticleSink::Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunContext& context) {
   for (ArticleWork& work : batch.rows) {
-    if (context.StopRequested()) return;
+    if (context.StopRequested())
+      return;
     Load(work, context);
   }
 }
@@ -24,7 +25,8 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     return;
   }
   if (work.decision == OutcomeKind::kRejected) {
-    if (!settings_.dry_run) record.Refused(work.article_no, erp_id, work.reason);
+    if (!settings_.dry_run)
+      record.Refused(work.article_no, erp_id, work.reason);
     context.Record({work.article_no, OutcomeKind::kRejected, work.reason});
     return;
   }

@@ -15,12 +15,11 @@ namespace {
 using Row = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
                         Text, Text>;
 
-
-
 }  // namespace
 
 std::optional<pipeline::Batch<ErpArticleRow>> ArticleSource::Next(std::size_t max_rows) {
-  if (done_) return std::nullopt;
+  if (done_)
+    return std::nullopt;
   std::vector<Row> rows;
   rows.reserve(max_rows);
   std::string connection = settings_.connection_name;
@@ -31,8 +30,10 @@ std::optional<pipeline::Batch<ErpArticleRow>> ArticleSource::Next(std::size_t ma
   int limit = static_cast<int>(max_rows);
   db_.session() << db_.Query("extract_articles"), use(connection), use(after), use(full),
       use(since), use(limit), into(rows), now;
-  if (rows.size() < max_rows) done_ = true;
-  if (rows.empty()) return std::nullopt;
+  if (rows.size() < max_rows)
+    done_ = true;
+  if (rows.empty())
+    return std::nullopt;
 
   pipeline::Batch<ErpArticleRow> batch;
   batch.rows.reserve(rows.size());
@@ -51,7 +52,8 @@ std::optional<pipeline::Batch<ErpArticleRow>> ArticleSource::Next(std::size_t ma
     a.updated_at = Value(r.get<10>());
     a.last_payload_hash = Optional(r.get<11>());
     a.last_status = Optional(r.get<12>());
-    if (a.updated_at > max_updated_at_) max_updated_at_ = a.updated_at;
+    if (a.updated_at > max_updated_at_)
+      max_updated_at_ = a.updated_at;
     last_id_ = a.article_id;
     batch.rows.push_back(std::move(a));
   }

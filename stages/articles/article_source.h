@@ -13,7 +13,7 @@ namespace wmsbridge::articles {
 
 struct ArticleSourceSettings {
   std::string connection_name;
-  bool full = false;                       // compare every article, not only changed ones
+  bool full = false;                         // compare every article, not only changed ones
   std::optional<std::string> changed_since;  // ERP updated_at watermark (incremental runs)
 };
 

@@ -12,14 +12,16 @@ using pipeline::OutcomeKind;
 
 // Checks every field; returns the first problem, or empty.
 std::string Validate(const ErpArticleRow& row) {
-  if (row.article_no.empty()) return "article number is missing";
+  if (row.article_no.empty())
+    return "article number is missing";
   if (auto r = stages::CheckText("article number", row.article_no, kMaxArticleNumber); !r.empty()) {
     return r;
   }
   if (row.article_type != "STOCK" && row.article_type != "SERVICE") {
     return "article type '" + row.article_type + "' is neither STOCK nor SERVICE";
   }
-  if (row.name.empty()) return "article name is missing";
+  if (row.name.empty())
+    return "article name is missing";
   const std::pair<const char*, const std::string*> texts[] = {
       {"article name", &row.name},
       {"supplier article number", &row.supplier_article_no},
@@ -27,7 +29,8 @@ std::string Validate(const ErpArticleRow& row) {
       {"intrastat number", &row.intrastat_no}};
   for (const auto& [field, value] : texts) {
     const std::size_t limit = value == &row.name ? kMaxArticleName : kMaxCode;
-    if (auto r = stages::CheckText(field, *value, limit); !r.empty()) return r;
+    if (auto r = stages::CheckText(field, *value, limit); !r.empty())
+      return r;
   }
   return {};
 }
@@ -35,7 +38,8 @@ std::string Validate(const ErpArticleRow& row) {
 // A weight or volume as the WMS takes it: canonical, not negative. Sets `reason` if bad.
 std::optional<std::string> Measure(const char* field, const std::optional<std::string>& value,
                                    std::string& reason) {
-  if (!value) return std::nullopt;
+  if (!value)
+    return std::nullopt;
   auto canonical = stages::CanonicalDecimal(*value);
   if (!canonical) {
     reason = std::string(field) + " '" + *value + "' is not a number";
@@ -105,7 +109,8 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
 pipeline::Batch<ArticleWork> ArticleTransform::Process(pipeline::Batch<ErpArticleRow> batch) {
   pipeline::Batch<ArticleWork> out;
   out.rows.reserve(batch.rows.size());
-  for (const ErpArticleRow& row : batch.rows) out.rows.push_back(Map(row));
+  for (const ErpArticleRow& row : batch.rows)
+    out.rows.push_back(Map(row));
   return out;
 }
 

@@ -1,9 +1,9 @@
 #include "stages/common/field_checks.h"
 
+#include <Poco/TextIterator.h>
 #include <Poco/UTF8Encoding.h>
 #include <Poco/UTF8String.h>
 #include <Poco/Unicode.h>
-#include <Poco/TextIterator.h>
 
 namespace wmsbridge::stages {
 
@@ -13,7 +13,8 @@ std::string CheckXmlText(std::string_view field, std::string_view value) {
   // TextIterator yields -1 for a byte sequence that is not UTF-8.
   for (Poco::TextIterator it(text, utf8), end(text); it != end; ++it) {
     const int c = *it;
-    if (c < 0) return std::string(field) + " is not valid UTF-8 text";
+    if (c < 0)
+      return std::string(field) + " is not valid UTF-8 text";
     const bool allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
                          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     if (!allowed) {
@@ -27,14 +28,16 @@ std::string CheckXmlText(std::string_view field, std::string_view value) {
 }
 
 std::string CheckText(std::string_view field, std::string_view value, std::size_t max_chars) {
-  if (std::string reason = CheckXmlText(field, value); !reason.empty()) return reason;
+  if (std::string reason = CheckXmlText(field, value); !reason.empty())
+    return reason;
   Poco::UTF8Encoding utf8;
   const std::string text(value);
   std::size_t chars = 0;
-  for (Poco::TextIterator it(text, utf8), end(text); it != end; ++it) ++chars;
+  for (Poco::TextIterator it(text, utf8), end(text); it != end; ++it)
+    ++chars;
   if (chars > max_chars) {
-    return std::string(field) + " is " + std::to_string(chars) + " characters long; the WMS takes at most " +
-           std::to_string(max_chars);
+    return std::string(field) + " is " + std::to_string(chars) +
+           " characters long; the WMS takes at most " + std::to_string(max_chars);
   }
   return {};
 }
@@ -42,20 +45,28 @@ std::string CheckText(std::string_view field, std::string_view value, std::size_
 std::optional<std::string> CanonicalDecimal(std::string_view text) {
   std::size_t i = 0;
   bool negative = false;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  if (i < text.size() && (text[i] == '-' || text[i] == '+'))
+    negative = text[i++] == '-';
   std::string int_part, frac_part;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) int_part += text[i++];
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+    int_part += text[i++];
   if (i < text.size() && text[i] == '.') {
     ++i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) frac_part += text[i++];
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
+      frac_part += text[i++];
   }
-  if (i != text.size() || (int_part.empty() && frac_part.empty())) return std::nullopt;
+  if (i != text.size() || (int_part.empty() && frac_part.empty()))
+    return std::nullopt;
   int_part.erase(0, std::min(int_part.find_first_not_of('0'), int_part.size()));
-  while (!frac_part.empty() && frac_part.back() == '0') frac_part.pop_back();
-  if (int_part.empty()) int_part = "0";
+  while (!frac_part.empty() && frac_part.back() == '0')
+    frac_part.pop_back();
+  if (int_part.empty())
+    int_part = "0";
   std::string out = int_part;
-  if (!frac_part.empty()) out += "." + frac_part;
-  if (negative && out != "0") out = "-" + out;
+  if (!frac_part.empty())
+    out += "." + frac_part;
+  if (negative && out != "0")
+    out = "-" + out;
   return out;
 }
 

@@ -14,7 +14,8 @@ using wmsbridge::erp::Value;
 namespace wmsbridge::customer_orders {
 std::string CodeList(const std::vector<std::string>& codes) {
   std::string list = ",";
-  for (const auto& c : codes) list += c + ",";
+  for (const auto& c : codes)
+    list += c + ",";
   return list;
 }
 
@@ -36,17 +37,20 @@ std::vector<ErpOrder> ReadVanished(erp::ErpDatabase& db, const std::string& quer
 }
 
 void AttachLines(erp::ErpDatabase& db, const std::string& query, std::vector<ErpOrder>& documents) {
-  if (documents.empty()) return;
+  if (documents.empty())
+    return;
   using Line = Poco::Tuple<Poco::Int64, int, Text, Text, Text, Text, Text, Text, Text>;
   std::vector<Line> lines;
   Poco::Int64 low = documents.front().order_id - 1;
   Poco::Int64 high = documents.back().order_id;
   db.session() << db.Query(query), use(low), use(high), into(lines), now;
   std::map<std::int64_t, ErpOrder*> by_id;
-  for (ErpOrder& d : documents) by_id[d.order_id] = &d;
+  for (ErpOrder& d : documents)
+    by_id[d.order_id] = &d;
   for (const Line& l : lines) {
     auto it = by_id.find(l.get<0>());
-    if (it == by_id.end()) continue;  // a document of the range the filter left out
+    if (it == by_id.end())
+      continue;  // a document of the range the filter left out
     ErpOrderLine line;
     line.line_no = l.get<1>();
     line.article_no = Optional(l.get<2>());

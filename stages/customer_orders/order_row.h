@@ -54,11 +54,11 @@ struct ErpOrder {
   std::optional<std::string> last_erp_id;
   std::optional<std::string> last_wms_id;
   bool number_retired_by_other = false;  // R17
-  std::string supplier_no;    // purchase orders
-  std::string supplier_name;  // purchase orders
-  std::string to_warehouse_code;  // internal orders: from = warehouse_code
-  bool from_connected = true;     // internal orders (R24)
-  bool to_connected = false;      // internal orders (R24)
+  std::string supplier_no;               // purchase orders
+  std::string supplier_name;             // purchase orders
+  std::string to_warehouse_code;         // internal orders: from = warehouse_code
+  bool from_connected = true;            // internal orders (R24)
+  bool to_connected = false;             // internal orders (R24)
   bool vanished = false;  // deleted in the ERP: only order_no, last_erp_id, last_wms_id are set
   bool manual = false;    // named by a send request or `wmsbridge send`
   std::vector<ErpOrderLine> lines;
@@ -78,10 +78,10 @@ struct OrderWork {
   std::string order_no;
   std::string updated_at;
   OrderAction action = OrderAction::kSend;
-  std::string reason;               // for kReject / kNotSent
-  std::optional<std::string> note;  // a warning recorded with a sent order (R6, R10)
-  wms::CustomerOrder document;             // ProcessOrder (customer and internal orders)
-  std::optional<wms::InOrder> in_order;     // ProcessInOrder instead (purchase orders)
+  std::string reason;                    // for kReject / kNotSent
+  std::optional<std::string> note;       // a warning recorded with a sent order (R6, R10)
+  wms::CustomerOrder document;           // ProcessOrder (customer and internal orders)
+  std::optional<wms::InOrder> in_order;  // ProcessInOrder instead (purchase orders)
   std::string payload_hash;
   std::string erp_id;
   bool manual = false;

@@ -13,7 +13,8 @@ using pipeline::OutcomeKind;
 std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, OrderAction action,
                            const std::string& ongoing_message) {
   const std::string lower = Poco::toLower(ongoing_message);
-  if (lower.find("already exists") != std::string::npos) return ReusedNumberMessage(kind, number);
+  if (lower.find("already exists") != std::string::npos)
+    return ReusedNumberMessage(kind, number);
   const bool receiving = lower.find("receiving has started") != std::string::npos;
   if (receiving || lower.find("picking has started") != std::string::npos ||
       lower.find("cannot be updated") != std::string::npos ||
@@ -29,7 +30,8 @@ std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, 
 
 void OrderSink::Consume(pipeline::Batch<OrderWork> batch, pipeline::RunContext& context) {
   for (OrderWork& work : batch.rows) {
-    if (context.StopRequested()) return;
+    if (context.StopRequested())
+      return;
     Load(work, context);
   }
 }
@@ -42,7 +44,8 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
       context.Record({no, OutcomeKind::kUnchanged, ""});
       return;
     case OrderAction::kReject:
-      if (!settings_.dry_run) record.Refused(no, work.erp_id, work.reason);
+      if (!settings_.dry_run)
+        record.Refused(no, work.erp_id, work.reason);
       context.Record({no, OutcomeKind::kRejected, work.reason});
       return;
     case OrderAction::kNotSent:
@@ -85,7 +88,8 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
       record.Accepted(no, work.erp_id, result->wms_id, work.payload_hash, erp::DocStatus::kSent,
                       work.note);
       // Ongoing took a new order under a retired number: the 3PL renumbered the old one.
-      if (work.manual) record.ClearRetired(no);
+      if (work.manual)
+        record.ClearRetired(no);
       break;
     case OrderAction::kCancel:
       record.Accepted(no, work.erp_id, result->wms_id, "", erp::DocStatus::kCancelled,

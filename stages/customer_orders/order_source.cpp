@@ -23,27 +23,30 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows)
       last_id_ = 0;
       done_ = false;
       auto page = Page(settings_.only_order_nos[next_only_++], max_rows);
-      if (page) return page;
+      if (page)
+        return page;
     }
     return std::nullopt;
   }
   if (!vanished_done_ && settings_.removals) {
     vanished_done_ = true;
     auto vanished = Vanished();
-    if (!vanished.rows.empty()) return vanished;
+    if (!vanished.rows.empty())
+      return vanished;
   }
   return Page("", max_rows);
 }
 
 std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& only_order_no,
                                                            std::size_t max_rows) {
-  if (done_) return std::nullopt;
+  if (done_)
+    return std::nullopt;
 
   // Poco::Tuple holds at most 20 elements: the 33 columns go into two tuples of one statement.
   using Head = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
                            Text, Text, Text, Text, Text, Text, Text, Text, Text>;
-  using Tail = Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
-                           Text>;
+  using Tail =
+      Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text>;
   std::vector<Head> heads;
   std::vector<Tail> tails;
   std::string connection = settings_.connection_name;
@@ -58,8 +61,10 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
   db_.session() << db_.Query("extract_customer_orders"), use(connection), use(connection),
       use(after), use(codes), use(start), use(full), use(since), use(only), use(only), use(limit),
       into(heads), into(tails), now;
-  if (heads.size() < max_rows) done_ = true;
-  if (heads.empty()) return std::nullopt;
+  if (heads.size() < max_rows)
+    done_ = true;
+  if (heads.empty())
+    return std::nullopt;
 
   pipeline::Batch<ErpOrder> batch;
   batch.rows.reserve(heads.size());
@@ -101,7 +106,8 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
     o.last_wms_id = Optional(t.get<11>());
     o.number_retired_by_other = Value(t.get<12>()) == "1";
     o.manual = !only_order_no.empty() || settings_.requested.count(o.order_no) > 0;
-    if (o.updated_at > max_updated_at_) max_updated_at_ = o.updated_at;
+    if (o.updated_at > max_updated_at_)
+      max_updated_at_ = o.updated_at;
     last_id_ = o.order_id;
     batch.rows.push_back(std::move(o));
   }

@@ -20,9 +20,9 @@ struct OrderSourceSettings {
   std::string start_date;               // R4
   bool full = false;
   std::optional<std::string> changed_since;  // watermark of incremental runs
-  std::vector<std::string> only_order_nos;  // manual send of these orders only (R14)
-  std::set<std::string> requested;          // numbers named by pending send requests
-  bool removals = true;                     // cancel documents deleted in the ERP (R16)
+  std::vector<std::string> only_order_nos;   // manual send of these orders only (R14)
+  std::set<std::string> requested;           // numbers named by pending send requests
+  bool removals = true;                      // cancel documents deleted in the ERP (R16)
 };
 
 /// A source of order-like documents that reports the highest ERP updated_at it read.

@@ -27,17 +27,25 @@ std::string CheckAddress(const ErpOrder& o) {
       {"city", &o.delivery_city},
       {"country", &o.delivery_country_code}};
   for (const auto& [field, value] : required) {
-    if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + field;
+    if (value->empty())
+      missing += std::string(missing.empty() ? "" : ", ") + field;
   }
-  if (!missing.empty()) return "delivery address is incomplete (missing " + missing + ")";
+  if (!missing.empty())
+    return "delivery address is incomplete (missing " + missing + ")";
   const std::pair<const char*, const std::string*> texts[] = {
-      {"delivery name", &o.delivery_name},       {"delivery address", &o.delivery_address},
-      {"delivery address 2", &o.delivery_address2}, {"postcode", &o.delivery_postcode},
-      {"city", &o.delivery_city},                {"e-mail", &o.delivery_email},
-      {"phone", &o.delivery_phone},              {"reference", &o.reference},
-      {"remark", &o.remark},                     {"pickup point", &o.pickup_point_code}};
+      {"delivery name", &o.delivery_name},
+      {"delivery address", &o.delivery_address},
+      {"delivery address 2", &o.delivery_address2},
+      {"postcode", &o.delivery_postcode},
+      {"city", &o.delivery_city},
+      {"e-mail", &o.delivery_email},
+      {"phone", &o.delivery_phone},
+      {"reference", &o.reference},
+      {"remark", &o.remark},
+      {"pickup point", &o.pickup_point_code}};
   for (const auto& [field, value] : texts) {
-    if (auto r = stages::CheckText(field, *value, kMaxText); !r.empty()) return r;
+    if (auto r = stages::CheckText(field, *value, kMaxText); !r.empty())
+      return r;
   }
   return {};
 }
@@ -118,21 +126,26 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
     d.delivery_date = o.delivery_date.substr(0, 10);
     return work;
   }
-  if (o.order_no.empty()) return reject("order number is missing");
-  if (auto r = stages::CheckText("order number", o.order_no, 50); !r.empty()) return reject(r);
+  if (o.order_no.empty())
+    return reject("order number is missing");
+  if (auto r = stages::CheckText("order number", o.order_no, 50); !r.empty())
+    return reject(r);
   // R17: another (deleted) order used this number and Ongoing still has it.
-  if (o.number_retired_by_other && !o.manual) return reject(ReusedNumberMessage(DocumentKind{}, o.order_no));
-  if (auto r = CheckAddress(o); !r.empty()) return reject(r);
-  if (o.delivery_date.empty()) return reject("delivery date is missing");
+  if (o.number_retired_by_other && !o.manual)
+    return reject(ReusedNumberMessage(DocumentKind{}, o.order_no));
+  if (auto r = CheckAddress(o); !r.empty())
+    return reject(r);
+  if (o.delivery_date.empty())
+    return reject("delivery date is missing");
 
   d.goods_owner_order_id = std::to_string(o.order_id);
   d.reference = o.reference;
   d.remark = o.remark;
   d.delivery_date = o.delivery_date.substr(0, 10);
   d.service_point_code = o.pickup_point_code;  // R13: the webshop's service point
-  d.consignee = {o.customer_no,         o.delivery_name,         o.delivery_address,
-                 o.delivery_address2,   o.delivery_postcode,     o.delivery_city,
-                 o.delivery_country_code, o.delivery_email,      o.delivery_phone};
+  d.consignee = {o.customer_no,           o.delivery_name,     o.delivery_address,
+                 o.delivery_address2,     o.delivery_postcode, o.delivery_city,
+                 o.delivery_country_code, o.delivery_email,    o.delivery_phone};
 
   // Delivery method (R5): by id, or by the webshop's external key.
   if (!o.delivery_method_id.empty() || !o.delivery_method_key.empty()) {
@@ -149,8 +162,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
     const std::string service = o.dm_carrier_code + "/" + o.dm_carrier_service_code;
     if (state_.transporter_services().count(service) == 0) {
       return reject("delivery method " + o.dm_code + " (" + service +
-                    "): Ongoing has no such transporter service; ask the 3PL to set up " +
-                    service + " or change the delivery method");
+                    "): Ongoing has no such transporter service; ask the 3PL to set up " + service +
+                    " or change the delivery method");
     }
     d.transporter_code = o.dm_carrier_code;
     d.transporter_service_code = o.dm_carrier_service_code;
@@ -158,7 +171,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
 
   // Currency (R6): SEK by default; must exist in the ERP; sent only where Ongoing knows it.
   const std::string currency = o.currency_code.empty() ? "SEK" : o.currency_code;
-  if (!o.currency_known_in_erp) return reject("currency " + currency + " does not exist in the ERP");
+  if (!o.currency_known_in_erp)
+    return reject("currency " + currency + " does not exist in the ERP");
   std::optional<std::string> line_currency;
   std::vector<std::string> notes;
   if (state_.currencies.count(currency) > 0) {
@@ -174,7 +188,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
     const std::string code = std::to_string(l.line_no);
     const std::string where = "line " + code + ": ";
     if (!l.article_no) {
-      if (auto r = stages::CheckText(where + "text", l.description, kMaxText); !r.empty()) return reject(r);
+      if (auto r = stages::CheckText(where + "text", l.description, kMaxText); !r.empty())
+        return reject(r);
       d.text_lines.push_back({code, l.description});
       ++text_lines;
       continue;
@@ -189,8 +204,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
     }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
-      return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") + " of article " + *l.article_no +
-                    " is not a positive number");
+      return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
+                    " of article " + *l.article_no + " is not a positive number");
     }
     d.lines.push_back({code, *l.article_no, l.article_name, *quantity, std::nullopt, line_currency,
                        l.description == l.article_name ? "" : l.description});
@@ -207,7 +222,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
   }
   if (!notes.empty()) {
     std::string joined;
-    for (const auto& n : notes) joined += (joined.empty() ? "" : "; ") + n;
+    for (const auto& n : notes)
+      joined += (joined.empty() ? "" : "; ") + n;
     work.note = joined;
   }
 
@@ -230,7 +246,8 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
 pipeline::Batch<OrderWork> OrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
   pipeline::Batch<OrderWork> out;
   out.rows.reserve(batch.rows.size());
-  for (const ErpOrder& order : batch.rows) out.rows.push_back(Map(order));
+  for (const ErpOrder& order : batch.rows)
+    out.rows.push_back(Map(order));
   return out;
 }
 

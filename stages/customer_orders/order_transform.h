@@ -39,8 +39,8 @@ std::string PayloadHash(const wms::CustomerOrder& order);
 
 /// What a kind of order document is called and how a person sends one again.
 struct DocumentKind {
-  std::string doc_type = kDocType;           // wms_ tables' doc_type
-  std::string noun = "order";                 // in messages
+  std::string doc_type = kDocType;              // wms_ tables' doc_type
+  std::string noun = "order";                   // in messages
   std::string send_command = "customer-order";  // wmsbridge send <send_command> NO
 };
 

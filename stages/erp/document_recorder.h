@@ -16,7 +16,10 @@ class DocumentRecorder {
  public:
   DocumentRecorder(ErpDatabase& db, std::string connection_name, std::string doc_type,
                    std::int64_t run_id)
-      : db_(db), sync_(db, std::move(connection_name)), runs_(db), doc_type_(std::move(doc_type)),
+      : db_(db),
+        sync_(db, std::move(connection_name)),
+        runs_(db),
+        doc_type_(std::move(doc_type)),
         run_id_(run_id) {}
 
   /// The WMS accepted the document. Throws Poco::Data::DataException.

@@ -3,10 +3,10 @@
 #include <Poco/Data/ODBC/Connector.h>
 #include <Poco/Data/ODBC/ODBCException.h>
 #include <Poco/Data/ODBC/SessionImpl.h>
-#include <sql.h>
-#include <sqlext.h>
 #include <Poco/String.h>
 #include <Poco/UnicodeConverter.h>
+#include <sql.h>
+#include <sqlext.h>
 
 #include <filesystem>
 #include <fstream>
@@ -29,8 +29,10 @@ Dialect DetectDialect(Poco::Data::Session& session, const std::string& connectio
       name = Poco::toLower(std::string(reinterpret_cast<const char*>(buffer)));
     }
   }
-  if (name.empty()) name = Poco::toLower(connection_string);
-  if (name.find("postgres") != std::string::npos) return Dialect::kPostgresql;
+  if (name.empty())
+    name = Poco::toLower(connection_string);
+  if (name.find("postgres") != std::string::npos)
+    return Dialect::kPostgresql;
   return Dialect::kSqlite;
 }
 
@@ -53,7 +55,8 @@ void RegisterOdbc() {
 
 std::string ReadTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
+  if (!in)
+    throw std::runtime_error("cannot read " + path);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -75,10 +78,12 @@ ErpDatabase::ErpDatabase(const std::string& odbc_connection_string, std::string 
 
 const std::string& ErpDatabase::Query(const std::string& name) {
   auto found = queries_.find(name);
-  if (found != queries_.end()) return found->second;
+  if (found != queries_.end())
+    return found->second;
   const std::filesystem::path own =
       std::filesystem::path(sql_dir_) / ToString(dialect_) / "queries" / (name + ".sql");
-  const std::filesystem::path common = std::filesystem::path(sql_dir_) / "queries" / (name + ".sql");
+  const std::filesystem::path common =
+      std::filesystem::path(sql_dir_) / "queries" / (name + ".sql");
   const std::filesystem::path& path = std::filesystem::exists(own) ? own : common;
   if (!std::filesystem::exists(path)) {
     throw std::runtime_error("query file missing: " + common.string());
@@ -89,7 +94,8 @@ const std::string& ErpDatabase::Query(const std::string& name) {
   std::string line;
   std::string sql;
   while (std::getline(lines, line)) {
-    if (Poco::trim(line).rfind("--", 0) == 0) continue;
+    if (Poco::trim(line).rfind("--", 0) == 0)
+      continue;
     sql += line + "\n";
   }
   return queries_.emplace(name, std::move(sql)).first->second;
@@ -103,7 +109,8 @@ void ErpDatabase::RunScript(const std::string& path) {
   int number = 0;
   while (std::getline(lines, line)) {
     const std::string trimmed = Poco::trim(line);
-    if (statement.empty() && (trimmed.empty() || trimmed.rfind("--", 0) == 0)) continue;
+    if (statement.empty() && (trimmed.empty() || trimmed.rfind("--", 0) == 0))
+      continue;
     statement += line + "\n";
     if (!trimmed.empty() && trimmed.back() == ';') {
       ++number;

@@ -4,8 +4,8 @@
 // SQL text of the queries the stages run (sql/queries/NAME.sql, or a dialect's own
 // sql/<dialect>/queries/NAME.sql where one exists, so a site adapts a file, not the C++).
 
-#include <Poco/UTFString.h>
 #include <Poco/Data/Session.h>
+#include <Poco/UTFString.h>
 
 #include <map>
 #include <string>

@@ -13,7 +13,8 @@ ErpTransaction::ErpTransaction(Poco::Data::Session& session) : session_(session)
 }
 
 ErpTransaction::~ErpTransaction() {
-  if (done_) return;
+  if (done_)
+    return;
   try {
     session_.rollback();
   } catch (...) {

@@ -15,7 +15,9 @@ using namespace Poco::Data::Keywords;
 namespace wmsbridge::erp {
 namespace {
 
-bool ProcessAlive(int pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+bool ProcessAlive(int pid) {
+  return ::kill(pid, 0) == 0 || errno != ESRCH;
+}
 
 }  // namespace
 
@@ -37,7 +39,8 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
     std::vector<Poco::Tuple<std::string, std::string, std::string>> holder;
     db_.session() << db_.Query("select_job_lock"), use(connection_name_), use(job_), into(holder),
         now;
-    if (holder.empty()) continue;  // released meanwhile: try again
+    if (holder.empty())
+      continue;  // released meanwhile: try again
     const std::string host = holder.front().get<0>();
     const std::string pid_text = holder.front().get<1>();
     const std::string since = holder.front().get<2>();
@@ -50,8 +53,8 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
       continue;  // a dead run's lock: take it over
     }
     throw JobAlreadyRunning("job " + job_ + " of connection " + connection_name_ +
-                            " is already running (host " + host + ", pid " + pid_text +
-                            ", since " + since + ")");
+                            " is already running (host " + host + ", pid " + pid_text + ", since " +
+                            since + ")");
   }
   throw JobAlreadyRunning("job " + job_ + " of connection " + connection_name_ +
                           ": could not take its lock");

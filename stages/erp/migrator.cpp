@@ -1,8 +1,8 @@
 #include "stages/erp/migrator.h"
 
-#include "stages/erp/erp_transaction.h"
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
+#include "stages/erp/erp_transaction.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -20,7 +20,8 @@ MigrationResult Migrate(ErpDatabase& db) {
       std::filesystem::path(db.sql_dir()) / ToString(db.dialect()) / "migrations";
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".sql") files.push_back(entry.path());
+    if (entry.path().extension() == ".sql")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
 
@@ -31,7 +32,8 @@ MigrationResult Migrate(ErpDatabase& db) {
   for (const auto& file : files) {
     const std::string name = file.filename().string();
     const int version = std::stoi(name.substr(0, name.find('_')));
-    if (version <= current) continue;
+    if (version <= current)
+      continue;
     erp::ErpTransaction transaction(session);
     db.RunScript(file.string());
     const std::string applied_at =

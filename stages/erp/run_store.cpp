@@ -48,7 +48,8 @@ void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const st
 
 std::vector<RunRow> RunStore::Recent(int how_many) {
   using Text = Poco::Nullable<std::string>;
-  std::vector<Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text>>
+  std::vector<
+      Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text>>
       rows;
   db_.session() << db_.Query("select_recent_runs"), use(how_many), into(rows), now;
   const auto v = [](const Text& t) { return t.isNull() ? std::string() : t.value(); };

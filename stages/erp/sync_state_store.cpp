@@ -10,14 +10,22 @@ namespace wmsbridge::erp {
 
 std::string_view ToString(DocStatus status) {
   switch (status) {
-    case DocStatus::kNotSent: return "NOT_SENT";
-    case DocStatus::kSent: return "SENT";
-    case DocStatus::kCancelled: return "CANCELLED";
-    case DocStatus::kDelivered: return "DELIVERED";
-    case DocStatus::kPartiallyDelivered: return "PARTIALLY_DELIVERED";
-    case DocStatus::kReceived: return "RECEIVED";
-    case DocStatus::kPartiallyReceived: return "PARTIALLY_RECEIVED";
-    case DocStatus::kError: return "ERROR";
+    case DocStatus::kNotSent:
+      return "NOT_SENT";
+    case DocStatus::kSent:
+      return "SENT";
+    case DocStatus::kCancelled:
+      return "CANCELLED";
+    case DocStatus::kDelivered:
+      return "DELIVERED";
+    case DocStatus::kPartiallyDelivered:
+      return "PARTIALLY_DELIVERED";
+    case DocStatus::kReceived:
+      return "RECEIVED";
+    case DocStatus::kPartiallyReceived:
+      return "PARTIALLY_RECEIVED";
+    case DocStatus::kError:
+      return "ERROR";
   }
   return "ERROR";
 }
@@ -27,7 +35,8 @@ void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_
   std::string h = doc.payload_hash, s(ToString(doc.status)), at = NowText();
   Poco::Int64 wms_id = doc.wms_id, id = run_id;
   Poco::Nullable<Poco::UTF16String> warning;
-  if (doc.warning) warning = LongText(*doc.warning);
+  if (doc.warning)
+    warning = LongText(*doc.warning);
   db_.session() << db_.Query("upsert_sync_state_sent"), use(c), use(t), use(n), use(e), use(wms_id),
       use(h), use(s), use(at), use(at), use(at), use(warning), use(id), now;
 }
@@ -47,7 +56,8 @@ std::optional<std::string> SyncStateStore::Watermark(const std::string& job) {
   std::string c = connection_name_, j = job;
   std::vector<std::string> values;
   db_.session() << db_.Query("select_watermark"), use(c), use(j), into(values), now;
-  if (values.empty()) return std::nullopt;
+  if (values.empty())
+    return std::nullopt;
   return values.front();
 }
 

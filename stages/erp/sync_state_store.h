@@ -13,7 +13,13 @@ namespace wmsbridge::erp {
 
 /// The states a document shows in wms_document_status.
 enum class DocStatus {
-  kNotSent, kSent, kCancelled, kDelivered, kPartiallyDelivered, kReceived, kPartiallyReceived,
+  kNotSent,
+  kSent,
+  kCancelled,
+  kDelivered,
+  kPartiallyDelivered,
+  kReceived,
+  kPartiallyReceived,
   kError
 };
 

@@ -11,11 +11,14 @@ namespace wmsbridge::erp {
 using Text = Poco::Nullable<std::string>;
 
 /// The value, or "" for NULL.
-inline std::string Value(const Text& t) { return t.isNull() ? std::string() : t.value(); }
+inline std::string Value(const Text& t) {
+  return t.isNull() ? std::string() : t.value();
+}
 
 /// The value, or nullopt for NULL and "".
 inline std::optional<std::string> Optional(const Text& t) {
-  if (t.isNull() || t.value().empty()) return std::nullopt;
+  if (t.isNull() || t.value().empty())
+    return std::nullopt;
   return t.value();
 }
 

@@ -19,7 +19,8 @@ std::optional<pipeline::Batch<ErpOrder>> InternalOrderSource::Next(std::size_t m
     if (settings_.removals) {
       auto vanished = customer_orders::ReadVanished(db_, "extract_vanished_internal_orders",
                                                     settings_.connection_name);
-      if (!vanished.empty()) return pipeline::Batch<ErpOrder>{std::move(vanished)};
+      if (!vanished.empty())
+        return pipeline::Batch<ErpOrder>{std::move(vanished)};
     }
   }
   using Row = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
@@ -33,7 +34,8 @@ std::optional<pipeline::Batch<ErpOrder>> InternalOrderSource::Next(std::size_t m
     int limit = static_cast<int>(max_rows);
     db_.session() << db_.Query("extract_internal_orders"), use(codes), use(codes), use(connection),
         use(connection), use(after), use(number), use(limit), into(rows), now;
-    if (rows.empty()) continue;
+    if (rows.empty())
+      continue;
     pipeline::Batch<ErpOrder> batch;
     for (const Row& r : rows) {
       ErpOrder io;

@@ -54,13 +54,15 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
   for (const auto& [field, value] :
        {std::pair{"address", &io.delivery_address}, std::pair{"postcode", &io.delivery_postcode},
         std::pair{"city", &io.delivery_city}, std::pair{"country", &io.delivery_country_code}}) {
-    if (value->empty()) missing += std::string(missing.empty() ? "" : ", ") + field;
+    if (value->empty())
+      missing += std::string(missing.empty() ? "" : ", ") + field;
   }
   if (!missing.empty()) {
     return reject("to-warehouse " + io.to_warehouse_code +
                   " has no complete address in the ERP (missing " + missing + ")");
   }
-  if (io.delivery_date.empty()) return reject("delivery date is missing");
+  if (io.delivery_date.empty())
+    return reject("delivery date is missing");
   d.goods_owner_order_id = std::to_string(io.order_id);
   d.reference = io.order_no;
   d.delivery_date = io.delivery_date.substr(0, 10);
@@ -84,8 +86,10 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
                     (quantity ? *quantity : "'" + l.quantity + "'") + " of article " +
                     *l.article_no + " is not a positive number");
     }
-    if (l.article_type == "SERVICE") continue;
-    d.lines.push_back({code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
+    if (l.article_type == "SERVICE")
+      continue;
+    d.lines.push_back(
+        {code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
   }
   if (d.lines.empty()) {
     work.action = OrderAction::kNotSent;
@@ -104,7 +108,8 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
 pipeline::Batch<OrderWork> InternalOrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
   pipeline::Batch<OrderWork> out;
   out.rows.reserve(batch.rows.size());
-  for (const ErpOrder& io : batch.rows) out.rows.push_back(Map(io));
+  for (const ErpOrder& io : batch.rows)
+    out.rows.push_back(Map(io));
   return out;
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 // Optional string element: left out when empty.
 std::string* Str(soap* ctx, const std::string& value) {
-  if (value.empty()) return nullptr;
+  if (value.empty())
+    return nullptr;
   std::string* p = soap_new_std__string(ctx);
   *p = value;
   return p;
@@ -20,7 +21,8 @@ std::string* Str(soap* ctx, const std::optional<std::string>& value) {
 }
 
 int* Int(soap* ctx, std::optional<int> value) {
-  if (!value) return nullptr;
+  if (!value)
+    return nullptr;
   int* p = soap_new_int(ctx);
   *p = *value;
   return p;
@@ -32,10 +34,13 @@ bool* Bool(soap* ctx, bool value) {
   return p;
 }
 
-std::string Get(const std::string* p) { return p ? *p : std::string(); }
+std::string Get(const std::string* p) {
+  return p ? *p : std::string();
+}
 
 wsi__ArrayOfString* Strings(soap* ctx, const std::vector<std::string>& values) {
-  if (values.empty()) return nullptr;
+  if (values.empty())
+    return nullptr;
   auto* array = soap_new_wsi__ArrayOfString(ctx);
   array->string = values;
   return array;
@@ -43,25 +48,33 @@ wsi__ArrayOfString* Strings(soap* ctx, const std::vector<std::string>& values) {
 
 wsi__OrderOperation ToSoap(wms::OrderOperation op) {
   switch (op) {
-    case wms::OrderOperation::kCreate: return wsi__OrderOperation__Create;
-    case wms::OrderOperation::kCreateOrUpdate: return wsi__OrderOperation__CreateOrUpdate;
-    case wms::OrderOperation::kUpdate: return wsi__OrderOperation__Update;
-    case wms::OrderOperation::kRemove: return wsi__OrderOperation__Remove;
+    case wms::OrderOperation::kCreate:
+      return wsi__OrderOperation__Create;
+    case wms::OrderOperation::kCreateOrUpdate:
+      return wsi__OrderOperation__CreateOrUpdate;
+    case wms::OrderOperation::kUpdate:
+      return wsi__OrderOperation__Update;
+    case wms::OrderOperation::kRemove:
+      return wsi__OrderOperation__Remove;
   }
   return wsi__OrderOperation__CreateOrUpdate;
 }
 
 wsi__InOrderOperation ToSoap(wms::InOrderOperation op) {
   switch (op) {
-    case wms::InOrderOperation::kCreate: return wsi__InOrderOperation__Create;
-    case wms::InOrderOperation::kCreateOrUpdate: return wsi__InOrderOperation__CreateOrUpdate;
-    case wms::InOrderOperation::kRemove: return wsi__InOrderOperation__Remove;
+    case wms::InOrderOperation::kCreate:
+      return wsi__InOrderOperation__Create;
+    case wms::InOrderOperation::kCreateOrUpdate:
+      return wsi__InOrderOperation__CreateOrUpdate;
+    case wms::InOrderOperation::kRemove:
+      return wsi__InOrderOperation__Remove;
   }
   return wsi__InOrderOperation__CreateOrUpdate;
 }
 
 std::string* DateTime(soap* ctx, const std::optional<std::string>& iso) {
-  if (!iso) return nullptr;
+  if (!iso)
+    return nullptr;
   std::string* p = soap_new_std__string(ctx);
   *p = ToXsdDateTime(*iso);
   return p;
@@ -297,7 +310,8 @@ wms::ShippedOrder FromSoap(const wsi__Order& order) {
   }
   if (order.PickedOrderLines) {
     for (const wsi__PickedOrderLine* l : order.PickedOrderLines->PickedOrderLine) {
-      if (l == nullptr) continue;
+      if (l == nullptr)
+        continue;
       out.lines.push_back({Get(l->ExternalOrderLineCode),
                            l->Article ? Get(l->Article->ArticleNumber) : std::string(),
                            l->OrderedNumberOfItems, l->PickedNumberOfItems});
@@ -305,13 +319,15 @@ wms::ShippedOrder FromSoap(const wsi__Order& order) {
   }
   if (order.OrderPalletItems) {
     for (const wsi__OrderPalletItemInfo* p : order.OrderPalletItems->OrderPalletItemInfo) {
-      if (p == nullptr) continue;
+      if (p == nullptr)
+        continue;
       out.parcels.push_back({Get(p->LabelId), p->Tracking ? Get(p->Tracking->TrackingUrl) : ""});
     }
   }
   if (order.Tracking) {
     for (const wsi__OrderTrackingInfo* t : order.Tracking->OrderTrackingInfo) {
-      if (t != nullptr) out.shipment_tracking.push_back({Get(t->Waybill), Get(t->TrackingUrl)});
+      if (t != nullptr)
+        out.shipment_tracking.push_back({Get(t->Waybill), Get(t->TrackingUrl)});
     }
   }
   return out;
@@ -327,7 +343,8 @@ wms::ReceivedInOrder FromSoap(const wsi__ReceivedInOrder& order) {
   }
   if (order.ReceivedInOrderLines) {
     for (const wsi__ReceivedInOrderLine* l : order.ReceivedInOrderLines->ReceivedInOrderLine) {
-      if (l == nullptr) continue;
+      if (l == nullptr)
+        continue;
       out.lines.push_back({l->InOrderLineId, Get(l->ExternalOrderLineCode),
                            l->Article ? Get(l->Article->ArticleNumber) : std::string(),
                            l->AdvisedNumberOfItems, l->ReceivedNumberOfItems});
@@ -356,7 +373,8 @@ wms::ArticleStock FromSoap(const wsi__PerWarehouseArticleLine& line) {
   out.quantity = line.NumberOfItems;
   if (line.PerWarehouseStockLines) {
     for (const wsi__PerWarehouseStockLine* w : line.PerWarehouseStockLines->PerWarehouseStockLine) {
-      if (w == nullptr) continue;
+      if (w == nullptr)
+        continue;
       out.warehouses.push_back(
           {w->WarehouseId, Get(w->WarehouseCode), w->NumberOfItems, w->SellableNumberOfItems});
     }
@@ -373,9 +391,10 @@ wms::InventoryChange FromSoap(const wsi__InventoryChangeLine& line) {
   out.quantity_change = line.InventoryChangesNumberOfItems;
   if (line.InventoryTransactions) {
     for (const wsi__InventoryTransaction* t : line.InventoryTransactions->InventoryTransaction) {
-      if (t == nullptr) continue;
-      out.transactions.push_back({t->InventoryId, t->InventoryChangesNumberOfItems, t->InventoryTime,
-                                  Get(t->WarehouseCode), Get(t->Comment)});
+      if (t == nullptr)
+        continue;
+      out.transactions.push_back({t->InventoryId, t->InventoryChangesNumberOfItems,
+                                  t->InventoryTime, Get(t->WarehouseCode), Get(t->Comment)});
     }
   }
   return out;
@@ -383,14 +402,17 @@ wms::InventoryChange FromSoap(const wsi__InventoryChangeLine& line) {
 
 std::vector<wms::TransporterContract> FromSoap(const wsi__GetTransporterContractsResult& result) {
   std::vector<wms::TransporterContract> out;
-  if (!result.TransporterContracts) return out;
+  if (!result.TransporterContracts)
+    return out;
   for (const wsi__TransporterContract* c : result.TransporterContracts->TransporterContract) {
-    if (c == nullptr) continue;
+    if (c == nullptr)
+      continue;
     wms::TransporterContract contract{Get(c->TransporterCode), Get(c->TransporterName), {}};
     if (c->TransporterServices) {
       for (const wsi__TransporterService* s : c->TransporterServices->TransporterService) {
         if (s != nullptr) {
-          contract.services.push_back({Get(s->TransporterServiceCode), Get(s->TransporterServiceName)});
+          contract.services.push_back(
+              {Get(s->TransporterServiceCode), Get(s->TransporterServiceName)});
         }
       }
     }

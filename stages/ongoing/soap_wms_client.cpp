@@ -13,7 +13,8 @@ namespace {
 std::once_flag ssl_init_once;
 
 std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
 
@@ -57,9 +58,7 @@ class SoapWmsClient::Impl {
     }
   }
 
-  ~Impl() {
-    proxy_.destroy();
-  }
+  ~Impl() { proxy_.destroy(); }
 
   /// Runs one call: fills the credentials, sends, classifies any failure, frees the context.
   /// `call` returns the gSOAP status; `on_success` reads the answer before it is freed.
@@ -139,7 +138,8 @@ class SoapWmsClient::Impl {
   }
 
   void Dump(const char* operation) {
-    if (!options_.message_dump) return;
+    if (!options_.message_dump)
+      return;
     options_.message_dump(operation, MessageDirection::kRequest, Clean(sent_));
     options_.message_dump(operation, MessageDirection::kResponse, Clean(received_));
   }
@@ -147,12 +147,14 @@ class SoapWmsClient::Impl {
   std::string FaultText() {
     soap* ctx = proxy_.soap;
     std::string text;
-    if (const char* s = soap_fault_string(ctx)) text = s;
+    if (const char* s = soap_fault_string(ctx))
+      text = s;
     if (const char* d = soap_fault_detail(ctx); d != nullptr && *d != '\0') {
       text += text.empty() ? "" : ": ";
       text += d;
     }
-    if (text.empty()) text = "gSOAP error " + std::to_string(ctx->error);
+    if (text.empty())
+      text = "gSOAP error " + std::to_string(ctx->error);
     return Clean(text);
   }
 
@@ -166,8 +168,9 @@ class SoapWmsClient::Impl {
     using wms::WmsErrorKind;
     if (error == SOAP_TCP_ERROR) {
       if (errnum == ETIMEDOUT || (errnum == 0 && near(options_.connect_timeout))) {
-        return {WmsErrorKind::kTimeout, operation, "connect time-out after " +
-                                                       std::to_string(options_.connect_timeout.count()) + " s"};
+        return {
+            WmsErrorKind::kTimeout, operation,
+            "connect time-out after " + std::to_string(options_.connect_timeout.count()) + " s"};
       }
       return {WmsErrorKind::kConnect, operation, "cannot connect to the WMS: " + FaultText()};
     }
@@ -179,7 +182,8 @@ class SoapWmsClient::Impl {
         return {WmsErrorKind::kTimeout, operation,
                 "no answer within " + std::to_string(options_.receive_timeout.count()) + " s"};
       }
-      return {WmsErrorKind::kTransport, operation, "the connection closed before the answer was complete"};
+      return {WmsErrorKind::kTransport, operation,
+              "the connection closed before the answer was complete"};
     }
     if (error == 200) {
       // HTTP 200 whose body gSOAP could not take as SOAP (wrong content type, not XML).
@@ -237,8 +241,8 @@ wms::WriteResult SoapWmsClient::ProcessArticle(const wms::ArticleDefinition& art
       },
       [&] {
         const wsi__FileResultClass* r = response.ProcessArticleResult;
-        result = impl_->CheckWrite("ProcessArticle", r,
-                                   r && r->ArticleDefId ? *r->ArticleDefId : 0);
+        result =
+            impl_->CheckWrite("ProcessArticle", r, r && r->ArticleDefId ? *r->ArticleDefId : 0);
       });
   return result;
 }
@@ -294,7 +298,8 @@ std::vector<wms::ShippedOrder> SoapWmsClient::GetOrders(const wms::OrderQuery& q
         const wsi__GetOrdersResult* r = response.GetOrdersByQueryResult;
         if (r && r->Orders) {
           for (const wsi__Order* o : r->Orders->Order) {
-            if (o != nullptr) orders.push_back(FromSoap(*o));
+            if (o != nullptr)
+              orders.push_back(FromSoap(*o));
           }
         }
       });
@@ -316,7 +321,8 @@ std::vector<wms::ReceivedInOrder> SoapWmsClient::GetInOrders(const wms::InOrderQ
         const wsi__GetInOrdersResult* r = response.GetInOrdersByQueryResult;
         if (r && r->InOrders) {
           for (const wsi__ReceivedInOrder* o : r->InOrders->ReceivedInOrder) {
-            if (o != nullptr) orders.push_back(FromSoap(*o));
+            if (o != nullptr)
+              orders.push_back(FromSoap(*o));
           }
         }
       });
@@ -338,7 +344,8 @@ std::vector<wms::ArticleStock> SoapWmsClient::GetInventory(const wms::InventoryQ
         const wsi__InventoryResult* r = response.GetInventoryByQueryResult;
         if (r && r->InventoryLines) {
           for (const wsi__InventoryLine* l : r->InventoryLines->InventoryLine) {
-            if (l != nullptr) stock.push_back(FromSoap(*l));
+            if (l != nullptr)
+              stock.push_back(FromSoap(*l));
           }
         }
       });
@@ -367,7 +374,8 @@ std::vector<wms::ArticleStock> SoapWmsClient::GetInventoryPerWarehouse(
           std::string message = "refused";
           if (r->GetInventoryPerWarehouseErrors) {
             for (const auto* e : r->GetInventoryPerWarehouseErrors->GetInventoryPerWarehouseError) {
-              if (e && e->Message) message = *e->Message;
+              if (e && e->Message)
+                message = *e->Message;
             }
           }
           throw wms::WmsError(wms::WmsErrorKind::kRejected, "GetInventoryPerWarehouse",
@@ -375,7 +383,8 @@ std::vector<wms::ArticleStock> SoapWmsClient::GetInventoryPerWarehouse(
         }
         if (r->PerWarehouseArticleLines) {
           for (const auto* l : r->PerWarehouseArticleLines->PerWarehouseArticleLine) {
-            if (l != nullptr) stock.push_back(FromSoap(*l));
+            if (l != nullptr)
+              stock.push_back(FromSoap(*l));
           }
         }
       });
@@ -398,7 +407,8 @@ std::vector<wms::InventoryChange> SoapWmsClient::GetInventoryChanges(
         const wsi__InventoryChangesResult* r = response.GetInventoryChangesResult;
         if (r && r->InventoryChangeLines) {
           for (const auto* l : r->InventoryChangeLines->InventoryChangeLine) {
-            if (l != nullptr) changes.push_back(FromSoap(*l));
+            if (l != nullptr)
+              changes.push_back(FromSoap(*l));
           }
         }
       });
@@ -424,7 +434,8 @@ void SoapWmsClient::SetInventoryChangeReported(int article_system_id, int invent
           std::string message = "refused";
           if (r && r->Errors) {
             for (const auto* e : r->Errors->SetInventoryChangesToReportedResultError) {
-              if (e && e->Message) message = *e->Message;
+              if (e && e->Message)
+                message = *e->Message;
             }
           }
           throw wms::WmsError(wms::WmsErrorKind::kRejected, "SetInventoryChangesToReported",
@@ -465,7 +476,8 @@ std::vector<wms::StatusCode> SoapWmsClient::GetOrderStatuses() {
         const auto* r = response.GetOrderStatusesResult;
         if (r && r->OrderStatuses) {
           for (const auto* s : r->OrderStatuses->OrderStatus) {
-            if (s) codes.push_back({s->OrderStatusId, s->OrderStatusName ? *s->OrderStatusName : ""});
+            if (s)
+              codes.push_back({s->OrderStatusId, s->OrderStatusName ? *s->OrderStatusName : ""});
           }
         }
       });
@@ -487,7 +499,8 @@ std::vector<wms::StatusCode> SoapWmsClient::GetInOrderStatuses() {
         if (r && r->InOrderStatuses) {
           for (const auto* s : r->InOrderStatuses->InOrderStatus) {
             if (s) {
-              codes.push_back({s->InOrderStatusId, s->InOrderStatusName ? *s->InOrderStatusName : ""});
+              codes.push_back(
+                  {s->InOrderStatusId, s->InOrderStatusName ? *s->InOrderStatusName : ""});
             }
           }
         }

@@ -28,8 +28,8 @@ struct WmsEndpoint {
 enum class MessageDirection { kRequest, kResponse };
 
 /// Receives each SOAP message (HTTP header and body) with every secret masked.
-using MessageDumpFn =
-    std::function<void(std::string_view operation, MessageDirection direction, std::string_view text)>;
+using MessageDumpFn = std::function<void(std::string_view operation, MessageDirection direction,
+                                         std::string_view text)>;
 
 struct WmsClientOptions {
   std::chrono::seconds connect_timeout{10};
@@ -59,7 +59,8 @@ class SoapWmsClient final : public wms::WmsClient {
   std::vector<wms::ShippedOrder> GetOrders(const wms::OrderQuery& query) override;
   std::vector<wms::ReceivedInOrder> GetInOrders(const wms::InOrderQuery& query) override;
   std::vector<wms::ArticleStock> GetInventory(const wms::InventoryQuery& query) override;
-  std::vector<wms::ArticleStock> GetInventoryPerWarehouse(const wms::InventoryQuery& query) override;
+  std::vector<wms::ArticleStock> GetInventoryPerWarehouse(
+      const wms::InventoryQuery& query) override;
   std::vector<wms::InventoryChange> GetInventoryChanges(
       const wms::InventoryChangesQuery& query) override;
   void SetInventoryChangeReported(int article_system_id, int inventory_id) override;

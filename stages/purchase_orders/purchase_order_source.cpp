@@ -19,7 +19,8 @@ std::optional<pipeline::Batch<ErpOrder>> PurchaseOrderSource::Next(std::size_t m
       last_id_ = 0;
       done_ = false;
       auto page = Page(settings_.only_order_nos[next_only_++], max_rows);
-      if (page) return page;
+      if (page)
+        return page;
     }
     return std::nullopt;
   }
@@ -27,14 +28,16 @@ std::optional<pipeline::Batch<ErpOrder>> PurchaseOrderSource::Next(std::size_t m
     vanished_done_ = true;
     auto vanished = customer_orders::ReadVanished(db_, "extract_vanished_purchase_orders",
                                                   settings_.connection_name);
-    if (!vanished.empty()) return pipeline::Batch<ErpOrder>{std::move(vanished)};
+    if (!vanished.empty())
+      return pipeline::Batch<ErpOrder>{std::move(vanished)};
   }
   return Page("", max_rows);
 }
 
 std::optional<pipeline::Batch<ErpOrder>> PurchaseOrderSource::Page(const std::string& only,
                                                                    std::size_t max_rows) {
-  if (done_) return std::nullopt;
+  if (done_)
+    return std::nullopt;
   using Row = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
                           Text, Text, Text>;
   std::vector<Row> rows;
@@ -49,8 +52,10 @@ std::optional<pipeline::Batch<ErpOrder>> PurchaseOrderSource::Page(const std::st
   db_.session() << db_.Query("extract_purchase_orders"), use(connection), use(connection),
       use(after), use(codes), use(start), use(full), use(since), use(one), use(one), use(limit),
       into(rows), now;
-  if (rows.size() < max_rows) done_ = true;
-  if (rows.empty()) return std::nullopt;
+  if (rows.size() < max_rows)
+    done_ = true;
+  if (rows.empty())
+    return std::nullopt;
   pipeline::Batch<ErpOrder> batch;
   for (const Row& r : rows) {
     ErpOrder p;
@@ -69,7 +74,8 @@ std::optional<pipeline::Batch<ErpOrder>> PurchaseOrderSource::Page(const std::st
     p.last_wms_id = Optional(r.get<12>());
     p.number_retired_by_other = Value(r.get<13>()) == "1";
     p.manual = !only.empty() || settings_.requested.count(p.order_no) > 0;
-    if (p.updated_at > max_updated_at_) max_updated_at_ = p.updated_at;
+    if (p.updated_at > max_updated_at_)
+      max_updated_at_ = p.updated_at;
     last_id_ = p.order_id;
     batch.rows.push_back(std::move(p));
   }

@@ -55,14 +55,17 @@ OrderWork PurchaseOrderTransform::Map(const ErpOrder& po) {
     d.operation = wms::InOrderOperation::kRemove;
     return work;
   }
-  if (po.order_no.empty()) return reject("purchase order number is missing");
-  if (auto r = stages::CheckText("purchase order number", po.order_no, 50); !r.empty()) return reject(r);
+  if (po.order_no.empty())
+    return reject("purchase order number is missing");
+  if (auto r = stages::CheckText("purchase order number", po.order_no, 50); !r.empty())
+    return reject(r);
   if (po.number_retired_by_other && !po.manual) {
     return reject(customer_orders::ReusedNumberMessage(PurchaseOrderKind(), po.order_no));
   }
   for (const auto& [field, value] : {std::pair{"supplier number", &po.supplier_no},
                                      std::pair{"supplier name", &po.supplier_name}}) {
-    if (auto r = stages::CheckText(field, *value, 200); !r.empty()) return reject(r);
+    if (auto r = stages::CheckText(field, *value, 200); !r.empty())
+      return reject(r);
   }
   d.supplier_number = po.supplier_no;
   d.supplier_name = po.supplier_name;
@@ -85,8 +88,8 @@ OrderWork PurchaseOrderTransform::Map(const ErpOrder& po) {
     }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
-      return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") + " of article " + *l.article_no +
-                    " is not a positive number");
+      return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
+                    " of article " + *l.article_no + " is not a positive number");
     }
     d.lines.push_back({code, *l.article_no, l.article_name, *quantity, ""});
   }
@@ -117,7 +120,8 @@ OrderWork PurchaseOrderTransform::Map(const ErpOrder& po) {
 pipeline::Batch<OrderWork> PurchaseOrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
   pipeline::Batch<OrderWork> out;
   out.rows.reserve(batch.rows.size());
-  for (const ErpOrder& po : batch.rows) out.rows.push_back(Map(po));
+  for (const ErpOrder& po : batch.rows)
+    out.rows.push_back(Map(po));
   return out;
 }
 

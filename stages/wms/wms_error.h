@@ -42,7 +42,8 @@ inline bool IsRetryable(WmsErrorKind kind) {
 
 class WmsError : public std::runtime_error {
  public:
-  WmsError(WmsErrorKind kind, std::string operation, const std::string& message, int http_status = 0)
+  WmsError(WmsErrorKind kind, std::string operation, const std::string& message,
+           int http_status = 0)
       : std::runtime_error(operation + ": " + message),
         kind_(kind),
         operation_(std::move(operation)),

@@ -22,7 +22,9 @@ long PeakRssKib() {
   return usage.ru_maxrss;
 }
 
-double Seconds(const Poco::Stopwatch& watch) { return static_cast<double>(watch.elapsed()) / 1e6; }
+double Seconds(const Poco::Stopwatch& watch) {
+  return static_cast<double>(watch.elapsed()) / 1e6;
+}
 
 }  // namespace
 
@@ -36,7 +38,8 @@ int main(int argc, char** argv) {
       ") INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
       "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) "
       "SELECT i, 'B-' || i, 'STOCK', 'Benchmark article ' || i, 'SUP-' || i, "
-      "'73' || (1000000000 + i), '69120000', 0.5 + i % 7, 0.001, 1, '2026-11-20 10:00:00' FROM seq");
+      "'73' || (1000000000 + i), '69120000', 0.5 + i % 7, 0.001, 1, '2026-11-20 10:00:00' FROM "
+      "seq");
   test::SimProcess sim;
 
   jobs::ConnectionConfig c;
@@ -68,9 +71,10 @@ int main(int argc, char** argv) {
 
   std::cout << std::fixed << std::setprecision(2);
   std::cout << "articles                       " << n << "\n";
-  std::cout << "first run                      " << Seconds(first) << " s, "
-            << (n / Seconds(first)) << " articles/s (" << r1.summary << ")\n";
-  std::cout << "no-change run (incremental)    " << Seconds(second) << " s (" << r2.summary << ")\n";
+  std::cout << "first run                      " << Seconds(first) << " s, " << (n / Seconds(first))
+            << " articles/s (" << r1.summary << ")\n";
+  std::cout << "no-change run (incremental)    " << Seconds(second) << " s (" << r2.summary
+            << ")\n";
   std::cout << "no-change run (--full)         " << Seconds(full) << " s (" << r3.summary << ")\n";
   std::cout << "write calls on no-change runs  " << sim.store().TotalWriteCalls() - n << "\n";
   std::cout << "peak RSS before / after first  " << rss_before << " / " << rss_first << " KiB\n";

@@ -23,7 +23,9 @@ long PeakRssKib() {
   return usage.ru_maxrss;
 }
 
-double Seconds(const Poco::Stopwatch& watch) { return static_cast<double>(watch.elapsed()) / 1e6; }
+double Seconds(const Poco::Stopwatch& watch) {
+  return static_cast<double>(watch.elapsed()) / 1e6;
+}
 
 }  // namespace
 
@@ -32,8 +34,9 @@ int main(int argc, char** argv) {
   auto db = test::MakeSqliteBackend();
   db->Exec("INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg')");
   db->Exec("INSERT INTO currency (code, name) VALUES ('SEK', 'krona')");
-  db->Exec("INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
-           "carrier_service_code) VALUES (1, 'PN', 'PostNord', 'POSTNORD', 'MYPACK')");
+  db->Exec(
+      "INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
+      "carrier_service_code) VALUES (1, 'PN', 'PostNord', 'POSTNORD', 'MYPACK')");
   db->Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-1', 'Kund')");
   db->Exec(
       "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 10) "
@@ -53,7 +56,8 @@ int main(int argc, char** argv) {
       "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
       "unit_price) SELECT o.order_id, s.i, 'B-' || s.i, 'Rad', 1 + s.i % 3, 10 "
       "FROM customer_order o JOIN seq s ON s.i <= 1 + o.order_id % 10");
-  const long lines = std::stol(db->Scalar("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM customer_order_line"));
+  const long lines =
+      std::stol(db->Scalar("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM customer_order_line"));
   test::SimProcess sim;
 
   jobs::ConnectionConfig c;
@@ -91,9 +95,11 @@ int main(int argc, char** argv) {
   std::cout << "orders / lines                 " << n << " / " << lines << "\n";
   std::cout << "first run                      " << Seconds(first) << " s, " << (n / Seconds(first))
             << " orders/s (" << r1.summary << ")\n";
-  std::cout << "no-change run (incremental)    " << Seconds(second) << " s (" << r2.summary << ")\n";
+  std::cout << "no-change run (incremental)    " << Seconds(second) << " s (" << r2.summary
+            << ")\n";
   std::cout << "no-change run (--full)         " << Seconds(full) << " s (" << r3.summary << ")\n";
-  std::cout << "write calls on no-change runs  " << sim.store().TotalWriteCalls() - writes_first << "\n";
+  std::cout << "write calls on no-change runs  " << sim.store().TotalWriteCalls() - writes_first
+            << "\n";
   std::cout << "peak RSS before / after first  " << rss_before << " / " << rss_first << " KiB\n";
   std::cout << "peak RSS at the end            " << PeakRssKib() << " KiB\n";
   return 0;

@@ -29,8 +29,9 @@ BOOST_AUTO_TEST_CASE(migrate_is_safe_to_run_again_and_records_each_version_once)
 BOOST_AUTO_TEST_CASE(document_status_shows_untouched_articles_as_not_sent) {
   for (const auto& backend : test::AllBackends()) {
     BOOST_TEST_CONTEXT(backend->Name()) {
-      backend->Exec("INSERT INTO article (article_id, article_no, article_type, name, is_active) "
-                    "VALUES (1, 'N-1', 'STOCK', 'Ny', TRUE)");
+      backend->Exec(
+          "INSERT INTO article (article_id, article_no, article_type, name, is_active) "
+          "VALUES (1, 'N-1', 'STOCK', 'Ny', TRUE)");
       BOOST_TEST(backend->Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'N-1'") ==
                  "NOT_SENT");
     }
@@ -64,14 +65,18 @@ BOOST_AUTO_TEST_CASE(a_job_lock_left_by_a_dead_process_is_taken_over_R27) {
   for (const auto& backend : test::AllBackends()) {
     BOOST_TEST_CONTEXT(backend->Name()) {
       auto db = backend->Open();
-      const std::string host = backend->Scalar("SELECT 'x'") == "x" ? Poco::Environment::nodeName() : "";
+      const std::string host =
+          backend->Scalar("SELECT 'x'") == "x" ? Poco::Environment::nodeName() : "";
       // A pid that cannot be alive (beyond pid_max).
-      backend->Exec("INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
-                    "('demo', 'articles', '" + host + "', 99999999, '2026-11-27 01:00:00')");
+      backend->Exec(
+          "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
+          "('demo', 'articles', '" +
+          host + "', 99999999, '2026-11-27 01:00:00')");
       BOOST_CHECK_NO_THROW(erp::JobLock lock(*db, "demo", "articles"));
       BOOST_TEST(backend->Count("SELECT * FROM wms_job_lock") == 0);  // released again
-      backend->Exec("INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
-                    "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
+      backend->Exec(
+          "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
+          "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
       BOOST_CHECK_THROW(erp::JobLock lock(*db, "demo", "articles"), erp::JobAlreadyRunning);
     }
   }

@@ -36,16 +36,21 @@ sim::FaultSpec Once(sim::FaultKind kind, sim::Operation operation) {
   return spec;
 }
 
-void AddArticle(const ErpBackend& db, int id, const std::string& no, const std::string& extra = "") {
-  db.Exec("INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
-          "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) VALUES (" +
-          std::to_string(id) + ", '" + no + "', 'STOCK', 'Artikel " + no + "', 'S-" + no +
-          "', '735000000" + std::to_string(1000 + id) + "', '69120000', 1.250, 0.002, TRUE, "
-          "'2026-11-20 10:00:00')" + extra);
+void AddArticle(const ErpBackend& db, int id, const std::string& no,
+                const std::string& extra = "") {
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
+      "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) VALUES (" +
+      std::to_string(id) + ", '" + no + "', 'STOCK', 'Artikel " + no + "', 'S-" + no +
+      "', '735000000" + std::to_string(1000 + id) +
+      "', '69120000', 1.250, 0.002, TRUE, "
+      "'2026-11-20 10:00:00')" +
+      extra);
 }
 
 void AddArticles(const ErpBackend& db, int count) {
-  for (int i = 1; i <= count; ++i) AddArticle(db, i, "ART-" + std::to_string(i));
+  for (int i = 1; i <= count; ++i)
+    AddArticle(db, i, "ART-" + std::to_string(i));
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
@@ -70,13 +75,15 @@ jobs::JobOptions Options() {
   return o;
 }
 
-jobs::JobResult Run(const ErpBackend& db, const SimProcess& sim, jobs::JobOptions options = Options()) {
+jobs::JobResult Run(const ErpBackend& db, const SimProcess& sim,
+                    jobs::JobOptions options = Options()) {
   return jobs::RunArticleJob(Connection(db, sim), options, Poco::Logger::get("test"));
 }
 
 std::string Status(const ErpBackend& db, const std::string& no) {
-  return db.Scalar("SELECT status FROM wms_document_status WHERE doc_type = 'article' AND doc_no = '" +
-                   no + "'");
+  return db.Scalar(
+      "SELECT status FROM wms_document_status WHERE doc_type = 'article' AND doc_no = '" + no +
+      "'");
 }
 
 // An installation file for the command-line application, with the password in a 0600 file.
@@ -94,7 +101,8 @@ std::string WriteConfig(const ErpBackend& db, const SimProcess& sim, const std::
       << "[connection.demo]\ngoods_owner_code = " << test::kGoodsOwnerCode
       << "\ngoods_owner_id = " << test::kGoodsOwnerId << "\nlogin_name = " << test::kUserName
       << "\npassword_file = " << pw << "\nwms_service_url = " << sim.url()
-      << "\nerp_odbc = " << db.ConnectionString() << "\nwarehouses = MAIN\nstart_date = 2026-11-01\n"
+      << "\nerp_odbc = " << db.ConnectionString()
+      << "\nwarehouses = MAIN\nstart_date = 2026-11-01\n"
       << "connect_timeout_s = 2\nreceive_timeout_s = 5\nbatch_size = 5\n";
   return ini;
 }
@@ -117,7 +125,8 @@ CliResult RunCli(const std::vector<std::string>& args) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(first_run_sends_all_active_articles_and_a_second_run_makes_no_write_call_R7_R31) {
+BOOST_AUTO_TEST_CASE(
+    first_run_sends_all_active_articles_and_a_second_run_makes_no_write_call_R7_R31) {
   for (const auto& db : test::AllBackends()) {
     BOOST_TEST_CONTEXT(db->Name()) {
       SimProcess sim;
@@ -126,7 +135,9 @@ BOOST_AUTO_TEST_CASE(first_run_sends_all_active_articles_and_a_second_run_makes_
       db->Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'OLD-8'");
 
       const auto first = Run(*db, sim);
-      BOOST_TEST(pipeline::ToString(first.status) == pipeline::ToString(pipeline::RunStatus::kCompleted), first.summary);
+      BOOST_TEST(
+          pipeline::ToString(first.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+          first.summary);
       BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 7);
       BOOST_TEST(sim.store().Articles().size() == 7u);
       BOOST_TEST(!sim.store().FindArticle("OLD-8").has_value());  // never active: never sent
@@ -138,12 +149,14 @@ BOOST_AUTO_TEST_CASE(first_run_sends_all_active_articles_and_a_second_run_makes_
 
       sim.store().ResetCalls();
       const auto second = Run(*db, sim);
-      BOOST_TEST(pipeline::ToString(second.status) == pipeline::ToString(pipeline::RunStatus::kCompleted));
+      BOOST_TEST(pipeline::ToString(second.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompleted));
       BOOST_TEST(sim.store().TotalWriteCalls() == 0);
       auto full = Options();
       full.full = true;
       const auto third = Run(*db, sim, full);
-      BOOST_TEST(sim.store().TotalWriteCalls() == 0, "a full comparison finds nothing to send either");
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0,
+                 "a full comparison finds nothing to send either");
       BOOST_TEST(third.summary.find("unchanged 7") != std::string::npos, third.summary);
     }
   }
@@ -156,10 +169,12 @@ BOOST_AUTO_TEST_CASE(a_changed_article_sends_exactly_one_call_R7) {
       AddArticles(*db, 6);
       Run(*db, sim);
       sim.store().ResetCalls();
-      db->Exec("UPDATE article SET name = 'Ny benämning', updated_at = '2026-11-21 09:00:00' "
-               "WHERE article_no = 'ART-4'");
+      db->Exec(
+          "UPDATE article SET name = 'Ny benämning', updated_at = '2026-11-21 09:00:00' "
+          "WHERE article_no = 'ART-4'");
       const auto result = Run(*db, sim);
-      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompleted));
+      BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompleted));
       BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
       BOOST_TEST(sim.store().FindArticle("ART-4")->name == "Ny benämning");
     }
@@ -172,9 +187,11 @@ BOOST_AUTO_TEST_CASE(a_bad_article_is_rejected_with_its_reason_while_the_others_
       SimProcess sim;
       AddArticles(*db, 4);
       db->Exec("UPDATE article SET weight_kg = -2 WHERE article_no = 'ART-2'");
-      db->Exec("UPDATE article SET name = '" + std::string(300, 'x') + "' WHERE article_no = 'ART-3'");
+      db->Exec("UPDATE article SET name = '" + std::string(300, 'x') +
+               "' WHERE article_no = 'ART-3'");
       const auto result = Run(*db, sim);
-      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+      BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
       BOOST_TEST(sim.store().Articles().size() == 2u);
       BOOST_TEST(Status(*db, "ART-2") == "ERROR");
       BOOST_TEST(db->Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-2'") ==
@@ -201,9 +218,11 @@ BOOST_AUTO_TEST_CASE(an_article_without_number_is_rejected_before_sending_R30) {
       AddArticles(*db, 3);
       db->Exec("UPDATE article SET article_no = '' WHERE article_id = 2");
       const auto result = Run(*db, sim);
-      BOOST_TEST(pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
-      BOOST_TEST(db->Scalar("SELECT message FROM wms_document_status WHERE doc_type = 'article' AND "
-                            "doc_no = '' AND status = 'ERROR'") == "article number is missing");
+      BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+      BOOST_TEST(
+          db->Scalar("SELECT message FROM wms_document_status WHERE doc_type = 'article' AND "
+                     "doc_no = '' AND status = 'ERROR'") == "article number is missing");
       BOOST_TEST(sim.store().Articles().size() == 2u);
     }
   }
@@ -215,8 +234,9 @@ BOOST_AUTO_TEST_CASE(a_deactivated_article_is_sent_once_more_as_inactive_then_le
       SimProcess sim;
       AddArticles(*db, 3);
       Run(*db, sim);
-      db->Exec("UPDATE article SET is_active = FALSE, updated_at = '2026-11-22 08:00:00' "
-               "WHERE article_no = 'ART-1'");
+      db->Exec(
+          "UPDATE article SET is_active = FALSE, updated_at = '2026-11-22 08:00:00' "
+          "WHERE article_no = 'ART-1'");
       sim.store().ResetCalls();
       Run(*db, sim);
       BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
@@ -259,7 +279,8 @@ BOOST_AUTO_TEST_CASE(a_second_copy_of_a_running_job_is_refused_R27) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(with_the_wms_down_the_run_exits_unavailable_loses_nothing_and_the_next_run_completes_R31) {
+BOOST_AUTO_TEST_CASE(
+    with_the_wms_down_the_run_exits_unavailable_loses_nothing_and_the_next_run_completes_R31) {
   for (const auto& db : test::AllBackends()) {
     BOOST_TEST_CONTEXT(db->Name()) {
       SimProcess sim;
@@ -332,8 +353,7 @@ BOOST_AUTO_TEST_CASE(the_password_appears_in_no_log_line_run_record_or_error_R1)
           RunCli({"--config", WriteConfig(*db, sim, dir, "Wr0ngPassw0rd!"), "run", "articles"});
       BOOST_TEST(wrong.code != kExitOk);
       for (const std::string& text :
-           {ok.output, wrong.output,
-            db->Scalar("SELECT MAX(message) FROM wms_run"),
+           {ok.output, wrong.output, db->Scalar("SELECT MAX(message) FROM wms_run"),
             db->Scalar("SELECT MAX(reason) FROM wms_run_record"),
             db->Scalar("SELECT MAX(message) FROM wms_sync_state")}) {
         BOOST_TEST(text.find("S3cr") == std::string::npos, text);
@@ -355,11 +375,13 @@ BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_
     std::ifstream in(ini);
     std::string text((std::istreambuf_iterator<char>(in)), {});
     const auto pos = text.find("goods_owner_id");
-    std::ofstream(dir + "/no_id.ini") << text.substr(0, pos) << text.substr(text.find('\n', pos) + 1);
+    std::ofstream(dir + "/no_id.ini")
+        << text.substr(0, pos) << text.substr(text.find('\n', pos) + 1);
   }
   const CliResult missing = RunCli({"--config", dir + "/no_id.ini", "run", "articles"});
   BOOST_TEST(missing.code == kExitConfig);
-  BOOST_TEST(missing.output.find("connection.demo.goods_owner_id") != std::string::npos, missing.output);
+  BOOST_TEST(missing.output.find("connection.demo.goods_owner_id") != std::string::npos,
+             missing.output);
   BOOST_TEST(missing.output.find("no_id.ini") != std::string::npos);
 
   // A password file others can read.

@@ -25,36 +25,48 @@ namespace {
 // currencies, delivery methods (EXPR's service is unknown to Ongoing, PICKUP has no codes),
 // a customer, two stock articles and a freight (service) article.
 void Seed(const ErpBackend& db) {
-  db.Exec("INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg'), "
-          "(2, 'NORTH', 'Umeå'), (3, 'OTHER', 'Malmö')");
-  db.Exec("INSERT INTO currency (code, name) VALUES ('SEK', 'krona'), ('EUR', 'euro'), "
-          "('USD', 'dollar')");
-  db.Exec("INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
-          "carrier_service_code, external_key) VALUES "
-          "(1, 'PN', 'PostNord MyPack', 'POSTNORD', 'MYPACK', 'pn-mypack'), "
-          "(2, 'DHL', 'DHL Parcel', 'DHL', 'PARCEL', 'dhl'), "
-          "(3, 'EXPR', 'PostNord Express', 'POSTNORD', 'EXPRESS', 'express'), "
-          "(4, 'PICKUP', 'Hämtas', NULL, NULL, 'pickup')");
+  db.Exec(
+      "INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg'), "
+      "(2, 'NORTH', 'Umeå'), (3, 'OTHER', 'Malmö')");
+  db.Exec(
+      "INSERT INTO currency (code, name) VALUES ('SEK', 'krona'), ('EUR', 'euro'), "
+      "('USD', 'dollar')");
+  db.Exec(
+      "INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
+      "carrier_service_code, external_key) VALUES "
+      "(1, 'PN', 'PostNord MyPack', 'POSTNORD', 'MYPACK', 'pn-mypack'), "
+      "(2, 'DHL', 'DHL Parcel', 'DHL', 'PARCEL', 'dhl'), "
+      "(3, 'EXPR', 'PostNord Express', 'POSTNORD', 'EXPRESS', 'express'), "
+      "(4, 'PICKUP', 'Hämtas', NULL, NULL, 'pickup')");
   db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-100', 'Åsa Öberg')");
-  db.Exec("INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-          "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
-          "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
-          "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
+      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
+      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
+      "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
 }
 
 // An order with sensible defaults; `set` overrides columns with SQL literals.
 void AddOrder(const ErpBackend& db, int id, const std::string& no,
               std::map<std::string, std::string> set = {}) {
-  std::map<std::string, std::string> c{
-      {"order_id", std::to_string(id)},  {"order_no", "'" + no + "'"},
-      {"customer_id", "1"},              {"warehouse_id", "1"},
-      {"order_date", "'2026-11-25'"},    {"delivery_date", "'2026-12-01'"},
-      {"currency_code", "'SEK'"},        {"delivery_method_id", "1"},
-      {"delivery_name", "'Åsa Öberg'"},  {"delivery_address", "'Storgatan 1'"},
-      {"delivery_postcode", "'41101'"},  {"delivery_city", "'Göteborg'"},
-      {"delivery_country_code", "'SE'"}, {"delivery_email", "'asa@example.se'"},
-      {"status", "'OPEN'"},              {"updated_at", "'2026-11-25 09:00:00'"}};
-  for (auto& [k, v] : set) c[k] = v;
+  std::map<std::string, std::string> c{{"order_id", std::to_string(id)},
+                                       {"order_no", "'" + no + "'"},
+                                       {"customer_id", "1"},
+                                       {"warehouse_id", "1"},
+                                       {"order_date", "'2026-11-25'"},
+                                       {"delivery_date", "'2026-12-01'"},
+                                       {"currency_code", "'SEK'"},
+                                       {"delivery_method_id", "1"},
+                                       {"delivery_name", "'Åsa Öberg'"},
+                                       {"delivery_address", "'Storgatan 1'"},
+                                       {"delivery_postcode", "'41101'"},
+                                       {"delivery_city", "'Göteborg'"},
+                                       {"delivery_country_code", "'SE'"},
+                                       {"delivery_email", "'asa@example.se'"},
+                                       {"status", "'OPEN'"},
+                                       {"updated_at", "'2026-11-25 09:00:00'"}};
+  for (auto& [k, v] : set)
+    c[k] = v;
   std::string columns, values;
   for (const auto& [k, v] : c) {
     columns += (columns.empty() ? "" : ", ") + k;
@@ -65,9 +77,11 @@ void AddOrder(const ErpBackend& db, int id, const std::string& no,
 
 void AddLine(const ErpBackend& db, int order_id, int line_no, const std::string& article_sql,
              const std::string& quantity, const std::string& description = "Rad") {
-  db.Exec("INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
-          "unit_price) VALUES (" + std::to_string(order_id) + ", " + std::to_string(line_no) +
-          ", " + article_sql + ", '" + description + "', " + quantity + ", 10)");
+  db.Exec(
+      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
+      "unit_price) VALUES (" +
+      std::to_string(order_id) + ", " + std::to_string(line_no) + ", " + article_sql + ", '" +
+      description + "', " + quantity + ", 10)");
 }
 
 // An order with one line of A-1.
@@ -115,8 +129,10 @@ void ExportArticles(const ErpBackend& db, const SimProcess& sim) {
 }
 
 std::string Field(const ErpBackend& db, const std::string& column, const std::string& no) {
-  return db.Scalar("SELECT " + column + " FROM wms_document_status WHERE doc_type = "
-                   "'customer_order' AND doc_no = '" + no + "'");
+  return db.Scalar("SELECT " + column +
+                   " FROM wms_document_status WHERE doc_type = "
+                   "'customer_order' AND doc_no = '" +
+                   no + "'");
 }
 
 // Runs every test body against both backends with a fresh simulator.
@@ -163,7 +179,8 @@ BOOST_AUTO_TEST_CASE(orders_are_sent_from_the_start_date_on_and_not_before_R4) {
 
 BOOST_AUTO_TEST_CASE(new_orders_are_sent_unchanged_ones_make_no_call_changed_ones_one_R12) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    for (int i = 1; i <= 5; ++i) AddSimpleOrder(db, i, "12" + std::to_string(i));
+    for (int i = 1; i <= 5; ++i)
+      AddSimpleOrder(db, i, "12" + std::to_string(i));
     const auto first = RunOrders(db, sim);
     BOOST_TEST(first.sent == 5u, first.summary);
     BOOST_TEST(Field(db, "status", "123") == "SENT");
@@ -189,8 +206,9 @@ BOOST_AUTO_TEST_CASE(an_order_cancelled_in_the_erp_is_cancelled_in_ongoing_once_
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddSimpleOrder(db, 1, "1301");
     RunOrders(db, sim);
-    db.Exec("UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-26 08:00:00' "
-            "WHERE order_id = 1");
+    db.Exec(
+        "UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-26 08:00:00' "
+        "WHERE order_id = 1");
     RunOrders(db, sim);
     BOOST_TEST(sim.store().FindOrder("1301")->is_cancelled);
     BOOST_TEST(Field(db, "status", "1301") == "CANCELLED");
@@ -200,7 +218,8 @@ BOOST_AUTO_TEST_CASE(an_order_cancelled_in_the_erp_is_cancelled_in_ongoing_once_
   });
 }
 
-BOOST_AUTO_TEST_CASE(a_deleted_order_is_cancelled_and_its_reused_number_refused_before_sending_R16_R17) {
+BOOST_AUTO_TEST_CASE(
+    a_deleted_order_is_cancelled_and_its_reused_number_refused_before_sending_R16_R17) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddSimpleOrder(db, 1, "1401");
     RunOrders(db, sim);
@@ -215,9 +234,9 @@ BOOST_AUTO_TEST_CASE(a_deleted_order_is_cancelled_and_its_reused_number_refused_
     const auto result = RunOrders(db, sim);
     BOOST_TEST(OrderCalls(sim) == 0, "detected before sending");
     BOOST_TEST(Field(db, "status", "1401") == "ERROR");
-    BOOST_TEST(Field(db, "message", "1401").find("renumber the cancelled order 1401") !=
-                   std::string::npos,
-               Field(db, "message", "1401"));
+    BOOST_TEST(
+        Field(db, "message", "1401").find("renumber the cancelled order 1401") != std::string::npos,
+        Field(db, "message", "1401"));
 
     // The 3PL renumbers the cancelled order; a manual send then goes through.
     sim.store().RenumberOrder("1401", "1401-OLD");
@@ -233,7 +252,8 @@ BOOST_AUTO_TEST_CASE(a_deleted_order_is_cancelled_and_its_reused_number_refused_
   });
 }
 
-BOOST_AUTO_TEST_CASE(a_number_ongoing_reports_as_already_existing_is_explained_with_the_remedy_R17) {
+BOOST_AUTO_TEST_CASE(
+    a_number_ongoing_reports_as_already_existing_is_explained_with_the_remedy_R17) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     // Ongoing holds a cancelled order 1501 that this ERP database never told us about.
     ongoing::SoapWmsClient client(sim.Endpoint());
@@ -257,8 +277,8 @@ BOOST_AUTO_TEST_CASE(a_number_ongoing_reports_as_already_existing_is_explained_w
 BOOST_AUTO_TEST_CASE(delivery_method_by_id_and_by_webshop_key_travels_as_transporter_codes_R5) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddSimpleOrder(db, 1, "1601", {{"delivery_method_id", "2"}});
-    AddSimpleOrder(db, 2, "1602", {{"delivery_method_id", "NULL"},
-                                   {"delivery_method_key", "'pn-mypack'"}});
+    AddSimpleOrder(db, 2, "1602",
+                   {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'pn-mypack'"}});
     RunOrders(db, sim);
     BOOST_TEST(sim.store().FindOrder("1601")->transporter_code == "DHL");
     BOOST_TEST(sim.store().FindOrder("1601")->transporter_service_code == "PARCEL");
@@ -270,15 +290,17 @@ BOOST_AUTO_TEST_CASE(delivery_method_by_id_and_by_webshop_key_travels_as_transpo
 BOOST_AUTO_TEST_CASE(a_delivery_method_ongoing_lacks_is_rejected_naming_method_and_codes_R5) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddSimpleOrder(db, 1, "1701", {{"delivery_method_id", "3"}});
-    AddSimpleOrder(db, 2, "1702", {{"delivery_method_id", "NULL"},
-                                   {"delivery_method_key", "'no-such-key'"}});
+    AddSimpleOrder(db, 2, "1702",
+                   {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'no-such-key'"}});
     AddSimpleOrder(db, 3, "1703", {{"delivery_method_id", "4"}});
     const auto result = RunOrders(db, sim);
     BOOST_TEST(OrderCalls(sim) == 0);
     BOOST_TEST(Field(db, "message", "1701").find("delivery method EXPR (POSTNORD/EXPRESS)") !=
-               std::string::npos, Field(db, "message", "1701"));
+                   std::string::npos,
+               Field(db, "message", "1701"));
     BOOST_TEST(Field(db, "message", "1702").find("'no-such-key'") != std::string::npos);
-    BOOST_TEST(Field(db, "message", "1703").find("PICKUP has no carrier code") != std::string::npos);
+    BOOST_TEST(Field(db, "message", "1703").find("PICKUP has no carrier code") !=
+               std::string::npos);
     BOOST_TEST(sim.store().CallCount(sim::Operation::kGetTransporterContracts) == 1,
                "Ongoing's transporters are read once per run");
   });
@@ -302,14 +324,15 @@ BOOST_AUTO_TEST_CASE(a_currency_ongoing_lacks_is_left_out_with_a_warning_R6) {
 
 BOOST_AUTO_TEST_CASE(the_webshops_pickup_point_becomes_the_service_point_R13) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1901", {{"pickup_point_code", "'SP-4711'"},
-                                   {"pickup_point_name", "'ICA Nära'"}});
+    AddSimpleOrder(db, 1, "1901",
+                   {{"pickup_point_code", "'SP-4711'"}, {"pickup_point_name", "'ICA Nära'"}});
     RunOrders(db, sim);
     BOOST_TEST(sim.store().FindOrder("1901")->service_point_code == "SP-4711");
   });
 }
 
-BOOST_AUTO_TEST_CASE(text_and_service_lines_travel_as_text_and_one_article_may_stand_on_two_lines_R10_R11) {
+BOOST_AUTO_TEST_CASE(
+    text_and_service_lines_travel_as_text_and_one_article_may_stand_on_two_lines_R10_R11) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddOrder(db, 1, "2001");
     AddLine(db, 1, 1, "'A-1'", "2");
@@ -337,7 +360,8 @@ BOOST_AUTO_TEST_CASE(text_and_service_lines_travel_as_text_and_one_article_may_s
                "1 text line(s) and 1 service line(s) sent as text, not for picking");
     BOOST_TEST(!sim.store().FindOrder("2002").has_value());
     BOOST_TEST(Field(db, "status", "2002") == "NOT_SENT");
-    BOOST_TEST(Field(db, "message", "2002") == "not sent: the order has no line the warehouse picks");
+    BOOST_TEST(Field(db, "message", "2002") ==
+               "not sent: the order has no line the warehouse picks");
   });
 }
 
@@ -361,12 +385,14 @@ BOOST_AUTO_TEST_CASE(an_update_ongoing_refuses_because_picking_started_is_explai
     AddSimpleOrder(db, 1, "2201");
     RunOrders(db, sim);
     sim.store().StartPicking("2201");
-    db.Exec("UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
-            "WHERE order_id = 1");
+    db.Exec(
+        "UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
+        "WHERE order_id = 1");
     RunOrders(db, sim);
     BOOST_TEST(Field(db, "status", "2201") == "ERROR");
     BOOST_TEST(Field(db, "message", "2201").find("the warehouse has started picking it") !=
-               std::string::npos, Field(db, "message", "2201"));
+                   std::string::npos,
+               Field(db, "message", "2201"));
   });
 }
 
@@ -386,15 +412,17 @@ BOOST_AUTO_TEST_CASE(manual_send_works_with_automatic_export_off_and_records_the
     BOOST_TEST(sim.store().FindOrder("2301").has_value());
     BOOST_TEST(Field(db, "status", "2301") == "SENT");
 
-    db.Exec("INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-            "('customer_order', '2302', '2026-11-27 10:00:00'), "
-            "('customer_order', '9999', '2026-11-27 10:00:00')");
+    db.Exec(
+        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+        "('customer_order', '2302', '2026-11-27 10:00:00'), "
+        "('customer_order', '9999', '2026-11-27 10:00:00')");
     RunOrders(db, sim, manual_only);
     BOOST_TEST(sim.store().FindOrder("2302").has_value());
     BOOST_TEST(!sim.store().FindOrder("2303").has_value());
     BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '2302'") == "SENT");
     BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '9999'") == "ERROR");
-    BOOST_TEST(!db.Scalar("SELECT processed_at FROM wms_send_request WHERE doc_no = '2302'").empty());
+    BOOST_TEST(
+        !db.Scalar("SELECT processed_at FROM wms_send_request WHERE doc_no = '2302'").empty());
   });
 }
 
@@ -417,10 +445,12 @@ BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_alone_while_the_rest_are_sent_R30) 
   });
 }
 
-BOOST_AUTO_TEST_CASE(a_run_killed_midway_is_completed_with_every_order_in_ongoing_exactly_once_R31) {
+BOOST_AUTO_TEST_CASE(
+    a_run_killed_midway_is_completed_with_every_order_in_ongoing_exactly_once_R31) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     const int count = 24;
-    for (int i = 1; i <= count; ++i) AddSimpleOrder(db, i, "25" + std::to_string(100 + i));
+    for (int i = 1; i <= count; ++i)
+      AddSimpleOrder(db, i, "25" + std::to_string(100 + i));
     sim::FaultSpec slow;
     slow.kind = sim::FaultKind::kLatency;
     slow.operation = sim::Operation::kProcessOrder;
@@ -456,7 +486,10 @@ BOOST_AUTO_TEST_CASE(a_run_killed_midway_is_completed_with_every_order_in_ongoin
       in_ongoing += sim.store().FindOrder("25" + std::to_string(100 + i)).has_value() ? 1 : 0;
     }
     BOOST_TEST(in_ongoing == count);
-    BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT' AND doc_type = 'customer_order'") == count);
+    BOOST_TEST(
+        db.Count(
+            "SELECT * FROM wms_sync_state WHERE status = 'SENT' AND doc_type = 'customer_order'") ==
+        count);
     BOOST_TEST(OrderCalls(sim) <= count + 1, "nothing sent twice beyond the one in flight");
   });
 }

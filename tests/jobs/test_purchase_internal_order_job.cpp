@@ -17,32 +17,36 @@ using test::SimProcess;
 namespace {
 
 void Seed(const ErpBackend& db) {
-  db.Exec("INSERT INTO warehouse (warehouse_id, code, name, address, postcode, city, country_code) "
-          "VALUES (1, 'MAIN', 'Lager Göteborg', 'Hamngatan 1', '41101', 'Göteborg', 'SE'), "
-          "(2, 'NORTH', 'Lager Umeå', 'Norrgatan 2', '90326', 'Umeå', 'SE'), "
-          "(3, 'OTHER', 'Butik Malmö', 'Södergatan 3', '21134', 'Malmö', 'SE')");
-  db.Exec("INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-          "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
-          "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00')");
+  db.Exec(
+      "INSERT INTO warehouse (warehouse_id, code, name, address, postcode, city, country_code) "
+      "VALUES (1, 'MAIN', 'Lager Göteborg', 'Hamngatan 1', '41101', 'Göteborg', 'SE'), "
+      "(2, 'NORTH', 'Lager Umeå', 'Norrgatan 2', '90326', 'Umeå', 'SE'), "
+      "(3, 'OTHER', 'Butik Malmö', 'Södergatan 3', '21134', 'Malmö', 'SE')");
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
+      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
+      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00')");
 }
 
 void AddPurchaseOrder(const ErpBackend& db, int id, const std::string& no,
                       const std::string& warehouse = "1",
                       const std::string& delivery_date = "2026-12-02",
                       const std::string& updated_at = "2026-11-25 09:00:00") {
-  db.Exec("INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
-          "order_date, delivery_date, status, updated_at) VALUES (" + std::to_string(id) + ", '" +
-          no + "', 'S-9', 'Leverantören AB', " + warehouse + ", '2026-11-24', '" + delivery_date +
-          "', 'OPEN', '" + updated_at + "')");
+  db.Exec(
+      "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
+      "order_date, delivery_date, status, updated_at) VALUES (" +
+      std::to_string(id) + ", '" + no + "', 'S-9', 'Leverantören AB', " + warehouse +
+      ", '2026-11-24', '" + delivery_date + "', 'OPEN', '" + updated_at + "')");
   db.Exec("INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES (" +
           std::to_string(id) + ", 1, 'A-1', 10), (" + std::to_string(id) + ", 2, 'A-2', 5)");
 }
 
 void AddInternalOrder(const ErpBackend& db, int id, const std::string& no, int from, int to) {
-  db.Exec("INSERT INTO internal_order (io_id, io_no, from_warehouse_id, to_warehouse_id, "
-          "delivery_date, status, updated_at) VALUES (" + std::to_string(id) + ", '" + no + "', " +
-          std::to_string(from) + ", " + std::to_string(to) +
-          ", '2026-12-03', 'OPEN', '2026-11-25 09:00:00')");
+  db.Exec(
+      "INSERT INTO internal_order (io_id, io_no, from_warehouse_id, to_warehouse_id, "
+      "delivery_date, status, updated_at) VALUES (" +
+      std::to_string(id) + ", '" + no + "', " + std::to_string(from) + ", " + std::to_string(to) +
+      ", '2026-12-03', 'OPEN', '2026-11-25 09:00:00')");
   db.Exec("INSERT INTO internal_order_line (io_id, line_no, article_no, quantity) VALUES (" +
           std::to_string(id) + ", 1, 'A-2', 3)");
 }
@@ -171,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_deleted_purchase_order_is_cancelled_and_its_reused_number
     RunPurchase(db, sim);
     BOOST_TEST(InOrderCalls(sim) == 0, "detected before sending");
     BOOST_TEST(Field(db, "purchase_order", "message", "PO-31")
-                   .find("renumber the cancelled purchase order PO-31") != std::string::npos,
+                       .find("renumber the cancelled purchase order PO-31") != std::string::npos,
                Field(db, "purchase_order", "message", "PO-31"));
   });
 }
@@ -180,8 +184,9 @@ BOOST_AUTO_TEST_CASE(an_update_after_full_receipt_is_refused_locally_R21) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddPurchaseOrder(db, 1, "PO-41");
     RunPurchase(db, sim);
-    db.Exec("UPDATE purchase_order SET status = 'RECEIVED', updated_at = '2026-11-27 08:00:00' "
-            "WHERE po_id = 1");
+    db.Exec(
+        "UPDATE purchase_order SET status = 'RECEIVED', updated_at = '2026-11-27 08:00:00' "
+        "WHERE po_id = 1");
     db.Exec("UPDATE purchase_order_line SET quantity = 99 WHERE po_id = 1 AND line_no = 2");
     sim.store().ResetCalls();
     RunPurchase(db, sim);
@@ -201,7 +206,7 @@ BOOST_AUTO_TEST_CASE(an_update_ongoing_refuses_once_receiving_started_is_explain
     RunPurchase(db, sim);
     BOOST_TEST(Field(db, "purchase_order", "status", "PO-51") == "ERROR");
     BOOST_TEST(Field(db, "purchase_order", "message", "PO-51")
-                   .find("the warehouse has started receiving it") != std::string::npos,
+                       .find("the warehouse has started receiving it") != std::string::npos,
                Field(db, "purchase_order", "message", "PO-51"));
   });
 }
@@ -212,8 +217,9 @@ BOOST_AUTO_TEST_CASE(with_automatic_export_off_only_requested_purchase_orders_ar
     AddPurchaseOrder(db, 2, "PO-62");
     RunPurchase(db, sim, Options(), false);
     BOOST_TEST(InOrderCalls(sim) == 0);
-    db.Exec("INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-            "('purchase_order', 'PO-62', '2026-11-27 10:00:00')");
+    db.Exec(
+        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+        "('purchase_order', 'PO-62', '2026-11-27 10:00:00')");
     RunPurchase(db, sim, Options(), false);
     BOOST_TEST(!sim.store().FindInOrder("PO-61").has_value());
     BOOST_TEST(sim.store().FindInOrder("PO-62").has_value());
@@ -227,7 +233,8 @@ BOOST_AUTO_TEST_CASE(a_bad_purchase_order_is_rejected_alone_R30) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddPurchaseOrder(db, 1, "PO-71");
     AddPurchaseOrder(db, 2, "PO-72");
-    db.Exec("UPDATE purchase_order_line SET article_no = 'NO-SUCH' WHERE po_id = 2 AND line_no = 2");
+    db.Exec(
+        "UPDATE purchase_order_line SET article_no = 'NO-SUCH' WHERE po_id = 2 AND line_no = 2");
     AddPurchaseOrder(db, 3, "PO-73");
     db.Exec("UPDATE purchase_order_line SET quantity = -1 WHERE po_id = 3 AND line_no = 1");
     RunPurchase(db, sim);
@@ -243,7 +250,8 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(internal_orders)
 
-BOOST_AUTO_TEST_CASE(an_internal_order_from_a_connected_warehouse_is_sent_as_an_outbound_order_R23) {
+BOOST_AUTO_TEST_CASE(
+    an_internal_order_from_a_connected_warehouse_is_sent_as_an_outbound_order_R23) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddInternalOrder(db, 1, "IO-1", 1, 3);
     const auto result = RunInternal(db, sim, Options("IO-1"));
@@ -257,7 +265,8 @@ BOOST_AUTO_TEST_CASE(an_internal_order_from_a_connected_warehouse_is_sent_as_an_
   });
 }
 
-BOOST_AUTO_TEST_CASE(an_internal_order_only_to_a_connected_warehouse_is_refused_with_the_reason_R24) {
+BOOST_AUTO_TEST_CASE(
+    an_internal_order_only_to_a_connected_warehouse_is_refused_with_the_reason_R24) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddInternalOrder(db, 1, "IO-2", 3, 1);
     RunInternal(db, sim, Options("IO-2"));
@@ -275,8 +284,9 @@ BOOST_AUTO_TEST_CASE(the_automatic_run_sends_no_internal_order_but_honours_reque
     AddInternalOrder(db, 2, "IO-4", 1, 2);
     RunInternal(db, sim);
     BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
-    db.Exec("INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-            "('internal_order', 'IO-4', '2026-11-27 10:00:00')");
+    db.Exec(
+        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+        "('internal_order', 'IO-4', '2026-11-27 10:00:00')");
     RunInternal(db, sim);
     BOOST_TEST(!sim.store().FindOrder("IO-IO-3").has_value());
     BOOST_TEST(sim.store().FindOrder("IO-IO-4").has_value());
@@ -301,9 +311,10 @@ BOOST_AUTO_TEST_CASE(an_internal_order_with_an_unknown_article_is_rejected_alone
     AddInternalOrder(db, 1, "IO-6", 1, 2);
     db.Exec("UPDATE internal_order_line SET article_no = 'GONE' WHERE io_id = 1");
     AddInternalOrder(db, 2, "IO-7", 2, 1);
-    db.Exec("INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-            "('internal_order', 'IO-6', '2026-11-27 10:00:00'), "
-            "('internal_order', 'IO-7', '2026-11-27 10:00:00')");
+    db.Exec(
+        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+        "('internal_order', 'IO-6', '2026-11-27 10:00:00'), "
+        "('internal_order', 'IO-7', '2026-11-27 10:00:00')");
     RunInternal(db, sim);
     BOOST_TEST(Field(db, "internal_order", "message", "IO-6") ==
                "line 1: article GONE is not in the ERP article register");

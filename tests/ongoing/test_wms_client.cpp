@@ -33,7 +33,8 @@ struct Captured {
 // A client whose message dump is kept for inspection.
 struct Capturing {
   std::vector<Captured> messages;
-  ongoing::WmsClientOptions Options(std::chrono::seconds receive_timeout = std::chrono::seconds(10)) {
+  ongoing::WmsClientOptions Options(
+      std::chrono::seconds receive_timeout = std::chrono::seconds(10)) {
     ongoing::WmsClientOptions options;
     options.connect_timeout = std::chrono::seconds(5);
     options.receive_timeout = receive_timeout;
@@ -45,7 +46,8 @@ struct Capturing {
   }
   const Captured& LastRequest() const {
     for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
-      if (it->direction == ongoing::MessageDirection::kRequest) return *it;
+      if (it->direction == ongoing::MessageDirection::kRequest)
+        return *it;
     }
     throw std::runtime_error("no request captured");
   }
@@ -79,8 +81,8 @@ wms::CustomerOrder SampleOrder(const std::string& number) {
   o.remark = "Lämna vid dörren";
   o.delivery_date = "2026-12-01";
   o.service_point_code = "SP-4711";
-  o.consignee = {"K1001", "Åsa Öberg", "Storgatan 1", "", "41101", "Göteborg", "SE",
-                 "asa@example.se", "+46701234567"};
+  o.consignee = {"K1001", "Åsa Öberg",      "Storgatan 1", "", "41101", "Göteborg",
+                 "SE",    "asa@example.se", "+46701234567"};
   o.transporter_code = "POSTNORD";
   o.transporter_service_code = "MYPACK";
   o.lines = {{"1", "A-1", "Kaffekopp", "2", std::nullopt, std::string("SEK"), ""},
@@ -97,7 +99,8 @@ pugi::xml_node BodyPayload(pugi::xml_document& doc, const std::string& http_mess
   BOOST_REQUIRE_MESSAGE(doc.load_string(xml.c_str()), "request body is XML");
   pugi::xml_node envelope = doc.first_child();
   for (pugi::xml_node n : envelope.children()) {
-    if (std::string(n.name()).find("Body") != std::string::npos) return n.first_child();
+    if (std::string(n.name()).find("Body") != std::string::npos)
+      return n.first_child();
   }
   BOOST_FAIL("no SOAP Body");
   return {};
@@ -106,10 +109,10 @@ pugi::xml_node BodyPayload(pugi::xml_document& doc, const std::string& http_mess
 std::string NamespaceOf(pugi::xml_node node) {
   const std::string name = node.name();
   const auto colon = name.find(':');
-  const std::string attr =
-      colon == std::string::npos ? "xmlns" : "xmlns:" + name.substr(0, colon);
+  const std::string attr = colon == std::string::npos ? "xmlns" : "xmlns:" + name.substr(0, colon);
   for (pugi::xml_node n = node; n; n = n.parent()) {
-    if (auto a = n.attribute(attr.c_str())) return a.value();
+    if (auto a = n.attribute(attr.c_str()))
+      return a.value();
   }
   return "";
 }
@@ -130,9 +133,11 @@ std::map<std::string, std::map<std::string, int>> WsdlSequences() {
   for (pugi::xpath_node x : wsdl.select_nodes("//*[local-name()='sequence']")) {
     pugi::xml_node complex = x.node().parent();
     std::string owner = complex.attribute("name").value();
-    if (owner.empty()) owner = std::string("element:") + complex.parent().attribute("name").value();
+    if (owner.empty())
+      owner = std::string("element:") + complex.parent().attribute("name").value();
     int pos = 0;
-    for (pugi::xml_node e : x.node().children()) out[owner][e.attribute("name").value()] = ++pos;
+    for (pugi::xml_node e : x.node().children())
+      out[owner][e.attribute("name").value()] = ++pos;
   }
   return out;
 }
@@ -143,10 +148,12 @@ void CheckBodyElements(pugi::xml_node node) {
     BOOST_TEST(NamespaceOf(node) == kWsi);
     const bool has_children = static_cast<bool>(node.first_child().type() == pugi::node_element);
     const bool nil = std::string(node.attribute("xsi:nil").value()) == "true";
-    if (!has_children && !nil) BOOST_TEST(std::string(node.text().get()).size() > 0u);
+    if (!has_children && !nil)
+      BOOST_TEST(std::string(node.text().get()).size() > 0u);
   }
   for (pugi::xml_node child : node.children()) {
-    if (child.type() == pugi::node_element) CheckBodyElements(child);
+    if (child.type() == pugi::node_element)
+      CheckBodyElements(child);
   }
 }
 
@@ -159,16 +166,19 @@ void CheckOrder(pugi::xml_node node, const std::string& type,
   int last = 0;
   std::string last_name;
   for (pugi::xml_node child : node.children()) {
-    if (child.type() != pugi::node_element) continue;
+    if (child.type() != pugi::node_element)
+      continue;
     const std::string name = LocalName(child);
     auto pos = seq->second.find(name);
     BOOST_REQUIRE_MESSAGE(pos != seq->second.end(), name << " is declared in " << type);
     // Strictly after its predecessor, or the same repeated element (maxOccurs unbounded).
-    BOOST_TEST((pos->second > last || name == last_name), name << " follows its predecessor in " << type);
+    BOOST_TEST((pos->second > last || name == last_name),
+               name << " follows its predecessor in " << type);
     last = pos->second;
     last_name = name;
     auto nested = child_types.find(type + "/" + name);
-    if (nested != child_types.end()) CheckOrder(child, nested->second, sequences, child_types);
+    if (nested != child_types.end())
+      CheckOrder(child, nested->second, sequences, child_types);
   }
 }
 
@@ -236,7 +246,8 @@ BOOST_AUTO_TEST_CASE(every_operation_round_trips_over_http_to_the_simulator) {
   const auto per_warehouse = client.GetInventoryPerWarehouse({});
   BOOST_REQUIRE(!per_warehouse.empty());
   bool north_seen = false;
-  for (const auto& w : per_warehouse[0].warehouses) north_seen |= w.warehouse_code == "NORTH";
+  for (const auto& w : per_warehouse[0].warehouses)
+    north_seen |= w.warehouse_code == "NORTH";
   BOOST_TEST(north_seen);
 
   wms::InventoryChangesQuery changes_query;
@@ -249,21 +260,25 @@ BOOST_AUTO_TEST_CASE(every_operation_round_trips_over_http_to_the_simulator) {
                                     changes[0].transactions[0].inventory_id);
   const auto after = client.GetInventoryChanges(changes_query);
   std::size_t before_count = 0, after_count = 0;
-  for (const auto& c : changes) before_count += c.transactions.size();
-  for (const auto& c : after) after_count += c.transactions.size();
+  for (const auto& c : changes)
+    before_count += c.transactions.size();
+  for (const auto& c : after)
+    after_count += c.transactions.size();
   BOOST_TEST(after_count == before_count - 1);
 
   const auto contracts = client.GetTransporterContracts();
   std::set<std::string> codes;
   for (const auto& c : contracts) {
-    for (const auto& s : c.services) codes.insert(c.transporter_code + "/" + s.code);
+    for (const auto& s : c.services)
+      codes.insert(c.transporter_code + "/" + s.code);
   }
   BOOST_TEST(codes.count("POSTNORD/MYPACK") == 1u);
   BOOST_TEST(codes.count("DHL/PARCEL") == 1u);
 
   const auto order_statuses = client.GetOrderStatuses();
   bool sent_seen = false;
-  for (const auto& s : order_statuses) sent_seen |= s.id == 450;
+  for (const auto& s : order_statuses)
+    sent_seen |= s.id == 450;
   BOOST_TEST(sent_seen);
   BOOST_TEST(!client.GetInOrderStatuses().empty());
 }
@@ -302,13 +317,14 @@ BOOST_AUTO_TEST_CASE(requests_are_soap11_with_soapaction_and_every_body_element_
     BOOST_TEST_CONTEXT(op) {
       const Captured* request = nullptr;
       for (const auto& m : capture.messages) {
-        if (m.operation == op && m.direction == ongoing::MessageDirection::kRequest) request = &m;
+        if (m.operation == op && m.direction == ongoing::MessageDirection::kRequest)
+          request = &m;
       }
       BOOST_REQUIRE(request != nullptr);
       const std::string& text = request->text;
       BOOST_TEST(text.find("Content-Type: text/xml; charset=utf-8") != std::string::npos);
-      BOOST_TEST(text.find(std::string("SOAPAction: \"http://ongoingsystems.se/WSI/") + op + "\"") !=
-                 std::string::npos);
+      BOOST_TEST(text.find(std::string("SOAPAction: \"http://ongoingsystems.se/WSI/") + op +
+                           "\"") != std::string::npos);
       pugi::xml_document doc;
       pugi::xml_node payload = BodyPayload(doc, text);
       BOOST_TEST(LocalName(payload) == op);
@@ -341,12 +357,14 @@ BOOST_AUTO_TEST_CASE(request_elements_follow_the_reference_order_and_unused_numb
       {"ArrayOfCustomerOrderTextLine/CustomerOrderTextLine", "CustomerOrderTextLine"}};
 
   for (const auto& m : capture.messages) {
-    if (m.direction != ongoing::MessageDirection::kRequest) continue;
+    if (m.direction != ongoing::MessageDirection::kRequest)
+      continue;
     pugi::xml_document doc;
     pugi::xml_node payload = BodyPayload(doc, m.text);
     CheckOrder(payload, "element:" + LocalName(payload), sequences, child_types);
     if (m.operation == "ProcessArticle" && m.text.find("W-2") != std::string::npos) {
-      pugi::xml_node art = payload.find_child([](pugi::xml_node n) { return LocalName(n) == "art"; });
+      pugi::xml_node art =
+          payload.find_child([](pugi::xml_node n) { return LocalName(n) == "art"; });
       bool weight = false, volume = false, system_id_nil = false;
       for (pugi::xml_node c : art.children()) {
         weight |= LocalName(c) == "Weight";
@@ -370,7 +388,9 @@ BOOST_AUTO_TEST_CASE(simulator_accepts_ongoings_published_processarticle_sample_
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><soap:Body>"
       "<ProcessArticle xmlns=\"http://ongoingsystems.se/WSI\">"
       "<GoodsOwnerCode>DEMO</GoodsOwnerCode><UserName>wmsbridge</UserName>"
-      "<Password>" + std::string("S3cr&amp;t&lt;Pw&gt;\"q'zx91") + "</Password>"
+      "<Password>" +
+      std::string("S3cr&amp;t&lt;Pw&gt;\"q'zx91") +
+      "</Password>"
       "<art><ArticleOperation>CreateOrUpdate</ArticleOperation>"
       "<ArticleIdentification>ArticleNumber</ArticleIdentification>"
       "<ArticleSystemId xsi:nil=\"true\"/>"
@@ -416,7 +436,8 @@ void ExpectError(const std::function<void()>& call, wms::WmsErrorKind expected,
     BOOST_TEST(std::string(e.what()).find("S3cr") == std::string::npos);
   }
   if (capture != nullptr) {
-    for (const auto& m : capture->messages) BOOST_TEST(m.text.find("S3cr") == std::string::npos);
+    for (const auto& m : capture->messages)
+      BOOST_TEST(m.text.find("S3cr") == std::string::npos);
   }
 }
 
@@ -452,7 +473,8 @@ BOOST_AUTO_TEST_CASE(http_500_is_an_http_error) {
   sim.store().AddFault(Once(sim::FaultKind::kHttp500, sim::Operation::kProcessArticle));
   Capturing capture;
   ongoing::SoapWmsClient client(sim.Endpoint(), capture.Options());
-  ExpectError([&] { client.ProcessArticle(SampleArticle("F-1")); }, wms::WmsErrorKind::kHttp, &capture);
+  ExpectError([&] { client.ProcessArticle(SampleArticle("F-1")); }, wms::WmsErrorKind::kHttp,
+              &capture);
   // The fault is spent: the same client recovers on its next call.
   BOOST_TEST(client.ProcessArticle(SampleArticle("F-1")).wms_id > 0);
 }

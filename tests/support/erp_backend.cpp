@@ -15,7 +15,9 @@ using namespace Poco::Data::Keywords;
 
 namespace wmsbridge::test {
 
-std::string SqlDir() { return std::string(WMSBRIDGE_SOURCE_DIR) + "/sql"; }
+std::string SqlDir() {
+  return std::string(WMSBRIDGE_SOURCE_DIR) + "/sql";
+}
 
 std::string TempDir(const std::string& name) {
   static std::atomic<int> counter{0};
@@ -39,7 +41,8 @@ std::string ErpBackend::Scalar(const std::string& sql) const {
   auto db = Open();
   std::vector<Poco::Nullable<std::string>> values;
   db->session() << sql, into(values), now;
-  if (values.empty() || values.front().isNull()) return "";
+  if (values.empty() || values.front().isNull())
+    return "";
   return values.front().value();
 }
 
@@ -91,7 +94,9 @@ class PostgresBackend final : public ErpBackend {
 
 }  // namespace
 
-std::shared_ptr<ErpBackend> MakeSqliteBackend() { return std::make_shared<SqliteBackend>(); }
+std::shared_ptr<ErpBackend> MakeSqliteBackend() {
+  return std::make_shared<SqliteBackend>();
+}
 
 std::shared_ptr<ErpBackend> MakePostgresBackend() {
   const std::string base = Poco::Environment::get("WMSBRIDGE_TEST_PG", "");
@@ -105,7 +110,8 @@ std::shared_ptr<ErpBackend> MakePostgresBackend() {
 
 std::vector<std::shared_ptr<ErpBackend>> AllBackends() {
   std::vector<std::shared_ptr<ErpBackend>> out{MakeSqliteBackend()};
-  if (Poco::Environment::get("WMSBRIDGE_SKIP_PG", "") != "1") out.push_back(MakePostgresBackend());
+  if (Poco::Environment::get("WMSBRIDGE_SKIP_PG", "") != "1")
+    out.push_back(MakePostgresBackend());
   return out;
 }
 

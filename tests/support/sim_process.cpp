@@ -1,7 +1,7 @@
 #include "tests/support/sim_process.h"
 
-#include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -14,8 +14,12 @@
 
 namespace wmsbridge::test {
 
-std::string SimBinary() { return std::string(WMSBRIDGE_BINARY_DIR) + "/stages/ongoing/sim/wms-sim"; }
-std::string WmsBridgeBinary() { return std::string(WMSBRIDGE_BINARY_DIR) + "/jobs/wmsbridge"; }
+std::string SimBinary() {
+  return std::string(WMSBRIDGE_BINARY_DIR) + "/stages/ongoing/sim/wms-sim";
+}
+std::string WmsBridgeBinary() {
+  return std::string(WMSBRIDGE_BINARY_DIR) + "/jobs/wmsbridge";
+}
 
 SimProcess::SimProcess() : dir_(TempDir("sim")), state_(dir_ + "/sim.db") {
   {
@@ -27,17 +31,21 @@ SimProcess::SimProcess() : dir_(TempDir("sim")), state_(dir_ + "/sim.db") {
     std::ofstream ini(dir_ + "/sim.ini");
     ini << "[goods_owner]\ncode = " << kGoodsOwnerCode << "\nid = " << kGoodsOwnerId
         << "\nuser = " << kUserName << "\npassword_file = " << dir_ << "/sim.password\n"
-        << "[transporters]\nDHL.PARCEL = DHL Parcel Connect\nPOSTNORD.MYPACK = PostNord MyPack Collect\n"
+        << "[transporters]\nDHL.PARCEL = DHL Parcel Connect\nPOSTNORD.MYPACK = PostNord MyPack "
+           "Collect\n"
         << "POSTNORD.HOME = PostNord Hemleverans\n"
         << "[currencies]\nlist = SEK,EUR,NOK\n"
         << "[warehouses]\n1 = MAIN\n2 = NORTH\n";
   }
-  if (Cli({"init", "--config", dir_ + "/sim.ini"}) != 0) throw std::runtime_error("wms-sim init failed");
+  if (Cli({"init", "--config", dir_ + "/sim.ini"}) != 0)
+    throw std::runtime_error("wms-sim init failed");
   store_ = std::make_unique<sim::SimStore>(state_);
   Start();
 }
 
-SimProcess::~SimProcess() { Stop(); }
+SimProcess::~SimProcess() {
+  Stop();
+}
 
 int SimProcess::Cli(const std::vector<std::string>& args) const {
   std::vector<std::string> full = args;
@@ -50,7 +58,7 @@ int SimProcess::Cli(const std::vector<std::string>& args) const {
 void SimProcess::Start() {
   const std::string port_file = dir_ + "/port";
   std::filesystem::remove(port_file);
-  std::vector<std::string> args{"serve", "--state", state_, "--port", std::to_string(port_),
+  std::vector<std::string> args{"serve",       "--state", state_, "--port", std::to_string(port_),
                                 "--port-file", port_file};
   handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(SimBinary(), args));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -68,7 +76,8 @@ void SimProcess::Start() {
 }
 
 void SimProcess::Stop() {
-  if (!handle_) return;
+  if (!handle_)
+    return;
   try {
     Poco::Process::requestTermination(handle_->id());
     handle_->wait();
