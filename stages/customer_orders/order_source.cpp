@@ -12,13 +12,9 @@ using wmsbridge::erp::Text;
 using wmsbridge::erp::Value;
 
 namespace wmsbridge::customer_orders {
-pipeline::Batch<ErpOrder> OrderSource::Vanished() {
-  return {ReadVanished(db_, "extract_vanished_customer_orders", settings_.connection_name)};
-}
-
-std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows) {
+std::optional<pipeline::Batch<ErpOrder>> PagedDocumentSource::Next(std::size_t max_rows) {
   if (!settings_.only_order_nos.empty()) {
-    // Manual send: one short query per named order.
+    // Manual send: one short query per named document.
     while (next_only_ < settings_.only_order_nos.size()) {
       last_id_ = 0;
       done_ = false;
@@ -30,18 +26,32 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Next(std::size_t max_rows)
   }
   if (!vanished_done_ && settings_.removals) {
     vanished_done_ = true;
-    auto vanished = Vanished();
-    if (!vanished.rows.empty())
-      return vanished;
+    auto vanished = ReadVanished(db_, vanished_query_, settings_.connection_name);
+    if (!vanished.empty())
+      return pipeline::Batch<ErpOrder>{std::move(vanished)};
   }
   return Page("", max_rows);
 }
 
-std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& only_order_no,
-                                                           std::size_t max_rows) {
+std::optional<pipeline::Batch<ErpOrder>> PagedDocumentSource::Page(const std::string& only,
+                                                                   std::size_t max_rows) {
   if (done_)
     return std::nullopt;
+  std::vector<ErpOrder> rows = ReadPage(last_id_, only, max_rows);
+  if (rows.size() < max_rows)
+    done_ = true;
+  if (rows.empty())
+    return std::nullopt;
+  for (const ErpOrder& d : rows) {
+    if (d.updated_at > max_updated_at_)
+      max_updated_at_ = d.updated_at;
+  }
+  last_id_ = rows.back().order_id;
+  return pipeline::Batch<ErpOrder>{std::move(rows)};
+}
 
+std::vector<ErpOrder> OrderSource::ReadPage(std::int64_t after_id, const std::string& only_order_no,
+                                            std::size_t max_rows) {
   // Poco::Tuple holds at most 20 elements: the 33 columns go into two tuples of one statement.
   using Head = Poco::Tuple<Poco::Int64, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text,
                            Text, Text, Text, Text, Text, Text, Text, Text, Text>;
@@ -50,24 +60,18 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
   std::vector<Head> heads;
   std::vector<Tail> tails;
   std::string connection = settings_.connection_name;
-  Poco::Int64 after = last_id_;
+  Poco::Int64 after = after_id;
   std::string codes = CodeList(settings_.warehouses);
   std::string start = settings_.start_date;
-  // A manual send looks at the named order whatever changed (full comparison).
-  int full = settings_.full || !settings_.changed_since || !only_order_no.empty() ? 1 : 0;
-  std::string since = settings_.changed_since.value_or("1900-01-01 00:00:00");
+  int full = FullComparison(only_order_no);
+  std::string since = Since();
   std::string only = only_order_no;
   int limit = static_cast<int>(max_rows);
   db_.session() << db_.Query("extract_customer_orders"), use(connection), use(connection),
       use(after), use(codes), use(start), use(full), use(since), use(only), use(only), use(limit),
       into(heads), into(tails), now;
-  if (heads.size() < max_rows)
-    done_ = true;
-  if (heads.empty())
-    return std::nullopt;
-
-  pipeline::Batch<ErpOrder> batch;
-  batch.rows.reserve(heads.size());
+  std::vector<ErpOrder> page;
+  page.reserve(heads.size());
   for (std::size_t i = 0; i < heads.size(); ++i) {
     const Head& h = heads[i];
     const Tail& t = tails[i];
@@ -105,14 +109,11 @@ std::optional<pipeline::Batch<ErpOrder>> OrderSource::Page(const std::string& on
     o.last_erp_id = Optional(t.get<10>());
     o.last_wms_id = Optional(t.get<11>());
     o.number_retired_by_other = Value(t.get<12>()) == "1";
-    o.manual = !only_order_no.empty() || settings_.requested.count(o.order_no) > 0;
-    if (o.updated_at > max_updated_at_)
-      max_updated_at_ = o.updated_at;
-    last_id_ = o.order_id;
-    batch.rows.push_back(std::move(o));
+    o.manual = Manual(only_order_no, o.order_no);
+    page.push_back(std::move(o));
   }
-  AttachLines(db_, "extract_customer_order_lines", batch.rows);
-  return batch;
+  AttachLines(db_, "extract_customer_order_lines", page);
+  return page;
 }
 
 }  // namespace wmsbridge::customer_orders

@@ -27,20 +27,22 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
       job_(std::move(job)),
       host_(Poco::Environment::nodeName()),
       pid_(static_cast<int>(Poco::Process::id())) {
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    try {
-      std::string at = NowText();
-      db_.session() << db_.Query("lock_job"), use(connection_name_), use(job_), use(host_),
-          use(pid_), use(at), now;
-      return;
-    } catch (const Poco::Data::DataException&) {
-      // Held already (primary key): find out by whom.
-    }
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    // Look first: a failed INSERT is the rare race, not the way to find the holder (an
+    // ODBC statement that fails costs more than a query and leaves drivers less at ease).
     std::vector<Poco::Tuple<std::string, std::string, std::string>> holder;
     db_.session() << db_.Query("select_job_lock"), use(connection_name_), use(job_), into(holder),
         now;
-    if (holder.empty())
-      continue;  // released meanwhile: try again
+    if (holder.empty()) {
+      try {
+        std::string at = NowText();
+        db_.session() << db_.Query("lock_job"), use(connection_name_), use(job_), use(host_),
+            use(pid_), use(at), now;
+        return;
+      } catch (const Poco::Data::DataException&) {
+        continue;  // another run took it between our look and our insert
+      }
+    }
     const std::string host = holder.front().get<0>();
     const std::string pid_text = holder.front().get<1>();
     const std::string since = holder.front().get<2>();

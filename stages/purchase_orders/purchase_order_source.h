@@ -17,28 +17,15 @@ namespace wmsbridge::purchase_orders {
 
 inline constexpr const char* kDocType = "purchase_order";
 
-class PurchaseOrderSource final : public customer_orders::DocumentSource {
+class PurchaseOrderSource final : public customer_orders::PagedDocumentSource {
  public:
   /// Same settings as the customer-order source (warehouses, start date, watermark, manual).
   PurchaseOrderSource(erp::ErpDatabase& db, customer_orders::OrderSourceSettings settings)
-      : db_(db), settings_(std::move(settings)) {}
+      : PagedDocumentSource(db, std::move(settings), "extract_vanished_purchase_orders") {}
 
-  /// Next batch; throws Poco::Data::DataException when a query fails.
-  std::optional<pipeline::Batch<customer_orders::ErpOrder>> Next(std::size_t max_rows) override;
-
-  const std::string& max_updated_at() const override { return max_updated_at_; }
-
- private:
-  std::optional<pipeline::Batch<customer_orders::ErpOrder>> Page(const std::string& only,
-                                                                 std::size_t max_rows);
-
-  erp::ErpDatabase& db_;
-  customer_orders::OrderSourceSettings settings_;
-  bool vanished_done_ = false;
-  std::size_t next_only_ = 0;
-  std::int64_t last_id_ = 0;
-  bool done_ = false;
-  std::string max_updated_at_;
+ protected:
+  std::vector<customer_orders::ErpOrder> ReadPage(std::int64_t after_id, const std::string& only,
+                                                  std::size_t max_rows) override;
 };
 
 }  // namespace wmsbridge::purchase_orders
