@@ -1,4 +1,4 @@
--- Reference ERP schema (PostgreSQL 15), the contract of /work/shared/ERP-SCHEMA.md.
+-- Reference ERP schema (PostgreSQL 15), the contract of ERP-SCHEMA.md (shared project material).
 -- Types: integer, text, numeric(p,s), date, timestamp (without time zone), boolean,
 -- varchar(2) / varchar(3) for country and currency codes.
 -- Ids are assigned by the ERP (scripts give them explicitly); order, purchase order and

@@ -1,4 +1,4 @@
--- Reference ERP schema (SQLite), the contract of /work/shared/ERP-SCHEMA.md.
+-- Reference ERP schema (SQLite), the contract of ERP-SCHEMA.md (shared project material).
 -- Types: INTEGER, TEXT, NUMERIC for decimals, TEXT 'YYYY-MM-DD' for dates and
 -- 'YYYY-MM-DD HH:MM:SS' for timestamps, INTEGER 0/1 for booleans.
 -- Ids are assigned by the ERP (scripts give them explicitly); order, purchase order and
