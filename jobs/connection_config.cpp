@@ -177,6 +177,20 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
+  if (r.Has("shipped_statuses")) {
+    c.shipped_statuses.clear();
+    for (const std::string& code : r.List("shipped_statuses")) {
+      int value = 0;
+      if (!Poco::NumberParser::tryParse(code, value) || value <= 0) {
+        throw ConfigError(file, r.Key("shipped_statuses"), "'" + code + "' is not a status code");
+      }
+      c.shipped_statuses.push_back(value);
+    }
+    if (c.shipped_statuses.empty()) {
+      throw ConfigError(file, r.Key("shipped_statuses"), "name at least one status code");
+    }
+  }
+  c.invoice_at_delivery = r.Bool("invoice_at_delivery", false);
   return c;
 }
 

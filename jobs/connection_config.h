@@ -43,6 +43,8 @@ struct ConnectionConfig {
   std::chrono::seconds connect_timeout{10};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
+  std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
+  bool invoice_at_delivery = false;             // R19
 };
 
 struct AppConfig {

@@ -17,6 +17,7 @@
 #include "jobs/article_job.h"
 #include "jobs/connection_config.h"
 #include "jobs/order_jobs.h"
+#include "jobs/readback_jobs.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
@@ -101,6 +102,8 @@ void WmsBridgeApp::ShowHelp() const {
       "  run purchase-orders  export purchase orders as in-orders (R20, R21)\n"
       "  run internal-orders  send requested internal orders, cancel deleted ones (R23, R24)\n"
       "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
+      "  run deliveries       shipped orders back into the ERP: quantities, tracking, invoices\n"
+      "  run receipts         received in-orders back into the ERP's purchase orders (R22)\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
@@ -211,12 +214,15 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
         {"articles", &RunArticleJob, &ConnectionConfig::export_articles},
         {"customer-orders", &RunCustomerOrderJob, &ConnectionConfig::export_customer_orders},
         {"purchase-orders", &RunPurchaseOrderJob, &ConnectionConfig::export_purchase_orders},
-        {"internal-orders", &RunInternalOrderJob, nullptr}};
+        {"internal-orders", &RunInternalOrderJob, nullptr},
+        {"deliveries", &RunDeliveryJob, nullptr},
+        {"receipts", &RunReceiptJob, nullptr}};
     const JobEntry* job = nullptr;
     for (const auto& j : jobs) {
       // `run customer-orders`, or `send customer-order NO` (the singular names one document).
       if ((command == "run" && j.name == what) ||
-          (command == "send" && j.name != "articles" && j.name == what + "s")) {
+          (command == "send" && j.name.find("-orders") != std::string::npos &&
+           j.name == what + "s")) {
         job = &j;
       }
     }

@@ -70,4 +70,30 @@ std::optional<std::string> CanonicalDecimal(std::string_view text) {
   return out;
 }
 
+std::optional<std::int64_t> Scaled(std::string_view text, int scale) {
+  const auto canonical = CanonicalDecimal(text);
+  if (!canonical)
+    return std::nullopt;
+  const bool negative = canonical->front() == '-';
+  const std::string digits = negative ? canonical->substr(1) : *canonical;
+  const auto dot = digits.find('.');
+  const std::string whole = digits.substr(0, dot);
+  std::string fraction = dot == std::string::npos ? "" : digits.substr(dot + 1);
+  if (static_cast<int>(fraction.size()) > scale || whole.size() > 15)
+    return std::nullopt;
+  fraction.append(static_cast<std::size_t>(scale) - fraction.size(), '0');
+  const std::int64_t value = std::stoll(whole + fraction);
+  return negative ? -value : value;
+}
+
+std::string FromScaled(std::int64_t value, int scale) {
+  const bool negative = value < 0;
+  std::string digits = std::to_string(negative ? -value : value);
+  if (static_cast<int>(digits.size()) <= scale) {
+    digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
+  }
+  digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+  return *CanonicalDecimal((negative ? "-" : "") + digits);
+}
+
 }  // namespace wmsbridge::stages

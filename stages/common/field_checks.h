@@ -3,6 +3,7 @@
 // value is fine, else a reason a person can act on (naming the field).
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,5 +19,12 @@ std::string CheckText(std::string_view field, std::string_view value, std::size_
 /// A plain decimal number ("12", "-0.5", "1.250"); returns its canonical form ("1.25", "0"),
 /// or nullopt when it is not one (exponents, thousands separators and the like included).
 std::optional<std::string> CanonicalDecimal(std::string_view text);
+
+/// A decimal as an integer count of 10^-scale units ("1.25", 3 -> 1250), or nullopt when it is
+/// not a number or has more non-zero decimals than `scale`. Exact: for comparing quantities.
+std::optional<std::int64_t> Scaled(std::string_view text, int scale);
+
+/// The inverse of Scaled: 1250, 3 -> "1.25" (canonical form).
+std::string FromScaled(std::int64_t value, int scale);
 
 }  // namespace wmsbridge::stages

@@ -1,0 +1,103 @@
+#include "jobs/readback_jobs.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+
+#include <algorithm>
+
+#include "jobs/job_environment.h"
+#include "pipeline/pass_through.h"
+#include "pipeline/runner.h"
+#include "stages/readback/delivery_sink.h"
+#include "stages/readback/receipt_sink.h"
+#include "stages/readback/wms_page_source.h"
+
+namespace wmsbridge::jobs {
+namespace {
+
+// The watermark of a read-back is our own clock at the start of the run, in UTC; the next run
+// reads from it less the overlap (JobEnvironment::Finish subtracts 10 minutes; the query
+// subtracts 50 more, for clock differences between us and Ongoing).
+std::string NowUtc() {
+  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
+}
+
+std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& options) {
+  if (options.full)
+    return std::nullopt;
+  auto mark = env.Watermark();
+  if (!mark)
+    return std::nullopt;
+  return NextWatermark(*mark, std::chrono::minutes(50));
+}
+
+// Runs source -> pass-through -> sink; a WMS failure while reading aborts the run with the
+// error kind remembered for the exit code.
+template <typename Row, typename SinkT>
+JobResult RunReadBack(JobEnvironment& env, readback::WmsPageSource<Row>& source, SinkT& sink,
+                      const std::string& started_at) {
+  pipeline::PassThrough<Row> pass;
+  pipeline::RunStatus status;
+  std::optional<wms::WmsErrorKind> wms_error;
+  try {
+    status = pipeline::RunPipeline(source, pass, sink, env.context(),
+                                   static_cast<std::size_t>(env.connection().batch_size));
+  } catch (const wms::WmsError& e) {
+    wms_error = e.kind();
+    status = pipeline::RunStatus::kAborted;
+  } catch (const std::exception& e) {
+    env.Fail(e);
+    throw;
+  }
+  return env.Finish(status, wms_error, started_at);
+}
+
+}  // namespace
+
+JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& options,
+                         Poco::Logger& logger) {
+  const std::string started_at = NowUtc();
+  JobEnvironment env(connection, options, kDeliveryJob, logger);
+  const auto [low, high] =
+      std::minmax_element(connection.shipped_statuses.begin(), connection.shipped_statuses.end());
+  wms::OrderQuery query;
+  query.status_from = *low;
+  query.status_to = *high;
+  query.last_updated_from = ReadFrom(env, options);
+  readback::WmsPageSource<wms::ShippedOrder> source(
+      [&](std::optional<int> after, int max) {
+        wms::OrderQuery page = query;
+        page.order_id_from = after;
+        page.max_count = max;
+        return env.client().GetOrders(page);
+      },
+      [](const wms::ShippedOrder& o) { return o.order_id; });
+  readback::DeliverySink sink(
+      env.db(),
+      {connection.name,
+       {connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
+       connection.invoice_at_delivery,
+       options.dry_run},
+      env.run_id());
+  return RunReadBack(env, source, sink, started_at);
+}
+
+JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& options,
+                        Poco::Logger& logger) {
+  const std::string started_at = NowUtc();
+  JobEnvironment env(connection, options, kReceiptJob, logger);
+  wms::InOrderQuery query;
+  query.last_updated_from = ReadFrom(env, options);
+  readback::WmsPageSource<wms::ReceivedInOrder> source(
+      [&](std::optional<int> after, int max) {
+        wms::InOrderQuery page = query;
+        page.in_order_id_from = after;
+        page.max_count = max;
+        return env.client().GetInOrders(page);
+      },
+      [](const wms::ReceivedInOrder& o) { return o.in_order_id; });
+  readback::ReceiptSink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
+  return RunReadBack(env, source, sink, started_at);
+}
+
+}  // namespace wmsbridge::jobs

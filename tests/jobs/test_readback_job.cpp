@@ -1,0 +1,297 @@
+// Read-back end to end (issue 6): the simulator plays the warehouse; deliveries, tracking,
+// invoices and receipts come back into the ERP over ODBC (SQLite and PostgreSQL).
+// R15, R18, R19, R22, R26, R29-R31.
+#define BOOST_TEST_MODULE readback_job
+#include <Poco/Logger.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "jobs/article_job.h"
+#include "jobs/order_jobs.h"
+#include "jobs/readback_jobs.h"
+#include "tests/support/erp_backend.h"
+#include "tests/support/sim_process.h"
+
+using namespace wmsbridge;
+using test::ErpBackend;
+using test::SimProcess;
+
+namespace {
+
+void Seed(const ErpBackend& db) {
+  db.Exec("INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg')");
+  db.Exec("INSERT INTO currency (code, name) VALUES ('SEK', 'krona')");
+  db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-1', 'Kund')");
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
+      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
+      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
+      "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
+}
+
+// Order NO with lines: 1 = 2 x A-1 at 10.00, 2 = 1 x A-2 at 25.50, 3 = freight 49.00, 4 = text.
+void AddOrder(const ErpBackend& db, int id, const std::string& payment = "INVOICE") {
+  const std::string i = std::to_string(id);
+  db.Exec(
+      "INSERT INTO customer_order (order_id, order_no, customer_id, warehouse_id, order_date, "
+      "delivery_date, currency_code, delivery_name, delivery_address, delivery_postcode, "
+      "delivery_city, delivery_country_code, payment_method, status, updated_at) VALUES (" +
+      i + ", 'O-" + i +
+      "', 1, 1, '2026-11-25', '2026-12-01', 'SEK', 'Kund', 'Gatan 1', "
+      "'41101', 'Göteborg', 'SE', '" +
+      payment + "', 'OPEN', '2026-11-25 09:00:00')");
+  db.Exec(
+      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
+      "unit_price) VALUES (" +
+      i + ", 1, 'A-1', 'Kaffekopp', 2, 10), (" + i + ", 2, 'A-2', 'Tekanna', 1, 25.50), (" + i +
+      ", 3, 'FRAKT', 'Frakt', 1, 49), (" + i + ", 4, NULL, 'Tack!', 1, 0)");
+}
+
+jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
+  jobs::ConnectionConfig c;
+  c.name = "demo";
+  c.endpoint = sim.Endpoint();
+  c.erp_odbc = db.ConnectionString();
+  c.warehouses = {"MAIN"};
+  c.start_date = "2026-11-01";
+  c.export_customer_orders = true;
+  c.export_purchase_orders = true;
+  c.connect_timeout = std::chrono::seconds(2);
+  c.receive_timeout = std::chrono::seconds(5);
+  c.batch_size = 2;  // paging over more than one page
+  return c;
+}
+
+jobs::JobOptions Options() {
+  jobs::JobOptions o;
+  o.sql_dir = test::SqlDir();
+  o.progress = false;
+  o.retry.max_attempts = 1;
+  return o;
+}
+
+Poco::Logger& Log() {
+  return Poco::Logger::get("test");
+}
+
+jobs::JobResult Deliveries(const ErpBackend& db, const SimProcess& sim, bool invoice = false,
+                           bool full = false) {
+  auto c = Connection(db, sim);
+  c.invoice_at_delivery = invoice;
+  auto o = Options();
+  o.full = full;
+  return jobs::RunDeliveryJob(c, o, Log());
+}
+
+template <typename Body>
+void ForEachBackend(Body body) {
+  for (const auto& db : test::AllBackends()) {
+    BOOST_TEST_CONTEXT(db->Name()) {
+      SimProcess sim;
+      Seed(*db);
+      jobs::RunArticleJob(Connection(*db, sim), Options(), Log());
+      body(*db, sim);
+    }
+  }
+}
+
+std::string Delivered(const ErpBackend& db, int order_id, int line_no) {
+  return db.Scalar(
+      "SELECT CAST(CAST(delivered_qty AS NUMERIC(12,3)) AS VARCHAR(20)) FROM "
+      "customer_order_line WHERE order_id = " +
+      std::to_string(order_id) + " AND line_no = " + std::to_string(line_no));
+}
+
+std::string OrderStatus(const ErpBackend& db, int order_id) {
+  return db.Scalar("SELECT status FROM customer_order WHERE order_id = " +
+                   std::to_string(order_id));
+}
+
+bool SameQuantity(const std::string& text, double expected) {
+  return !text.empty() && std::abs(std::stod(text) - expected) < 1e-9;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(
+    a_full_delivery_sets_quantities_status_and_tracking_and_locks_updates_R18_R26_R15) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    AddOrder(db, 1);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    sim.store().Ship("O-1", {}, {{"PKG-1", "https://track.example/PKG-1", 0}});
+    const auto result = Deliveries(db, sim);
+    BOOST_TEST(result.sent == 1u, result.summary);
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2));
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 2), 1));
+    BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");  // text and freight lines not expected back
+    BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'O-1'") ==
+               "DELIVERED");
+    BOOST_TEST(db.Scalar("SELECT tracking_url FROM shipment_tracking WHERE order_id = 1") ==
+               "https://track.example/PKG-1");
+
+    // R15: a change after full delivery is refused locally.
+    db.Exec(
+        "UPDATE customer_order SET remark = 'Ändrad', updated_at = '2026-11-27 08:00:00' "
+        "WHERE order_id = 1");
+    sim.store().ResetCalls();
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+    BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'O-1'")
+                   .find("fully delivered") != std::string::npos);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_partial_delivery_then_the_rest_with_parcels_added_later_R18_R26) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    AddOrder(db, 1);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    sim.store().Ship("O-1", {{"1", "1"}}, {{"PKG-1", "https://t.example/1", 0}});
+    Deliveries(db, sim);
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 1));
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 2), 0));
+    BOOST_TEST(OrderStatus(db, 1) == "PARTIALLY_DELIVERED");
+
+    sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {{"PKG-2", "https://t.example/2", 0}});
+    Deliveries(db, sim);
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2), "set to Ongoing's figure, never added to");
+    BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
+    BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 2);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(reading_the_same_report_twice_changes_nothing_R18_R19_R26) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    AddOrder(db, 1);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+    Deliveries(db, sim, true);
+    const auto again = Deliveries(db, sim, true, true);  // full: the same report once more
+    BOOST_TEST(again.sent == 0u, again.summary);
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2));
+    BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 1);
+    BOOST_TEST(db.Count("SELECT * FROM invoice") == 1);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(with_invoicing_on_each_delivery_gets_one_invoice_and_klarna_is_flagged_R19) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    AddOrder(db, 1, "KLARNA");
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    sim.store().Ship("O-1", {{"1", "1"}}, {});
+    Deliveries(db, sim, true);
+    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1);
+    // First invoice: 1 x 10.00 + the freight 49.00.
+    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(total AS VARCHAR(20)) FROM invoice"), 59));
+    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE activate_klarna = TRUE") == 1);
+
+    sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {});
+    Deliveries(db, sim, true);
+    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2);
+    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(MAX(total) AS VARCHAR(20)) FROM invoice WHERE "
+                                      "invoice_id = (SELECT MAX(invoice_id) FROM invoice)"),
+                            35.5));
+    Deliveries(db, sim, true, true);
+    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2, "never twice");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(orders_this_connection_did_not_send_are_skipped_not_errors) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    ongoing::SoapWmsClient client(sim.Endpoint());
+    wms::CustomerOrder foreign;
+    foreign.order_number = "FOREIGN-1";
+    foreign.delivery_date = "2026-12-01";
+    foreign.consignee.name = "X";
+    foreign.lines = {{"1", "A-1", "", "1", std::nullopt, std::nullopt, ""}};
+    client.ProcessOrder(foreign);
+    sim.store().Ship("FOREIGN-1");
+    const auto result = Deliveries(db, sim);
+    BOOST_TEST(pipeline::ToString(result.status) ==
+               pipeline::ToString(pipeline::RunStatus::kCompleted));
+    BOOST_TEST(result.summary.find("skipped 1") != std::string::npos, result.summary);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_report_above_the_ordered_quantity_is_rejected_alone_R30) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    AddOrder(db, 1);
+    AddOrder(db, 2);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    // The ERP lowered line 1 of O-1 after sending; Ongoing still picks 2.
+    db.Exec("UPDATE customer_order_line SET quantity = 1 WHERE order_id = 1 AND line_no = 1");
+    sim.store().Ship("O-1");
+    sim.store().Ship("O-2");
+    const auto result = Deliveries(db, sim);
+    BOOST_TEST(result.rejected == 1u, result.summary);
+    BOOST_TEST(OrderStatus(db, 2) == "DELIVERED");
+    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 0), "nothing of a refused report is applied");
+    BOOST_TEST(db.Scalar("SELECT reason FROM wms_run_record WHERE outcome = 'rejected'") ==
+               "Ongoing reports 2 delivered on line 1 where 1 were ordered");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(paging_over_several_pages_applies_every_order_once) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    for (int i = 1; i <= 5; ++i)
+      AddOrder(db, i);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    for (int i = 1; i <= 5; ++i)
+      sim.store().Ship("O-" + std::to_string(i));
+    sim.store().ResetCalls();
+    const auto result = Deliveries(db, sim);
+    BOOST_TEST(result.sent == 5u, result.summary);
+    BOOST_TEST(sim.store().CallCount(sim::Operation::kGetOrdersByQuery) >= 3, "pages of 2");
+    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_run_broken_off_while_reading_is_completed_by_the_next_without_doubles_R31) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    for (int i = 1; i <= 5; ++i)
+      AddOrder(db, i);
+    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    for (int i = 1; i <= 5; ++i)
+      sim.store().Ship("O-" + std::to_string(i));
+    sim::FaultSpec drop;
+    drop.kind = sim::FaultKind::kDrop;
+    drop.operation = sim::Operation::kGetOrdersByQuery;
+    drop.every = 2;  // the second page never arrives
+    drop.times = 1;
+    sim.store().AddFault(drop);
+    const auto broken = Deliveries(db, sim, true);
+    BOOST_TEST(pipeline::ToString(broken.status) ==
+               pipeline::ToString(pipeline::RunStatus::kAborted));
+    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") < 5);
+    Deliveries(db, sim, true);
+    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
+    BOOST_TEST(db.Count("SELECT * FROM invoice") == 5, "one invoice per order, none twice");
+  });
+}
+
+BOOST_AUTO_TEST_CASE(receipts_set_received_quantities_partially_then_fully_R22) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    db.Exec(
+        "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
+        "order_date, delivery_date, status, updated_at) VALUES (1, 'PO-1', 'S-1', 'Lev AB', 1, "
+        "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
+    db.Exec(
+        "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
+        "(1, 1, 'A-1', 10), (1, 2, 'A-2', 5)");
+    jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
+    sim.store().Receive("PO-1", {{"1", "4"}});
+    jobs::RunReceiptJob(Connection(db, sim), Options(), Log());
+    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(received_qty AS VARCHAR(20)) FROM "
+                                      "purchase_order_line WHERE line_no = 1"),
+                            4));
+    BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
+    sim.store().Receive("PO-1");
+    jobs::RunReceiptJob(Connection(db, sim), Options(), Log());
+    BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "RECEIVED");
+    BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'PO-1'") ==
+               "RECEIVED");
+    auto full = Options();
+    full.full = true;
+    const auto again = jobs::RunReceiptJob(Connection(db, sim), full, Log());
+    BOOST_TEST(again.sent == 0u, again.summary);
+  });
+}
