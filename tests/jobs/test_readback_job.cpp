@@ -114,10 +114,14 @@ bool SameQuantity(const std::string& text, double expected) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(
-    a_full_delivery_sets_quantities_status_and_tracking_and_locks_updates_R18_R26_R15) {
+    a_full_delivery_sets_quantities_status_tracking_and_refuses_the_waiting_update_R18_R26_R15) {
   ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
     AddOrder(db, 1);
     jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+    // A newer version waits to be sent while the warehouse ships the order.
+    db.Exec(
+        "UPDATE customer_order SET remark = 'Ändrad', updated_at = '2026-11-27 08:00:00' "
+        "WHERE order_id = 1");
     sim.store().Ship("O-1", {}, {{"PKG-1", "https://track.example/PKG-1", 0}});
     const auto result = Deliveries(db, sim);
     BOOST_TEST(result.sent == 1u, result.summary);
@@ -129,15 +133,39 @@ BOOST_AUTO_TEST_CASE(
     BOOST_TEST(db.Scalar("SELECT tracking_url FROM shipment_tracking WHERE order_id = 1") ==
                "https://track.example/PKG-1");
 
-    // R15: a change after full delivery is refused locally.
-    db.Exec(
-        "UPDATE customer_order SET remark = 'Ändrad', updated_at = '2026-11-27 08:00:00' "
-        "WHERE order_id = 1");
+    // R15: the waiting update is refused locally now that Ongoing reported full delivery.
     sim.store().ResetCalls();
     jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
     BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
     BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'O-1'")
                    .find("fully delivered") != std::string::npos);
+  });
+}
+
+BOOST_AUTO_TEST_CASE(a_shipped_internal_order_gets_its_delivered_quantities_R18_R23) {
+  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
+    db.Exec(
+        "UPDATE warehouse SET address = 'Hamngatan 1', postcode = '41101', city = 'Göteborg', "
+        "country_code = 'SE' WHERE warehouse_id = 1");
+    db.Exec(
+        "INSERT INTO warehouse (warehouse_id, code, name, address, postcode, city, "
+        "country_code) VALUES (2, 'SHOP', 'Butik', 'Torget 2', '21134', 'Malmö', 'SE')");
+    db.Exec(
+        "INSERT INTO internal_order (io_id, io_no, from_warehouse_id, to_warehouse_id, "
+        "delivery_date, status, updated_at) VALUES (1, 'T-1', 1, 2, '2026-12-03', 'OPEN', "
+        "'2026-11-25 09:00:00')");
+    db.Exec(
+        "INSERT INTO internal_order_line (io_id, line_no, article_no, quantity) VALUES "
+        "(1, 1, 'A-2', 3)");
+    auto send = Options();
+    send.only_doc_no = "T-1";
+    jobs::RunInternalOrderJob(Connection(db, sim), send, Log());
+    sim.store().Ship("IO-T-1");
+    Deliveries(db, sim);
+    BOOST_TEST(db.Scalar("SELECT status FROM internal_order WHERE io_id = 1") == "DELIVERED");
+    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(delivered_qty AS VARCHAR(20)) FROM "
+                                      "internal_order_line WHERE io_id = 1"),
+                            3));
   });
 }
 
