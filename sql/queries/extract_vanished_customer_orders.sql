@@ -6,5 +6,5 @@ SELECT s.doc_no, s.erp_id, CAST(s.wms_id AS VARCHAR(20))
 FROM wms_sync_state s
 WHERE s.connection_name = ? AND s.doc_type = 'customer_order'
   AND s.status <> 'CANCELLED' AND s.wms_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE CAST(o.order_id AS VARCHAR(20)) = s.erp_id)
+  AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE o.order_id = CAST(s.erp_id AS INTEGER))
 ORDER BY s.doc_no

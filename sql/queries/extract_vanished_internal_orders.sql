@@ -5,5 +5,5 @@ SELECT s.doc_no, s.erp_id, CAST(s.wms_id AS VARCHAR(20))
 FROM wms_sync_state s
 WHERE s.connection_name = ? AND s.doc_type = 'internal_order'
   AND s.status <> 'CANCELLED' AND s.wms_id IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM internal_order i WHERE CAST(i.io_id AS VARCHAR(20)) = s.erp_id)
+  AND NOT EXISTS (SELECT 1 FROM internal_order i WHERE i.io_id = CAST(s.erp_id AS INTEGER))
 ORDER BY s.doc_no
