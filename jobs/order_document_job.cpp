@@ -39,9 +39,7 @@ void FinishRequests(erp::ErpDatabase& db, const customer_orders::DocumentKind& k
   for (const SendRequest& r : requests) {
     std::vector<Poco::Tuple<Text, Text, Text>> state;
     std::string c = connection, t = kind.doc_type, n = r.doc_no;
-    db.session() << "SELECT status, message, CAST(last_run_id AS VARCHAR(20)) FROM wms_sync_state "
-                    "WHERE connection_name = ? AND doc_type = ? AND doc_no = ?",
-        use(c), use(t), use(n), into(state), now;
+    db.session() << db.Query("select_document_state"), use(c), use(t), use(n), into(state), now;
     std::string outcome = "ERROR";
     std::string message = "no " + kind.noun + " " + r.doc_no +
                           " that this connection may send (unknown number, warehouse not "
