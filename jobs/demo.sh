@@ -6,7 +6,8 @@
 #   - `wmsbridge run articles` twice: the first run sends every active article, the second
 #     finds nothing changed and sends nothing; then `wmsbridge run customer-orders` (the demo
 #     data holds an order the job refuses on purpose, so it ends with exit 65, shown, not fatal);
-#     then `wmsbridge status`.
+#     then the simulated warehouse ships an order and `wmsbridge run deliveries` brings the
+#     delivered quantities and the tracking link back; then `wmsbridge status`.
 # State persists between demo runs; delete var/demo to start again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -79,6 +80,13 @@ echo "demo: second article export (nothing changed, so nothing is sent)"
 "$wmsbridge" --config "$demo/wmsbridge.ini" run articles
 echo "demo: customer-order export (order 100508 is refused on purpose: its delivery method has no carrier codes)"
 "$wmsbridge" --config "$demo/wmsbridge.ini" run customer-orders || true
+echo "demo: the warehouse ships order 100501 (wms-sim plays the 3PL); the delivery comes back"
+"$sim" ship --state "$demo/sim.db" --order 100501 \
+  --parcel "00370000001=https://tracking.example/00370000001" >/dev/null || true
+"$wmsbridge" --config "$demo/wmsbridge.ini" run deliveries
+sqlite3 -header -column "$demo/erp.db" \
+  "SELECT o.order_no, o.status, t.tracking_no, t.tracking_url FROM customer_order o
+   JOIN shipment_tracking t ON t.order_id = o.order_id" 2>/dev/null || true
 echo "demo: what the simulator counted"
 "$sim" calls --state "$demo/sim.db"
 echo "demo: latest runs"
