@@ -1,0 +1,120 @@
+// The article sink alone, with an in-process fake WMS client (unit test of one stage): what it
+// records for each answer the WMS can give (R29, R30, R31). The flows against the real
+// simulator are in tests/jobs/.
+#define BOOST_TEST_MODULE article_sink
+#include <Poco/Logger.h>
+
+#include <boost/test/unit_test.hpp>
+#include <stdexcept>
+
+#include "pipeline/run_context.h"
+#include "stages/articles/article_sink.h"
+#include "stages/articles/article_transform.h"
+#include "tests/support/erp_backend.h"
+
+using namespace wmsbridge;
+
+namespace {
+
+// Answers ProcessArticle as told; every other call is a test error.
+class FakeWms final : public wms::WmsClient {
+ public:
+  std::function<wms::WriteResult(const wms::ArticleDefinition&)> on_article;
+  int calls = 0;
+
+  wms::WriteResult ProcessArticle(const wms::ArticleDefinition& a) override {
+    ++calls;
+    return on_article(a);
+  }
+  wms::WriteResult ProcessOrder(const wms::CustomerOrder&) override {
+    throw std::logic_error("unused");
+  }
+  wms::WriteResult ProcessInOrder(const wms::InOrder&) override {
+    throw std::logic_error("unused");
+  }
+  std::vector<wms::ShippedOrder> GetOrders(const wms::OrderQuery&) override { return {}; }
+  std::vector<wms::ReceivedInOrder> GetInOrders(const wms::InOrderQuery&) override { return {}; }
+  std::vector<wms::ArticleStock> GetInventory(const wms::InventoryQuery&) override { return {}; }
+  std::vector<wms::ArticleStock> GetInventoryPerWarehouse(const wms::InventoryQuery&) override {
+    return {};
+  }
+  std::vector<wms::InventoryChange> GetInventoryChanges(
+      const wms::InventoryChangesQuery&) override {
+    return {};
+  }
+  void SetInventoryChangeReported(int, int) override {}
+  std::vector<wms::TransporterContract> GetTransporterContracts() override { return {}; }
+  std::vector<wms::StatusCode> GetOrderStatuses() override { return {}; }
+  std::vector<wms::StatusCode> GetInOrderStatuses() override { return {}; }
+  wms::SystemStatus GetSystemStatus() override { return {}; }
+};
+
+articles::ArticleWork Work(const std::string& no) {
+  articles::ErpArticleRow row;
+  row.article_id = 7;
+  row.article_no = no;
+  row.article_type = "STOCK";
+  row.name = "Kopp";
+  row.is_active = true;
+  return articles::ArticleTransform::Map(row);
+}
+
+struct Fixture {
+  std::shared_ptr<test::ErpBackend> backend = test::MakeSqliteBackend();
+  std::unique_ptr<erp::ErpDatabase> db = backend->Open();
+  FakeWms wms;
+  pipeline::RunOptions options;
+  Fixture() {
+    options.retry.max_attempts = 3;
+    options.retry.initial_delay = std::chrono::milliseconds(1);
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(ongoings_refusal_is_recorded_with_its_words_and_the_run_goes_on_R30,
+                        Fixture) {
+  wms.on_article = [](const wms::ArticleDefinition& a) -> wms::WriteResult {
+    if (a.article_number == "BAD") {
+      throw wms::WmsError(wms::WmsErrorKind::kRejected, "ProcessArticle", "Unit code XX unknown");
+    }
+    return {11, ""};
+  };
+  pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
+  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
+  sink.Consume({{Work("BAD"), Work("GOOD")}}, context);
+  BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kRejected) == 1u);
+  BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kSent) == 1u);
+  BOOST_TEST(backend->Scalar("SELECT message FROM wms_sync_state WHERE doc_no = 'BAD'") ==
+             "Ongoing refused the article: Unit code XX unknown");
+  BOOST_TEST(backend->Scalar("SELECT status FROM wms_sync_state WHERE doc_no = 'GOOD'") == "SENT");
+  BOOST_TEST(wms.calls == 2, "a refusal is not retried");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_passing_fault_is_retried_and_the_article_recorded_once_R31, Fixture) {
+  int failures = 2;
+  wms.on_article = [&](const wms::ArticleDefinition&) -> wms::WriteResult {
+    if (failures-- > 0)
+      throw wms::WmsError(wms::WmsErrorKind::kTimeout, "ProcessArticle", "slow");
+    return {12, ""};
+  };
+  pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
+  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
+  sink.Consume({{Work("A")}}, context);
+  BOOST_TEST(wms.calls == 3);
+  BOOST_TEST(backend->Scalar("SELECT CAST(wms_id AS VARCHAR(10)) FROM wms_sync_state") == "12");
+  BOOST_TEST(!context.Aborted());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wms_that_stays_down_aborts_the_run_and_records_no_state_R31, Fixture) {
+  wms.on_article = [](const wms::ArticleDefinition&) -> wms::WriteResult {
+    throw wms::WmsError(wms::WmsErrorKind::kConnect, "ProcessArticle", "refused");
+  };
+  pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
+  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
+  sink.Consume({{Work("A"), Work("B")}}, context);
+  BOOST_TEST(context.Aborted());
+  BOOST_TEST(wms.calls == 3, "retried, then no further article is tried");
+  BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state") == 0);
+  BOOST_TEST(sink.fatal_wms_error().has_value());
+}
