@@ -212,40 +212,12 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
 }
 
 std::vector<InOrder> SimStore::QueryInOrders(int goods_owner_id, const InOrderQuery& query) {
-  std::string where = "i.goods_owner_id = ?";
-  detail::Bindings bindings{bind(goods_owner_id)};
-  if (!query.order_numbers.empty()) {
-    where += " AND i.order_number IN (" + detail::Placeholders(query.order_numbers.size()) + ")";
-    for (const std::string& number : query.order_numbers) {
-      bindings.push_back(bind(number));
-    }
-  }
-  if (!query.in_order_ids.empty()) {
-    where += " AND i.in_order_id IN (" + detail::Placeholders(query.in_order_ids.size()) + ")";
-    for (int id : query.in_order_ids) {
-      bindings.push_back(bind(id));
-    }
-  }
-  if (query.status_from) {
-    where += " AND i.status >= ?";
-    bindings.push_back(bind(*query.status_from));
-  }
-  if (query.status_to) {
-    where += " AND i.status <= ?";
-    bindings.push_back(bind(*query.status_to));
-  }
-  if (query.updated_from) {
-    where += " AND i.updated >= ?";
-    bindings.push_back(bind(*query.updated_from));
-  }
-  if (query.updated_to) {
-    where += " AND i.updated <= ?";
-    bindings.push_back(bind(*query.updated_to));
-  }
-  if (query.in_order_id_from) {
-    where += " AND i.in_order_id > ?";
-    bindings.push_back(bind(*query.in_order_id_from));
-  }
+  detail::Bindings bindings;
+  const std::string where = detail::FilterWhere(
+      "i", "in_order_id", goods_owner_id,
+      {query.order_numbers, query.in_order_ids, query.status_from, query.status_to,
+       query.updated_from, query.updated_to, query.in_order_id_from},
+      bindings);
   auto session = pool_->Acquire();
   DbTransaction snapshot(*session, DbTransaction::Mode::kRead);
   return detail::LoadInOrders(*session, where, bindings, query.max_count);

@@ -280,40 +280,12 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
 }
 
 std::vector<Order> SimStore::QueryOrders(int goods_owner_id, const OrderQuery& query) {
-  std::string where = "o.goods_owner_id = ?";
-  detail::Bindings bindings{bind(goods_owner_id)};
-  if (!query.order_numbers.empty()) {
-    where += " AND o.order_number IN (" + detail::Placeholders(query.order_numbers.size()) + ")";
-    for (const std::string& number : query.order_numbers) {
-      bindings.push_back(bind(number));
-    }
-  }
-  if (!query.order_ids.empty()) {
-    where += " AND o.order_id IN (" + detail::Placeholders(query.order_ids.size()) + ")";
-    for (int id : query.order_ids) {
-      bindings.push_back(bind(id));
-    }
-  }
-  if (query.status_from) {
-    where += " AND o.status >= ?";
-    bindings.push_back(bind(*query.status_from));
-  }
-  if (query.status_to) {
-    where += " AND o.status <= ?";
-    bindings.push_back(bind(*query.status_to));
-  }
-  if (query.updated_from) {
-    where += " AND o.updated >= ?";
-    bindings.push_back(bind(*query.updated_from));
-  }
-  if (query.updated_to) {
-    where += " AND o.updated <= ?";
-    bindings.push_back(bind(*query.updated_to));
-  }
-  if (query.order_id_from) {
-    where += " AND o.order_id > ?";
-    bindings.push_back(bind(*query.order_id_from));
-  }
+  detail::Bindings bindings;
+  const std::string where =
+      detail::FilterWhere("o", "order_id", goods_owner_id,
+                          {query.order_numbers, query.order_ids, query.status_from, query.status_to,
+                           query.updated_from, query.updated_to, query.order_id_from},
+                          bindings);
   auto session = pool_->Acquire();
   DbTransaction snapshot(*session, DbTransaction::Mode::kRead);
   return detail::LoadOrders(*session, where, bindings, query.max_count);

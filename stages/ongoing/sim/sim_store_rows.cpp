@@ -40,6 +40,38 @@ std::string Placeholders(std::size_t count) {
   return text;
 }
 
+std::string FilterWhere(const std::string& alias, const std::string& id_column, int goods_owner_id,
+                        const DocumentFilter& filter, Bindings& bindings) {
+  const std::string a = alias + ".";
+  std::string where = a + "goods_owner_id = ?";
+  bindings.push_back(bind(goods_owner_id));
+  if (!filter.numbers.empty()) {
+    where += " AND " + a + "order_number IN (" + Placeholders(filter.numbers.size()) + ")";
+    for (const std::string& number : filter.numbers)
+      bindings.push_back(bind(number));
+  }
+  if (!filter.ids.empty()) {
+    where += " AND " + a + id_column + " IN (" + Placeholders(filter.ids.size()) + ")";
+    for (int id : filter.ids)
+      bindings.push_back(bind(id));
+  }
+  const auto compare = [&](const char* column_and_op, const auto& value) {
+    if (!value)
+      return;
+    where += " AND " + a + column_and_op + " ?";
+    bindings.push_back(bind(*value));
+  };
+  compare("status >=", filter.status_from);
+  compare("status <=", filter.status_to);
+  compare("updated >=", filter.updated_from);
+  compare("updated <=", filter.updated_to);
+  if (filter.id_from) {
+    where += " AND " + a + id_column + " > ?";
+    bindings.push_back(bind(*filter.id_from));
+  }
+  return where;
+}
+
 std::vector<Article> LoadArticles(Poco::Data::Session& session, const std::string& where,
                                   const Bindings& bindings, std::optional<int> limit) {
   const RecordSet rows = Select(

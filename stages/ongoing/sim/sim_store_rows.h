@@ -25,6 +25,20 @@ Poco::Data::RecordSet Select(Poco::Data::Session& session, const std::string& sq
 /// "?, ?, ?" for `count` placeholders.
 std::string Placeholders(std::size_t count);
 
+/// The filters GetOrdersByQuery and GetInOrdersByQuery share, over a table aliased `alias`
+/// whose id column is `id_column` (orders and in-orders alike).
+struct DocumentFilter {
+  std::vector<std::string> numbers;
+  std::vector<int> ids;
+  std::optional<int> status_from, status_to;
+  std::optional<std::string> updated_from, updated_to;
+  std::optional<int> id_from;  // id greater than
+};
+
+/// The WHERE clause for one goods owner and the filter; appends the bound values to `bindings`.
+std::string FilterWhere(const std::string& alias, const std::string& id_column, int goods_owner_id,
+                        const DocumentFilter& filter, Bindings& bindings);
+
 /// Articles matching `where` (SQL over sim_articles, may use ?), ordered by system id.
 std::vector<Article> LoadArticles(Poco::Data::Session& session, const std::string& where,
                                   const Bindings& bindings, std::optional<int> limit = {});
