@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "stages/erp/migrator.h"
+#include "tests/support/backend_test.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -113,6 +114,14 @@ std::vector<std::shared_ptr<ErpBackend>> AllBackends() {
   if (Poco::Environment::get("WMSBRIDGE_SKIP_PG", "") != "1")
     out.push_back(MakePostgresBackend());
   return out;
+}
+
+boost::test_tools::assertion_result PostgresWanted(boost::unit_test::test_unit_id) {
+  if (Poco::Environment::get("WMSBRIDGE_SKIP_PG", "") != "1")
+    return true;
+  boost::test_tools::assertion_result skip(false);
+  skip.message() << "PostgreSQL left out: WMSBRIDGE_SKIP_PG=1";
+  return skip;
 }
 
 }  // namespace wmsbridge::test

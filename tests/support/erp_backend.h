@@ -32,9 +32,10 @@ class ErpBackend {
   void Prepare() const;  // schema + migrations
 };
 
-/// Both backends; PostgreSQL is left out only when WMSBRIDGE_SKIP_PG=1 is set explicitly, and a
-/// missing WMSBRIDGE_TEST_PG is an error (CI must test both).
+/// Both backends (being replaced by ERP_BACKEND_TEST).
 std::vector<std::shared_ptr<ErpBackend>> AllBackends();
+// Tests run once per backend through ERP_BACKEND_TEST (backend_test.h). A missing
+// WMSBRIDGE_TEST_PG is an error (CI must test both); WMSBRIDGE_SKIP_PG=1 skips PostgreSQL.
 std::shared_ptr<ErpBackend> MakeSqliteBackend();
 std::shared_ptr<ErpBackend> MakePostgresBackend();
 
