@@ -4,6 +4,8 @@
 #include <Poco/DateTimeParser.h>
 #include <Poco/Timespan.h>
 
+#include "stages/common/wms_call.h"
+
 namespace wmsbridge::jobs {
 namespace {
 
@@ -65,6 +67,29 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   run_options.stop_signal = options_.stop_signal;
   run_options.progress = progress_ ? &*progress_ : nullptr;
   context_ = std::make_unique<pipeline::RunContext>(run_id_, job_, run_logger, run_options);
+  VerifyLogon();
+}
+
+void JobEnvironment::VerifyLogon() {
+  try {
+    context_->Retry(stages::IsRetryableWmsError, [this] {
+      client_.VerifyLogon();
+      return true;
+    });
+  } catch (const wms::WmsError& e) {
+    if (e.kind() != wms::WmsErrorKind::kLogon) {
+      Fail(e);
+      throw;
+    }
+    const wms::WmsError refused(
+        wms::WmsErrorKind::kLogon, e.operation(),
+        "Ongoing refused the logon of connection " + connection_.name + " (goods owner code " +
+            connection_.endpoint.goods_owner_code + ", user " + connection_.endpoint.user_name +
+            "): check goods_owner_code, user_name and the password (password_file or " +
+            "password_env) with the 3PL's settings. Ongoing said: " + e.message());
+    Fail(refused);
+    throw refused;
+  }
 }
 
 JobResult JobEnvironment::Finish(pipeline::RunStatus status,

@@ -24,8 +24,11 @@ namespace wmsbridge::jobs {
 
 class JobEnvironment {
  public:
-  /// Opens the run. Throws erp::JobAlreadyRunning, or Poco::Exception when the ERP database
-  /// fails. A dry run takes no lock and writes no run row.
+  /// Opens the run and checks the WMS logon before any other call. Throws
+  /// erp::JobAlreadyRunning, Poco::Exception when the ERP database fails, or wms::WmsError when
+  /// the logon is refused (kLogon, after exactly one call, with what to check) or the WMS stays
+  /// unavailable (after the run's retries); the run row is then ABORTED with the reason. A dry
+  /// run takes no lock and writes no run row.
   JobEnvironment(const ConnectionConfig& connection, const JobOptions& options, std::string job,
                  Poco::Logger& logger);
 
@@ -47,6 +50,8 @@ class JobEnvironment {
   void Fail(const std::exception& error) noexcept;
 
  private:
+  void VerifyLogon();
+
   const ConnectionConfig& connection_;
   const JobOptions& options_;
   std::string job_;

@@ -1,7 +1,5 @@
 #include "stages/customer_orders/order_sink.h"
 
-#include <Poco/String.h>
-
 #include "pipeline/run_context.h"
 #include "stages/common/wms_call.h"
 #include "stages/erp/document_recorder.h"
@@ -11,21 +9,44 @@ namespace wmsbridge::customer_orders {
 using pipeline::OutcomeKind;
 
 std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, OrderAction action,
-                           const std::string& ongoing_message) {
-  const std::string lower = Poco::toLower(ongoing_message);
-  if (lower.find("already exists") != std::string::npos)
-    return ReusedNumberMessage(kind, number);
-  const bool receiving = lower.find("receiving has started") != std::string::npos;
-  if (receiving || lower.find("picking has started") != std::string::npos ||
-      lower.find("cannot be updated") != std::string::npos ||
-      lower.find("cannot be cancelled") != std::string::npos) {
+                           bool in_order, const std::string& ongoing_message,
+                           const std::optional<wms::DocumentState>& state) {
+  // Ongoing's words are shown, never interpreted: the case is told by the document's state.
+  if (state && state->status == wms::kCancelledStatus && action == OrderAction::kSend)
+    return ReusedNumberMessage(kind, number);  // R17, R21, R23
+  if (state && wms::HandlingStarted(state->status)) {
     const std::string what = action == OrderAction::kSend ? "update" : "cancelling";
+    const std::string status = "status " + std::to_string(state->status) +
+                               (state->status_text.empty() ? "" : " " + state->status_text);
     return "Ongoing refused the " + what + " of " + kind.noun + " " + number +
-           (receiving ? ": the warehouse has started receiving it ("
-                      : ": the warehouse has started picking it (") +
-           ongoing_message + "). Agree any change with the 3PL.";
+           (in_order ? ": the warehouse has started receiving it ("
+                     : ": the warehouse has started picking it (") +
+           status + "; Ongoing said: " + ongoing_message + "). Agree any change with the 3PL.";
   }
   return "Ongoing refused " + kind.noun + " " + number + ": " + ongoing_message;
+}
+
+std::optional<wms::DocumentState> OrderSink::LookUp(const OrderWork& work) {
+  // One read, not retried: without it the refusal is still recorded, in Ongoing's words.
+  try {
+    if (work.in_order) {
+      wms::InOrderQuery query;
+      query.order_numbers = {work.in_order->order_number};
+      for (const auto& found : client_.GetInOrders(query)) {
+        if (found.order_number == work.in_order->order_number)
+          return wms::DocumentState{found.in_order_id, found.status, found.status_text};
+      }
+    } else {
+      wms::OrderQuery query;
+      query.order_numbers = {work.document.order_number};
+      for (const auto& found : client_.GetOrders(query)) {
+        if (found.order_number == work.document.order_number)
+          return wms::DocumentState{found.order_id, found.status, found.status_text};
+      }
+    }
+  } catch (const wms::WmsError&) {
+  }
+  return std::nullopt;
 }
 
 void OrderSink::Consume(pipeline::Batch<OrderWork> batch, pipeline::RunContext& context) {
@@ -78,7 +99,8 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
     return;
   }
   if (!result) {
-    const std::string reason = ExplainRefusal(settings_.kind, no, work.action, *failure.refusal);
+    const std::string reason = ExplainRefusal(
+        settings_.kind, no, work.action, work.in_order.has_value(), *failure.refusal, LookUp(work));
     record.Refused(no, work.erp_id, reason);
     context.Record({no, OutcomeKind::kRejected, reason});
     return;

@@ -36,6 +36,8 @@ class OrderSink final : public pipeline::Sink<OrderWork> {
 
  private:
   void Load(OrderWork& work, pipeline::RunContext& context);
+  /// What Ongoing holds under the document's number, or nullopt (none, or the read failed).
+  std::optional<wms::DocumentState> LookUp(const OrderWork& work);
 
   erp::ErpDatabase& db_;
   wms::WmsClient& client_;
@@ -44,8 +46,11 @@ class OrderSink final : public pipeline::Sink<OrderWork> {
   std::optional<wms::WmsErrorKind> fatal_wms_error_;
 };
 
-/// Ongoing's refusal of a document in words a person can act on.
+/// Ongoing's refusal of a document in words a person can act on, told by what Ongoing holds
+/// under the number (`state`, read after the refusal): a cancelled document under the number of
+/// a new one is R17's reused number; a document the warehouse has started handling is locked.
 std::string ExplainRefusal(const DocumentKind& kind, const std::string& number, OrderAction action,
-                           const std::string& ongoing_message);
+                           bool in_order, const std::string& ongoing_message,
+                           const std::optional<wms::DocumentState>& state);
 
 }  // namespace wmsbridge::customer_orders

@@ -193,14 +193,9 @@ class SoapWmsClient::Impl {
       return {WmsErrorKind::kHttp, operation, "HTTP status " + std::to_string(error), error};
     }
     if (error == SOAP_FAULT || error == SOAP_CLI_FAULT || error == SOAP_SVR_FAULT) {
-      const std::string text = FaultText();
-      const std::string lower = Lower(text);
-      if (lower.find("logon") != std::string::npos || lower.find("login") != std::string::npos ||
-          lower.find("password") != std::string::npos ||
-          lower.find("authenticat") != std::string::npos) {
-        return {WmsErrorKind::kLogon, operation, text};
-      }
-      return {WmsErrorKind::kSoapFault, operation, text};
+      // A fault's words are no contract: a refused logon is told by VerifyLogon's structured
+      // answer, which every job asks for before its first other call.
+      return {WmsErrorKind::kSoapFault, operation, FaultText()};
     }
     if (soap_xml_error_check(error) || error == SOAP_TYPE || error == SOAP_NO_TAG ||
         error == SOAP_VERSIONMISMATCH || error == SOAP_NO_DATA || error == SOAP_EMPTY) {
@@ -372,14 +367,17 @@ std::vector<wms::ArticleStock> SoapWmsClient::GetInventoryPerWarehouse(
         }
         if (!r->Success) {
           std::string message = "refused";
+          bool logon = false;
           if (r->GetInventoryPerWarehouseErrors) {
             for (const auto* e : r->GetInventoryPerWarehouseErrors->GetInventoryPerWarehouseError) {
               if (e && e->Message)
                 message = *e->Message;
+              logon = logon ||
+                      (e && e->ErrorType == wsi__GetInventoryPerWarehouseErrorTypes__LogonError);
             }
           }
-          throw wms::WmsError(wms::WmsErrorKind::kRejected, "GetInventoryPerWarehouse",
-                              impl_->Clean(message));
+          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : wms::WmsErrorKind::kRejected,
+                              "GetInventoryPerWarehouse", impl_->Clean(message));
         }
         if (r->PerWarehouseArticleLines) {
           for (const auto* l : r->PerWarehouseArticleLines->PerWarehouseArticleLine) {
@@ -432,14 +430,17 @@ void SoapWmsClient::SetInventoryChangeReported(int article_system_id, int invent
         const auto* r = response.SetInventoryChangesToReportedResult;
         if (r == nullptr || !r->Success) {
           std::string message = "refused";
+          bool logon = false;
           if (r && r->Errors) {
             for (const auto* e : r->Errors->SetInventoryChangesToReportedResultError) {
               if (e && e->Message)
                 message = *e->Message;
+              logon = logon || (e && e->ErrorType ==
+                                         wsi__SetInventoryChangesToReportedErrorType__LogonError);
             }
           }
-          throw wms::WmsError(wms::WmsErrorKind::kRejected, "SetInventoryChangesToReported",
-                              impl_->Clean(message));
+          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : wms::WmsErrorKind::kRejected,
+                              "SetInventoryChangesToReported", impl_->Clean(message));
         }
       });
 }
@@ -523,6 +524,12 @@ wms::SystemStatus SoapWmsClient::GetSystemStatus() {
         }
       });
   return status;
+}
+
+void SoapWmsClient::VerifyLogon() {
+  wms::InventoryQuery one;
+  one.max_count = 1;  // the answer's size does not matter; keep it small on a large tenant
+  GetInventoryPerWarehouse(one);
 }
 
 }  // namespace wmsbridge::ongoing

@@ -68,6 +68,7 @@ class SoapWmsClient final : public wms::WmsClient {
   std::vector<wms::StatusCode> GetOrderStatuses() override;
   std::vector<wms::StatusCode> GetInOrderStatuses() override;
   wms::SystemStatus GetSystemStatus() override;
+  void VerifyLogon() override;
 
  private:
   class Impl;

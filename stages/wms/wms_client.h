@@ -3,7 +3,9 @@
 // adapter (stages/ongoing/soap_wms_client.h); unit tests of one stage may use a fake.
 //
 // Every method is one call to the service. Every method may throw WmsError (wms_error.h);
-// write calls throw WmsError{kRejected} when the service answers Success=false.
+// write calls throw WmsError{kRejected} when the service answers Success=false. A refused
+// logon is WmsError{kLogon} only where the answer says so in a structured field (an error
+// type); the words of a fault or refusal are never interpreted.
 
 #include <vector>
 
@@ -41,6 +43,11 @@ class WmsClient {
   virtual std::vector<StatusCode> GetInOrderStatuses() = 0;
   /// Health check without credentials (GetSystemStatus).
   virtual SystemStatus GetSystemStatus() = 0;
+  /// Checks the credentials; every job calls it once before any other call. It asks
+  /// GetInventoryPerWarehouse for one article, whose answer says a refused logon in a
+  /// structured field (ErrorType LogonError). Throws WmsError{kLogon} when the logon is
+  /// refused, and any other WmsError as every call does.
+  virtual void VerifyLogon() = 0;
 };
 
 }  // namespace wmsbridge::wms

@@ -212,6 +212,24 @@ struct InventoryChange {
   std::vector<InventoryTransaction> transactions;
 };
 
+/// What Ongoing holds under one document number: read after a refusal, to tell the user why by
+/// the document's state instead of by the words of the refusal (their wording is no contract).
+struct DocumentState {
+  int wms_id = 0;
+  int status = 0;
+  std::string status_text;
+};
+
+/// Ongoing's standard status numbers (reference notes §6): 1000 Cancelled; from 300 on an
+/// order is released for picking (an in-order: receiving has started) and no longer changes.
+inline constexpr int kCancelledStatus = 1000;
+inline constexpr int kHandlingStartedStatus = 300;
+
+/// True when the warehouse has started handling the document (and not cancelled it).
+inline bool HandlingStarted(int status) {
+  return status >= kHandlingStartedStatus && status != kCancelledStatus;
+}
+
 struct TransporterService {
   std::string code;
   std::string name;

@@ -443,13 +443,42 @@ void ExpectError(const std::function<void()>& call, wms::WmsErrorKind expected,
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(wrong_password_is_a_logon_error_that_does_not_echo_either_password) {
+// Ongoing says "wrong credentials" in a structured field only in some answers (ErrorType
+// LogonError); the client reads that field, never the words, so any wording gives kLogon.
+BOOST_AUTO_TEST_CASE(wrong_password_is_a_logon_error_by_error_type_in_either_wording_R1) {
+  for (const sim::Wording wording : {sim::Wording::kStandard, sim::Wording::kAlternative}) {
+    BOOST_TEST_CONTEXT(sim::WordingName(wording)) {
+      SimProcess sim;
+      sim.store().SetWording(wording);
+      auto endpoint = sim.Endpoint();
+      endpoint.password = pipeline::Secret("Wr0ng&Secret!");
+      Capturing capture;
+      ongoing::SoapWmsClient client(endpoint, capture.Options());
+      ExpectError([&] { client.VerifyLogon(); }, wms::WmsErrorKind::kLogon, &capture);
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kGetInventoryPerWarehouse) == 1);
+      for (const auto& m : capture.messages)
+        BOOST_TEST(m.text.find("Wr0ng") == std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_right_password_passes_the_logon_check) {
+  SimProcess sim;
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  client.VerifyLogon();
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetInventoryPerWarehouse) == 1);
+}
+
+// Other answers carry no error type: a fault is a fault, whatever its words, and the write
+// does not happen; the password is echoed nowhere.
+BOOST_AUTO_TEST_CASE(a_write_with_a_wrong_password_fails_without_echoing_either_password_R1) {
   SimProcess sim;
   auto endpoint = sim.Endpoint();
   endpoint.password = pipeline::Secret("Wr0ng&Secret!");
   Capturing capture;
   ongoing::SoapWmsClient client(endpoint, capture.Options());
-  ExpectError([&] { client.ProcessArticle(SampleArticle("X")); }, wms::WmsErrorKind::kLogon);
+  ExpectError([&] { client.ProcessArticle(SampleArticle("X")); }, wms::WmsErrorKind::kSoapFault,
+              &capture);
   for (const auto& m : capture.messages) {
     BOOST_TEST(m.text.find("Wr0ng") == std::string::npos);
   }

@@ -47,6 +47,7 @@ class FakeWms final : public wms::WmsClient {
   std::vector<wms::StatusCode> GetOrderStatuses() override { return {}; }
   std::vector<wms::StatusCode> GetInOrderStatuses() override { return {}; }
   wms::SystemStatus GetSystemStatus() override { return {}; }
+  void VerifyLogon() override {}
 };
 
 articles::ArticleWork Work(const std::string& no) {

@@ -21,15 +21,15 @@ boost::test_tools::assertion_result PostgresWanted(boost::unit_test::test_unit_i
 
 }  // namespace wmsbridge::test
 
-#define ERP_BACKEND_TEST(name)                                                      \
-  static void name##_body(const ::wmsbridge::test::ErpBackend& db);                 \
-  BOOST_AUTO_TEST_SUITE(name)                                                       \
-  BOOST_AUTO_TEST_CASE(sqlite) {                                                    \
-    name##_body(*::wmsbridge::test::MakeSqliteBackend());                           \
-  }                                                                                 \
-  BOOST_AUTO_TEST_CASE(postgresql,                                                  \
+#define ERP_BACKEND_TEST(name)                                                               \
+  static void name##_body(const ::wmsbridge::test::ErpBackend& db);                          \
+  BOOST_AUTO_TEST_SUITE(name)                                                                \
+  BOOST_AUTO_TEST_CASE(sqlite) {                                                             \
+    name##_body(*::wmsbridge::test::MakeSqliteBackend());                                    \
+  }                                                                                          \
+  BOOST_AUTO_TEST_CASE(postgresql,                                                           \
                        *boost::unit_test::precondition(::wmsbridge::test::PostgresWanted)) { \
-    name##_body(*::wmsbridge::test::MakePostgresBackend());                         \
-  }                                                                                 \
-  BOOST_AUTO_TEST_SUITE_END()                                                       \
+    name##_body(*::wmsbridge::test::MakePostgresBackend());                                  \
+  }                                                                                          \
+  BOOST_AUTO_TEST_SUITE_END()                                                                \
   static void name##_body([[maybe_unused]] const ::wmsbridge::test::ErpBackend& db)

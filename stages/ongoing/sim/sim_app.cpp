@@ -71,6 +71,8 @@ constexpr const char* kCommands =
         [--ms N] [--after]                inject a fault; KIND is latency, http500, soap-fault,
                                           drop, malformed, truncated or timeout
   fault --clear | fault --list            remove or list the faults
+  wording [standard|alternative]          print or set how refusals and faults are worded:
+                                          alternative is Swedish, with none of the standard words
 
 Examples:
   wms-sim init --state sim.db --config sim.ini
@@ -297,7 +299,7 @@ int SimApp::main(const std::vector<std::string>& args) {
 
 int SimApp::Dispatch(const std::vector<std::string>& args) {
   const std::string& command = args.front();
-  const bool takes_more = command == "stock" || command == "show";
+  const bool takes_more = command == "stock" || command == "show" || command == "wording";
   if (!takes_more && args.size() > 1) {
     throw UsageError("unexpected argument '" + args[1] + "'");
   }
@@ -330,6 +332,9 @@ int SimApp::Dispatch(const std::vector<std::string>& args) {
   }
   if (command == "fault") {
     return Fault();
+  }
+  if (command == "wording") {
+    return SetWording(args);
   }
   throw UsageError("unknown command '" + command + "'");
 }
@@ -559,6 +564,19 @@ int SimApp::Show(const std::vector<std::string>& args) {
     throw UsageError(
         "show what? order NO | in-order NO | articles | stock | transactions | faults");
   }
+  return EXIT_OK;
+}
+
+int SimApp::SetWording(const std::vector<std::string>& args) {
+  SimStore store(Require("state"));
+  if (args.size() > 1) {
+    const auto wording = WordingFromName(args[1]);
+    if (!wording) {
+      throw UsageError("wording is standard or alternative, not '" + args[1] + "'");
+    }
+    store.SetWording(*wording);
+  }
+  std::cout << "wording " << WordingName(store.CurrentWording()) << "\n";
   return EXIT_OK;
 }
 

@@ -37,6 +37,7 @@ class SimApp : public Poco::Util::Application {
   int Calls();
   int Show(const std::vector<std::string>& args);
   int Fault();
+  int SetWording(const std::vector<std::string>& args);
   void PrintHelp();
 
   bool Has(const std::string& name) const;

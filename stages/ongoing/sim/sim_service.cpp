@@ -21,8 +21,6 @@ namespace wmsbridge::sim {
 
 namespace {
 
-constexpr const char* kLogonFailed = "Logon failed: wrong goods owner code, user name or password";
-
 // A request the simulator refuses as a whole (a filter it cannot read): a Client fault.
 class BadRequest : public std::runtime_error {
  public:
@@ -412,7 +410,8 @@ int SimService::BeginOperation(Operation operation) {
   }
   if (decision.fired->kind == FaultKind::kSoapFault) {
     request_.outcome += "injected soap-fault";
-    return soap_receiver_fault(soap, "Simulated fault", nullptr);
+    return soap_receiver_fault(
+        soap, soap_strdup(soap, store_.CurrentPhrases().SimulatedFault().c_str()), nullptr);
   }
   request_.fault = decision.fired;
   return SOAP_STOP;  // the request has been read; serve() answers with the fault
@@ -452,7 +451,7 @@ int SimService::AnswerWithFault() {
     }
     case FaultKind::kSoapFault:  // only "after" gets here; otherwise gSOAP sent the fault
       SendAll(socket, HttpResponse(500, "Internal Server Error", kXml,
-                                   SoapFaultEnvelope("Simulated fault")));
+                                   SoapFaultEnvelope(store_.CurrentPhrases().SimulatedFault())));
       break;
     case FaultKind::kTimeout:
       SleepFor(fault.ms);
@@ -492,6 +491,15 @@ void SimService::SleepFor(int ms) {
 
 template <class Body>
 int SimService::Handle(Operation operation, const Credentials& credentials, Body&& body) {
+  // Ongoing answers a refused logon of most operations with a fault (the Client's).
+  return Handle(operation, credentials, std::forward<Body>(body), [this](const std::string& text) {
+    return soap_sender_fault(soap, soap_strdup(soap, text.c_str()), nullptr);
+  });
+}
+
+template <class Body, class RefuseLogon>
+int SimService::Handle(Operation operation, const Credentials& credentials, Body&& body,
+                       RefuseLogon&& refuse_logon) {
   try {
     if (const int status = BeginOperation(operation); status != SOAP_OK) {
       return status;
@@ -501,8 +509,8 @@ int SimService::Handle(Operation operation, const Credentials& credentials, Body
       auto found = store_.CheckLogon(Text(credentials.goods_owner_code),
                                      Text(credentials.user_name), Text(credentials.password));
       if (!found) {
-        request_.outcome += "fault: logon failed";
-        return soap_sender_fault(soap, kLogonFailed, nullptr);
+        request_.outcome += "logon refused";
+        return refuse_logon(store_.CurrentPhrases().LogonFailed());
       }
       owner = *found;
     }
@@ -516,7 +524,8 @@ int SimService::Handle(Operation operation, const Credentials& credentials, Body
   } catch (const std::exception& error) {
     request_.outcome += std::string("fault: internal error: ") + error.what();
   }
-  return soap_receiver_fault(soap, "wms-sim internal error (see the simulator's log)", nullptr);
+  return soap_receiver_fault(
+      soap, soap_strdup(soap, store_.CurrentPhrases().InternalError().c_str()), nullptr);
 }
 
 // --- Operations ---------------------------------------------------------------------------------
@@ -815,49 +824,63 @@ int SimService::GetInventoryByQuery(_wsi__GetInventoryByQuery* request,
 
 int SimService::GetInventoryPerWarehouse(_wsi__GetInventoryPerWarehouse* request,
                                          _wsi__GetInventoryPerWarehouseResponse& response) {
-  return Handle(Operation::kGetInventoryPerWarehouse,
-                {request->GoodsOwnerCode, request->UserName, request->Password},
-                [&](const GoodsOwner& owner) {
-                  StockQuery query;
-                  if (const wsi__GetInventoryPerWarehouseQuery* filters =
-                          request->InventoryPerWarehouseQuery) {
-                    query.article_numbers = Strings(filters->ArticleNumbersToGet);
-                    query.system_id_from = OptionalInt(filters->ArticleSystemIdFrom);
-                    query.max_count = OptionalInt(filters->MaxArticlesToGet);
-                    query.warehouse_ids = Ints(filters->GetInventoryForWarehouseIds);
-                  }
-                  const std::vector<ArticleStock> stock = store_.QueryStock(owner.id, query);
-                  auto* result = soap_new_wsi__GetInventoryPerWarehouseResult(soap);
-                  result->Success = true;
-                  result->PerWarehouseArticleLines =
-                      soap_new_wsi__ArrayOfPerWarehouseArticleLine(soap);
-                  for (const ArticleStock& entry : stock) {
-                    auto* line = soap_new_wsi__PerWarehouseArticleLine(soap);
-                    line->Article = ToSoap(soap, entry.article);
-                    line->NumberOfLockedItems = "0";
-                    line->NumberOfItems = Quantity(entry.on_hand);
-                    Decimal booked;
-                    line->PerWarehouseStockLines = soap_new_wsi__ArrayOfPerWarehouseStockLine(soap);
-                    for (const WarehouseStock& place : entry.warehouses) {
-                      const Decimal qty = Decimal::ParseOrZero(place.qty);
-                      const Decimal place_booked = Decimal::ParseOrZero(place.booked_qty);
-                      booked += place_booked;
-                      auto* stock_line = soap_new_wsi__PerWarehouseStockLine(soap);
-                      stock_line->WarehouseId = place.warehouse_id;
-                      stock_line->WarehouseCode = NewTextOrNull(soap, place.warehouse_code);
-                      stock_line->NumberOfLockedItems = "0";
-                      stock_line->NumberOfItems = qty.ToString();
-                      stock_line->NumberOfBookedItems = place_booked.ToString();
-                      stock_line->AvailableForSaleNumberOfItems = NonNegative(qty - place_booked);
-                      stock_line->SellableNumberOfItems = NonNegative(qty - place_booked);
-                      line->PerWarehouseStockLines->PerWarehouseStockLine.push_back(stock_line);
-                    }
-                    line->NumberOfBookedItems = booked.ToString();
-                    result->PerWarehouseArticleLines->PerWarehouseArticleLine.push_back(line);
-                  }
-                  response.GetInventoryPerWarehouseResult = result;
-                  return "ok: " + std::to_string(stock.size()) + " articles";
-                });
+  return Handle(
+      Operation::kGetInventoryPerWarehouse,
+      {request->GoodsOwnerCode, request->UserName, request->Password},
+      [&](const GoodsOwner& owner) {
+        StockQuery query;
+        if (const wsi__GetInventoryPerWarehouseQuery* filters =
+                request->InventoryPerWarehouseQuery) {
+          query.article_numbers = Strings(filters->ArticleNumbersToGet);
+          query.system_id_from = OptionalInt(filters->ArticleSystemIdFrom);
+          query.max_count = OptionalInt(filters->MaxArticlesToGet);
+          query.warehouse_ids = Ints(filters->GetInventoryForWarehouseIds);
+        }
+        const std::vector<ArticleStock> stock = store_.QueryStock(owner.id, query);
+        auto* result = soap_new_wsi__GetInventoryPerWarehouseResult(soap);
+        result->Success = true;
+        result->PerWarehouseArticleLines = soap_new_wsi__ArrayOfPerWarehouseArticleLine(soap);
+        for (const ArticleStock& entry : stock) {
+          auto* line = soap_new_wsi__PerWarehouseArticleLine(soap);
+          line->Article = ToSoap(soap, entry.article);
+          line->NumberOfLockedItems = "0";
+          line->NumberOfItems = Quantity(entry.on_hand);
+          Decimal booked;
+          line->PerWarehouseStockLines = soap_new_wsi__ArrayOfPerWarehouseStockLine(soap);
+          for (const WarehouseStock& place : entry.warehouses) {
+            const Decimal qty = Decimal::ParseOrZero(place.qty);
+            const Decimal place_booked = Decimal::ParseOrZero(place.booked_qty);
+            booked += place_booked;
+            auto* stock_line = soap_new_wsi__PerWarehouseStockLine(soap);
+            stock_line->WarehouseId = place.warehouse_id;
+            stock_line->WarehouseCode = NewTextOrNull(soap, place.warehouse_code);
+            stock_line->NumberOfLockedItems = "0";
+            stock_line->NumberOfItems = qty.ToString();
+            stock_line->NumberOfBookedItems = place_booked.ToString();
+            stock_line->AvailableForSaleNumberOfItems = NonNegative(qty - place_booked);
+            stock_line->SellableNumberOfItems = NonNegative(qty - place_booked);
+            line->PerWarehouseStockLines->PerWarehouseStockLine.push_back(stock_line);
+          }
+          line->NumberOfBookedItems = booked.ToString();
+          result->PerWarehouseArticleLines->PerWarehouseArticleLine.push_back(line);
+        }
+        response.GetInventoryPerWarehouseResult = result;
+        return "ok: " + std::to_string(stock.size()) + " articles";
+      },
+      [&](const std::string& text) {
+        // This result type has an error list with ErrorType LogonError (the
+        // contract's one structured way of saying "wrong credentials").
+        auto* result = soap_new_wsi__GetInventoryPerWarehouseResult(soap);
+        result->Success = false;
+        result->GetInventoryPerWarehouseErrors =
+            soap_new_wsi__ArrayOfGetInventoryPerWarehouseError(soap);
+        auto* error = soap_new_wsi__GetInventoryPerWarehouseError(soap);
+        error->ErrorType = wsi__GetInventoryPerWarehouseErrorTypes__LogonError;
+        error->Message = NewText(soap, text);
+        result->GetInventoryPerWarehouseErrors->GetInventoryPerWarehouseError.push_back(error);
+        response.GetInventoryPerWarehouseResult = result;
+        return SOAP_OK;
+      });
 }
 
 int SimService::GetInventoryChanges(_wsi__GetInventoryChanges* request,

@@ -77,6 +77,11 @@ class SimService : public ServiceSoapService {
 
   template <class Body>
   int Handle(Operation operation, const Credentials& credentials, Body&& body);
+  // The same, for an operation whose answer carries a structured logon error (ErrorType
+  // LogonError): `refuse_logon(text)` fills that answer instead of a fault.
+  template <class Body, class RefuseLogon>
+  int Handle(Operation operation, const Credentials& credentials, Body&& body,
+             RefuseLogon&& refuse_logon);
   int BeginOperation(Operation operation);
   int AnswerWithFault();
   void CloseConnection();

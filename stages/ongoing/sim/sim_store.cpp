@@ -75,6 +75,7 @@ constexpr const char* kSchema[] = {
     "AUTOINCREMENT, article_id INTEGER NOT NULL, warehouse_id INTEGER NOT NULL, qty_change "
     "TEXT NOT NULL, time TEXT NOT NULL, reported INTEGER NOT NULL DEFAULT 0, comment TEXT)",
     "CREATE TABLE IF NOT EXISTS sim_calls (operation TEXT PRIMARY KEY, count INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sim_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sim_faults (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT "
     "NULL, operation TEXT, times_left INTEGER, every_n INTEGER, probability REAL, seed INTEGER "
     "NOT NULL DEFAULT 1, ms INTEGER NOT NULL DEFAULT 0, after INTEGER NOT NULL DEFAULT 0, "
@@ -291,6 +292,21 @@ std::int64_t SimStore::TotalWriteCalls() {
     }
   }
   return total;
+}
+
+void SimStore::SetWording(Wording wording) {
+  auto session = pool_->Acquire();
+  *session << "INSERT INTO sim_settings (name, value) VALUES ('wording', ?) ON CONFLICT (name) "
+              "DO UPDATE SET value = excluded.value",
+      bind(WordingName(wording)), now;
+}
+
+Wording SimStore::CurrentWording() {
+  auto session = pool_->Acquire();
+  std::vector<std::string> values;
+  *session << "SELECT value FROM sim_settings WHERE name = 'wording'", into(values), now;
+  return values.empty() ? Wording::kStandard
+                        : WordingFromName(values.front()).value_or(Wording::kStandard);
 }
 
 void SimStore::ResetCalls() {

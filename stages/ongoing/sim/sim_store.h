@@ -20,6 +20,7 @@
 #include "stages/ongoing/sim/sim_config.h"
 #include "stages/ongoing/sim/sim_faults.h"
 #include "stages/ongoing/sim/sim_operation.h"
+#include "stages/ongoing/sim/sim_wording.h"
 #include "stages/ongoing/sim/sim_records.h"
 #include "stages/ongoing/sim/sim_requests.h"
 #include "stages/ongoing/sim/sim_status.h"
@@ -150,6 +151,15 @@ class SimStore {
   std::int64_t TotalWriteCalls();
   /// Sets every counter to zero.
   void ResetCalls();
+
+  // --- Wording -------------------------------------------------------------------------------
+
+  /// How the simulated Ongoing words its refusals and faults from the next request on.
+  void SetWording(Wording wording);
+  /// The stored wording (standard until set).
+  Wording CurrentWording();
+  /// The phrases of the stored wording.
+  Phrases CurrentPhrases() { return Phrases(CurrentWording()); }
 
   // --- Faults --------------------------------------------------------------------------------
 

@@ -82,6 +82,7 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
     return reject("GoodsOwnerOrderNumber is required");
   }
   const std::string& number = input.order_number;
+  const Phrases say = CurrentPhrases();
 
   std::lock_guard write_lock(WriteMutex(goods_owner_id));
   auto session = pool_->Acquire();
@@ -94,7 +95,7 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
 
   if (input.operation == InOrderOperation::kRemove) {
     if (!existing) {
-      return reject("In-order " + number + " does not exist");
+      return reject(say.DoesNotExist(DocumentNoun::kInOrder, number));
     }
     if (existing->is_cancelled) {
       result.success = true;
@@ -102,8 +103,8 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
       return result;
     }
     if (ReceivingHasStarted(existing->status)) {
-      return reject("In-order " + number + " cannot be cancelled: receiving has started (" +
-                    StatusPhrase(existing->status) + ")");
+      return reject(
+          say.LockedForCancel(DocumentNoun::kInOrder, number, StatusPhrase(existing->status)));
     }
     *session << "UPDATE sim_in_orders SET status = ?, is_cancelled = 1, updated = ? WHERE "
                 "in_order_id = ?",
@@ -117,16 +118,14 @@ ProcessResult SimStore::ProcessInOrder(int goods_owner_id, const InOrderInput& i
 
   if (existing) {
     if (input.operation == InOrderOperation::kCreate) {
-      return reject("In-order " + number + " already exists");
+      return reject(say.AlreadyExists(DocumentNoun::kInOrder, number));
     }
     if (existing->is_cancelled) {
-      return reject("In-order " + number +
-                    " already exists and is cancelled; renumber the cancelled in-order before "
-                    "reusing the number");
+      return reject(say.ExistsAndIsCancelled(DocumentNoun::kInOrder, number));
     }
     if (ReceivingHasStarted(existing->status)) {
-      return reject("In-order " + number + " cannot be updated: receiving has started (" +
-                    StatusPhrase(existing->status) + ")");
+      return reject(
+          say.LockedForUpdate(DocumentNoun::kInOrder, number, StatusPhrase(existing->status)));
     }
   }
   if (const std::string error = ValidateInOrder(*session, goods_owner_id, input); !error.empty()) {

@@ -150,6 +150,7 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
     return reject("GoodsOwnerOrderNumber is required");
   }
   const std::string& number = input.order_number;
+  const Phrases say = CurrentPhrases();
 
   std::lock_guard write_lock(WriteMutex(goods_owner_id));
   auto session = pool_->Acquire();
@@ -162,7 +163,7 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
 
   if (input.operation == OrderOperation::kRemove) {
     if (!existing) {
-      return reject("Order " + number + " does not exist");
+      return reject(say.DoesNotExist(DocumentNoun::kOrder, number));
     }
     if (existing->is_cancelled) {
       result.success = true;
@@ -170,8 +171,8 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
       return result;
     }
     if (PickingHasStarted(existing->status)) {
-      return reject("Order " + number + " cannot be cancelled: picking has started (" +
-                    StatusPhrase(existing->status) + ")");
+      return reject(
+          say.LockedForCancel(DocumentNoun::kOrder, number, StatusPhrase(existing->status)));
     }
     *session << "UPDATE sim_orders SET status = ?, is_cancelled = 1, updated = ? WHERE "
                 "order_id = ?",
@@ -184,22 +185,20 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
 
   if (existing) {
     if (input.operation == OrderOperation::kCreate) {
-      return reject("Order " + number + " already exists");
+      return reject(say.AlreadyExists(DocumentNoun::kOrder, number));
     }
     if (existing->is_cancelled) {
       if (input.operation == OrderOperation::kUpdate) {
-        return reject("Order " + number + " is cancelled and cannot be updated");
+        return reject(say.CancelledCannotBeUpdated(DocumentNoun::kOrder, number));
       }
-      return reject("Order " + number +
-                    " already exists and is cancelled; renumber the cancelled order before "
-                    "reusing the number");
+      return reject(say.ExistsAndIsCancelled(DocumentNoun::kOrder, number));
     }
     if (PickingHasStarted(existing->status)) {
-      return reject("Order " + number + " cannot be updated: picking has started (" +
-                    StatusPhrase(existing->status) + ")");
+      return reject(
+          say.LockedForUpdate(DocumentNoun::kOrder, number, StatusPhrase(existing->status)));
     }
   } else if (input.operation == OrderOperation::kUpdate) {
-    return reject("Order " + number + " does not exist");
+    return reject(say.DoesNotExist(DocumentNoun::kOrder, number));
   }
 
   if (const std::string error = ValidateOrder(*session, goods_owner_id, input); !error.empty()) {
