@@ -15,7 +15,7 @@ packages=(build-essential cmake pkg-config git python3
   gsoap libgsoap-dev libssl-dev zlib1g-dev
   libpoco-dev libpugixml-dev libboost-test-dev
   unixodbc unixodbc-dev odbcinst libsqliteodbc sqlite3
-  odbc-postgresql postgresql)
+  odbc-postgresql postgresql openssl)
 
 install_missing() {
   local missing=()

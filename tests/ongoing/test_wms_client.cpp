@@ -13,7 +13,9 @@
 #include <set>
 
 #include "stages/ongoing/soap_wms_client.h"
+#include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
+#include "tests/support/test_certificates.h"
 
 using namespace wmsbridge;
 using wmsbridge::test::kPassword;
@@ -568,21 +570,89 @@ BOOST_AUTO_TEST_CASE(unreachable_service_is_a_connect_error) {
   ExpectError([&] { client.GetSystemStatus(); }, wms::WmsErrorKind::kConnect);
 }
 
-BOOST_AUTO_TEST_CASE(https_verifies_certificates_by_default) {
-  // The simulator speaks plain HTTP: a TLS handshake with it must fail, and must not fall
-  // back to an unverified or clear-text call.
-  SimProcess sim;
-  auto endpoint = sim.Endpoint();
-  endpoint.url = "https://127.0.0.1:" + std::to_string(sim.port()) + "/service.asmx";
-  ongoing::SoapWmsClient client(endpoint);
-  ExpectError([&] { client.GetSystemStatus(); }, wms::WmsErrorKind::kConnect);
-  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetSystemStatus) == 0);
-}
-
 BOOST_AUTO_TEST_CASE(non_http_urls_are_refused_before_any_call) {
   auto endpoint = ongoing::WmsEndpoint{};
   endpoint.url = "ftp://example/service.asmx";
   BOOST_CHECK_THROW(ongoing::SoapWmsClient client(endpoint), std::invalid_argument);
 }
+
+// R1: https:// is verified by default. The simulator serves HTTPS with certificates made at
+// test time; each refusal case would pass with verification switched off, so none can pass
+// by accident. Refusals are asked of ProcessArticle, a call that carries the password.
+BOOST_AUTO_TEST_SUITE(tls)
+
+namespace {
+
+const test::TestCertificates& Certificates() {
+  static const test::TestCertificates certificates =
+      test::MakeTestCertificates(test::TempDir("certs"));
+  return certificates;
+}
+
+ongoing::WmsClientOptions TrustingTheTestCa(Capturing& capture) {
+  ongoing::WmsClientOptions options = capture.Options();
+  options.ca_file = Certificates().ca_cert;
+  return options;
+}
+
+// The TLS handshake fails: a connect error without the password, and the request never
+// reached the simulator's operation.
+void ExpectRefused(SimProcess& sim, const ongoing::WmsClientOptions& options,
+                   const Capturing& capture) {
+  BOOST_REQUIRE(sim.url().rfind("https://", 0) == 0);
+  ongoing::SoapWmsClient client(sim.Endpoint(), options);
+  ExpectError([&] { client.ProcessArticle(SampleArticle("T-1")); }, wms::WmsErrorKind::kConnect,
+              &capture);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 0);
+  BOOST_TEST(!sim.store().FindArticle("T-1").has_value());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(default_client_refuses_a_self_signed_server) {
+  SimProcess sim(Certificates().self_signed);
+  Capturing capture;
+  ExpectRefused(sim, capture.Options(), capture);
+}
+
+BOOST_AUTO_TEST_CASE(default_client_refuses_a_server_signed_by_a_ca_it_does_not_trust) {
+  // The correctly named server: trusting the test CA is all it takes to reach it (below).
+  SimProcess sim(Certificates().loopback);
+  Capturing capture;
+  ExpectRefused(sim, capture.Options(), capture);
+}
+
+BOOST_AUTO_TEST_CASE(client_refuses_a_trusted_certificate_made_out_to_another_host_name) {
+  // Signed by the CA the client trusts, but for wms.invalid while the client asked 127.0.0.1.
+  SimProcess sim(Certificates().wrong_host);
+  Capturing capture;
+  ExpectRefused(sim, TrustingTheTestCa(capture), capture);
+}
+
+BOOST_AUTO_TEST_CASE(client_trusting_the_test_ca_calls_the_correctly_named_server_over_tls) {
+  SimProcess sim(Certificates().loopback);
+  BOOST_REQUIRE(sim.url().rfind("https://", 0) == 0);
+  Capturing capture;
+  ongoing::SoapWmsClient client(sim.Endpoint(), TrustingTheTestCa(capture));
+  BOOST_TEST(client.GetSystemStatus().is_running);
+  BOOST_TEST(client.ProcessArticle(SampleArticle("T-2")).wms_id > 0);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+  const auto stored = sim.store().FindArticle("T-2");
+  BOOST_REQUIRE(stored.has_value());
+  BOOST_TEST(stored->name == "Kaffekopp blå 3 dl");
+  BOOST_TEST(capture.LastRequest().text.find("S3cr") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(injected_faults_reach_the_client_inside_the_tls_session) {
+  SimProcess sim(Certificates().loopback);
+  sim.store().AddFault(Once(sim::FaultKind::kHttp500, sim::Operation::kProcessArticle));
+  Capturing capture;
+  ongoing::SoapWmsClient client(sim.Endpoint(), TrustingTheTestCa(capture));
+  ExpectError([&] { client.ProcessArticle(SampleArticle("T-3")); }, wms::WmsErrorKind::kHttp,
+              &capture);
+  BOOST_TEST(client.ProcessArticle(SampleArticle("T-3")).wms_id > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,7 +21,10 @@ std::string WmsBridgeBinary() {
   return std::string(WMSBRIDGE_BINARY_DIR) + "/jobs/wmsbridge";
 }
 
-SimProcess::SimProcess() : dir_(TempDir("sim")), state_(dir_ + "/sim.db") {
+SimProcess::SimProcess() : SimProcess(std::nullopt) {}
+
+SimProcess::SimProcess(std::optional<CertificateFiles> tls)
+    : dir_(TempDir("sim")), state_(dir_ + "/sim.db"), tls_(std::move(tls)) {
   {
     std::ofstream pw(dir_ + "/sim.password");
     pw << kPassword << "\n";
@@ -60,6 +63,9 @@ void SimProcess::Start() {
   std::filesystem::remove(port_file);
   std::vector<std::string> args{"serve",       "--state", state_, "--port", std::to_string(port_),
                                 "--port-file", port_file};
+  if (tls_) {
+    args.insert(args.end(), {"--tls-cert", tls_->cert, "--tls-key", tls_->key});
+  }
   handle_ = std::make_unique<Poco::ProcessHandle>(Poco::Process::launch(SimBinary(), args));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
@@ -67,8 +73,14 @@ void SimProcess::Start() {
     int port = 0;
     if (in >> port && port > 0) {
       port_ = port;
-      url_ = "http://127.0.0.1:" + std::to_string(port_) + "/service.asmx";
+      url_ = std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_) +
+             "/service.asmx";
       return;
+    }
+    if (const int code = handle_->tryWait(); code != -1) {
+      handle_.reset();
+      throw std::runtime_error("wms-sim serve exited with code " + std::to_string(code) +
+                               " (its log is on stderr)");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }

@@ -47,9 +47,10 @@ constexpr const char* kCommands =
   init --config sim.ini                   write the tenant set-up (goods owner, transporters,
                                           currencies, warehouses) into the state
   serve [--config sim.ini] [--host H] [--port P] [--port-file F]
-        [--max-connections N] [--idle-timeout S]
+        [--max-connections N] [--idle-timeout S] [--tls-cert FILE --tls-key FILE]
                                           serve Ongoing's SOAP API (SOAP 1.1) until SIGINT/SIGTERM;
-                                          --port 0 takes a free port; --state :memory: is allowed
+                                          --port 0 takes a free port; --state :memory: is allowed;
+                                          with --tls-cert and --tls-key (PEM) it serves HTTPS
   ship --order NO [--line KEY=QTY ...] [--parcel LABEL=URL ...] [--status 450]
        [--waybill NO] [--waybill-url URL]
                                           pick and ship an order: no --line = every line in full;
@@ -183,6 +184,8 @@ void SimApp::defineOptions(Poco::Util::OptionSet& options) {
   add("port-file", "serve: write the bound port to this file", "FILE");
   add("max-connections", "serve: connection threads at most (default 64)", "N");
   add("idle-timeout", "serve: close a keep-alive connection idle this long (default 5 s)", "S");
+  add("tls-cert", "serve: HTTPS with this PEM certificate (chain); needs --tls-key", "FILE");
+  add("tls-key", "serve: the PEM private key of --tls-cert (unencrypted)", "FILE");
   add("order", "ship, start-picking, renumber: the GoodsOwnerOrderNumber", "NO");
   add("in-order", "receive, renumber: the in-order's GoodsOwnerOrderNumber", "NO");
   add("line", "ship, receive: KEY=QTY, absolute quantity of one line (repeatable)", "KEY=QTY",
@@ -372,6 +375,11 @@ int SimApp::Serve() {
   if (options.max_connections < 1 || options.idle_timeout_seconds < 1) {
     throw UsageError("--max-connections and --idle-timeout must be at least 1");
   }
+  options.tls_cert_file = Get("tls-cert").value_or("");
+  options.tls_key_file = Get("tls-key").value_or("");
+  if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
+    throw UsageError("--tls-cert and --tls-key go together");
+  }
 
   struct sigaction action {};
   action.sa_handler = OnStopSignal;
@@ -384,6 +392,9 @@ int SimApp::Serve() {
   int port = 0;
   try {
     port = server.Bind();
+  } catch (const TlsSetupError& error) {
+    std::cerr << "wms-sim: " << error.what() << "\n";
+    return EXIT_CONFIG;
   } catch (const std::runtime_error& error) {
     std::cerr << "wms-sim: " << error.what() << "\n";
     return EXIT_UNAVAILABLE;
@@ -392,8 +403,8 @@ int SimApp::Serve() {
   if (port_file) {
     WritePortFile(*port_file, port);
   }
-  std::cout << "wms-sim listening on http://" << options.host << ":" << port << "/service.asmx"
-            << std::endl;
+  std::cout << "wms-sim listening on " << (server.tls() ? "https" : "http") << "://" << options.host
+            << ":" << port << "/service.asmx" << std::endl;
   server.Run(&g_stop_requested);
   if (port_file) {
     Poco::File(*port_file).remove();

@@ -3,8 +3,11 @@
 #include <Poco/Logger.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <sys/socket.h>
 
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -38,6 +41,57 @@ int BoundPort(SOAP_SOCKET socket) {
   return ntohs(reinterpret_cast<const sockaddr_in*>(&address)->sin_port);
 }
 
+// OpenSSL's queued errors as one line (empty when there are none); empties the queue.
+std::string OpenSslErrors() {
+  std::string text;
+  while (const unsigned long code = ERR_get_error()) {
+    char buffer[256] = {};
+    ERR_error_string_n(code, buffer, sizeof(buffer));
+    text += (text.empty() ? "" : "; ") + std::string(buffer);
+  }
+  return text;
+}
+
+// gSOAP's fault string and detail on one log line.
+std::string FaultLine(struct soap* context) {
+  std::string text;
+  for (const char* part : {soap_fault_string(context), soap_fault_detail(context)}) {
+    if (part != nullptr && *part != '\0') {
+      text += (text.empty() ? "" : " ") + std::string(part);
+    }
+  }
+  for (char& c : text) {
+    c = c == '\n' ? ' ' : c;
+  }
+  return text;
+}
+
+// Makes `context` a TLS server context. gSOAP wants the key and the certificate in one file,
+// so the context is made without them and they are loaded into OpenSSL's context directly.
+// Clients are not asked for a certificate.
+void SetUpTls(struct soap* context, const std::string& cert_file, const std::string& key_file) {
+  static std::once_flag ssl_init_once;
+  std::call_once(ssl_init_once, [] { soap_ssl_init(); });
+  if (soap_ssl_server_context(context, SOAP_SSL_NO_AUTHENTICATION, nullptr, nullptr, nullptr,
+                              nullptr, nullptr, nullptr, nullptr) != SOAP_OK ||
+      context->ctx == nullptr) {
+    char message[256] = {};
+    soap_sprint_fault(context, message, sizeof(message));
+    throw TlsSetupError(std::string("cannot set up TLS: ") + message);
+  }
+  ERR_clear_error();
+  if (SSL_CTX_use_certificate_chain_file(context->ctx, cert_file.c_str()) != 1) {
+    throw TlsSetupError("cannot load the TLS certificate " + cert_file + ": " + OpenSslErrors());
+  }
+  if (SSL_CTX_use_PrivateKey_file(context->ctx, key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
+    throw TlsSetupError("cannot load the TLS key " + key_file + ": " + OpenSslErrors());
+  }
+  if (SSL_CTX_check_private_key(context->ctx) != 1) {
+    throw TlsSetupError("the TLS key " + key_file + " does not belong to the certificate " +
+                        cert_file);
+  }
+}
+
 }  // namespace
 
 SimServer::SimServer(SimStore& store, ServerOptions options)
@@ -64,6 +118,12 @@ int SimServer::Bind() {
   context->recv_timeout = options_.idle_timeout_seconds;
   context->send_timeout = 30;
   context->max_keep_alive = 10000;
+  if (options_.tls_cert_file.empty() != options_.tls_key_file.empty()) {
+    throw TlsSetupError("HTTPS needs both a certificate and a key");
+  }
+  if (tls()) {
+    SetUpTls(context, options_.tls_cert_file, options_.tls_key_file);
+  }
   if (!soap_valid_socket(soap_bind(context, options_.host.c_str(), options_.port, 128))) {
     char message[256] = {};
     soap_sprint_fault(context, message, sizeof(message));
@@ -126,8 +186,14 @@ void SimServer::Run(const std::atomic<bool>* external_stop) {
 void SimServer::ServeConnection(std::unique_ptr<SoapContext> connection) {
   const int socket = connection->context->socket;
   try {
-    SimService service(connection->context.get(), store_, stop_.get_token());
-    service.serve();
+    if (tls() && soap_ssl_accept(connection->context.get()) != SOAP_OK) {
+      // Expected when a test client refuses our certificate: say so, and drop the connection.
+      Poco::Logger::get("wms-sim").information("TLS handshake failed: %s",
+                                               FaultLine(connection->context.get()));
+    } else {
+      SimService service(connection->context.get(), store_, stop_.get_token());
+      service.serve();
+    }
   } catch (const std::exception& error) {
     Poco::Logger::get("wms-sim").error("connection thread failed: %s", std::string(error.what()));
   }

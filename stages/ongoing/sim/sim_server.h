@@ -2,12 +2,15 @@
 // The simulator's HTTP front: binds a loopback port and serves every accepted connection on a
 // thread of its own (a keep-alive client must never block the others), with an idle time-out
 // and a cap on threads. No gSOAP type appears here, so tests may run a server in-process.
+// With a certificate and key it serves HTTPS: the TLS handshake runs on the connection's
+// thread, so a client that stalls or refuses the certificate never blocks the accept loop.
 
 #include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <stop_token>
 #include <string>
 
@@ -20,6 +23,16 @@ struct ServerOptions {
   int port = 0;                  // 0: any free port
   int max_connections = 64;      // connection threads; further clients wait in the backlog
   int idle_timeout_seconds = 5;  // a keep-alive connection idle this long is closed
+  // Both set: HTTPS with this PEM certificate (chain) and PEM private key. Both empty: HTTP.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+};
+
+/// The certificate or key cannot be loaded, or does not fit together (a set-up error, not a
+/// busy port).
+class TlsSetupError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class SimServer {
@@ -31,7 +44,8 @@ class SimServer {
   SimServer(const SimServer&) = delete;
   SimServer& operator=(const SimServer&) = delete;
 
-  /// Binds the listening socket and returns the actual port. Throws std::runtime_error if the
+  /// Loads the TLS certificate and key (if any), binds the listening socket and returns the
+  /// actual port. Throws TlsSetupError if TLS cannot be set up, std::runtime_error if the
   /// address cannot be bound.
   int Bind();
 
@@ -45,6 +59,8 @@ class SimServer {
 
   /// The bound port (0 before Bind()).
   int port() const { return port_; }
+  /// True when connections speak HTTPS.
+  bool tls() const { return !options_.tls_cert_file.empty(); }
 
  private:
   struct SoapContext;  // RAII owner of the listening gSOAP context, defined in the .cpp

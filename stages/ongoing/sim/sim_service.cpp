@@ -430,15 +430,20 @@ int SimService::AnswerWithFault() {
   }
   const std::string operation =
       request_.operation ? OperationName(*request_.operation) : std::string("Unknown");
-  const int socket = soap->socket;
+  // On HTTPS the bytes must travel inside the TLS session (gSOAP's send does that), never
+  // straight on the socket.
+  const auto send_raw = [this](std::string_view data) {
+    return soap->ssl != nullptr ? soap->fsend(soap, data.data(), data.size()) == SOAP_OK
+                                : SendAll(soap->socket, data);
+  };
   constexpr std::string_view kXml = "text/xml; charset=utf-8";
   switch (fault.kind) {
     case FaultKind::kHttp500:
-      SendAll(socket, HttpResponse(500, "Internal Server Error", "text/html; charset=utf-8",
-                                   Http500Page()));
+      send_raw(
+          HttpResponse(500, "Internal Server Error", "text/html; charset=utf-8", Http500Page()));
       break;
     case FaultKind::kMalformed:
-      SendAll(socket, HttpResponse(200, "OK", kXml, MalformedBody()));
+      send_raw(HttpResponse(200, "OK", kXml, MalformedBody()));
       break;
     case FaultKind::kTruncated: {
       std::string body = TruncatedEnvelope(operation);
@@ -446,12 +451,12 @@ int SimService::AnswerWithFault() {
       if (fault.after && header_end != std::string::npos) {
         body = CutInHalf(std::string_view(captured_).substr(header_end + 4));
       }
-      SendAll(socket, HttpResponse(200, "OK", kXml, body));
+      send_raw(HttpResponse(200, "OK", kXml, body));
       break;
     }
     case FaultKind::kSoapFault:  // only "after" gets here; otherwise gSOAP sent the fault
-      SendAll(socket, HttpResponse(500, "Internal Server Error", kXml,
-                                   SoapFaultEnvelope(store_.CurrentPhrases().SimulatedFault())));
+      send_raw(HttpResponse(500, "Internal Server Error", kXml,
+                            SoapFaultEnvelope(store_.CurrentPhrases().SimulatedFault())));
       break;
     case FaultKind::kTimeout:
       SleepFor(fault.ms);
