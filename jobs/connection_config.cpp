@@ -214,6 +214,15 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
     throw ConfigError(file, "wmsbridge.sql_dir", app.sql_dir + " holds no queries/ folder");
   }
   app.log_file = r.Optional("log_file");
+  app.message_dump_file = r.Optional("message_dump_file");
+  for (const auto& [key, path] :
+       {std::pair{"wmsbridge.log_file", app.log_file},
+        std::pair{"wmsbridge.message_dump_file", app.message_dump_file}}) {
+    const auto folder = std::filesystem::path(path).parent_path();
+    if (!path.empty() && !folder.empty() && !std::filesystem::is_directory(folder)) {
+      throw ConfigError(file, key, "the folder " + folder.string() + " does not exist");
+    }
+  }
   Poco::Util::AbstractConfiguration::Keys names;
   config.keys("connection", names);
   if (names.empty())

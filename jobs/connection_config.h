@@ -51,6 +51,9 @@ struct AppConfig {
   std::string file;
   std::string sql_dir;
   std::string log_file;  // empty: stderr only
+  // Every SOAP message of every call, secrets masked, appended here (troubleshooting); empty:
+  // none.
+  std::string message_dump_file;
   std::vector<ConnectionConfig> connections;
 
   /// The named connection; throws ConfigError when there is none of that name.

@@ -3,16 +3,34 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+
+#include <fstream>
+#include <memory>
 
 #include "stages/common/wms_call.h"
 
 namespace wmsbridge::jobs {
 namespace {
 
-ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection) {
+ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
+                                        const JobOptions& job_options) {
   ongoing::WmsClientOptions options;
   options.connect_timeout = connection.connect_timeout;
   options.receive_timeout = connection.receive_timeout;
+  if (!job_options.message_dump_file.empty()) {
+    // The client masks every secret before it calls this.
+    auto out = std::make_shared<std::ofstream>(job_options.message_dump_file, std::ios::app);
+    options.message_dump = [out, name = connection.name](std::string_view operation,
+                                                         ongoing::MessageDirection direction,
+                                                         std::string_view text) {
+      *out << "=== " << Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S")
+           << " " << name << " " << operation << " "
+           << (direction == ongoing::MessageDirection::kRequest ? "request" : "response") << "\n"
+           << text << "\n";
+      out->flush();
+    };
+  }
   return options;
 }
 
@@ -49,7 +67,7 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
       db_(connection.erp_odbc, options.sql_dir),
       runs_(db_),
       sync_(db_, connection.name),
-      client_(connection.endpoint, ClientOptions(connection)) {
+      client_(connection.endpoint, ClientOptions(connection, options)) {
   if (!options_.dry_run) {
     lock_.emplace(db_, connection.name, job_);
     const std::string mode = options_.only_doc_no ? "manual"
@@ -85,7 +103,7 @@ void JobEnvironment::VerifyLogon() {
         wms::WmsErrorKind::kLogon, e.operation(),
         "Ongoing refused the logon of connection " + connection_.name + " (goods owner code " +
             connection_.endpoint.goods_owner_code + ", user " + connection_.endpoint.user_name +
-            "): check goods_owner_code, user_name and the password (password_file or " +
+            "): check goods_owner_code, login_name and the password (password_file or " +
             "password_env) with the 3PL's settings. Ongoing said: " + e.message());
     Fail(refused);
     throw refused;

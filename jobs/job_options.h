@@ -22,6 +22,8 @@ struct JobOptions {
   /// Manual send (R14): only this document, whatever the automatic-export switch, and sent
   /// even when unchanged.
   std::optional<std::string> only_doc_no;
+  /// Append every SOAP message (secrets masked) to this file; empty: no dump.
+  std::string message_dump_file;
 };
 
 struct JobResult {

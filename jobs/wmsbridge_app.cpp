@@ -128,8 +128,9 @@ void WmsBridgeApp::SetUpLogging(const std::string& log_file) {
   Poco::AutoPtr<Poco::PatternFormatter> pattern(
       new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S %p %s: %t"));
   Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(pattern, splitter));
-  Poco::Logger::root().setChannel(formatting);
-  Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
+  // Every logger, also those made before the configuration was read ("" = all names).
+  Poco::Logger::setChannel("", formatting);
+  Poco::Logger::setLevel("", Poco::Message::PRIO_INFORMATION);
 }
 
 int WmsBridgeApp::main(const std::vector<std::string>& args) {
@@ -237,6 +238,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.full = config().hasProperty("wmsbridge.full");
       options.progress = !config().hasProperty("wmsbridge.no_progress");
       options.sql_dir = app.sql_dir;
+      options.message_dump_file = app.message_dump_file;
       options.stop_signal = &stop;
       if (command == "send")
         options.only_doc_no = args[2];
