@@ -8,76 +8,60 @@
 #include "stages/erp/job_lock.h"
 #include "stages/erp/migrator.h"
 #include "stages/erp/run_store.h"
+#include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 
 using namespace wmsbridge;
 using namespace Poco::Data::Keywords;
 
-BOOST_AUTO_TEST_CASE(migrate_is_safe_to_run_again_and_records_each_version_once) {
-  for (const auto& backend : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(backend->Name()) {
-      auto db = backend->Open();  // the fixture already migrated once
-      const erp::MigrationResult again = erp::Migrate(*db);
-      BOOST_TEST(again.applied.empty());
-      BOOST_TEST(again.version >= 2);
-      BOOST_TEST(backend->Count("SELECT * FROM wms_schema_version") == again.version);
-      BOOST_TEST(backend->Count("SELECT * FROM wms_document_status") == 0);
-    }
-  }
+ERP_BACKEND_TEST(migrate_is_safe_to_run_again_and_records_each_version_once) {
+  auto session = db.Open();  // the fixture already migrated once
+  const erp::MigrationResult again = erp::Migrate(*session);
+  BOOST_TEST(again.applied.empty());
+  BOOST_TEST(again.version >= 2);
+  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == again.version);
+  BOOST_TEST(db.Count("SELECT * FROM wms_document_status") == 0);
 }
 
-BOOST_AUTO_TEST_CASE(document_status_shows_untouched_articles_as_not_sent) {
-  for (const auto& backend : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(backend->Name()) {
-      backend->Exec(
-          "INSERT INTO article (article_id, article_no, article_type, name, is_active) "
-          "VALUES (1, 'N-1', 'STOCK', 'Ny', TRUE)");
-      BOOST_TEST(backend->Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'N-1'") ==
-                 "NOT_SENT");
-    }
-  }
+ERP_BACKEND_TEST(document_status_shows_untouched_articles_as_not_sent) {
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, is_active) "
+      "VALUES (1, 'N-1', 'STOCK', 'Ny', TRUE)");
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'N-1'") ==
+             "NOT_SENT");
 }
 
-BOOST_AUTO_TEST_CASE(a_transaction_rolls_back_unless_committed) {
-  for (const auto& backend : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(backend->Name()) {
-      auto db = backend->Open();
-      erp::RunStore runs(*db);
-      {
-        erp::ErpTransaction transaction(db->session());
-        runs.Start("demo", "articles", "full");
-      }  // no commit
-      BOOST_TEST(backend->Count("SELECT * FROM wms_run") == 0);
-      {
-        erp::ErpTransaction transaction(db->session());
-        runs.Start("demo", "articles", "full");
-        transaction.Commit();
-      }
-      BOOST_TEST(backend->Count("SELECT * FROM wms_run") == 1);
-      // Auto-commit is back on: a plain statement persists without a transaction.
-      runs.Start("demo", "articles", "full");
-      BOOST_TEST(backend->Count("SELECT * FROM wms_run") == 2);
-    }
+ERP_BACKEND_TEST(a_transaction_rolls_back_unless_committed) {
+  auto session = db.Open();
+  erp::RunStore runs(*session);
+  {
+    erp::ErpTransaction transaction(session->session());
+    runs.Start("demo", "articles", "full");
+  }  // no commit
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 0);
+  {
+    erp::ErpTransaction transaction(session->session());
+    runs.Start("demo", "articles", "full");
+    transaction.Commit();
   }
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 1);
+  // Auto-commit is back on: a plain statement persists without a transaction.
+  runs.Start("demo", "articles", "full");
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 2);
 }
 
-BOOST_AUTO_TEST_CASE(a_job_lock_left_by_a_dead_process_is_taken_over_R27) {
-  for (const auto& backend : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(backend->Name()) {
-      auto db = backend->Open();
-      const std::string host =
-          backend->Scalar("SELECT 'x'") == "x" ? Poco::Environment::nodeName() : "";
-      // A pid that cannot be alive (beyond pid_max).
-      backend->Exec(
-          "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
-          "('demo', 'articles', '" +
-          host + "', 99999999, '2026-11-27 01:00:00')");
-      BOOST_CHECK_NO_THROW(erp::JobLock lock(*db, "demo", "articles"));
-      BOOST_TEST(backend->Count("SELECT * FROM wms_job_lock") == 0);  // released again
-      backend->Exec(
-          "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
-          "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
-      BOOST_CHECK_THROW(erp::JobLock lock(*db, "demo", "articles"), erp::JobAlreadyRunning);
-    }
-  }
+ERP_BACKEND_TEST(a_job_lock_left_by_a_dead_process_is_taken_over_R27) {
+  auto session = db.Open();
+  const std::string host = db.Scalar("SELECT 'x'") == "x" ? Poco::Environment::nodeName() : "";
+  // A pid that cannot be alive (beyond pid_max).
+  db.Exec(
+      "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
+      "('demo', 'articles', '" +
+      host + "', 99999999, '2026-11-27 01:00:00')");
+  BOOST_CHECK_NO_THROW(erp::JobLock lock(*session, "demo", "articles"));
+  BOOST_TEST(db.Count("SELECT * FROM wms_job_lock") == 0);  // released again
+  db.Exec(
+      "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
+      "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
+  BOOST_CHECK_THROW(erp::JobLock lock(*session, "demo", "articles"), erp::JobAlreadyRunning);
 }

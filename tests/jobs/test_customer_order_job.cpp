@@ -12,6 +12,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 
@@ -135,17 +136,10 @@ std::string Field(const ErpBackend& db, const std::string& column, const std::st
                    no + "'");
 }
 
-// Runs every test body against both backends with a fresh simulator.
-template <typename Body>
-void ForEachBackend(Body body) {
-  for (const auto& db : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(db->Name()) {
-      SimProcess sim;
-      Seed(*db);
-      ExportArticles(*db, sim);
-      body(*db, sim);
-    }
-  }
+// Every test starts here: the reference data in the ERP and its articles in Ongoing.
+void SeedAndExportArticles(const ErpBackend& db, SimProcess& sim) {
+  Seed(db);
+  ExportArticles(db, sim);
 }
 
 std::int64_t OrderCalls(SimProcess& sim) {
@@ -154,342 +148,337 @@ std::int64_t OrderCalls(SimProcess& sim) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(only_orders_of_connected_warehouses_are_sent_R3) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1001");
-    AddSimpleOrder(db, 2, "1002", {{"warehouse_id", "2"}});
-    AddSimpleOrder(db, 3, "1003", {{"warehouse_id", "3"}});
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1001").has_value());
-    BOOST_TEST(sim.store().FindOrder("1002").has_value());
-    BOOST_TEST(!sim.store().FindOrder("1003").has_value());
-    BOOST_TEST(Field(db, "status", "1003") == "NOT_SENT");
-  });
+ERP_BACKEND_TEST(only_orders_of_connected_warehouses_are_sent_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1001");
+  AddSimpleOrder(db, 2, "1002", {{"warehouse_id", "2"}});
+  AddSimpleOrder(db, 3, "1003", {{"warehouse_id", "3"}});
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1001").has_value());
+  BOOST_TEST(sim.store().FindOrder("1002").has_value());
+  BOOST_TEST(!sim.store().FindOrder("1003").has_value());
+  BOOST_TEST(Field(db, "status", "1003") == "NOT_SENT");
 }
 
-BOOST_AUTO_TEST_CASE(orders_are_sent_from_the_start_date_on_and_not_before_R4) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1101", {{"delivery_date", "'2026-11-01'"}});
-    AddSimpleOrder(db, 2, "1102", {{"delivery_date", "'2026-10-31'"}});
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1101").has_value());
-    BOOST_TEST(!sim.store().FindOrder("1102").has_value());
-  });
+ERP_BACKEND_TEST(orders_are_sent_from_the_start_date_on_and_not_before_R4) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1101", {{"delivery_date", "'2026-11-01'"}});
+  AddSimpleOrder(db, 2, "1102", {{"delivery_date", "'2026-10-31'"}});
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1101").has_value());
+  BOOST_TEST(!sim.store().FindOrder("1102").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(new_orders_are_sent_unchanged_ones_make_no_call_changed_ones_one_R12) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    for (int i = 1; i <= 5; ++i)
-      AddSimpleOrder(db, i, "12" + std::to_string(i));
-    const auto first = RunOrders(db, sim);
-    BOOST_TEST(first.sent == 5u, first.summary);
-    BOOST_TEST(Field(db, "status", "123") == "SENT");
-    BOOST_TEST(!Field(db, "sent_at", "123").empty());
+ERP_BACKEND_TEST(new_orders_are_sent_unchanged_ones_make_no_call_changed_ones_one_R12) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  for (int i = 1; i <= 5; ++i)
+    AddSimpleOrder(db, i, "12" + std::to_string(i));
+  const auto first = RunOrders(db, sim);
+  BOOST_TEST(first.sent == 5u, first.summary);
+  BOOST_TEST(Field(db, "status", "123") == "SENT");
+  BOOST_TEST(!Field(db, "sent_at", "123").empty());
 
-    sim.store().ResetCalls();
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().TotalWriteCalls() == 0);
-    auto full = Options();
-    full.full = true;
-    RunOrders(db, sim, std::nullopt, full);
-    BOOST_TEST(sim.store().TotalWriteCalls() == 0, "a full comparison finds nothing either");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  auto full = Options();
+  full.full = true;
+  RunOrders(db, sim, std::nullopt, full);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0, "a full comparison finds nothing either");
 
-    db.Exec("UPDATE customer_order_line SET quantity = 7 WHERE order_id = 3");
-    db.Exec("UPDATE customer_order SET updated_at = '2026-11-26 08:00:00' WHERE order_id = 3");
-    RunOrders(db, sim);
-    BOOST_TEST(OrderCalls(sim) == 1);
-    BOOST_TEST(sim.store().FindOrder("123")->lines[0].ordered_qty == "7");
-  });
+  db.Exec("UPDATE customer_order_line SET quantity = 7 WHERE order_id = 3");
+  db.Exec("UPDATE customer_order SET updated_at = '2026-11-26 08:00:00' WHERE order_id = 3");
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindOrder("123")->lines[0].ordered_qty == "7");
 }
 
-BOOST_AUTO_TEST_CASE(an_order_cancelled_in_the_erp_is_cancelled_in_ongoing_once_R16_R19b) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1301");
-    RunOrders(db, sim);
-    db.Exec(
-        "UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-26 08:00:00' "
-        "WHERE order_id = 1");
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1301")->is_cancelled);
-    BOOST_TEST(Field(db, "status", "1301") == "CANCELLED");
-    sim.store().ResetCalls();
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().TotalWriteCalls() == 0);
-  });
+ERP_BACKEND_TEST(an_order_cancelled_in_the_erp_is_cancelled_in_ongoing_once_R16_R19b) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1301");
+  RunOrders(db, sim);
+  db.Exec(
+      "UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-26 08:00:00' "
+      "WHERE order_id = 1");
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1301")->is_cancelled);
+  BOOST_TEST(Field(db, "status", "1301") == "CANCELLED");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
 
-BOOST_AUTO_TEST_CASE(
+ERP_BACKEND_TEST(
     a_deleted_order_is_cancelled_and_its_reused_number_refused_before_sending_R16_R17) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1401");
-    RunOrders(db, sim);
-    db.Exec("DELETE FROM customer_order_line WHERE order_id = 1");
-    db.Exec("DELETE FROM customer_order WHERE order_id = 1");
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1401")->is_cancelled);
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1401");
+  RunOrders(db, sim);
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 1");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 1");
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1401")->is_cancelled);
 
-    // The ERP reuses the number for a new order.
-    AddSimpleOrder(db, 2, "1401", {{"updated_at", "'2026-11-26 09:00:00'"}});
-    sim.store().ResetCalls();
-    const auto result = RunOrders(db, sim);
-    BOOST_TEST(OrderCalls(sim) == 0, "detected before sending");
-    BOOST_TEST(Field(db, "status", "1401") == "ERROR");
-    BOOST_TEST(
-        Field(db, "message", "1401").find("renumber the cancelled order 1401") != std::string::npos,
-        Field(db, "message", "1401"));
+  // The ERP reuses the number for a new order.
+  AddSimpleOrder(db, 2, "1401", {{"updated_at", "'2026-11-26 09:00:00'"}});
+  sim.store().ResetCalls();
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "detected before sending");
+  BOOST_TEST(Field(db, "status", "1401") == "ERROR");
+  BOOST_TEST(
+      Field(db, "message", "1401").find("renumber the cancelled order 1401") != std::string::npos,
+      Field(db, "message", "1401"));
 
-    // The 3PL renumbers the cancelled order; a manual send then goes through.
-    sim.store().RenumberOrder("1401", "1401-OLD");
-    auto send = Options();
-    send.only_doc_no = "1401";
-    const auto sent = RunOrders(db, sim, std::nullopt, send);
-    BOOST_TEST(sent.sent == 1u, sent.summary);
-    BOOST_TEST(!sim.store().FindOrder("1401")->is_cancelled);
-    BOOST_TEST(Field(db, "status", "1401") == "SENT");
-    sim.store().ResetCalls();
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().TotalWriteCalls() == 0);
-  });
+  // The 3PL renumbers the cancelled order; a manual send then goes through.
+  sim.store().RenumberOrder("1401", "1401-OLD");
+  auto send = Options();
+  send.only_doc_no = "1401";
+  const auto sent = RunOrders(db, sim, std::nullopt, send);
+  BOOST_TEST(sent.sent == 1u, sent.summary);
+  BOOST_TEST(!sim.store().FindOrder("1401")->is_cancelled);
+  BOOST_TEST(Field(db, "status", "1401") == "SENT");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
 
-BOOST_AUTO_TEST_CASE(
-    a_number_ongoing_reports_as_already_existing_is_explained_with_the_remedy_R17) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    // Ongoing holds a cancelled order 1501 that this ERP database never told us about.
-    ongoing::SoapWmsClient client(sim.Endpoint());
-    wms::CustomerOrder old;
-    old.order_number = "1501";
-    old.delivery_date = "2026-12-01";
-    old.consignee.name = "X";
-    old.lines = {{"1", "A-1", "", "1", std::nullopt, std::nullopt, ""}};
-    client.ProcessOrder(old);
-    old.operation = wms::OrderOperation::kRemove;
-    client.ProcessOrder(old);
+ERP_BACKEND_TEST(a_number_ongoing_reports_as_already_existing_is_explained_with_the_remedy_R17) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  // Ongoing holds a cancelled order 1501 that this ERP database never told us about.
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  wms::CustomerOrder old;
+  old.order_number = "1501";
+  old.delivery_date = "2026-12-01";
+  old.consignee.name = "X";
+  old.lines = {{"1", "A-1", "", "1", std::nullopt, std::nullopt, ""}};
+  client.ProcessOrder(old);
+  old.operation = wms::OrderOperation::kRemove;
+  client.ProcessOrder(old);
 
-    AddSimpleOrder(db, 1, "1501");
-    RunOrders(db, sim);
-    BOOST_TEST(Field(db, "status", "1501") == "ERROR");
-    BOOST_TEST(Field(db, "message", "1501").find("renumber the cancelled order 1501") !=
-               std::string::npos);
-  });
+  AddSimpleOrder(db, 1, "1501");
+  RunOrders(db, sim);
+  BOOST_TEST(Field(db, "status", "1501") == "ERROR");
+  BOOST_TEST(Field(db, "message", "1501").find("renumber the cancelled order 1501") !=
+             std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(delivery_method_by_id_and_by_webshop_key_travels_as_transporter_codes_R5) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1601", {{"delivery_method_id", "2"}});
-    AddSimpleOrder(db, 2, "1602",
-                   {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'pn-mypack'"}});
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1601")->transporter_code == "DHL");
-    BOOST_TEST(sim.store().FindOrder("1601")->transporter_service_code == "PARCEL");
-    BOOST_TEST(sim.store().FindOrder("1602")->transporter_code == "POSTNORD");
-    BOOST_TEST(sim.store().FindOrder("1602")->transporter_service_code == "MYPACK");
-  });
+ERP_BACKEND_TEST(delivery_method_by_id_and_by_webshop_key_travels_as_transporter_codes_R5) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1601", {{"delivery_method_id", "2"}});
+  AddSimpleOrder(db, 2, "1602",
+                 {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'pn-mypack'"}});
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1601")->transporter_code == "DHL");
+  BOOST_TEST(sim.store().FindOrder("1601")->transporter_service_code == "PARCEL");
+  BOOST_TEST(sim.store().FindOrder("1602")->transporter_code == "POSTNORD");
+  BOOST_TEST(sim.store().FindOrder("1602")->transporter_service_code == "MYPACK");
 }
 
-BOOST_AUTO_TEST_CASE(a_delivery_method_ongoing_lacks_is_rejected_naming_method_and_codes_R5) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1701", {{"delivery_method_id", "3"}});
-    AddSimpleOrder(db, 2, "1702",
-                   {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'no-such-key'"}});
-    AddSimpleOrder(db, 3, "1703", {{"delivery_method_id", "4"}});
-    const auto result = RunOrders(db, sim);
-    BOOST_TEST(OrderCalls(sim) == 0);
-    BOOST_TEST(Field(db, "message", "1701").find("delivery method EXPR (POSTNORD/EXPRESS)") !=
-                   std::string::npos,
-               Field(db, "message", "1701"));
-    BOOST_TEST(Field(db, "message", "1702").find("'no-such-key'") != std::string::npos);
-    BOOST_TEST(Field(db, "message", "1703").find("PICKUP has no carrier code") !=
-               std::string::npos);
-    BOOST_TEST(sim.store().CallCount(sim::Operation::kGetTransporterContracts) == 1,
-               "Ongoing's transporters are read once per run");
-  });
+ERP_BACKEND_TEST(a_delivery_method_ongoing_lacks_is_rejected_naming_method_and_codes_R5) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1701", {{"delivery_method_id", "3"}});
+  AddSimpleOrder(db, 2, "1702",
+                 {{"delivery_method_id", "NULL"}, {"delivery_method_key", "'no-such-key'"}});
+  AddSimpleOrder(db, 3, "1703", {{"delivery_method_id", "4"}});
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "message", "1701").find("delivery method EXPR (POSTNORD/EXPRESS)") !=
+                 std::string::npos,
+             Field(db, "message", "1701"));
+  BOOST_TEST(Field(db, "message", "1702").find("'no-such-key'") != std::string::npos);
+  BOOST_TEST(Field(db, "message", "1703").find("PICKUP has no carrier code") != std::string::npos);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetTransporterContracts) == 1,
+             "Ongoing's transporters are read once per run");
 }
 
-BOOST_AUTO_TEST_CASE(a_currency_ongoing_lacks_is_left_out_with_a_warning_R6) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1801", {{"currency_code", "'EUR'"}});
-    AddSimpleOrder(db, 2, "1802", {{"currency_code", "'USD'"}});
-    AddSimpleOrder(db, 3, "1803", {{"currency_code", "'XYZ'"}});
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1801")->lines[0].currency_code == "EUR");
-    BOOST_TEST(sim.store().FindOrder("1802")->lines[0].currency_code == "");
-    BOOST_TEST(Field(db, "status", "1802") == "SENT");
-    BOOST_TEST(Field(db, "message", "1802") ==
-               "currency USD is not set up in Ongoing; sent without currency");
-    BOOST_TEST(Field(db, "message", "1803") == "currency XYZ does not exist in the ERP");
-    BOOST_TEST(!sim.store().FindOrder("1803").has_value());
-  });
+ERP_BACKEND_TEST(a_currency_ongoing_lacks_is_left_out_with_a_warning_R6) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1801", {{"currency_code", "'EUR'"}});
+  AddSimpleOrder(db, 2, "1802", {{"currency_code", "'USD'"}});
+  AddSimpleOrder(db, 3, "1803", {{"currency_code", "'XYZ'"}});
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1801")->lines[0].currency_code == "EUR");
+  BOOST_TEST(sim.store().FindOrder("1802")->lines[0].currency_code == "");
+  BOOST_TEST(Field(db, "status", "1802") == "SENT");
+  BOOST_TEST(Field(db, "message", "1802") ==
+             "currency USD is not set up in Ongoing; sent without currency");
+  BOOST_TEST(Field(db, "message", "1803") == "currency XYZ does not exist in the ERP");
+  BOOST_TEST(!sim.store().FindOrder("1803").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(the_webshops_pickup_point_becomes_the_service_point_R13) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "1901",
-                   {{"pickup_point_code", "'SP-4711'"}, {"pickup_point_name", "'ICA Nära'"}});
-    RunOrders(db, sim);
-    BOOST_TEST(sim.store().FindOrder("1901")->service_point_code == "SP-4711");
-  });
+ERP_BACKEND_TEST(the_webshops_pickup_point_becomes_the_service_point_R13) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1901",
+                 {{"pickup_point_code", "'SP-4711'"}, {"pickup_point_name", "'ICA Nära'"}});
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("1901")->service_point_code == "SP-4711");
 }
 
-BOOST_AUTO_TEST_CASE(
+ERP_BACKEND_TEST(
     text_and_service_lines_travel_as_text_and_one_article_may_stand_on_two_lines_R10_R11) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1, "2001");
-    AddLine(db, 1, 1, "'A-1'", "2");
-    AddLine(db, 1, 2, "NULL", "1", "Presentinslagning");
-    AddLine(db, 1, 3, "'FRAKT'", "1", "Frakt 49 kr");
-    AddLine(db, 1, 4, "'A-1'", "3");
-    AddOrder(db, 2, "2002");
-    AddLine(db, 2, 1, "NULL", "1", "Bara text");
-    AddLine(db, 2, 2, "'FRAKT'", "1", "Frakt");
-    RunOrders(db, sim);
-    const auto order = sim.store().FindOrder("2001");
-    BOOST_REQUIRE(order.has_value());
-    int picked = 0, text = 0;
-    for (const auto& l : order->lines) {
-      if (l.is_text_line) {
-        ++text;
-      } else {
-        ++picked;
-        BOOST_TEST(l.article_number == "A-1");
-      }
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1, "2001");
+  AddLine(db, 1, 1, "'A-1'", "2");
+  AddLine(db, 1, 2, "NULL", "1", "Presentinslagning");
+  AddLine(db, 1, 3, "'FRAKT'", "1", "Frakt 49 kr");
+  AddLine(db, 1, 4, "'A-1'", "3");
+  AddOrder(db, 2, "2002");
+  AddLine(db, 2, 1, "NULL", "1", "Bara text");
+  AddLine(db, 2, 2, "'FRAKT'", "1", "Frakt");
+  RunOrders(db, sim);
+  const auto order = sim.store().FindOrder("2001");
+  BOOST_REQUIRE(order.has_value());
+  int picked = 0, text = 0;
+  for (const auto& l : order->lines) {
+    if (l.is_text_line) {
+      ++text;
+    } else {
+      ++picked;
+      BOOST_TEST(l.article_number == "A-1");
     }
-    BOOST_TEST(picked == 2);
-    BOOST_TEST(text == 2);
-    BOOST_TEST(Field(db, "message", "2001") ==
-               "1 text line(s) and 1 service line(s) sent as text, not for picking");
-    BOOST_TEST(!sim.store().FindOrder("2002").has_value());
-    BOOST_TEST(Field(db, "status", "2002") == "NOT_SENT");
-    BOOST_TEST(Field(db, "message", "2002") ==
-               "not sent: the order has no line the warehouse picks");
-  });
+  }
+  BOOST_TEST(picked == 2);
+  BOOST_TEST(text == 2);
+  BOOST_TEST(Field(db, "message", "2001") ==
+             "1 text line(s) and 1 service line(s) sent as text, not for picking");
+  BOOST_TEST(!sim.store().FindOrder("2002").has_value());
+  BOOST_TEST(Field(db, "status", "2002") == "NOT_SENT");
+  BOOST_TEST(Field(db, "message", "2002") == "not sent: the order has no line the warehouse picks");
 }
 
-BOOST_AUTO_TEST_CASE(an_update_after_full_delivery_is_refused_locally_R15) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "2101");
-    RunOrders(db, sim);
-    db.Exec("UPDATE customer_order SET status = 'DELIVERED' WHERE order_id = 1");
-    db.Exec("UPDATE customer_order_line SET quantity = 9 WHERE order_id = 1");
-    db.Exec("UPDATE customer_order SET updated_at = '2026-11-27 08:00:00' WHERE order_id = 1");
-    sim.store().ResetCalls();
-    RunOrders(db, sim);
-    BOOST_TEST(OrderCalls(sim) == 0);
-    BOOST_TEST(Field(db, "message", "2101") ==
-               "order 2101 is fully delivered: Ongoing no longer takes updates of it");
-  });
+ERP_BACKEND_TEST(an_update_after_full_delivery_is_refused_locally_R15) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "2101");
+  RunOrders(db, sim);
+  db.Exec("UPDATE customer_order SET status = 'DELIVERED' WHERE order_id = 1");
+  db.Exec("UPDATE customer_order_line SET quantity = 9 WHERE order_id = 1");
+  db.Exec("UPDATE customer_order SET updated_at = '2026-11-27 08:00:00' WHERE order_id = 1");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "message", "2101") ==
+             "order 2101 is fully delivered: Ongoing no longer takes updates of it");
 }
 
-BOOST_AUTO_TEST_CASE(an_update_ongoing_refuses_because_picking_started_is_explained_R15) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "2201");
-    RunOrders(db, sim);
-    sim.store().StartPicking("2201");
-    db.Exec(
-        "UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
-        "WHERE order_id = 1");
-    RunOrders(db, sim);
-    BOOST_TEST(Field(db, "status", "2201") == "ERROR");
-    BOOST_TEST(Field(db, "message", "2201").find("the warehouse has started picking it") !=
-                   std::string::npos,
-               Field(db, "message", "2201"));
-  });
+ERP_BACKEND_TEST(an_update_ongoing_refuses_because_picking_started_is_explained_R15) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "2201");
+  RunOrders(db, sim);
+  sim.store().StartPicking("2201");
+  db.Exec(
+      "UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
+      "WHERE order_id = 1");
+  RunOrders(db, sim);
+  BOOST_TEST(Field(db, "status", "2201") == "ERROR");
+  BOOST_TEST(Field(db, "message", "2201").find("the warehouse has started picking it") !=
+                 std::string::npos,
+             Field(db, "message", "2201"));
 }
 
-BOOST_AUTO_TEST_CASE(manual_send_works_with_automatic_export_off_and_records_the_request_R14) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "2301");
-    AddSimpleOrder(db, 2, "2302");
-    AddSimpleOrder(db, 3, "2303");
-    auto manual_only = Connection(db, sim);
-    manual_only.export_customer_orders = false;
-    RunOrders(db, sim, manual_only);
-    BOOST_TEST(OrderCalls(sim) == 0, "automatic export is off");
+ERP_BACKEND_TEST(manual_send_works_with_automatic_export_off_and_records_the_request_R14) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "2301");
+  AddSimpleOrder(db, 2, "2302");
+  AddSimpleOrder(db, 3, "2303");
+  auto manual_only = Connection(db, sim);
+  manual_only.export_customer_orders = false;
+  RunOrders(db, sim, manual_only);
+  BOOST_TEST(OrderCalls(sim) == 0, "automatic export is off");
 
-    auto send = Options();
-    send.only_doc_no = "2301";
-    RunOrders(db, sim, manual_only, send);
-    BOOST_TEST(sim.store().FindOrder("2301").has_value());
-    BOOST_TEST(Field(db, "status", "2301") == "SENT");
+  auto send = Options();
+  send.only_doc_no = "2301";
+  RunOrders(db, sim, manual_only, send);
+  BOOST_TEST(sim.store().FindOrder("2301").has_value());
+  BOOST_TEST(Field(db, "status", "2301") == "SENT");
 
-    db.Exec(
-        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-        "('customer_order', '2302', '2026-11-27 10:00:00'), "
-        "('customer_order', '9999', '2026-11-27 10:00:00')");
-    RunOrders(db, sim, manual_only);
-    BOOST_TEST(sim.store().FindOrder("2302").has_value());
-    BOOST_TEST(!sim.store().FindOrder("2303").has_value());
-    BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '2302'") == "SENT");
-    BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '9999'") == "ERROR");
-    BOOST_TEST(
-        !db.Scalar("SELECT processed_at FROM wms_send_request WHERE doc_no = '2302'").empty());
-  });
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('customer_order', '2302', '2026-11-27 10:00:00'), "
+      "('customer_order', '9999', '2026-11-27 10:00:00')");
+  RunOrders(db, sim, manual_only);
+  BOOST_TEST(sim.store().FindOrder("2302").has_value());
+  BOOST_TEST(!sim.store().FindOrder("2303").has_value());
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '2302'") == "SENT");
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = '9999'") == "ERROR");
+  BOOST_TEST(!db.Scalar("SELECT processed_at FROM wms_send_request WHERE doc_no = '2302'").empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_alone_while_the_rest_are_sent_R30) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddSimpleOrder(db, 1, "2401");
-    AddOrder(db, 2, "2402");
-    AddLine(db, 2, 1, "'NO-SUCH'", "1");
-    AddSimpleOrder(db, 3, "2403", {{"delivery_address", "NULL"}, {"delivery_city", "NULL"}});
-    AddSimpleOrder(db, 4, "2404");
-    const auto result = RunOrders(db, sim);
-    BOOST_TEST(pipeline::ToString(result.status) ==
-               pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
-    BOOST_TEST(sim.store().FindOrder("2401").has_value());
-    BOOST_TEST(sim.store().FindOrder("2404").has_value());
-    BOOST_TEST(Field(db, "message", "2402") ==
-               "line 1: article NO-SUCH is not in the ERP article register");
-    BOOST_TEST(Field(db, "message", "2403") ==
-               "delivery address is incomplete (missing address, city)");
-  });
+ERP_BACKEND_TEST(a_bad_order_is_rejected_alone_while_the_rest_are_sent_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "2401");
+  AddOrder(db, 2, "2402");
+  AddLine(db, 2, 1, "'NO-SUCH'", "1");
+  AddSimpleOrder(db, 3, "2403", {{"delivery_address", "NULL"}, {"delivery_city", "NULL"}});
+  AddSimpleOrder(db, 4, "2404");
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(sim.store().FindOrder("2401").has_value());
+  BOOST_TEST(sim.store().FindOrder("2404").has_value());
+  BOOST_TEST(Field(db, "message", "2402") ==
+             "line 1: article NO-SUCH is not in the ERP article register");
+  BOOST_TEST(Field(db, "message", "2403") ==
+             "delivery address is incomplete (missing address, city)");
 }
 
-BOOST_AUTO_TEST_CASE(
-    a_run_killed_midway_is_completed_with_every_order_in_ongoing_exactly_once_R31) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    const int count = 24;
-    for (int i = 1; i <= count; ++i)
-      AddSimpleOrder(db, i, "25" + std::to_string(100 + i));
-    sim::FaultSpec slow;
-    slow.kind = sim::FaultKind::kLatency;
-    slow.operation = sim::Operation::kProcessOrder;
-    slow.ms = 60;
-    sim.store().AddFault(slow);
-    const std::string dir = test::TempDir("kill-orders");
-    {
-      std::ofstream(dir + "/pw") << test::kPassword;
-      ::chmod((dir + "/pw").c_str(), 0600);
-      std::ofstream ini(dir + "/wmsbridge.ini");
-      ini << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\n[connection.demo]\n"
-          << "goods_owner_code = DEMO\ngoods_owner_id = 42\nlogin_name = wmsbridge\n"
-          << "password_file = " << dir << "/pw\nwms_service_url = " << sim.url()
-          << "\nerp_odbc = " << db.ConnectionString()
-          << "\nexport.customer_orders = true\nwarehouses = MAIN,NORTH\nstart_date = 2026-11-01\n"
-          << "batch_size = 4\n";
-    }
-    const std::vector<std::string> args{"--config", dir + "/wmsbridge.ini", "--no-progress", "run",
-                                        "customer-orders"};
-    Poco::ProcessHandle run = Poco::Process::launch(test::WmsBridgeBinary(), args);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (OrderCalls(sim) < 6 && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    Poco::Process::kill(run);
-    run.wait();
-    BOOST_TEST(OrderCalls(sim) < count);
-    sim.store().ClearFaults();
-    Poco::ProcessHandle rerun = Poco::Process::launch(test::WmsBridgeBinary(), args);
-    BOOST_TEST(rerun.wait() == 0);
-    int in_ongoing = 0;
-    for (int i = 1; i <= count; ++i) {
-      in_ongoing += sim.store().FindOrder("25" + std::to_string(100 + i)).has_value() ? 1 : 0;
-    }
-    BOOST_TEST(in_ongoing == count);
-    BOOST_TEST(
-        db.Count(
-            "SELECT * FROM wms_sync_state WHERE status = 'SENT' AND doc_type = 'customer_order'") ==
-        count);
-    BOOST_TEST(OrderCalls(sim) <= count + 1, "nothing sent twice beyond the one in flight");
-  });
+ERP_BACKEND_TEST(a_run_killed_midway_is_completed_with_every_order_in_ongoing_exactly_once_R31) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  const int count = 24;
+  for (int i = 1; i <= count; ++i)
+    AddSimpleOrder(db, i, "25" + std::to_string(100 + i));
+  sim::FaultSpec slow;
+  slow.kind = sim::FaultKind::kLatency;
+  slow.operation = sim::Operation::kProcessOrder;
+  slow.ms = 60;
+  sim.store().AddFault(slow);
+  const std::string dir = test::TempDir("kill-orders");
+  {
+    std::ofstream(dir + "/pw") << test::kPassword;
+    ::chmod((dir + "/pw").c_str(), 0600);
+    std::ofstream ini(dir + "/wmsbridge.ini");
+    ini << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\n[connection.demo]\n"
+        << "goods_owner_code = DEMO\ngoods_owner_id = 42\nlogin_name = wmsbridge\n"
+        << "password_file = " << dir << "/pw\nwms_service_url = " << sim.url()
+        << "\nerp_odbc = " << db.ConnectionString()
+        << "\nexport.customer_orders = true\nwarehouses = MAIN,NORTH\nstart_date = 2026-11-01\n"
+        << "batch_size = 4\n";
+  }
+  const std::vector<std::string> args{"--config", dir + "/wmsbridge.ini", "--no-progress", "run",
+                                      "customer-orders"};
+  Poco::ProcessHandle run = Poco::Process::launch(test::WmsBridgeBinary(), args);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (OrderCalls(sim) < 6 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  Poco::Process::kill(run);
+  run.wait();
+  BOOST_TEST(OrderCalls(sim) < count);
+  sim.store().ClearFaults();
+  Poco::ProcessHandle rerun = Poco::Process::launch(test::WmsBridgeBinary(), args);
+  BOOST_TEST(rerun.wait() == 0);
+  int in_ongoing = 0;
+  for (int i = 1; i <= count; ++i) {
+    in_ongoing += sim.store().FindOrder("25" + std::to_string(100 + i)).has_value() ? 1 : 0;
+  }
+  BOOST_TEST(in_ongoing == count);
+  BOOST_TEST(
+      db.Count(
+          "SELECT * FROM wms_sync_state WHERE status = 'SENT' AND doc_type = 'customer_order'") ==
+      count);
+  BOOST_TEST(OrderCalls(sim) <= count + 1, "nothing sent twice beyond the one in flight");
 }

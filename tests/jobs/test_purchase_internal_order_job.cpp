@@ -7,6 +7,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 
@@ -93,17 +94,11 @@ std::string Field(const ErpBackend& db, const std::string& type, const std::stri
                    "' AND doc_no = '" + no + "'");
 }
 
-template <typename Body>
-void ForEachBackend(Body body) {
-  for (const auto& db : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(db->Name()) {
-      SimProcess sim;
-      Seed(*db);
-      jobs::RunArticleJob(Connection(*db, sim), Options(), Poco::Logger::get("test"));
-      sim.store().ResetCalls();
-      body(*db, sim);
-    }
-  }
+// Every test starts here: the reference data in the ERP and its articles in Ongoing.
+void SeedAndExportArticles(const ErpBackend& db, SimProcess& sim) {
+  Seed(db);
+  jobs::RunArticleJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  sim.store().ResetCalls();
 }
 
 std::int64_t InOrderCalls(SimProcess& sim) {
@@ -114,213 +109,210 @@ std::int64_t InOrderCalls(SimProcess& sim) {
 
 BOOST_AUTO_TEST_SUITE(purchase_orders)
 
-BOOST_AUTO_TEST_CASE(new_purchase_orders_become_in_orders_and_unchanged_ones_make_no_call_R20) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-1");
-    AddPurchaseOrder(db, 2, "PO-2", "2");
-    AddPurchaseOrder(db, 3, "PO-3");
-    const auto first = RunPurchase(db, sim);
-    BOOST_TEST(first.sent == 3u, first.summary);
-    const auto in_order = sim.store().FindInOrder("PO-2");
-    BOOST_REQUIRE(in_order.has_value());
-    BOOST_TEST(in_order->supplier_number == "S-9");
-    BOOST_TEST(in_order->supplier_name == "Leverantören AB");
-    BOOST_TEST(in_order->warehouse_code == "NORTH");
-    BOOST_REQUIRE_EQUAL(in_order->lines.size(), 2u);
-    BOOST_TEST(in_order->lines[0].external_line_code == "1");
-    BOOST_TEST(Field(db, "purchase_order", "status", "PO-1") == "SENT");
+ERP_BACKEND_TEST(new_purchase_orders_become_in_orders_and_unchanged_ones_make_no_call_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-1");
+  AddPurchaseOrder(db, 2, "PO-2", "2");
+  AddPurchaseOrder(db, 3, "PO-3");
+  const auto first = RunPurchase(db, sim);
+  BOOST_TEST(first.sent == 3u, first.summary);
+  const auto in_order = sim.store().FindInOrder("PO-2");
+  BOOST_REQUIRE(in_order.has_value());
+  BOOST_TEST(in_order->supplier_number == "S-9");
+  BOOST_TEST(in_order->supplier_name == "Leverantören AB");
+  BOOST_TEST(in_order->warehouse_code == "NORTH");
+  BOOST_REQUIRE_EQUAL(in_order->lines.size(), 2u);
+  BOOST_TEST(in_order->lines[0].external_line_code == "1");
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-1") == "SENT");
 
-    sim.store().ResetCalls();
-    RunPurchase(db, sim);
-    BOOST_TEST(sim.store().TotalWriteCalls() == 0);
-  });
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
 
-BOOST_AUTO_TEST_CASE(a_changed_purchase_order_is_sent_again_R20) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-11");
-    RunPurchase(db, sim);
-    db.Exec("UPDATE purchase_order_line SET quantity = 12 WHERE po_id = 1 AND line_no = 1");
-    db.Exec("UPDATE purchase_order SET updated_at = '2026-11-26 08:00:00' WHERE po_id = 1");
-    sim.store().ResetCalls();
-    RunPurchase(db, sim);
-    BOOST_TEST(InOrderCalls(sim) == 1);
-    BOOST_TEST(sim.store().FindInOrder("PO-11")->lines[0].advised_qty == "12");
-  });
+ERP_BACKEND_TEST(a_changed_purchase_order_is_sent_again_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-11");
+  RunPurchase(db, sim);
+  db.Exec("UPDATE purchase_order_line SET quantity = 12 WHERE po_id = 1 AND line_no = 1");
+  db.Exec("UPDATE purchase_order SET updated_at = '2026-11-26 08:00:00' WHERE po_id = 1");
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindInOrder("PO-11")->lines[0].advised_qty == "12");
 }
 
-BOOST_AUTO_TEST_CASE(unconnected_warehouse_and_dates_before_the_start_are_not_sent_R3_R4) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-21", "3");
-    AddPurchaseOrder(db, 2, "PO-22", "1", "2026-10-31");
-    AddPurchaseOrder(db, 3, "PO-23", "1", "2026-11-01");
-    RunPurchase(db, sim);
-    BOOST_TEST(!sim.store().FindInOrder("PO-21").has_value());
-    BOOST_TEST(!sim.store().FindInOrder("PO-22").has_value());
-    BOOST_TEST(sim.store().FindInOrder("PO-23").has_value());
-  });
+ERP_BACKEND_TEST(unconnected_warehouse_and_dates_before_the_start_are_not_sent_R3_R4) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-21", "3");
+  AddPurchaseOrder(db, 2, "PO-22", "1", "2026-10-31");
+  AddPurchaseOrder(db, 3, "PO-23", "1", "2026-11-01");
+  RunPurchase(db, sim);
+  BOOST_TEST(!sim.store().FindInOrder("PO-21").has_value());
+  BOOST_TEST(!sim.store().FindInOrder("PO-22").has_value());
+  BOOST_TEST(sim.store().FindInOrder("PO-23").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(a_deleted_purchase_order_is_cancelled_and_its_reused_number_refused_R21) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-31");
-    RunPurchase(db, sim);
-    db.Exec("DELETE FROM purchase_order_line WHERE po_id = 1");
-    db.Exec("DELETE FROM purchase_order WHERE po_id = 1");
-    RunPurchase(db, sim);
-    BOOST_TEST(sim.store().FindInOrder("PO-31")->is_cancelled);
+ERP_BACKEND_TEST(a_deleted_purchase_order_is_cancelled_and_its_reused_number_refused_R21) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-31");
+  RunPurchase(db, sim);
+  db.Exec("DELETE FROM purchase_order_line WHERE po_id = 1");
+  db.Exec("DELETE FROM purchase_order WHERE po_id = 1");
+  RunPurchase(db, sim);
+  BOOST_TEST(sim.store().FindInOrder("PO-31")->is_cancelled);
 
-    AddPurchaseOrder(db, 2, "PO-31", "1", "2026-12-02", "2026-11-26 09:00:00");
-    sim.store().ResetCalls();
-    RunPurchase(db, sim);
-    BOOST_TEST(InOrderCalls(sim) == 0, "detected before sending");
-    BOOST_TEST(Field(db, "purchase_order", "message", "PO-31")
-                       .find("renumber the cancelled purchase order PO-31") != std::string::npos,
-               Field(db, "purchase_order", "message", "PO-31"));
-  });
+  AddPurchaseOrder(db, 2, "PO-31", "1", "2026-12-02", "2026-11-26 09:00:00");
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0, "detected before sending");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-31")
+                     .find("renumber the cancelled purchase order PO-31") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-31"));
 }
 
-BOOST_AUTO_TEST_CASE(an_update_after_full_receipt_is_refused_locally_R21) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-41");
-    RunPurchase(db, sim);
-    db.Exec(
-        "UPDATE purchase_order SET status = 'RECEIVED', updated_at = '2026-11-27 08:00:00' "
-        "WHERE po_id = 1");
-    db.Exec("UPDATE purchase_order_line SET quantity = 99 WHERE po_id = 1 AND line_no = 2");
-    sim.store().ResetCalls();
-    RunPurchase(db, sim);
-    BOOST_TEST(InOrderCalls(sim) == 0);
-    BOOST_TEST(Field(db, "purchase_order", "message", "PO-41") ==
-               "purchase order PO-41 is fully received: Ongoing no longer takes updates of it");
-  });
+ERP_BACKEND_TEST(an_update_after_full_receipt_is_refused_locally_R21) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-41");
+  RunPurchase(db, sim);
+  db.Exec(
+      "UPDATE purchase_order SET status = 'RECEIVED', updated_at = '2026-11-27 08:00:00' "
+      "WHERE po_id = 1");
+  db.Exec("UPDATE purchase_order_line SET quantity = 99 WHERE po_id = 1 AND line_no = 2");
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-41") ==
+             "purchase order PO-41 is fully received: Ongoing no longer takes updates of it");
 }
 
-BOOST_AUTO_TEST_CASE(an_update_ongoing_refuses_once_receiving_started_is_explained_R21) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-51");
-    RunPurchase(db, sim);
-    sim.store().Receive("PO-51", {{"1", "4"}});
-    db.Exec("UPDATE purchase_order_line SET quantity = 11 WHERE po_id = 1 AND line_no = 1");
-    db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:00:00' WHERE po_id = 1");
-    RunPurchase(db, sim);
-    BOOST_TEST(Field(db, "purchase_order", "status", "PO-51") == "ERROR");
-    BOOST_TEST(Field(db, "purchase_order", "message", "PO-51")
-                       .find("the warehouse has started receiving it") != std::string::npos,
-               Field(db, "purchase_order", "message", "PO-51"));
-  });
+ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_is_explained_R21) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-51");
+  RunPurchase(db, sim);
+  sim.store().Receive("PO-51", {{"1", "4"}});
+  db.Exec("UPDATE purchase_order_line SET quantity = 11 WHERE po_id = 1 AND line_no = 1");
+  db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:00:00' WHERE po_id = 1");
+  RunPurchase(db, sim);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-51") == "ERROR");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-51")
+                     .find("the warehouse has started receiving it") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-51"));
 }
 
-BOOST_AUTO_TEST_CASE(with_automatic_export_off_only_requested_purchase_orders_are_sent_R20) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-61");
-    AddPurchaseOrder(db, 2, "PO-62");
-    RunPurchase(db, sim, Options(), false);
-    BOOST_TEST(InOrderCalls(sim) == 0);
-    db.Exec(
-        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-        "('purchase_order', 'PO-62', '2026-11-27 10:00:00')");
-    RunPurchase(db, sim, Options(), false);
-    BOOST_TEST(!sim.store().FindInOrder("PO-61").has_value());
-    BOOST_TEST(sim.store().FindInOrder("PO-62").has_value());
-    BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-62'") == "SENT");
-    RunPurchase(db, sim, Options("PO-61"), false);
-    BOOST_TEST(sim.store().FindInOrder("PO-61").has_value());
-  });
+ERP_BACKEND_TEST(with_automatic_export_off_only_requested_purchase_orders_are_sent_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-61");
+  AddPurchaseOrder(db, 2, "PO-62");
+  RunPurchase(db, sim, Options(), false);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('purchase_order', 'PO-62', '2026-11-27 10:00:00')");
+  RunPurchase(db, sim, Options(), false);
+  BOOST_TEST(!sim.store().FindInOrder("PO-61").has_value());
+  BOOST_TEST(sim.store().FindInOrder("PO-62").has_value());
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-62'") == "SENT");
+  RunPurchase(db, sim, Options("PO-61"), false);
+  BOOST_TEST(sim.store().FindInOrder("PO-61").has_value());
 }
 
-BOOST_AUTO_TEST_CASE(a_bad_purchase_order_is_rejected_alone_R30) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddPurchaseOrder(db, 1, "PO-71");
-    AddPurchaseOrder(db, 2, "PO-72");
-    db.Exec(
-        "UPDATE purchase_order_line SET article_no = 'NO-SUCH' WHERE po_id = 2 AND line_no = 2");
-    AddPurchaseOrder(db, 3, "PO-73");
-    db.Exec("UPDATE purchase_order_line SET quantity = -1 WHERE po_id = 3 AND line_no = 1");
-    RunPurchase(db, sim);
-    BOOST_TEST(sim.store().FindInOrder("PO-71").has_value());
-    BOOST_TEST(Field(db, "purchase_order", "message", "PO-72") ==
-               "line 2: article NO-SUCH is not in the ERP article register");
-    BOOST_TEST(Field(db, "purchase_order", "message", "PO-73") ==
-               "line 1: quantity -1 of article A-1 is not a positive number");
-  });
+ERP_BACKEND_TEST(a_bad_purchase_order_is_rejected_alone_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-71");
+  AddPurchaseOrder(db, 2, "PO-72");
+  db.Exec("UPDATE purchase_order_line SET article_no = 'NO-SUCH' WHERE po_id = 2 AND line_no = 2");
+  AddPurchaseOrder(db, 3, "PO-73");
+  db.Exec("UPDATE purchase_order_line SET quantity = -1 WHERE po_id = 3 AND line_no = 1");
+  RunPurchase(db, sim);
+  BOOST_TEST(sim.store().FindInOrder("PO-71").has_value());
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-72") ==
+             "line 2: article NO-SUCH is not in the ERP article register");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-73") ==
+             "line 1: quantity -1 of article A-1 is not a positive number");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(internal_orders)
 
-BOOST_AUTO_TEST_CASE(
-    an_internal_order_from_a_connected_warehouse_is_sent_as_an_outbound_order_R23) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddInternalOrder(db, 1, "IO-1", 1, 3);
-    const auto result = RunInternal(db, sim, Options("IO-1"));
-    BOOST_TEST(result.sent == 1u, result.summary);
-    const auto order = sim.store().FindOrder("IO-IO-1");
-    BOOST_REQUIRE(order.has_value());
-    BOOST_TEST(order->order_type_code == "INTERNAL");
-    BOOST_TEST(order->consignee.city == "Malmö");
-    BOOST_TEST(order->consignee.address == "Södergatan 3");
-    BOOST_TEST(Field(db, "internal_order", "status", "IO-1") == "SENT");
-  });
+ERP_BACKEND_TEST(an_internal_order_from_a_connected_warehouse_is_sent_as_an_outbound_order_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-1", 1, 3);
+  const auto result = RunInternal(db, sim, Options("IO-1"));
+  BOOST_TEST(result.sent == 1u, result.summary);
+  const auto order = sim.store().FindOrder("IO-IO-1");
+  BOOST_REQUIRE(order.has_value());
+  BOOST_TEST(order->order_type_code == "INTERNAL");
+  BOOST_TEST(order->consignee.city == "Malmö");
+  BOOST_TEST(order->consignee.address == "Södergatan 3");
+  BOOST_TEST(Field(db, "internal_order", "status", "IO-1") == "SENT");
 }
 
-BOOST_AUTO_TEST_CASE(
-    an_internal_order_only_to_a_connected_warehouse_is_refused_with_the_reason_R24) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddInternalOrder(db, 1, "IO-2", 3, 1);
-    RunInternal(db, sim, Options("IO-2"));
-    BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
-    BOOST_TEST(Field(db, "internal_order", "message", "IO-2") ==
-               "internal order IO-2 goes from OTHER to MAIN: MAIN is connected to Ongoing only as "
-               "the receiving warehouse; only internal orders whose from-warehouse is connected "
-               "can be sent");
-  });
+ERP_BACKEND_TEST(an_internal_order_only_to_a_connected_warehouse_is_refused_with_the_reason_R24) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-2", 3, 1);
+  RunInternal(db, sim, Options("IO-2"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-2") ==
+             "internal order IO-2 goes from OTHER to MAIN: MAIN is connected to Ongoing only as "
+             "the receiving warehouse; only internal orders whose from-warehouse is connected "
+             "can be sent");
 }
 
-BOOST_AUTO_TEST_CASE(the_automatic_run_sends_no_internal_order_but_honours_requests_R23) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddInternalOrder(db, 1, "IO-3", 1, 2);
-    AddInternalOrder(db, 2, "IO-4", 1, 2);
-    RunInternal(db, sim);
-    BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
-    db.Exec(
-        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-        "('internal_order', 'IO-4', '2026-11-27 10:00:00')");
-    RunInternal(db, sim);
-    BOOST_TEST(!sim.store().FindOrder("IO-IO-3").has_value());
-    BOOST_TEST(sim.store().FindOrder("IO-IO-4").has_value());
-    BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-4'") == "SENT");
-  });
+ERP_BACKEND_TEST(the_automatic_run_sends_no_internal_order_but_honours_requests_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-3", 1, 2);
+  AddInternalOrder(db, 2, "IO-4", 1, 2);
+  RunInternal(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-4', '2026-11-27 10:00:00')");
+  RunInternal(db, sim);
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-3").has_value());
+  BOOST_TEST(sim.store().FindOrder("IO-IO-4").has_value());
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-4'") == "SENT");
 }
 
-BOOST_AUTO_TEST_CASE(a_deleted_internal_order_is_cancelled_by_the_next_run_R23) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddInternalOrder(db, 1, "IO-5", 1, 2);
-    RunInternal(db, sim, Options("IO-5"));
-    db.Exec("DELETE FROM internal_order_line WHERE io_id = 1");
-    db.Exec("DELETE FROM internal_order WHERE io_id = 1");
-    RunInternal(db, sim);
-    BOOST_TEST(sim.store().FindOrder("IO-IO-5")->is_cancelled);
-    BOOST_TEST(db.Count("SELECT * FROM wms_retired_number WHERE doc_type = 'internal_order'") == 1);
-  });
+ERP_BACKEND_TEST(a_deleted_internal_order_is_cancelled_by_the_next_run_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-5", 1, 2);
+  RunInternal(db, sim, Options("IO-5"));
+  db.Exec("DELETE FROM internal_order_line WHERE io_id = 1");
+  db.Exec("DELETE FROM internal_order WHERE io_id = 1");
+  RunInternal(db, sim);
+  BOOST_TEST(sim.store().FindOrder("IO-IO-5")->is_cancelled);
+  BOOST_TEST(db.Count("SELECT * FROM wms_retired_number WHERE doc_type = 'internal_order'") == 1);
 }
 
-BOOST_AUTO_TEST_CASE(an_internal_order_with_an_unknown_article_is_rejected_alone_R30) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddInternalOrder(db, 1, "IO-6", 1, 2);
-    db.Exec("UPDATE internal_order_line SET article_no = 'GONE' WHERE io_id = 1");
-    AddInternalOrder(db, 2, "IO-7", 2, 1);
-    db.Exec(
-        "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
-        "('internal_order', 'IO-6', '2026-11-27 10:00:00'), "
-        "('internal_order', 'IO-7', '2026-11-27 10:00:00')");
-    RunInternal(db, sim);
-    BOOST_TEST(Field(db, "internal_order", "message", "IO-6") ==
-               "line 1: article GONE is not in the ERP article register");
-    BOOST_TEST(sim.store().FindOrder("IO-IO-7").has_value());
-    BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-6'") == "ERROR");
-  });
+ERP_BACKEND_TEST(an_internal_order_with_an_unknown_article_is_rejected_alone_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-6", 1, 2);
+  db.Exec("UPDATE internal_order_line SET article_no = 'GONE' WHERE io_id = 1");
+  AddInternalOrder(db, 2, "IO-7", 2, 1);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-6', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-7', '2026-11-27 10:00:00')");
+  RunInternal(db, sim);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-6") ==
+             "line 1: article GONE is not in the ERP article register");
+  BOOST_TEST(sim.store().FindOrder("IO-IO-7").has_value());
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-6'") == "ERROR");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

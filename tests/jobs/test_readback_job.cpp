@@ -5,10 +5,14 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <source_location>
+#include <vector>
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 
@@ -83,23 +87,10 @@ jobs::JobResult Deliveries(const ErpBackend& db, const SimProcess& sim, bool inv
   return jobs::RunDeliveryJob(c, o, Log());
 }
 
-template <typename Body>
-void ForEachBackend(Body body) {
-  for (const auto& db : test::AllBackends()) {
-    BOOST_TEST_CONTEXT(db->Name()) {
-      SimProcess sim;
-      Seed(*db);
-      jobs::RunArticleJob(Connection(*db, sim), Options(), Log());
-      body(*db, sim);
-    }
-  }
-}
-
-std::string Delivered(const ErpBackend& db, int order_id, int line_no) {
-  return db.Scalar(
-      "SELECT CAST(CAST(delivered_qty AS NUMERIC(12,3)) AS VARCHAR(20)) FROM "
-      "customer_order_line WHERE order_id = " +
-      std::to_string(order_id) + " AND line_no = " + std::to_string(line_no));
+// Every test starts here: the reference data in the ERP and its articles in Ongoing.
+void SeedAndExportArticles(const ErpBackend& db, SimProcess& sim) {
+  Seed(db);
+  jobs::RunArticleJob(Connection(db, sim), Options(), Log());
 }
 
 std::string OrderStatus(const ErpBackend& db, int order_id) {
@@ -111,215 +102,309 @@ bool SameQuantity(const std::string& text, double expected) {
   return !text.empty() && std::abs(std::stod(text) - expected) < 1e-9;
 }
 
+// Asserts `column` of every line of one document exactly, lines 1..n in order, and that the
+// document has no other line, so that no line goes unchecked. A failure names the caller's line.
+void CheckLines(const ErpBackend& db, const std::string& table, const std::string& key, int id,
+                const std::string& column, const std::vector<double>& expected,
+                const std::source_location& at) {
+  const std::string where = "checked at line " + std::to_string(at.line()) + ": " + table + " ";
+  const std::string from = " FROM " + table + " WHERE " + key + " = " + std::to_string(id);
+  BOOST_TEST(db.Count("SELECT *" + from) == static_cast<long>(expected.size()),
+             where + "line count");
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const std::string line_no = std::to_string(i + 1);
+    const std::string actual =
+        db.Scalar("SELECT CAST(CAST(" + column + " AS NUMERIC(12,3)) AS VARCHAR(20))" + from +
+                  " AND line_no = " + line_no);
+    BOOST_TEST(SameQuantity(actual, expected[i]), where + "line " + line_no + ": " + column +
+                                                      " is '" + actual + "', expected " +
+                                                      std::to_string(expected[i]));
+  }
+}
+
+// Lines of AddOrder: 1 = A-1, 2 = A-2, 3 = freight and 4 = text, which stay 0 (R10, R11).
+void CheckDelivered(const ErpBackend& db, int order_id, const std::vector<double>& expected,
+                    const std::source_location& at = std::source_location::current()) {
+  CheckLines(db, "customer_order_line", "order_id", order_id, "delivered_qty", expected, at);
+}
+
+void CheckReceived(const ErpBackend& db, int po_id, const std::vector<double>& expected,
+                   const std::source_location& at = std::source_location::current()) {
+  CheckLines(db, "purchase_order_line", "po_id", po_id, "received_qty", expected, at);
+}
+
+// Purchase order PO-1 (line 1 = 10 x A-1, line 2 = 5 x A-2), sent to Ongoing.
+void AddAndSendPurchaseOrder(const ErpBackend& db, const SimProcess& sim) {
+  db.Exec(
+      "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
+      "order_date, delivery_date, status, updated_at) VALUES (1, 'PO-1', 'S-1', 'Lev AB', 1, "
+      "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
+  db.Exec(
+      "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
+      "(1, 1, 'A-1', 10), (1, 2, 'A-2', 5)");
+  jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
+}
+
+jobs::JobResult Receipts(const ErpBackend& db, const SimProcess& sim, bool full = false) {
+  auto o = Options();
+  o.full = full;
+  return jobs::RunReceiptJob(Connection(db, sim), o, Log());
+}
+
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(
+ERP_BACKEND_TEST(
     a_full_delivery_sets_quantities_status_tracking_and_refuses_the_waiting_update_R18_R26_R15) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    // A newer version waits to be sent while the warehouse ships the order.
-    db.Exec(
-        "UPDATE customer_order SET remark = 'Ändrad', updated_at = '2026-11-27 08:00:00' "
-        "WHERE order_id = 1");
-    sim.store().Ship("O-1", {}, {{"PKG-1", "https://track.example/PKG-1", 0}});
-    const auto result = Deliveries(db, sim);
-    BOOST_TEST(result.sent == 1u, result.summary);
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2));
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 2), 1));
-    BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");  // text and freight lines not expected back
-    BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'O-1'") ==
-               "DELIVERED");
-    BOOST_TEST(db.Scalar("SELECT tracking_url FROM shipment_tracking WHERE order_id = 1") ==
-               "https://track.example/PKG-1");
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // A newer version waits to be sent while the warehouse ships the order.
+  db.Exec(
+      "UPDATE customer_order SET remark = 'Ändrad', updated_at = '2026-11-27 08:00:00' "
+      "WHERE order_id = 1");
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://track.example/PKG-1", 0}});
+  const auto result = Deliveries(db, sim);
+  BOOST_TEST(result.sent == 1u, result.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");  // text and freight lines not expected back
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'O-1'") ==
+             "DELIVERED");
+  BOOST_TEST(db.Scalar("SELECT tracking_url FROM shipment_tracking WHERE order_id = 1") ==
+             "https://track.example/PKG-1");
 
-    // R15: the waiting update is refused locally now that Ongoing reported full delivery.
-    sim.store().ResetCalls();
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
-    BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'O-1'")
-                   .find("fully delivered") != std::string::npos);
-  });
+  // R15: the waiting update is refused locally now that Ongoing reported full delivery.
+  sim.store().ResetCalls();
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'O-1'")
+                 .find("fully delivered") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_shipped_internal_order_gets_its_delivered_quantities_R18_R23) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    db.Exec(
-        "UPDATE warehouse SET address = 'Hamngatan 1', postcode = '41101', city = 'Göteborg', "
-        "country_code = 'SE' WHERE warehouse_id = 1");
-    db.Exec(
-        "INSERT INTO warehouse (warehouse_id, code, name, address, postcode, city, "
-        "country_code) VALUES (2, 'SHOP', 'Butik', 'Torget 2', '21134', 'Malmö', 'SE')");
-    db.Exec(
-        "INSERT INTO internal_order (io_id, io_no, from_warehouse_id, to_warehouse_id, "
-        "delivery_date, status, updated_at) VALUES (1, 'T-1', 1, 2, '2026-12-03', 'OPEN', "
-        "'2026-11-25 09:00:00')");
-    db.Exec(
-        "INSERT INTO internal_order_line (io_id, line_no, article_no, quantity) VALUES "
-        "(1, 1, 'A-2', 3)");
-    auto send = Options();
-    send.only_doc_no = "T-1";
-    jobs::RunInternalOrderJob(Connection(db, sim), send, Log());
-    sim.store().Ship("IO-T-1");
-    Deliveries(db, sim);
-    BOOST_TEST(db.Scalar("SELECT status FROM internal_order WHERE io_id = 1") == "DELIVERED");
-    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(delivered_qty AS VARCHAR(20)) FROM "
-                                      "internal_order_line WHERE io_id = 1"),
-                            3));
-  });
+ERP_BACKEND_TEST(a_shipped_internal_order_gets_its_delivered_quantities_R18_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec(
+      "UPDATE warehouse SET address = 'Hamngatan 1', postcode = '41101', city = 'Göteborg', "
+      "country_code = 'SE' WHERE warehouse_id = 1");
+  db.Exec(
+      "INSERT INTO warehouse (warehouse_id, code, name, address, postcode, city, "
+      "country_code) VALUES (2, 'SHOP', 'Butik', 'Torget 2', '21134', 'Malmö', 'SE')");
+  db.Exec(
+      "INSERT INTO internal_order (io_id, io_no, from_warehouse_id, to_warehouse_id, "
+      "delivery_date, status, updated_at) VALUES (1, 'T-1', 1, 2, '2026-12-03', 'OPEN', "
+      "'2026-11-25 09:00:00')");
+  db.Exec(
+      "INSERT INTO internal_order_line (io_id, line_no, article_no, quantity) VALUES "
+      "(1, 1, 'A-2', 3)");
+  auto send = Options();
+  send.only_doc_no = "T-1";
+  jobs::RunInternalOrderJob(Connection(db, sim), send, Log());
+  sim.store().Ship("IO-T-1");
+  Deliveries(db, sim);
+  BOOST_TEST(db.Scalar("SELECT status FROM internal_order WHERE io_id = 1") == "DELIVERED");
+  BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(delivered_qty AS VARCHAR(20)) FROM "
+                                    "internal_order_line WHERE io_id = 1"),
+                          3));
 }
 
-BOOST_AUTO_TEST_CASE(a_partial_delivery_then_the_rest_with_parcels_added_later_R18_R26) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    sim.store().Ship("O-1", {{"1", "1"}}, {{"PKG-1", "https://t.example/1", 0}});
-    Deliveries(db, sim);
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 1));
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 2), 0));
-    BOOST_TEST(OrderStatus(db, 1) == "PARTIALLY_DELIVERED");
+ERP_BACKEND_TEST(a_partial_delivery_then_the_rest_with_parcels_added_later_R18_R26) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {{"1", "1"}}, {{"PKG-1", "https://t.example/1", 0}});
+  Deliveries(db, sim);
+  CheckDelivered(db, 1, {1, 0, 0, 0});
+  BOOST_TEST(OrderStatus(db, 1) == "PARTIALLY_DELIVERED");
 
-    sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {{"PKG-2", "https://t.example/2", 0}});
-    Deliveries(db, sim);
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2), "set to Ongoing's figure, never added to");
-    BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
-    BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 2);
-  });
+  sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {{"PKG-2", "https://t.example/2", 0}});
+  Deliveries(db, sim);
+  CheckDelivered(db, 1, {2, 1, 0, 0});  // set to Ongoing's figure, never added to
+  BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 2);
 }
 
-BOOST_AUTO_TEST_CASE(reading_the_same_report_twice_changes_nothing_R18_R19_R26) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
-    Deliveries(db, sim, true);
-    const auto again = Deliveries(db, sim, true, true);  // full: the same report once more
-    BOOST_TEST(again.sent == 0u, again.summary);
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 2));
-    BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 1);
-    BOOST_TEST(db.Count("SELECT * FROM invoice") == 1);
-  });
+ERP_BACKEND_TEST(a_picked_quantity_the_warehouse_lowers_is_set_down_never_kept_or_added_R18) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {{"1", "2"}});
+  Deliveries(db, sim);
+  CheckDelivered(db, 1, {2, 0, 0, 0});
+  BOOST_TEST(OrderStatus(db, 1) == "PARTIALLY_DELIVERED");
+
+  // The warehouse corrects its count: one cup less was picked than reported before.
+  sim.store().Ship("O-1", {{"1", "1"}});
+  Deliveries(db, sim);
+  CheckDelivered(db, 1, {1, 0, 0, 0});  // Ongoing's figure: not 3 (added), not 2 (kept)
+  BOOST_TEST(OrderStatus(db, 1) == "PARTIALLY_DELIVERED");
 }
 
-BOOST_AUTO_TEST_CASE(with_invoicing_on_each_delivery_gets_one_invoice_and_klarna_is_flagged_R19) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1, "KLARNA");
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    sim.store().Ship("O-1", {{"1", "1"}}, {});
-    Deliveries(db, sim, true);
-    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1);
-    // First invoice: 1 x 10.00 + the freight 49.00.
-    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(total AS VARCHAR(20)) FROM invoice"), 59));
-    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE activate_klarna = TRUE") == 1);
-
-    sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {});
-    Deliveries(db, sim, true);
-    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2);
-    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(MAX(total) AS VARCHAR(20)) FROM invoice WHERE "
-                                      "invoice_id = (SELECT MAX(invoice_id) FROM invoice)"),
-                            35.5));
-    Deliveries(db, sim, true, true);
-    BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2, "never twice");
-  });
+ERP_BACKEND_TEST(reading_the_same_report_twice_changes_nothing_R18_R19_R26) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+  Deliveries(db, sim, true);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  const auto again = Deliveries(db, sim, true, true);  // full: the same report once more
+  BOOST_TEST(again.sent == 0u, again.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 1);
 }
 
-BOOST_AUTO_TEST_CASE(orders_this_connection_did_not_send_are_skipped_not_errors) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    ongoing::SoapWmsClient client(sim.Endpoint());
-    wms::CustomerOrder foreign;
-    foreign.order_number = "FOREIGN-1";
-    foreign.delivery_date = "2026-12-01";
-    foreign.consignee.name = "X";
-    foreign.lines = {{"1", "A-1", "", "1", std::nullopt, std::nullopt, ""}};
-    client.ProcessOrder(foreign);
-    sim.store().Ship("FOREIGN-1");
-    const auto result = Deliveries(db, sim);
-    BOOST_TEST(pipeline::ToString(result.status) ==
-               pipeline::ToString(pipeline::RunStatus::kCompleted));
-    BOOST_TEST(result.summary.find("skipped 1") != std::string::npos, result.summary);
-  });
+ERP_BACKEND_TEST(with_invoicing_on_each_delivery_gets_one_invoice_and_klarna_is_flagged_R19) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1, "KLARNA");
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {{"1", "1"}}, {});
+  Deliveries(db, sim, true);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1);
+  // First invoice: 1 x 10.00 + the freight 49.00.
+  BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(total AS VARCHAR(20)) FROM invoice"), 59));
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE activate_klarna = TRUE") == 1);
+
+  sim.store().Ship("O-1", {{"1", "2"}, {"2", "1"}}, {});
+  Deliveries(db, sim, true);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2);
+  BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(MAX(total) AS VARCHAR(20)) FROM invoice WHERE "
+                                    "invoice_id = (SELECT MAX(invoice_id) FROM invoice)"),
+                          35.5));
+  Deliveries(db, sim, true, true);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 2, "never twice");
 }
 
-BOOST_AUTO_TEST_CASE(a_report_above_the_ordered_quantity_is_rejected_alone_R30) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    AddOrder(db, 1);
-    AddOrder(db, 2);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    // The ERP lowered line 1 of O-1 after sending; Ongoing still picks 2.
-    db.Exec("UPDATE customer_order_line SET quantity = 1 WHERE order_id = 1 AND line_no = 1");
-    sim.store().Ship("O-1");
-    sim.store().Ship("O-2");
-    const auto result = Deliveries(db, sim);
-    BOOST_TEST(result.rejected == 1u, result.summary);
-    BOOST_TEST(OrderStatus(db, 2) == "DELIVERED");
-    BOOST_TEST(SameQuantity(Delivered(db, 1, 1), 0), "nothing of a refused report is applied");
-    BOOST_TEST(db.Scalar("SELECT reason FROM wms_run_record WHERE outcome = 'rejected'") ==
-               "Ongoing reports 2 delivered on line 1 where 1 were ordered");
-  });
+ERP_BACKEND_TEST(orders_this_connection_did_not_send_are_skipped_not_errors) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  wms::CustomerOrder foreign;
+  foreign.order_number = "FOREIGN-1";
+  foreign.delivery_date = "2026-12-01";
+  foreign.consignee.name = "X";
+  foreign.lines = {{"1", "A-1", "", "1", std::nullopt, std::nullopt, ""}};
+  client.ProcessOrder(foreign);
+  sim.store().Ship("FOREIGN-1");
+  const auto result = Deliveries(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompleted));
+  BOOST_TEST(result.summary.find("skipped 1") != std::string::npos, result.summary);
 }
 
-BOOST_AUTO_TEST_CASE(paging_over_several_pages_applies_every_order_once) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    for (int i = 1; i <= 5; ++i)
-      AddOrder(db, i);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    for (int i = 1; i <= 5; ++i)
-      sim.store().Ship("O-" + std::to_string(i));
-    sim.store().ResetCalls();
-    const auto result = Deliveries(db, sim);
-    BOOST_TEST(result.sent == 5u, result.summary);
-    BOOST_TEST(sim.store().CallCount(sim::Operation::kGetOrdersByQuery) >= 3, "pages of 2");
-    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
-  });
+ERP_BACKEND_TEST(a_report_above_the_ordered_quantity_is_rejected_alone_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  AddOrder(db, 2);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // The ERP lowered line 1 of O-1 after sending; Ongoing still picks 2.
+  db.Exec("UPDATE customer_order_line SET quantity = 1 WHERE order_id = 1 AND line_no = 1");
+  sim.store().Ship("O-1");
+  sim.store().Ship("O-2");
+  const auto result = Deliveries(db, sim);
+  BOOST_TEST(result.rejected == 1u, result.summary);
+  BOOST_TEST(OrderStatus(db, 2) == "DELIVERED");
+  CheckDelivered(db, 2, {2, 1, 0, 0});
+  CheckDelivered(db, 1, {0, 0, 0, 0});  // nothing of a refused report is applied
+  BOOST_TEST(db.Scalar("SELECT reason FROM wms_run_record WHERE outcome = 'rejected'") ==
+             "Ongoing reports 2 delivered on line 1 where 1 were ordered");
 }
 
-BOOST_AUTO_TEST_CASE(a_run_broken_off_while_reading_is_completed_by_the_next_without_doubles_R31) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    for (int i = 1; i <= 5; ++i)
-      AddOrder(db, i);
-    jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
-    for (int i = 1; i <= 5; ++i)
-      sim.store().Ship("O-" + std::to_string(i));
-    sim::FaultSpec drop;
-    drop.kind = sim::FaultKind::kDrop;
-    drop.operation = sim::Operation::kGetOrdersByQuery;
-    drop.every = 2;  // the second page never arrives
-    drop.times = 1;
-    sim.store().AddFault(drop);
-    const auto broken = Deliveries(db, sim, true);
-    BOOST_TEST(pipeline::ToString(broken.status) ==
-               pipeline::ToString(pipeline::RunStatus::kAborted));
-    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") < 5);
-    Deliveries(db, sim, true);
-    BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
-    BOOST_TEST(db.Count("SELECT * FROM invoice") == 5, "one invoice per order, none twice");
-  });
+ERP_BACKEND_TEST(paging_over_several_pages_applies_every_order_once) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  for (int i = 1; i <= 5; ++i)
+    AddOrder(db, i);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  for (int i = 1; i <= 5; ++i)
+    sim.store().Ship("O-" + std::to_string(i));
+  sim.store().ResetCalls();
+  const auto result = Deliveries(db, sim);
+  BOOST_TEST(result.sent == 5u, result.summary);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetOrdersByQuery) >= 3, "pages of 2");
+  BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
 }
 
-BOOST_AUTO_TEST_CASE(receipts_set_received_quantities_partially_then_fully_R22) {
-  ForEachBackend([](const ErpBackend& db, SimProcess& sim) {
-    db.Exec(
-        "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
-        "order_date, delivery_date, status, updated_at) VALUES (1, 'PO-1', 'S-1', 'Lev AB', 1, "
-        "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
-    db.Exec(
-        "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
-        "(1, 1, 'A-1', 10), (1, 2, 'A-2', 5)");
-    jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
-    sim.store().Receive("PO-1", {{"1", "4"}});
-    jobs::RunReceiptJob(Connection(db, sim), Options(), Log());
-    BOOST_TEST(SameQuantity(db.Scalar("SELECT CAST(received_qty AS VARCHAR(20)) FROM "
-                                      "purchase_order_line WHERE line_no = 1"),
-                            4));
-    BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
-    sim.store().Receive("PO-1");
-    jobs::RunReceiptJob(Connection(db, sim), Options(), Log());
-    BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "RECEIVED");
-    BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'PO-1'") ==
-               "RECEIVED");
-    auto full = Options();
-    full.full = true;
-    const auto again = jobs::RunReceiptJob(Connection(db, sim), full, Log());
-    BOOST_TEST(again.sent == 0u, again.summary);
-  });
+ERP_BACKEND_TEST(a_run_broken_off_while_reading_is_completed_by_the_next_without_doubles_R31) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  for (int i = 1; i <= 5; ++i)
+    AddOrder(db, i);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  for (int i = 1; i <= 5; ++i)
+    sim.store().Ship("O-" + std::to_string(i));
+  sim::FaultSpec drop;
+  drop.kind = sim::FaultKind::kDrop;
+  drop.operation = sim::Operation::kGetOrdersByQuery;
+  drop.every = 2;  // the second page never arrives
+  drop.times = 1;
+  sim.store().AddFault(drop);
+  const auto broken = Deliveries(db, sim, true);
+  BOOST_TEST(pipeline::ToString(broken.status) ==
+             pipeline::ToString(pipeline::RunStatus::kAborted));
+  BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") < 5);
+  Deliveries(db, sim, true);
+  BOOST_TEST(db.Count("SELECT * FROM customer_order WHERE status = 'DELIVERED'") == 5);
+  for (int i = 1; i <= 5; ++i)
+    CheckDelivered(db, i, {2, 1, 0, 0});  // orders read by both runs are not doubled
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 5, "one invoice per order, none twice");
+}
+
+ERP_BACKEND_TEST(receipts_set_received_quantities_partially_then_fully_R22) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddAndSendPurchaseOrder(db, sim);
+  sim.store().Receive("PO-1", {{"1", "4"}});
+  Receipts(db, sim);
+  CheckReceived(db, 1, {4, 0});  // line 2 untouched by the warehouse
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
+  sim.store().Receive("PO-1");
+  Receipts(db, sim);
+  CheckReceived(db, 1, {10, 5});  // set to Ongoing's figure, never added to
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "RECEIVED");
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'PO-1'") ==
+             "RECEIVED");
+  const auto again = Receipts(db, sim, true);
+  BOOST_TEST(again.sent == 0u, again.summary);
+  CheckReceived(db, 1, {10, 5});
+}
+
+ERP_BACKEND_TEST(reading_the_same_receipt_twice_changes_no_quantity_R22) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddAndSendPurchaseOrder(db, sim);
+  sim.store().Receive("PO-1", {{"1", "4"}, {"2", "5"}});
+  const auto first = Receipts(db, sim);
+  BOOST_TEST(first.sent == 1u, first.summary);
+  CheckReceived(db, 1, {4, 5});
+  // The next run's window overlaps the last one: it reads the same receipt again; so does a
+  // full read.
+  const auto again = Receipts(db, sim);
+  BOOST_TEST(again.sent == 0u, again.summary);
+  CheckReceived(db, 1, {4, 5});
+  const auto full = Receipts(db, sim, true);
+  BOOST_TEST(full.sent == 0u, full.summary);
+  CheckReceived(db, 1, {4, 5});
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
+}
+
+ERP_BACKEND_TEST(a_receipt_the_warehouse_lowers_sets_the_line_to_ongoings_figure_R22) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddAndSendPurchaseOrder(db, sim);
+  sim.store().Receive("PO-1", {{"1", "6"}, {"2", "5"}});
+  Receipts(db, sim);
+  CheckReceived(db, 1, {6, 5});
+
+  // The warehouse corrects its count: Ongoing now reports 4 on line 1 where it said 6.
+  sim.store().Receive("PO-1", {{"1", "4"}});
+  const auto corrected = Receipts(db, sim);
+  BOOST_TEST(corrected.sent == 1u, corrected.summary);
+  CheckReceived(db, 1, {4, 5});  // Ongoing's figure: not 10 (added), not 6 (kept)
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
 }

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 #include "stages/erp/migrator.h"
 #include "tests/support/backend_test.h"
@@ -107,13 +108,6 @@ std::shared_ptr<ErpBackend> MakePostgresBackend() {
         "PostgreSQL), or set WMSBRIDGE_SKIP_PG=1 to leave PostgreSQL out knowingly");
   }
   return std::make_shared<PostgresBackend>(base.back() == ';' ? base : base + ";");
-}
-
-std::vector<std::shared_ptr<ErpBackend>> AllBackends() {
-  std::vector<std::shared_ptr<ErpBackend>> out{MakeSqliteBackend()};
-  if (Poco::Environment::get("WMSBRIDGE_SKIP_PG", "") != "1")
-    out.push_back(MakePostgresBackend());
-  return out;
 }
 
 boost::test_tools::assertion_result PostgresWanted(boost::unit_test::test_unit_id) {

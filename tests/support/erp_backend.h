@@ -6,7 +6,6 @@
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "stages/erp/erp_database.h"
 
@@ -32,8 +31,6 @@ class ErpBackend {
   void Prepare() const;  // schema + migrations
 };
 
-/// Both backends (being replaced by ERP_BACKEND_TEST).
-std::vector<std::shared_ptr<ErpBackend>> AllBackends();
 // Tests run once per backend through ERP_BACKEND_TEST (backend_test.h). A missing
 // WMSBRIDGE_TEST_PG is an error (CI must test both); WMSBRIDGE_SKIP_PG=1 skips PostgreSQL.
 std::shared_ptr<ErpBackend> MakeSqliteBackend();
