@@ -48,7 +48,7 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     context.Record({work.article_no, OutcomeKind::kRejected, reason});
   } else {
     // The WMS is down or refuses us: the article keeps its state; the next run sends it.
-    record.Failed(work.article_no, failure.reason);
+    record.Failed(work.article_no, erp_id, failure.reason);
     context.Record({work.article_no, OutcomeKind::kFailed, failure.reason});
   }
 }

@@ -94,7 +94,7 @@ void OrderSink::Load(OrderWork& work, pipeline::RunContext& context) {
       },
       failure, fatal_wms_error_);
   if (!result && !failure.refusal) {
-    record.Failed(no, failure.reason);  // the WMS is down: tried again by the next run
+    record.Failed(no, work.erp_id, failure.reason);  // the WMS is down: tried again by the next run
     context.Record({no, OutcomeKind::kFailed, failure.reason});
     return;
   }

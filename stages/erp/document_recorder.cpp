@@ -25,8 +25,14 @@ void DocumentRecorder::Refused(const std::string& doc_no, const std::string& erp
   transaction.Commit();
 }
 
-void DocumentRecorder::Failed(const std::string& doc_no, const std::string& reason) {
+void DocumentRecorder::Failed(const std::string& doc_no, const std::string& erp_id,
+                              const std::string& reason) {
+  ErpTransaction transaction(db_.session());
+  sync_.MarkFailed(
+      doc_type_, doc_no, erp_id,
+      "not sent, the WMS was unavailable (" + reason + "); the next run sends it again", run_id_);
   runs_.Record(run_id_, doc_type_, doc_no, "failed", reason);
+  transaction.Commit();
 }
 
 void DocumentRecorder::Retired(const std::string& doc_no, const std::string& erp_id,

@@ -30,8 +30,9 @@ class DocumentRecorder {
   /// Throws Poco::Data::DataException.
   void Refused(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
                DocStatus status = DocStatus::kError, const std::string& outcome = "rejected");
-  /// The WMS could not be reached: only the run record. Throws Poco::Data::DataException.
-  void Failed(const std::string& doc_no, const std::string& reason);
+  /// The WMS could not be reached: the document keeps its status (never SENT because of
+  /// this), its message and the run record say why. Throws Poco::Data::DataException.
+  void Failed(const std::string& doc_no, const std::string& erp_id, const std::string& reason);
   /// A deleted document was cancelled in the WMS: its number is retired and its state goes.
   void Retired(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id);
   /// The internal ids a number was used with by deleted documents the WMS keeps.

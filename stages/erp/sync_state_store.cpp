@@ -52,6 +52,16 @@ void SyncStateStore::MarkError(const std::string& doc_type, const std::string& d
       use(at), use(m), use(id), now;
 }
 
+void SyncStateStore::MarkFailed(const std::string& doc_type, const std::string& doc_no,
+                                const std::string& erp_id, const std::string& message,
+                                std::int64_t run_id) {
+  std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id, at = NowText();
+  Poco::UTF16String m = LongText(message);
+  Poco::Int64 id = run_id;
+  db_.session() << db_.Query("upsert_sync_state_failure"), use(c), use(t), use(n), use(e), use(at),
+      use(m), use(id), now;
+}
+
 std::optional<std::string> SyncStateStore::Watermark(const std::string& job) {
   std::string c = connection_name_, j = job;
   std::vector<std::string> values;

@@ -46,6 +46,10 @@ class SyncStateStore {
   void MarkError(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
                  const std::string& message, std::int64_t run_id,
                  DocStatus status = DocStatus::kError);
+  /// The WMS could not be reached for the document: its status stays (NOT_SENT for a new one),
+  /// the message says why. Throws Poco::Data::DataException.
+  void MarkFailed(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
+                  const std::string& message, std::int64_t run_id);
   /// The ERP updated_at up to which `job` completed, if it ever did.
   std::optional<std::string> Watermark(const std::string& job);
   /// Moves the watermark (only after a completed run). Throws Poco::Data::DataException.

@@ -455,6 +455,11 @@ void CheckUnavailableThenSentOnce(const ErpBackend& db, const ExportKind& kind, 
   } else {
     BOOST_TEST(outcome == "failed");
     BOOST_TEST(Contains(reason, ExpectedReason(fault)), reason);
+    // What the ERP shows next to the document (R29): still not sent, and why.
+    BOOST_TEST(DocStatus(db, kind, "status") == "NOT_SENT");
+    const std::string shown = DocStatus(db, kind, "message");
+    BOOST_TEST(Contains(shown, "WMS was unavailable"), shown);
+    BOOST_TEST(Contains(shown, ExpectedReason(fault)), shown);
     BOOST_TEST(WriteCalls(sim, kind) - calls == kAttempts, "retried, then given up");
     // Before: Ongoing has nothing. After: Ongoing stored it, and we never heard so.
     BOOST_TEST(kind.in_wms(sim).size() == (fault == WmsFault::kTimeoutAfter ? 1u : 0u));
