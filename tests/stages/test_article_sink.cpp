@@ -107,7 +107,8 @@ BOOST_FIXTURE_TEST_CASE(a_passing_fault_is_retried_and_the_article_recorded_once
   BOOST_TEST(!context.Aborted());
 }
 
-BOOST_FIXTURE_TEST_CASE(a_wms_that_stays_down_aborts_the_run_and_records_no_state_R31, Fixture) {
+BOOST_FIXTURE_TEST_CASE(a_wms_that_stays_down_aborts_the_run_and_records_nothing_as_sent_R31,
+                        Fixture) {
   wms.on_article = [](const wms::ArticleDefinition&) -> wms::WriteResult {
     throw wms::WmsError(wms::WmsErrorKind::kConnect, "ProcessArticle", "refused");
   };
@@ -116,6 +117,10 @@ BOOST_FIXTURE_TEST_CASE(a_wms_that_stays_down_aborts_the_run_and_records_no_stat
   sink.Consume({{Work("A"), Work("B")}}, context);
   BOOST_TEST(context.Aborted());
   BOOST_TEST(wms.calls == 3, "retried, then no further article is tried");
-  BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state") == 0);
+  // The article tried says why it is not sent; the one never tried is untouched.
+  BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state") == 1);
+  BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state WHERE status = 'NOT_SENT' AND wms_id "
+                            "IS NULL AND payload_hash IS NULL AND message LIKE '%unavailable%'") ==
+             1);
   BOOST_TEST(sink.fatal_wms_error().has_value());
 }

@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""The mutation check: small breakages of the rules that matter, each of which the suite must
+catch. Run through tests/mutants/run.sh (see there and docs/testing.md).
+
+Each mutant replaces one exact snippet of one file (it must occur exactly once: a stale mutant
+is an error, so the list stays true as the code moves), rebuilds the targets of its tests, runs
+them, and is "killed" when at least one of them fails. New rules add their mutants here.
+"""
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+# The test executables (CMake targets) and where they land under the build folder.
+EXE = {
+    "test_ongoing_client": "tests/ongoing/test_ongoing_client",
+    "test_article_job": "tests/jobs/test_article_job",
+    "test_customer_order_job": "tests/jobs/test_customer_order_job",
+    "test_purchase_internal_order_job": "tests/jobs/test_purchase_internal_order_job",
+    "test_readback_job": "tests/jobs/test_readback_job",
+    "test_failure_paths": "tests/jobs/test_failure_paths",
+    "test_credentials": "tests/jobs/test_credentials",
+}
+# Programs the end-to-end tests start: rebuilt with every mutant of product code.
+PROGRAMS = ["wmsbridge", "wms-sim"]
+
+
+@dataclass
+class Mutant:
+    name: str
+    rule: str
+    path: str
+    find: str
+    replace: str
+    # (target, Boost.Test --run_test filter); the filter runs on SQLite only unless it names a
+    # backend or the suite has none.
+    tests: list = field(default_factory=list)
+
+
+M = Mutant
+MUTANTS = [
+    # --- Read-back: quantities are set to Ongoing's figure, never added (R18, R22) -----------
+    M("delivered-quantity-added", "R18: delivered quantities set, never added",
+      "sql/queries/update_customer_order_line_delivered.sql",
+      "SET delivered_qty = CAST(? AS NUMERIC(12,3))",
+      "SET delivered_qty = delivered_qty + CAST(? AS NUMERIC(12,3))",
+      [("test_readback_job", "*/sqlite"), ("test_failure_paths", "deliveries/*/sqlite")]),
+    M("received-quantity-added", "R22: received quantities set, never added",
+      "sql/queries/update_purchase_order_line_received.sql",
+      "SET received_qty = CAST(? AS NUMERIC(12,3))",
+      "SET received_qty = received_qty + CAST(? AS NUMERIC(12,3))",
+      [("test_readback_job", "*/sqlite"), ("test_failure_paths", "receipts/*/sqlite")]),
+    # --- No write call when nothing changed (R7, R12) -----------------------------------------
+    M("article-resent-when-unchanged", "R7: no write call for an unchanged article",
+      "stages/articles/article_transform.cpp",
+      "if (row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&",
+      "if (false && row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&",
+      [("test_article_job", "*/sqlite")]),
+    M("order-resent-when-unchanged", "R12: no write call for an unchanged order",
+      "stages/customer_orders/order_transform.cpp",
+      "  if (unchanged && !o.manual) {",
+      "  if (false && unchanged && !o.manual) {",
+      [("test_customer_order_job", "*/sqlite")]),
+    # --- Record only after the WMS accepted (R29, R31) ----------------------------------------
+    M("article-recorded-before-success", "R31: an article is recorded SENT only once accepted",
+      "stages/articles/article_sink.cpp",
+      "    record.Failed(work.article_no, erp_id, failure.reason);",
+      "    record.Accepted(work.article_no, erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
+      " std::nullopt);",
+      [("test_article_job", "*/sqlite"), ("test_failure_paths", "*/*/sqlite")]),
+] + [
+    # The order sink is shared: each kind's own tests must catch it on their own.
+    M(f"{kind}-recorded-before-success",
+      f"R31: a {kind.replace('-', ' ')[:-1]} is recorded SENT only once accepted",
+      "stages/customer_orders/order_sink.cpp",
+      "    record.Failed(no, work.erp_id, failure.reason);",
+      "    record.Accepted(no, work.erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
+      " work.note);",
+      [("test_failure_paths", f"{suite}/*/sqlite")])
+    for kind, suite in [("customer-orders", "customer_orders"),
+                        ("purchase-orders", "purchase_orders"),
+                        ("internal-orders", "internal_orders")]
+] + [
+    M("readback-failed-read-completes", "R31: a read-back whose read failed is not completed",
+      "jobs/readback_jobs.cpp",
+      "    wms_error = e.kind();\n    status = pipeline::RunStatus::kAborted;",
+      "    wms_error = e.kind();\n    status = pipeline::RunStatus::kCompleted;",
+      [("test_failure_paths", "deliveries/*/sqlite:receipts/*/sqlite")]),
+    M("watermark-moved-before-completion",
+      "R31: the watermark moves only after a completed run",
+      "jobs/job_environment.cpp",
+      "  if (completed && !options_.only_doc_no && !max_updated_at.empty()) {",
+      "  if (!options_.only_doc_no && !max_updated_at.empty()) {",
+      [("test_failure_paths", "deliveries/*/sqlite:receipts/*/sqlite"),
+       ("test_article_job", "*/sqlite")]),
+    # --- Secrets (R1) ----------------------------------------------------------------------------
+    M("password-unmasked", "R1: the password never appears in dumps, logs or errors",
+      "stages/ongoing/soap_wms_client.cpp",
+      "    return pipeline::Redact(text, {&endpoint_.password});",
+      "    return text;",
+      [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
+    # --- R17, R21, R23: a reused number is refused before sending --------------------------------
+    M("reused-number-guard-off", "R17: a reused order number is refused before sending",
+      "stages/customer_orders/order_transform.cpp",
+      "  if (o.number_retired_by_other && !o.manual)",
+      "  if (false && o.number_retired_by_other && !o.manual)",
+      [("test_customer_order_job", "*/sqlite")]),
+    M("reused-purchase-number-guard-off", "R21: a reused purchase-order number is refused",
+      "stages/purchase_orders/purchase_order_transform.cpp",
+      "  if (po.number_retired_by_other && !po.manual) {",
+      "  if (false && po.number_retired_by_other && !po.manual) {",
+      [("test_purchase_internal_order_job", "*/*/sqlite")]),
+    M("reused-state-not-read", "R17: Ongoing's refusal of a reused number is explained",
+      "stages/customer_orders/order_sink.cpp",
+      "  if (state && state->status == wms::kCancelledStatus && action == OrderAction::kSend)",
+      "  if (false)",
+      [("test_customer_order_job", "*/sqlite"),
+       ("test_purchase_internal_order_job", "*/*/sqlite")]),
+    # --- R10, R11: service and text lines are never sent for picking ---------------------------
+    M("service-lines-picked", "R11: service articles are not sent as pick lines",
+      "stages/customer_orders/order_transform.cpp",
+      '    if (l.article_type == "SERVICE") {',
+      '    if (l.article_type == "SERVICE-NEVER") {',
+      [("test_customer_order_job", "*/sqlite"), ("test_readback_job", "*/sqlite")]),
+    # --- Retries: never a logon or a refusal (R1, R30) ----------------------------------------
+    M("logon-retried", "R1: a refused logon is never retried",
+      "stages/wms/wms_error.h",
+      "    case WmsErrorKind::kLogon:\n    case WmsErrorKind::kRejected:\n      return false;",
+      "    case WmsErrorKind::kLogon:\n      return true;\n    case WmsErrorKind::kRejected:\n"
+      "      return false;",
+      [("test_credentials", "*/sqlite")]),
+    M("refusal-retried", "R30: a document Ongoing refused is not sent again in the run",
+      "stages/wms/wms_error.h",
+      "    case WmsErrorKind::kLogon:\n    case WmsErrorKind::kRejected:\n      return false;",
+      "    case WmsErrorKind::kRejected:\n      return true;\n    case WmsErrorKind::kLogon:\n"
+      "      return false;",
+      [("test_failure_paths", "*/*/sqlite")]),
+    M("logon-by-words", "R1: a logon is told by the answer's error type, not its words",
+      "stages/ongoing/soap_wms_client.cpp",
+      "              logon = logon || (e && e->ErrorType ==\n"
+      "                                          wsi__GetInventoryPerWarehouseErrorTypes__LogonError);",
+      "              logon = logon || (e && e->Message &&\n"
+      "                                e->Message->find(\"Logon\") != std::string::npos);",
+      [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
+    # --- TLS (R1) --------------------------------------------------------------------------------
+    M("tls-verification-off", "R1: https verifies the server's certificate and name",
+      "stages/ongoing/soap_wms_client.cpp",
+      "options_.verify_certificates ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;",
+      "SOAP_SSL_NO_AUTHENTICATION;",
+      [("test_ongoing_client", "*")]),
+]
+
+
+def sh(cmd, cwd, timeout=None, env=None):
+    return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, timeout=timeout, env=env)
+
+
+def build(build_dir, targets):
+    return sh(["cmake", "--build", build_dir, "-j2", "--target", *targets], cwd=build_dir)
+
+
+def run_tests(build_dir, mutant, log):
+    """True when at least one test run fails (the mutant is killed)."""
+    killed = False
+    for target, pattern in mutant.tests:
+        exe = os.path.join(build_dir, EXE[target])
+        try:
+            r = sh([exe, f"--run_test={pattern}", "--log_level=error", "--report_level=short"],
+                   cwd=build_dir, timeout=900)
+            log.write(f"--- {target} {pattern}: exit {r.returncode}\n{r.stdout[-4000:]}\n")
+            if "no test cases matching filter" in r.stdout:
+                raise SystemExit(f"mutant {mutant.name}: filter {pattern} of {target} matches "
+                                 "no test: fix the list")
+            killed = killed or r.returncode != 0
+        except subprocess.TimeoutExpired:
+            log.write(f"--- {target} {pattern}: timed out (counts as killed)\n")
+            killed = True
+        if killed:
+            break  # one failing suite is enough
+    return killed
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--root", required=True)
+    p.add_argument("--build", required=True)
+    p.add_argument("--only", nargs="*", default=[])
+    p.add_argument("--list", action="store_true")
+    args = p.parse_args()
+    chosen = [m for m in MUTANTS if not args.only or m.name in args.only]
+    if args.list:
+        for m in MUTANTS:
+            print(f"{m.name:40} {m.rule}")
+        return 0
+    if args.only and len(chosen) != len(args.only):
+        print("unknown mutant in --only; see --list", file=sys.stderr)
+        return 64
+    log_path = os.path.join(args.build, "mutants.log")
+    originals = {}
+
+    def restore(*_):
+        for path, text in originals.items():
+            with open(path, "w") as f:
+                f.write(text)
+        originals.clear()
+
+    signal.signal(signal.SIGINT, lambda *a: (restore(), sys.exit(130)))
+    signal.signal(signal.SIGTERM, lambda *a: (restore(), sys.exit(143)))
+    results = []
+    started = time.time()
+    with open(log_path, "w") as log:
+        # The suites' own targets first, unmutated: a broken build is not a killed mutant.
+        targets = sorted({t for m in chosen for t, _ in m.tests}) + PROGRAMS
+        r = build(args.build, targets)
+        if r.returncode != 0:
+            print(r.stdout[-3000:])
+            print("mutants: the unmutated build fails", file=sys.stderr)
+            return 1
+        for m in chosen:
+            path = os.path.join(args.root, m.path)
+            with open(path) as f:
+                text = f.read()
+            if text.count(m.find) != 1:
+                results.append((m, "STALE", 0.0))
+                log.write(f"=== {m.name}: snippet found {text.count(m.find)} times in {m.path}\n")
+                continue
+            t0 = time.time()
+            originals[path] = text
+            try:
+                with open(path, "w") as f:
+                    f.write(text.replace(m.find, m.replace))
+                log.write(f"=== {m.name} ({m.path})\n")
+                b = build(args.build, sorted({t for t, _ in m.tests}) + PROGRAMS)
+                if b.returncode != 0:
+                    log.write(b.stdout[-4000:])
+                    verdict = "DOES-NOT-BUILD"
+                else:
+                    verdict = "killed" if run_tests(args.build, m, log) else "SURVIVED"
+            finally:
+                restore()
+            results.append((m, verdict, time.time() - t0))
+            print(f"{verdict:15} {m.name:40} {time.time() - t0:6.0f} s", flush=True)
+        b = build(args.build, targets)  # the tree is clean again: so is the build
+        if b.returncode != 0:
+            print("mutants: the rebuild after the last mutant failed", file=sys.stderr)
+            return 1
+    bad = [m for m, v, _ in results if v != "killed"]
+    print(f"\n{len(results) - len(bad)} of {len(results)} mutants killed in "
+          f"{time.time() - started:.0f} s (details: {log_path})")
+    for m, v, _ in results:
+        if v != "killed":
+            print(f"  {v}: {m.name} — {m.rule}")
+    print(f"mutants: {len(results) - len(bad)} killed, {len(bad)} not killed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
