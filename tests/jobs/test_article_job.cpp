@@ -329,3 +329,51 @@ BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
   BOOST_TEST(db->Count("SELECT * FROM wms_run") == 0);
 }
+
+// The WMS fails on ProcessArticle for the whole run (a lasting HTTP 500, or a time-out after
+// Ongoing stored the article): no article is recorded as sent, each one tried says why next to
+// it, the run is aborted with the reason; once the WMS answers, the next run sends each
+// article exactly once and Ongoing holds each once.
+ERP_BACKEND_TEST(a_failing_wms_records_no_article_as_sent_and_the_next_run_sends_each_once_R31) {
+  for (const bool after : {false, true}) {
+    BOOST_TEST_CONTEXT((after ? "time-out after Ongoing acted" : "lasting HTTP 500")) {
+      SimProcess sim;
+      db.Exec("DELETE FROM wms_sync_state");
+      db.Exec("DELETE FROM wms_run_record");
+      db.Exec("DELETE FROM article");
+      AddArticles(db, 3);
+      sim::FaultSpec fault;
+      fault.kind = after ? sim::FaultKind::kTimeout : sim::FaultKind::kHttp500;
+      fault.operation = sim::Operation::kProcessArticle;
+      fault.after = after;
+      fault.ms = 2500;
+      sim.store().AddFault(fault);
+      auto options = Options();
+      auto connection = Connection(db, sim);
+      connection.receive_timeout = std::chrono::seconds(1);
+      const auto failed = jobs::RunArticleJob(connection, options, Poco::Logger::get("test"));
+      BOOST_TEST(pipeline::ToString(failed.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kAborted));
+      BOOST_TEST(failed.sent == 0u, failed.summary);
+      BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT' OR wms_id IS NOT "
+                          "NULL OR last_sent_at IS NOT NULL") == 0);
+      BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'sent'") == 0);
+      const std::string tried = db.Scalar(
+          "SELECT message FROM wms_document_status WHERE doc_type = 'article' AND doc_no = "
+          "'ART-1'");
+      BOOST_TEST(tried.find("WMS was unavailable") != std::string::npos, tried);
+      BOOST_TEST(Status(db, "ART-1") == "NOT_SENT");
+
+      sim.store().ClearFaults();
+      sim.store().ResetCalls();
+      const auto next = Run(db, sim);
+      BOOST_TEST(next.sent == 3u, next.summary);
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 3);
+      BOOST_TEST(sim.store().Articles().size() == 3u);
+      BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 3);
+      sim.store().ResetCalls();
+      Run(db, sim);
+      BOOST_TEST(sim.store().TotalWriteCalls() == 0, "each sent once");
+    }
+  }
+}

@@ -140,10 +140,8 @@ MUTANTS = [
       [("test_failure_paths", "*/*/sqlite")]),
     M("logon-by-words", "R1: a logon is told by the answer's error type, not its words",
       "stages/ongoing/soap_wms_client.cpp",
-      "              logon = logon || (e && e->ErrorType ==\n"
-      "                                          wsi__GetInventoryPerWarehouseErrorTypes__LogonError);",
-      "              logon = logon || (e && e->Message &&\n"
-      "                                e->Message->find(\"Logon\") != std::string::npos);",
+      "(e && e->ErrorType == wsi__GetInventoryPerWarehouseErrorTypes__LogonError);",
+      "(e && e->Message && e->Message->find(\"Logon\") != std::string::npos);",
       [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
     # --- TLS (R1) --------------------------------------------------------------------------------
     M("tls-verification-off", "R1: https verifies the server's certificate and name",
