@@ -20,10 +20,10 @@
 #include "stages/ongoing/sim/sim_config.h"
 #include "stages/ongoing/sim/sim_faults.h"
 #include "stages/ongoing/sim/sim_operation.h"
-#include "stages/ongoing/sim/sim_wording.h"
 #include "stages/ongoing/sim/sim_records.h"
 #include "stages/ongoing/sim/sim_requests.h"
 #include "stages/ongoing/sim/sim_status.h"
+#include "stages/ongoing/sim/sim_wording.h"
 
 namespace Poco::Data {
 class Session;
