@@ -2,9 +2,7 @@
 // wmsbridge's job, the simulator over HTTP. R7-R9, R27, R29-R31, R1.
 #define BOOST_TEST_MODULE article_job
 #include <Poco/Logger.h>
-#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
@@ -14,11 +12,14 @@
 #include "jobs/article_job.h"
 #include "stages/erp/job_lock.h"
 #include "tests/support/backend_test.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
+using test::CliResult;
 using test::ErpBackend;
+using test::RunCli;
 using test::SimProcess;
 
 namespace {
@@ -97,22 +98,6 @@ std::string WriteConfig(const ErpBackend& db, const SimProcess& sim, const std::
       << "\nwarehouses = MAIN\nstart_date = 2026-11-01\n"
       << "connect_timeout_s = 2\nreceive_timeout_s = 5\nbatch_size = 5\n";
   return ini;
-}
-
-struct CliResult {
-  int code = 0;
-  std::string output;  // stdout and stderr
-};
-
-CliResult RunCli(const std::vector<std::string>& args) {
-  Poco::Pipe out;
-  Poco::ProcessHandle handle =
-      Poco::Process::launch(test::WmsBridgeBinary(), args, nullptr, &out, &out);
-  Poco::PipeInputStream stream(out);
-  CliResult result;
-  Poco::StreamCopier::copyToString(stream, result.output);
-  result.code = handle.wait();
-  return result;
 }
 
 }  // namespace

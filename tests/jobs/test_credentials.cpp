@@ -5,9 +5,7 @@
 #define BOOST_TEST_MODULE credentials
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
-#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
@@ -15,9 +13,11 @@
 #include <sstream>
 
 #include "tests/support/backend_test.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
+using test::CliResult;
 using test::ErpBackend;
 using test::SimProcess;
 
@@ -90,22 +90,10 @@ Installation Install(const ErpBackend& db, const SimProcess& sim, const std::str
   return in;
 }
 
-struct CliResult {
-  int code = 0;
-  std::string output;  // stdout and stderr
-};
-
 CliResult RunCli(const Installation& in, const std::vector<std::string>& job) {
   std::vector<std::string> args{"--config", in.ini, "--no-progress"};
   args.insert(args.end(), job.begin(), job.end());
-  Poco::Pipe out;
-  Poco::ProcessHandle handle =
-      Poco::Process::launch(test::WmsBridgeBinary(), args, nullptr, &out, &out);
-  Poco::PipeInputStream stream(out);
-  CliResult result;
-  Poco::StreamCopier::copyToString(stream, result.output);
-  result.code = handle.wait();
-  return result;
+  return test::RunCli(args);
 }
 
 std::string ReadFile(const std::string& path) {
