@@ -1,7 +1,6 @@
 #include "jobs/article_job.h"
 
 #include "jobs/job_environment.h"
-#include "pipeline/runner.h"
 #include "stages/articles/article_sink.h"
 #include "stages/articles/article_source.h"
 #include "stages/articles/article_transform.h"
@@ -16,15 +15,7 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   articles::ArticleTransform transform;
   articles::ArticleSink sink(env.db(), env.client(), {connection.name, options.dry_run},
                              env.run_id());
-  pipeline::RunStatus status;
-  try {
-    status = pipeline::RunPipeline(source, transform, sink, env.context(),
-                                   static_cast<std::size_t>(connection.batch_size));
-  } catch (const std::exception& e) {
-    env.Fail(e);
-    throw;
-  }
-  return env.Finish(status, sink.fatal_wms_error(), source.max_updated_at());
+  return env.Run(source, transform, sink, [&] { return source.max_updated_at(); });
 }
 
 }  // namespace wmsbridge::jobs

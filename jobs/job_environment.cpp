@@ -8,8 +8,6 @@
 #include <fstream>
 #include <memory>
 
-#include "stages/common/wms_call.h"
-
 namespace wmsbridge::jobs {
 namespace {
 
@@ -67,7 +65,7 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
       db_(connection.erp_odbc, options.sql_dir),
       runs_(db_),
       sync_(db_, connection.name),
-      client_(connection.endpoint, ClientOptions(connection, options)) {
+      soap_client_(connection.endpoint, ClientOptions(connection, options)) {
   if (!options_.dry_run) {
     lock_.emplace(db_, connection.name, job_);
     const std::string mode = options_.only_doc_no ? "manual"
@@ -85,15 +83,13 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   run_options.stop_signal = options_.stop_signal;
   run_options.progress = progress_ ? &*progress_ : nullptr;
   context_ = std::make_unique<pipeline::RunContext>(run_id_, job_, run_logger, run_options);
+  client_.emplace(soap_client_, *context_);
   VerifyLogon();
 }
 
 void JobEnvironment::VerifyLogon() {
   try {
-    context_->Retry(stages::IsRetryableWmsError, [this] {
-      client_.VerifyLogon();
-      return true;
-    });
+    client_->VerifyLogon();
   } catch (const wms::WmsError& e) {
     if (e.kind() != wms::WmsErrorKind::kLogon) {
       Fail(e);

@@ -6,6 +6,7 @@
 #include <Poco/Logger.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,11 +15,14 @@
 #include "jobs/job_options.h"
 #include "pipeline/progress.h"
 #include "pipeline/run_context.h"
+#include "pipeline/runner.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
 #include "stages/erp/run_store.h"
 #include "stages/erp/sync_state_store.h"
 #include "stages/ongoing/soap_wms_client.h"
+#include "stages/wms/retrying_wms_client.h"
+#include "stages/wms/wms_error.h"
 
 namespace wmsbridge::jobs {
 
@@ -34,13 +38,38 @@ class JobEnvironment {
 
   erp::ErpDatabase& db() { return db_; }
   erp::SyncStateStore& sync() { return sync_; }
-  wms::WmsClient& client() { return client_; }
+  /// The WMS client of the run: every call is retried by the run's one policy.
+  wms::WmsClient& client() { return *client_; }
   pipeline::RunContext& context() { return *context_; }
   std::int64_t run_id() const { return run_id_; }
   const ConnectionConfig& connection() const { return connection_; }
   const JobOptions& options() const { return options_; }
   /// The watermark of the last completed run, for incremental extraction.
   std::optional<std::string> Watermark() { return sync_.Watermark(job_); }
+
+  /// Runs source -> transform -> sink and closes the run (Finish). This is the one place where
+  /// a fatal WMS error (unavailable after the retries, logon refused) becomes the run's abort
+  /// cause and the result's wms_error, whichever stage met it. `watermark` is asked after a
+  /// completed run only. Throws what Finish throws, and rethrows any other exception after
+  /// marking the run ABORTED (Fail).
+  template <typename A, typename B>
+  JobResult Run(pipeline::Source<A>& source, pipeline::Transform<A, B>& transform,
+                pipeline::Sink<B>& sink, const std::function<std::string()>& watermark) {
+    pipeline::RunStatus status = pipeline::RunStatus::kAborted;
+    std::optional<wms::WmsErrorKind> wms_error;
+    try {
+      status = pipeline::RunPipeline(source, transform, sink, *context_,
+                                     static_cast<std::size_t>(connection_.batch_size));
+    } catch (const wms::WmsError& e) {
+      wms_error = e.kind();  // the runner has stored e.what() as the abort reason
+    } catch (const std::exception& e) {
+      Fail(e);
+      throw;
+    }
+    const bool completed = status == pipeline::RunStatus::kCompleted ||
+                           status == pipeline::RunStatus::kCompletedWithRejects;
+    return Finish(status, wms_error, completed && watermark ? watermark() : "");
+  }
 
   /// Closes the run: writes totals and, after a completed run, moves the watermark to
   /// `max_updated_at` (less an overlap). Throws Poco::Exception when the ERP database fails.
@@ -60,9 +89,10 @@ class JobEnvironment {
   erp::RunStore runs_;
   erp::SyncStateStore sync_;
   std::int64_t run_id_ = 0;
-  ongoing::SoapWmsClient client_;
+  ongoing::SoapWmsClient soap_client_;
   std::optional<pipeline::Progress> progress_;
   std::unique_ptr<pipeline::RunContext> context_;
+  std::optional<wms::RetryingWmsClient> client_;  // around soap_client_, with context_'s policy
 };
 
 }  // namespace wmsbridge::jobs

@@ -1,6 +1,7 @@
 #include "jobs/order_jobs.h"
 
 #include "jobs/order_document_job.h"
+#include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/order_source.h"
 #include "stages/customer_orders/order_transform.h"
 #include "stages/internal_orders/internal_order_source.h"
@@ -10,43 +11,40 @@
 
 namespace wmsbridge::jobs {
 
-using customer_orders::OrderRunState;
-using customer_orders::OrderSourceSettings;
-
 JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptions& options,
                               Poco::Logger& logger) {
-  const OrderDocumentJob spec{kCustomerOrderJob, customer_orders::DocumentKind{},
-                              &ConnectionConfig::export_customer_orders,
-                              [](erp::ErpDatabase& db, const OrderSourceSettings& s) {
-                                return std::make_unique<customer_orders::OrderSource>(db, s);
-                              },
-                              [](OrderRunState& state) {
-                                return std::make_unique<customer_orders::OrderTransform>(state);
-                              }};
-  return RunOrderDocumentJob(spec, connection, options, logger);
+  OrderDocumentRun run(kCustomerOrderJob, customer_orders::CustomerOrderKind(),
+                       &ConnectionConfig::export_customer_orders, connection, options, logger);
+  if (run.NothingToDo())
+    return run.FinishEmpty();
+  customer_orders::OrderRunState state;
+  state.currencies = {connection.currencies.begin(), connection.currencies.end()};
+  customer_orders::OrderSource source(run.store(), run.Settings(), state.transporters,
+                                      run.env().client());
+  customer_orders::OrderTransform transform(state);
+  return run.Run(source, transform);
 }
 
 JobResult RunPurchaseOrderJob(const ConnectionConfig& connection, const JobOptions& options,
                               Poco::Logger& logger) {
-  const OrderDocumentJob spec{
-      kPurchaseOrderJob, purchase_orders::PurchaseOrderKind(),
-      &ConnectionConfig::export_purchase_orders,
-      [](erp::ErpDatabase& db, const OrderSourceSettings& s) {
-        return std::make_unique<purchase_orders::PurchaseOrderSource>(db, s);
-      },
-      [](OrderRunState&) { return std::make_unique<purchase_orders::PurchaseOrderTransform>(); }};
-  return RunOrderDocumentJob(spec, connection, options, logger);
+  OrderDocumentRun run(kPurchaseOrderJob, purchase_orders::PurchaseOrderKind(),
+                       &ConnectionConfig::export_purchase_orders, connection, options, logger);
+  if (run.NothingToDo())
+    return run.FinishEmpty();
+  purchase_orders::PurchaseOrderSource source(run.store(), run.Settings());
+  purchase_orders::PurchaseOrderTransform transform;
+  return run.Run(source, transform);
 }
 
 JobResult RunInternalOrderJob(const ConnectionConfig& connection, const JobOptions& options,
                               Poco::Logger& logger) {
-  const OrderDocumentJob spec{
-      kInternalOrderJob, internal_orders::InternalOrderKind(), nullptr,
-      [](erp::ErpDatabase& db, const OrderSourceSettings& s) {
-        return std::make_unique<internal_orders::InternalOrderSource>(db, s);
-      },
-      [](OrderRunState&) { return std::make_unique<internal_orders::InternalOrderTransform>(); }};
-  return RunOrderDocumentJob(spec, connection, options, logger);
+  OrderDocumentRun run(kInternalOrderJob, internal_orders::InternalOrderKind(), nullptr, connection,
+                       options, logger);
+  if (run.NothingToDo())
+    return run.FinishEmpty();
+  internal_orders::InternalOrderSource source(run.store(), run.Settings());
+  internal_orders::InternalOrderTransform transform;
+  return run.Run(source, transform);
 }
 
 }  // namespace wmsbridge::jobs

@@ -7,7 +7,6 @@
 
 #include "jobs/job_environment.h"
 #include "pipeline/pass_through.h"
-#include "pipeline/runner.h"
 #include "stages/readback/delivery_sink.h"
 #include "stages/readback/receipt_sink.h"
 #include "stages/readback/wms_page_source.h"
@@ -31,25 +30,12 @@ std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& optio
   return NextWatermark(*mark, std::chrono::minutes(50));
 }
 
-// Runs source -> pass-through -> sink; a WMS failure while reading aborts the run with the
-// error kind remembered for the exit code.
+// Runs source -> pass-through -> sink; the watermark is the clock at the run's start.
 template <typename Row, typename SinkT>
 JobResult RunReadBack(JobEnvironment& env, readback::WmsPageSource<Row>& source, SinkT& sink,
                       const std::string& started_at) {
   pipeline::PassThrough<Row> pass;
-  pipeline::RunStatus status;
-  std::optional<wms::WmsErrorKind> wms_error;
-  try {
-    status = pipeline::RunPipeline(source, pass, sink, env.context(),
-                                   static_cast<std::size_t>(env.connection().batch_size));
-  } catch (const wms::WmsError& e) {
-    wms_error = e.kind();
-    status = pipeline::RunStatus::kAborted;
-  } catch (const std::exception& e) {
-    env.Fail(e);
-    throw;
-  }
-  return env.Finish(status, wms_error, started_at);
+  return env.Run(source, pass, sink, [&] { return started_at; });
 }
 
 }  // namespace

@@ -35,21 +35,23 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     return;
   }
 
-  stages::WmsCallFailure failure;
-  const auto result = stages::CallWms(
-      context, [&] { return client_.ProcessArticle(work.definition); }, failure, fatal_wms_error_);
+  std::string refusal;
+  const auto result =
+      stages::CallWms([&] { return client_.ProcessArticle(work.definition); }, refusal,
+                      [&](const std::string& reason) {
+                        // The WMS is down or refuses us: the article keeps its
+                        // state; the next run sends it.
+                        record.Failed(work.article_no, erp_id, reason);
+                        context.Record({work.article_no, OutcomeKind::kFailed, reason});
+                      });
   if (result) {
     record.Accepted(work.article_no, erp_id, result->wms_id, work.payload_hash,
                     erp::DocStatus::kSent, std::nullopt);
     context.Record({work.article_no, OutcomeKind::kSent, ""});
-  } else if (failure.refusal) {
-    const std::string reason = "Ongoing refused the article: " + *failure.refusal;
+  } else {
+    const std::string reason = "Ongoing refused the article: " + refusal;
     record.Refused(work.article_no, erp_id, reason);
     context.Record({work.article_no, OutcomeKind::kRejected, reason});
-  } else {
-    // The WMS is down or refuses us: the article keeps its state; the next run sends it.
-    record.Failed(work.article_no, erp_id, failure.reason);
-    context.Record({work.article_no, OutcomeKind::kFailed, failure.reason});
   }
 }
 

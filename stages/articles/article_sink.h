@@ -27,13 +27,11 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
               std::int64_t run_id)
       : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
 
-  /// Sends what changed and records every outcome. WMS rejections are per-article outcomes;
-  /// a WMS that stays unavailable (after retries) or refuses the logon aborts the run through
-  /// the context. Throws Poco::Data::DataException when the ERP database fails.
+  /// Sends what changed and records every outcome. WMS rejections are per-article outcomes.
+  /// Throws wms::WmsError when the WMS stays unavailable (the client retried) or refuses the
+  /// logon, after recording why the article in hand was not sent; Poco::Data::DataException
+  /// when the ERP database fails.
   void Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunContext& context) override;
-
-  /// Why the WMS made the run stop (unavailable, logon refused), if it did.
-  std::optional<wms::WmsErrorKind> fatal_wms_error() const { return fatal_wms_error_; }
 
  private:
   void Load(ArticleWork& work, pipeline::RunContext& context);
@@ -42,7 +40,6 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
   wms::WmsClient& client_;
   ArticleSinkSettings settings_;
   std::int64_t run_id_;
-  std::optional<wms::WmsErrorKind> fatal_wms_error_;
 };
 
 }  // namespace wmsbridge::articles

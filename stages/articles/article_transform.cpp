@@ -1,7 +1,6 @@
 #include "stages/articles/article_transform.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA1Engine.h>
+#include "stages/wms/payload_hash.h"
 
 #include "stages/common/field_checks.h"
 
@@ -54,25 +53,6 @@ std::optional<std::string> Measure(const char* field, const std::optional<std::s
 
 }  // namespace
 
-std::string PayloadHash(const wms::ArticleDefinition& d) {
-  Poco::SHA1Engine sha1;
-  const auto field = [&](const std::string& v) {
-    sha1.update(v);
-    sha1.update('\x1f');  // unit separator: "ab"+"c" and "a"+"bc" hash differently
-  };
-  field(d.article_number);
-  field(d.name);
-  field(d.supplier_article_number);
-  field(d.barcode);
-  field(d.statistics_number);
-  field(d.weight_kg.value_or("\x1e"));
-  field(d.volume_m3.value_or("\x1e"));
-  field(d.is_stock_article ? "stock" : "non-stock");
-  field(d.unit_code);
-  field(d.is_active ? (*d.is_active ? "active" : "inactive") : "");
-  return Poco::DigestEngine::digestToHex(sha1.digest());
-}
-
 ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
   ArticleWork work;
   work.article_id = row.article_id;
@@ -104,14 +84,6 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
     work.decision = OutcomeKind::kUnchanged;
   }
   return work;
-}
-
-pipeline::Batch<ArticleWork> ArticleTransform::Process(pipeline::Batch<ErpArticleRow> batch) {
-  pipeline::Batch<ArticleWork> out;
-  out.rows.reserve(batch.rows.size());
-  for (const ErpArticleRow& row : batch.rows)
-    out.rows.push_back(Map(row));
-  return out;
 }
 
 }  // namespace wmsbridge::articles

@@ -6,7 +6,7 @@
 // Field limits: Ongoing publishes none for articles (reference notes, unknown 2), so these are
 // ours, chosen to fit the ERP's and common WMS column sizes; docs/article-job.md lists them.
 
-#include "pipeline/stage.h"
+#include "pipeline/map_transform.h"
 #include "stages/articles/article_row.h"
 
 namespace wmsbridge::articles {
@@ -15,16 +15,10 @@ inline constexpr std::size_t kMaxArticleNumber = 50;
 inline constexpr std::size_t kMaxArticleName = 200;
 inline constexpr std::size_t kMaxCode = 50;  // barcode, supplier article no, statistics no
 
-class ArticleTransform final : public pipeline::Transform<ErpArticleRow, ArticleWork> {
+class ArticleTransform final : public pipeline::MapTransform<ErpArticleRow, ArticleWork> {
  public:
   /// Never throws for a bad article: it becomes a kRejected ArticleWork with the reason.
-  pipeline::Batch<ArticleWork> Process(pipeline::Batch<ErpArticleRow> batch) override;
-
-  /// One row; public for unit tests.
-  static ArticleWork Map(const ErpArticleRow& row);
+  ArticleWork Map(const ErpArticleRow& row) override;
 };
-
-/// Hash of everything in a definition that the WMS would see (hex SHA-1).
-std::string PayloadHash(const wms::ArticleDefinition& definition);
 
 }  // namespace wmsbridge::articles

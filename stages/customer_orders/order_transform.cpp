@@ -1,14 +1,18 @@
 #include "stages/customer_orders/order_transform.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA1Engine.h>
-
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/LocalDateTime.h>
 
 #include "stages/common/field_checks.h"
+#include "stages/customer_orders/order_kind.h"
+#include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::customer_orders {
+
+using documents::DocumentAction;
+using documents::DocumentWork;
+using erp::CustomerOrderRow;
+
 namespace {
 
 constexpr std::size_t kMaxText = 200;  // our limit for names, addresses, references (docs)
@@ -18,7 +22,7 @@ bool Delivered(const std::optional<std::string>& status) {
 }
 
 // The first problem of the delivery address, or empty.
-std::string CheckAddress(const ErpOrder& o) {
+std::string CheckAddress(const CustomerOrderRow& o) {
   std::string missing;
   const std::pair<const char*, const std::string*> required[] = {
       {"name", &o.delivery_name},
@@ -52,64 +56,19 @@ std::string CheckAddress(const ErpOrder& o) {
 
 }  // namespace
 
-std::string ReusedNumberMessage(const DocumentKind& kind, const std::string& number) {
-  return kind.noun + " number " + number + " was used before by " + kind.noun +
-         " that was deleted in the ERP; Ongoing keeps that " + kind.noun +
-         " (cancelled) under the same number. Ask the 3PL to renumber the cancelled " + kind.noun +
-         " " + number + " in Ongoing, then send this " + kind.noun + " again (wmsbridge send " +
-         kind.send_command + " " + number + ")";
-}
-
-std::string PayloadHash(const wms::CustomerOrder& o) {
-  Poco::SHA1Engine sha1;
-  const auto field = [&](const std::string& v) {
-    sha1.update(v);
-    sha1.update('\x1f');
-  };
-  for (const std::string* v :
-       {&o.order_number, &o.goods_owner_order_id, &o.reference, &o.remark, &o.delivery_instruction,
-        &o.delivery_date, &o.order_type_code, &o.service_point_code, &o.consignee.customer_number,
-        &o.consignee.name, &o.consignee.address, &o.consignee.address2, &o.consignee.postcode,
-        &o.consignee.city, &o.consignee.country_code, &o.consignee.email, &o.consignee.phone}) {
-    field(*v);
-  }
-  field(o.transporter_code.value_or("\x1e"));
-  field(o.transporter_service_code.value_or("\x1e"));
-  for (const wms::OrderLine& l : o.lines) {
-    field("L");
-    field(l.external_line_code);
-    field(l.article_number);
-    field(l.article_name);
-    field(l.quantity);
-    field(l.currency_code.value_or("\x1e"));
-    field(l.comment);
-  }
-  for (const wms::TextLine& t : o.text_lines) {
-    field("T");
-    field(t.external_line_code);
-    field(t.text);
-  }
-  return Poco::DigestEngine::digestToHex(sha1.digest());
-}
-
-OrderWork OrderTransform::Map(const ErpOrder& o) {
-  OrderWork work;
-  work.order_id = o.order_id;
-  work.order_no = o.order_no;
-  work.updated_at = o.updated_at;
-  work.manual = o.manual;
-  work.erp_id = o.vanished ? o.last_erp_id.value_or("") : std::to_string(o.order_id);
-  wms::CustomerOrder& d = work.document;
-  d.order_number = o.order_no;
+DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
+  DocumentWork work = documents::StartWork(o, wms::CustomerOrder{});
+  auto& d = std::get<wms::CustomerOrder>(work.document);
+  d.order_number = o.number;
   const auto reject = [&](std::string reason) {
-    work.action = OrderAction::kReject;
+    work.action = DocumentAction::kReject;
     work.reason = std::move(reason);
     return work;
   };
 
   // Deleted in the ERP (R16, R17): cancel it in Ongoing, which keeps it and its number.
   if (o.vanished) {
-    work.action = OrderAction::kRetire;
+    work.action = DocumentAction::kRetire;
     d.operation = wms::OrderOperation::kRemove;
     // Ongoing requires a delivery date on every ProcessOrder; the ERP no longer has one.
     d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
@@ -117,28 +76,28 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
   }
   // Cancelled in the ERP (R16): cancel it in Ongoing once; never sent: nothing to cancel.
   if (o.status == "CANCELLED") {
-    if (!o.last_wms_id || o.last_status.value_or("") == "CANCELLED") {
-      work.action = OrderAction::kUnchanged;
+    if (!o.sync.last_wms_id || o.sync.last_status.value_or("") == "CANCELLED") {
+      work.action = DocumentAction::kUnchanged;
       return work;
     }
-    work.action = OrderAction::kCancel;
+    work.action = DocumentAction::kCancel;
     d.operation = wms::OrderOperation::kRemove;
     d.delivery_date = o.delivery_date.substr(0, 10);
     return work;
   }
-  if (o.order_no.empty())
+  if (o.number.empty())
     return reject("order number is missing");
-  if (auto r = stages::CheckText("order number", o.order_no, 50); !r.empty())
+  if (auto r = stages::CheckText("order number", o.number, 50); !r.empty())
     return reject(r);
   // R17: another (deleted) order used this number and Ongoing still has it.
-  if (o.number_retired_by_other && !o.manual)
-    return reject(ReusedNumberMessage(DocumentKind{}, o.order_no));
+  if (o.sync.number_retired_by_other && !o.manual)
+    return reject(documents::ReusedNumberMessage(CustomerOrderKind(), o.number));
   if (auto r = CheckAddress(o); !r.empty())
     return reject(r);
   if (o.delivery_date.empty())
     return reject("delivery date is missing");
 
-  d.goods_owner_order_id = std::to_string(o.order_id);
+  d.goods_owner_order_id = std::to_string(o.id);
   d.reference = o.reference;
   d.remark = o.remark;
   d.delivery_date = o.delivery_date.substr(0, 10);
@@ -160,7 +119,7 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
                     " has no carrier code and service code for Ongoing; set both in the ERP");
     }
     const std::string service = o.dm_carrier_code + "/" + o.dm_carrier_service_code;
-    if (state_.transporter_services().count(service) == 0) {
+    if (!state_.transporters.Has(service)) {
       return reject("delivery method " + o.dm_code + " (" + service +
                     "): Ongoing has no such transporter service; ask the 3PL to set up " + service +
                     " or change the delivery method");
@@ -184,7 +143,7 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
   // Lines: stock articles are picked; free text (R10) and service articles (R11) travel as
   // text lines, never as pick lines.
   int text_lines = 0, service_lines = 0;
-  for (const ErpOrderLine& l : o.lines) {
+  for (const erp::DocumentLineRow& l : o.lines) {
     const std::string code = std::to_string(l.line_no);
     const std::string where = "line " + code + ": ";
     if (!l.article_no) {
@@ -216,7 +175,7 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
                     " service line(s) sent as text, not for picking");
   }
   if (d.lines.empty()) {
-    work.action = OrderAction::kNotSent;
+    work.action = DocumentAction::kNotSent;
     work.reason = "not sent: the order has no line the warehouse picks";
     return work;
   }
@@ -228,27 +187,17 @@ OrderWork OrderTransform::Map(const ErpOrder& o) {
   }
 
   work.payload_hash = PayloadHash(d);
-  const bool unchanged = o.last_payload_hash && *o.last_payload_hash == work.payload_hash &&
-                         o.last_status.value_or("") != "ERROR";
-  if (unchanged && !o.manual) {
-    work.action = OrderAction::kUnchanged;
+  if (documents::SameAsAccepted(o, work.payload_hash) && !o.manual) {
+    work.action = DocumentAction::kUnchanged;
     return work;
   }
   // R15: once Ongoing reported the order fully delivered, it takes no more updates.
-  if (o.last_wms_id && (o.status == "DELIVERED" || Delivered(o.last_status))) {
-    return reject("order " + o.order_no +
+  if (o.sync.last_wms_id && (o.status == "DELIVERED" || Delivered(o.sync.last_status))) {
+    return reject("order " + o.number +
                   " is fully delivered: Ongoing no longer takes updates of it");
   }
-  work.action = OrderAction::kSend;
+  work.action = DocumentAction::kSend;
   return work;
-}
-
-pipeline::Batch<OrderWork> OrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
-  pipeline::Batch<OrderWork> out;
-  out.rows.reserve(batch.rows.size());
-  for (const ErpOrder& order : batch.rows)
-    out.rows.push_back(Map(order));
-  return out;
 }
 
 }  // namespace wmsbridge::customer_orders

@@ -5,30 +5,27 @@
 
 #include <optional>
 #include <string>
-#include <vector>
 
-#include "pipeline/stage.h"
-#include "stages/customer_orders/order_row.h"
-#include "stages/customer_orders/order_source.h"
-#include "stages/erp/erp_database.h"
+#include "stages/documents/document_source.h"
+#include "stages/erp/internal_order_row.h"
 
 namespace wmsbridge::internal_orders {
 
-class InternalOrderSource final : public customer_orders::DocumentSource {
+class InternalOrderSource final : public documents::DocumentSource<erp::InternalOrderRow> {
  public:
-  /// Uses connection_name, warehouses, only_order_nos (the orders named for sending) and
+  /// Uses connection_name, warehouses, only_numbers (the orders named for sending) and
   /// removals (also cancel the deleted ones).
-  InternalOrderSource(erp::ErpDatabase& db, customer_orders::OrderSourceSettings settings)
-      : db_(db), settings_(std::move(settings)) {}
+  InternalOrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings)
+      : store_(store), settings_(std::move(settings)) {}
 
   /// Next batch; throws Poco::Data::DataException when a query fails.
-  std::optional<pipeline::Batch<customer_orders::ErpOrder>> Next(std::size_t max_rows) override;
+  std::optional<pipeline::Batch<erp::InternalOrderRow>> Next(std::size_t max_rows) override;
   /// Internal orders are sent on request only: no watermark.
   const std::string& max_updated_at() const override { return none_; }
 
  private:
-  erp::ErpDatabase& db_;
-  customer_orders::OrderSourceSettings settings_;
+  erp::DocumentStore& store_;
+  documents::DocumentSourceSettings settings_;
   bool vanished_done_ = false;
   std::size_t next_ = 0;
   std::string none_;

@@ -4,38 +4,33 @@
 #include <Poco/LocalDateTime.h>
 
 #include "stages/common/field_checks.h"
+#include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::internal_orders {
 
-using customer_orders::ErpOrder;
-using customer_orders::OrderAction;
-using customer_orders::OrderWork;
+using documents::DocumentAction;
+using documents::DocumentWork;
 
-customer_orders::DocumentKind InternalOrderKind() {
-  return {kDocType, "internal order", "internal-order"};
+documents::DocumentKind InternalOrderKind() {
+  return documents::OutboundKind(kDocType, "internal order", "internal-order");
 }
 
-OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
-  OrderWork work;
-  work.order_id = io.order_id;
-  work.order_no = io.order_no;
-  work.updated_at = io.updated_at;
-  work.manual = io.manual;
-  work.erp_id = io.vanished ? io.last_erp_id.value_or("") : std::to_string(io.order_id);
-  wms::CustomerOrder& d = work.document;
-  d.order_number = kNumberPrefix + io.order_no;
+DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
+  DocumentWork work = documents::StartWork(io, wms::CustomerOrder{});
+  auto& d = std::get<wms::CustomerOrder>(work.document);
+  d.order_number = kNumberPrefix + io.number;
   const auto reject = [&](std::string reason) {
-    work.action = OrderAction::kReject;
+    work.action = DocumentAction::kReject;
     work.reason = std::move(reason);
     return work;
   };
   if (io.vanished) {  // deleted in the ERP (R23): cancel in Ongoing, retire the number
-    work.action = OrderAction::kRetire;
+    work.action = DocumentAction::kRetire;
     d.operation = wms::OrderOperation::kRemove;
     d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
     return work;
   }
-  const std::string name = "internal order " + io.order_no;
+  const std::string name = "internal order " + io.number;
   // R24: only transfers whose from-warehouse is connected can be sent.
   if (!io.from_connected) {
     if (io.to_connected) {
@@ -47,8 +42,8 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
     return reject(name + ": neither " + io.warehouse_code + " nor " + io.to_warehouse_code +
                   " is connected to Ongoing");
   }
-  if (io.number_retired_by_other && !io.manual) {
-    return reject(customer_orders::ReusedNumberMessage(InternalOrderKind(), io.order_no));
+  if (io.sync.number_retired_by_other && !io.manual) {
+    return reject(documents::ReusedNumberMessage(InternalOrderKind(), io.number));
   }
   std::string missing;
   for (const auto& [field, value] :
@@ -63,8 +58,8 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
   }
   if (io.delivery_date.empty())
     return reject("delivery date is missing");
-  d.goods_owner_order_id = std::to_string(io.order_id);
-  d.reference = io.order_no;
+  d.goods_owner_order_id = std::to_string(io.id);
+  d.reference = io.number;
   d.delivery_date = io.delivery_date.substr(0, 10);
   d.order_type_code = kOrderType;
   d.consignee.customer_number = "WH-" + io.to_warehouse_code;
@@ -92,25 +87,18 @@ OrderWork InternalOrderTransform::Map(const ErpOrder& io) {
         {code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
   }
   if (d.lines.empty()) {
-    work.action = OrderAction::kNotSent;
+    work.action = DocumentAction::kNotSent;
     work.reason = "not sent: the internal order has no line the warehouse picks";
     return work;
   }
-  work.payload_hash = customer_orders::PayloadHash(d);
+  work.payload_hash = wms::PayloadHash(d);
   // R23: updatable until fully delivered.
-  if (io.last_wms_id && (io.status == "DELIVERED" || io.last_status.value_or("") == "DELIVERED")) {
+  if (io.sync.last_wms_id &&
+      (io.status == "DELIVERED" || io.sync.last_status.value_or("") == "DELIVERED")) {
     return reject(name + " is fully delivered: Ongoing no longer takes updates of it");
   }
-  work.action = OrderAction::kSend;
+  work.action = DocumentAction::kSend;
   return work;
-}
-
-pipeline::Batch<OrderWork> InternalOrderTransform::Process(pipeline::Batch<ErpOrder> batch) {
-  pipeline::Batch<OrderWork> out;
-  out.rows.reserve(batch.rows.size());
-  for (const ErpOrder& io : batch.rows)
-    out.rows.push_back(Map(io));
-  return out;
 }
 
 }  // namespace wmsbridge::internal_orders

@@ -4,9 +4,10 @@
 // orders by its number ("IO-" + the ERP's number, so the two number series never meet in
 // Ongoing) and its order type INTERNAL. docs/purchase-and-internal-orders.md.
 
-#include "pipeline/stage.h"
-#include "stages/customer_orders/order_row.h"
-#include "stages/customer_orders/order_transform.h"
+#include "pipeline/map_transform.h"
+#include "stages/documents/document_kind.h"
+#include "stages/documents/document_work.h"
+#include "stages/erp/internal_order_row.h"
 
 namespace wmsbridge::internal_orders {
 
@@ -14,18 +15,14 @@ inline constexpr const char* kDocType = "internal_order";
 inline constexpr const char* kNumberPrefix = "IO-";
 inline constexpr const char* kOrderType = "INTERNAL";
 
-/// How internal orders are named in messages.
-customer_orders::DocumentKind InternalOrderKind();
+/// Internal orders as a kind of order document: outbound orders in Ongoing.
+documents::DocumentKind InternalOrderKind();
 
 class InternalOrderTransform final
-    : public pipeline::Transform<customer_orders::ErpOrder, customer_orders::OrderWork> {
+    : public pipeline::MapTransform<erp::InternalOrderRow, documents::DocumentWork> {
  public:
   /// Never throws for a bad internal order: it becomes kReject with the reason.
-  pipeline::Batch<customer_orders::OrderWork> Process(
-      pipeline::Batch<customer_orders::ErpOrder> batch) override;
-
-  /// One internal order; public for unit tests.
-  static customer_orders::OrderWork Map(const customer_orders::ErpOrder& io);
+  documents::DocumentWork Map(const erp::InternalOrderRow& io) override;
 };
 
 }  // namespace wmsbridge::internal_orders

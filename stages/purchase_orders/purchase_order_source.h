@@ -1,31 +1,25 @@
 #pragma once
 // Streams the purchase orders to consider (R20, R21): first those the connection sent that are
 // gone from the ERP (to be cancelled in Ongoing), then keyset pages of purchase orders of the
-// connected warehouses from the start date on, each with its lines.
+// connected warehouses from the start date on, each with its lines
+// (sql/queries/extract_purchase_orders.sql, extract_purchase_order_lines.sql).
 
-#include <optional>
-#include <set>
-#include <string>
-#include <vector>
-
-#include "pipeline/stage.h"
-#include "stages/customer_orders/order_row.h"
-#include "stages/customer_orders/order_source.h"
-#include "stages/erp/erp_database.h"
+#include "stages/documents/document_source.h"
+#include "stages/erp/purchase_order_row.h"
 
 namespace wmsbridge::purchase_orders {
 
-inline constexpr const char* kDocType = "purchase_order";
-
-class PurchaseOrderSource final : public customer_orders::PagedDocumentSource {
+class PurchaseOrderSource final : public documents::PagedDocumentSource<erp::PurchaseOrderRow> {
  public:
-  /// Same settings as the customer-order source (warehouses, start date, watermark, manual).
-  PurchaseOrderSource(erp::ErpDatabase& db, customer_orders::OrderSourceSettings settings)
-      : PagedDocumentSource(db, std::move(settings), "extract_vanished_purchase_orders") {}
+  PurchaseOrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings)
+      : PagedDocumentSource(store, std::move(settings), "extract_vanished_purchase_orders") {}
 
  protected:
-  std::vector<customer_orders::ErpOrder> ReadPage(std::int64_t after_id, const std::string& only,
-                                                  std::size_t max_rows) override;
+  /// Throws Poco::Data::DataException.
+  std::vector<erp::PurchaseOrderRow> ReadPage(const erp::ExtractPage& page) override {
+    return store_.Page<erp::PurchaseOrderRow>("extract_purchase_orders",
+                                              "extract_purchase_order_lines", page);
+  }
 };
 
 }  // namespace wmsbridge::purchase_orders

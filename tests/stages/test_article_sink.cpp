@@ -10,6 +10,7 @@
 #include "pipeline/run_context.h"
 #include "stages/articles/article_sink.h"
 #include "stages/articles/article_transform.h"
+#include "stages/wms/retrying_wms_client.h"
 #include "tests/support/erp_backend.h"
 
 using namespace wmsbridge;
@@ -57,7 +58,7 @@ articles::ArticleWork Work(const std::string& no) {
   row.article_type = "STOCK";
   row.name = "Kopp";
   row.is_active = true;
-  return articles::ArticleTransform::Map(row);
+  return articles::ArticleTransform().Map(row);
 }
 
 struct Fixture {
@@ -82,7 +83,8 @@ BOOST_FIXTURE_TEST_CASE(ongoings_refusal_is_recorded_with_its_words_and_the_run_
     return {11, ""};
   };
   pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
-  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
+  wms::RetryingWmsClient client(wms, context);
+  articles::ArticleSink sink(*db, client, {"demo", false}, 1);
   sink.Consume({{Work("BAD"), Work("GOOD")}}, context);
   BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kRejected) == 1u);
   BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kSent) == 1u);
@@ -100,7 +102,8 @@ BOOST_FIXTURE_TEST_CASE(a_passing_fault_is_retried_and_the_article_recorded_once
     return {12, ""};
   };
   pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
-  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
+  wms::RetryingWmsClient client(wms, context);
+  articles::ArticleSink sink(*db, client, {"demo", false}, 1);
   sink.Consume({{Work("A")}}, context);
   BOOST_TEST(wms.calls == 3);
   BOOST_TEST(backend->Scalar("SELECT CAST(wms_id AS VARCHAR(10)) FROM wms_sync_state") == "12");
@@ -113,14 +116,14 @@ BOOST_FIXTURE_TEST_CASE(a_wms_that_stays_down_aborts_the_run_and_records_nothing
     throw wms::WmsError(wms::WmsErrorKind::kConnect, "ProcessArticle", "refused");
   };
   pipeline::RunContext context(1, "articles", Poco::Logger::get("test"), options);
-  articles::ArticleSink sink(*db, wms, {"demo", false}, 1);
-  sink.Consume({{Work("A"), Work("B")}}, context);
-  BOOST_TEST(context.Aborted());
+  wms::RetryingWmsClient client(wms, context);
+  articles::ArticleSink sink(*db, client, {"demo", false}, 1);
+  BOOST_CHECK_THROW(sink.Consume({{Work("A"), Work("B")}}, context), wms::WmsError);
   BOOST_TEST(wms.calls == 3, "retried, then no further article is tried");
   // The article tried says why it is not sent; the one never tried is untouched.
   BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state") == 1);
   BOOST_TEST(backend->Count("SELECT * FROM wms_sync_state WHERE status = 'NOT_SENT' AND wms_id "
                             "IS NULL AND payload_hash IS NULL AND message LIKE '%unavailable%'") ==
              1);
-  BOOST_TEST(sink.fatal_wms_error().has_value());
+  BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kFailed) == 1u);
 }

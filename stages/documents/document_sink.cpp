@@ -1,0 +1,92 @@
+#include "stages/documents/document_sink.h"
+
+#include "pipeline/run_context.h"
+#include "stages/common/wms_call.h"
+#include "stages/erp/document_recorder.h"
+
+namespace wmsbridge::documents {
+
+using pipeline::OutcomeKind;
+
+std::optional<wms::DocumentState> DocumentSink::LookUp(const DocumentWork& work) {
+  // Without it the refusal is still recorded, in Ongoing's words.
+  try {
+    return settings_.kind.look_up(client_, work.document);
+  } catch (const wms::WmsError&) {
+    return std::nullopt;
+  }
+}
+
+void DocumentSink::Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) {
+  for (const DocumentWork& work : batch.rows) {
+    if (context.StopRequested())
+      return;
+    Load(work, context);
+  }
+}
+
+void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context) {
+  erp::DocumentRecorder record(db_, settings_.connection_name, settings_.kind.doc_type, run_id_);
+  const std::string& no = work.number;
+  switch (work.action) {
+    case DocumentAction::kUnchanged:
+      context.Record({no, OutcomeKind::kUnchanged, ""});
+      return;
+    case DocumentAction::kReject:
+      if (!settings_.dry_run)
+        record.Refused(no, work.erp_id, work.reason);
+      context.Record({no, OutcomeKind::kRejected, work.reason});
+      return;
+    case DocumentAction::kNotSent:
+      if (!settings_.dry_run) {
+        record.Refused(no, work.erp_id, work.reason, erp::DocStatus::kNotSent, "not sent");
+      }
+      context.Record({no, OutcomeKind::kSkipped, work.reason});
+      return;
+    case DocumentAction::kSend:
+    case DocumentAction::kCancel:
+    case DocumentAction::kRetire:
+      break;
+  }
+  if (settings_.dry_run) {
+    context.Record({no, OutcomeKind::kSent, "dry run: would be sent"});
+    return;
+  }
+
+  std::string refusal;
+  const auto result =
+      stages::CallWms([&] { return settings_.kind.send(client_, work.document); }, refusal,
+                      [&](const std::string& reason) {
+                        // The WMS is down or refuses us: tried again by the next run.
+                        record.Failed(no, work.erp_id, reason);
+                        context.Record({no, OutcomeKind::kFailed, reason});
+                      });
+  if (!result) {
+    const std::string reason =
+        ExplainRefusal(settings_.kind, no, work.action, refusal, LookUp(work));
+    record.Refused(no, work.erp_id, reason);
+    context.Record({no, OutcomeKind::kRejected, reason});
+    return;
+  }
+  switch (work.action) {
+    case DocumentAction::kSend:
+      record.Accepted(no, work.erp_id, result->wms_id, work.payload_hash, erp::DocStatus::kSent,
+                      work.note);
+      // Ongoing took a new document under a retired number: the 3PL renumbered the old one.
+      if (work.manual)
+        record.ClearRetired(no);
+      break;
+    case DocumentAction::kCancel:
+      record.Accepted(no, work.erp_id, result->wms_id, "", erp::DocStatus::kCancelled,
+                      "cancelled in the ERP: cancelled in Ongoing", "cancelled");
+      break;
+    case DocumentAction::kRetire:
+      record.Retired(no, work.erp_id, result->wms_id);
+      break;
+    default:
+      break;
+  }
+  context.Record({no, OutcomeKind::kSent, work.note.value_or("")});
+}
+
+}  // namespace wmsbridge::documents

@@ -1,0 +1,47 @@
+#pragma once
+// Loads order documents into Ongoing one at a time, with the write call of their kind
+// (ProcessOrder for customer and internal orders, ProcessInOrder for purchase orders), and
+// writes every outcome back: sent, cancelled, retired (deleted in the ERP), refused with a
+// reason a person can act on, or not sent because the WMS was unavailable.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "pipeline/stage.h"
+#include "stages/documents/document_kind.h"
+#include "stages/documents/document_work.h"
+#include "stages/erp/erp_database.h"
+#include "stages/wms/wms_client.h"
+
+namespace wmsbridge::documents {
+
+struct DocumentSinkSettings {
+  std::string connection_name;
+  bool dry_run = false;
+  DocumentKind kind;
+};
+
+class DocumentSink final : public pipeline::Sink<DocumentWork> {
+ public:
+  DocumentSink(erp::ErpDatabase& db, wms::WmsClient& client, DocumentSinkSettings settings,
+               std::int64_t run_id)
+      : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
+
+  /// Sends, cancels or records each document. Throws wms::WmsError when the WMS stays
+  /// unavailable (the client retried) or refuses the logon, after recording why the document
+  /// in hand was not sent; Poco::Data::DataException when the ERP database fails.
+  void Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) override;
+
+ private:
+  void Load(const DocumentWork& work, pipeline::RunContext& context);
+  /// What Ongoing holds under the document's number; nullopt if nothing, or the read failed.
+  std::optional<wms::DocumentState> LookUp(const DocumentWork& work);
+
+  erp::ErpDatabase& db_;
+  wms::WmsClient& client_;
+  DocumentSinkSettings settings_;
+  std::int64_t run_id_;
+};
+
+}  // namespace wmsbridge::documents

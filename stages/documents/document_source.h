@@ -1,0 +1,131 @@
+#pragma once
+// Streams the order documents of one kind to consider. The shared paging: the documents named
+// for a manual send (one short query each), or else first those the connection sent that are
+// gone from the ERP (deleted: to be cancelled in Ongoing), then keyset pages of the documents
+// of the connected warehouses from the start date on, each with its lines (one query per page).
+// A kind's source reads one page through its store in stages/erp/.
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/stage.h"
+#include "stages/erp/document_row.h"
+#include "stages/erp/document_store.h"
+
+namespace wmsbridge::documents {
+
+struct DocumentSourceSettings {
+  std::string connection_name;
+  std::vector<std::string> warehouses;  // connected warehouse codes (R3)
+  std::string start_date;               // R4
+  bool full = false;
+  std::optional<std::string> changed_since;  // watermark of incremental runs
+  std::vector<std::string> only_numbers;     // manual send of these documents only (R14)
+  std::set<std::string> requested;           // numbers named by pending send requests
+  bool removals = true;                      // cancel documents deleted in the ERP (R16)
+};
+
+/// A source of order documents that reports the highest ERP updated_at it read.
+template <typename Row>
+class DocumentSource : public pipeline::Source<Row> {
+ public:
+  /// Highest ERP updated_at among the documents read ("" if it keeps no watermark).
+  virtual const std::string& max_updated_at() const = 0;
+};
+
+/// The rows of deleted documents (`vanished`) as documents of kind Row, to be retired.
+template <typename Row>
+std::vector<Row> VanishedDocuments(const std::vector<erp::VanishedRow>& vanished) {
+  std::vector<Row> out;
+  out.reserve(vanished.size());
+  for (const erp::VanishedRow& v : vanished) {
+    Row row;
+    row.vanished = true;
+    row.number = v.number;
+    row.sync.last_erp_id = v.erp_id;
+    row.sync.last_wms_id = v.wms_id;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+template <typename Row>
+class PagedDocumentSource : public DocumentSource<Row> {
+ public:
+  PagedDocumentSource(erp::DocumentStore& store, DocumentSourceSettings settings,
+                      std::string vanished_query)
+      : store_(store), settings_(std::move(settings)), vanished_query_(std::move(vanished_query)) {}
+
+  /// Next batch; throws Poco::Data::DataException when a query fails, and what ReadPage throws.
+  std::optional<pipeline::Batch<Row>> Next(std::size_t max_rows) final {
+    if (!settings_.only_numbers.empty()) {
+      // Manual send: one short query per named document.
+      while (next_only_ < settings_.only_numbers.size()) {
+        last_id_ = 0;
+        done_ = false;
+        auto page = Page(settings_.only_numbers[next_only_++], max_rows);
+        if (page)
+          return page;
+      }
+      return std::nullopt;
+    }
+    if (!vanished_done_ && settings_.removals) {
+      vanished_done_ = true;
+      auto vanished =
+          VanishedDocuments<Row>(store_.Vanished(vanished_query_, settings_.connection_name));
+      if (!vanished.empty())
+        return pipeline::Batch<Row>{std::move(vanished)};
+    }
+    return Page("", max_rows);
+  }
+
+  const std::string& max_updated_at() const final { return max_updated_at_; }
+
+ protected:
+  /// The documents of one page (`page` says which), ascending by id, with their lines. Throws
+  /// Poco::Data::DataException.
+  virtual std::vector<Row> ReadPage(const erp::ExtractPage& page) = 0;
+
+  erp::DocumentStore& store_;
+  DocumentSourceSettings settings_;
+
+ private:
+  std::optional<pipeline::Batch<Row>> Page(const std::string& only, std::size_t max_rows) {
+    if (done_)
+      return std::nullopt;
+    erp::ExtractPage page;
+    page.connection_name = settings_.connection_name;
+    page.warehouse_codes = erp::CodeList(settings_.warehouses);
+    page.start_date = settings_.start_date;
+    // A manual send or a run without watermark compares everything.
+    page.full = settings_.full || !settings_.changed_since || !only.empty();
+    page.since = settings_.changed_since.value_or("1900-01-01 00:00:00");
+    page.only = only;
+    page.after_id = last_id_;
+    page.max_rows = max_rows;
+    std::vector<Row> rows = ReadPage(page);
+    if (rows.size() < max_rows)
+      done_ = true;
+    if (rows.empty())
+      return std::nullopt;
+    for (Row& d : rows) {
+      d.manual = !only.empty() || settings_.requested.count(d.number) > 0;
+      if (d.updated_at > max_updated_at_)
+        max_updated_at_ = d.updated_at;
+    }
+    last_id_ = rows.back().id;
+    return pipeline::Batch<Row>{std::move(rows)};
+  }
+
+  std::string vanished_query_;
+  bool vanished_done_ = false;
+  std::size_t next_only_ = 0;
+  std::int64_t last_id_ = 0;
+  bool done_ = false;
+  std::string max_updated_at_;
+};
+
+}  // namespace wmsbridge::documents

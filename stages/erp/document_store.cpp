@@ -1,0 +1,57 @@
+#include "stages/erp/document_store.h"
+
+#include <map>
+
+using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+
+std::string CodeList(const std::vector<std::string>& codes) {
+  std::string list = ",";
+  for (const auto& c : codes)
+    list += c + ",";
+  return list;
+}
+
+std::vector<InternalOrderRow> DocumentStore::InternalOrder(const std::string& connection_name,
+                                                           const std::string& warehouse_codes,
+                                                           const std::string& number,
+                                                           std::size_t max_rows) {
+  std::vector<InternalOrderRow> rows;
+  std::string connection = connection_name, codes = warehouse_codes, no = number;
+  Poco::Int64 after = 0;
+  int limit = static_cast<int>(max_rows);
+  db_.session() << db_.Query("extract_internal_orders"), use(codes), use(codes), use(connection),
+      use(connection), use(after), use(no), use(limit), into(rows), now;
+  AttachLines("extract_internal_order_lines", rows);
+  return rows;
+}
+
+std::vector<VanishedRow> DocumentStore::Vanished(const std::string& query,
+                                                 const std::string& connection_name) {
+  std::vector<VanishedRow> rows;
+  std::string connection = connection_name;
+  db_.session() << db_.Query(query), use(connection), into(rows), now;
+  return rows;
+}
+
+void DocumentStore::AttachLinesTo(const std::string& query,
+                                  const std::vector<DocumentRow*>& documents) {
+  if (documents.empty())
+    return;
+  std::vector<DocumentLineRow> lines;
+  Poco::Int64 low = documents.front()->id - 1;
+  Poco::Int64 high = documents.back()->id;
+  db_.session() << db_.Query(query), use(low), use(high), into(lines), now;
+  std::map<std::int64_t, DocumentRow*> by_id;
+  for (DocumentRow* d : documents)
+    by_id[d->id] = d;
+  for (DocumentLineRow& l : lines) {
+    auto it = by_id.find(l.document_id);
+    if (it == by_id.end())
+      continue;  // a document of the range the filter left out
+    it->second->lines.push_back(std::move(l));
+  }
+}
+
+}  // namespace wmsbridge::erp

@@ -1,0 +1,83 @@
+#pragma once
+// The ERP statements of the order-document exports (customer, purchase and internal orders):
+// keyset pages of documents with their lines, the documents a connection sent that are gone
+// from the ERP, and one document named for a manual send. The statements are the files
+// sql/queries/extract_*.sql; rows are mapped by their TypeHandlers (row_columns.h).
+
+#include <Poco/Data/Session.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "stages/erp/erp_database.h"
+#include "stages/erp/internal_order_row.h"
+
+namespace wmsbridge::erp {
+
+/// The parameters of a keyset-paged extract query (extract_customer_orders.sql,
+/// extract_purchase_orders.sql share them).
+struct ExtractPage {
+  std::string connection_name;
+  std::string warehouse_codes;  // the connected warehouses as ",MAIN,NORTH," (CodeList)
+  std::string start_date;       // R4
+  bool full = false;            // compare every document, not only the changed ones
+  std::string since;            // watermark of incremental runs
+  std::string only;             // one document number, or "" for all
+  std::int64_t after_id = 0;
+  std::size_t max_rows = 500;
+};
+
+/// The connected warehouse codes as the extract queries take them: ",MAIN,NORTH,".
+std::string CodeList(const std::vector<std::string>& codes);
+
+class DocumentStore {
+ public:
+  explicit DocumentStore(ErpDatabase& db) : db_(db) {}
+
+  /// One page of `query` (shaped as extract_customer_orders.sql) ascending by id, each document
+  /// with its lines from `lines_query` (shaped as extract_customer_order_lines.sql). Throws
+  /// Poco::Data::DataException.
+  template <typename Row>
+  std::vector<Row> Page(const std::string& query, const std::string& lines_query,
+                        const ExtractPage& page) {
+    using namespace Poco::Data::Keywords;
+    std::vector<Row> rows;
+    std::string connection = page.connection_name, codes = page.warehouse_codes,
+                start = page.start_date, since = page.since, only = page.only;
+    Poco::Int64 after = page.after_id;
+    int full = page.full ? 1 : 0;
+    int limit = static_cast<int>(page.max_rows);
+    db_.session() << db_.Query(query), use(connection), use(connection), use(after), use(codes),
+        use(start), use(full), use(since), use(only), use(only), use(limit), into(rows), now;
+    AttachLines(lines_query, rows);
+    return rows;
+  }
+
+  /// The internal order numbered `number` (R23: sent only when named), with its lines; empty
+  /// when there is none this connection may send. Throws Poco::Data::DataException.
+  std::vector<InternalOrderRow> InternalOrder(const std::string& connection_name,
+                                              const std::string& warehouse_codes,
+                                              const std::string& number, std::size_t max_rows);
+
+  /// Rows of a sql/queries/extract_vanished_*.sql query: documents the connection sent that
+  /// are gone from the ERP. Throws Poco::Data::DataException.
+  std::vector<VanishedRow> Vanished(const std::string& query, const std::string& connection_name);
+
+ private:
+  template <typename Row>
+  void AttachLines(const std::string& query, std::vector<Row>& documents) {
+    std::vector<DocumentRow*> base;
+    base.reserve(documents.size());
+    for (Row& d : documents)
+      base.push_back(&d);
+    AttachLinesTo(query, base);
+  }
+  /// Reads the lines of documents (ascending by id) in one query and attaches them.
+  void AttachLinesTo(const std::string& query, const std::vector<DocumentRow*>& documents);
+
+  ErpDatabase& db_;
+};
+
+}  // namespace wmsbridge::erp
