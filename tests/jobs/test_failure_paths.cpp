@@ -795,3 +795,86 @@ ERP_BACKEND_TEST(a_read_that_times_out_applies_nothing_keeps_the_watermark_R31_R
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --- One passing fault on a read (issue 10) ------------------------------------------------------
+// Every WMS call is retried by the run's one policy, reads as much as writes: one HTTP 500 on
+// a read costs a retry, not the run.
+
+namespace {
+
+// True once the fault fired: the simulator removes a fault whose `times` are spent.
+bool Spent(SimProcess& sim, int fault_id) {
+  for (const auto& f : sim.store().Faults()) {
+    if (f.id == fault_id)
+      return false;
+  }
+  return true;
+}
+
+// Ongoing answers the next call of `operation` with HTTP 500, once.
+int FailOnce(SimProcess& sim, sim::Operation operation) {
+  sim::FaultSpec spec;
+  spec.operation = operation;
+  spec.kind = sim::FaultKind::kHttp500;
+  spec.times = 1;
+  const int id = sim.store().AddFault(spec);
+  BOOST_REQUIRE(!Spent(sim, id));
+  return id;
+}
+
+void CheckCompleted(const jobs::JobResult& result) {
+  BOOST_TEST(
+      pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+      result.summary + " " + result.abort_reason);
+  BOOST_TEST(!result.wms_error.has_value());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(passing_read_faults)
+
+ERP_BACKEND_TEST(one_http_500_on_reading_transporters_is_retried_and_the_order_sent_R31_R5) {
+  SimProcess sim;
+  Prepare(db, sim);
+  const ExportKind kind = CustomerOrders();  // the order names a delivery method (R5)
+  kind.add(db, "A-2");
+  const int fault = FailOnce(sim, sim::Operation::kGetTransporterContracts);
+  const jobs::JobResult result = kind.run(db, sim);
+  CheckCompleted(result);
+  BOOST_TEST(Spent(sim, fault), "the HTTP 500 was answered");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetTransporterContracts) == 2,
+             "the failed read and its retry");
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(kind.in_wms(sim).size() == 1u);
+  BOOST_TEST(DocStatus(db, kind, "status") == "SENT");
+}
+
+ERP_BACKEND_TEST(one_http_500_on_reading_orders_is_retried_and_the_delivery_applied_R31_R18) {
+  SimProcess sim;
+  Prepare(db, sim);
+  const ReadBackKind kind = Deliveries();
+  kind.first_part(db, sim);
+  kind.rest(sim);
+  const int fault = FailOnce(sim, sim::Operation::kGetOrdersByQuery);
+  const jobs::JobResult result = kind.run(db, sim, false);
+  CheckCompleted(result);
+  BOOST_TEST(Spent(sim, fault), "the HTTP 500 was answered");
+  BOOST_TEST(result.sent == 1u, result.summary);
+  kind.check_rest_applied(db);
+}
+
+ERP_BACKEND_TEST(one_http_500_on_reading_in_orders_is_retried_and_the_receipt_applied_R31_R22) {
+  SimProcess sim;
+  Prepare(db, sim);
+  const ReadBackKind kind = Receipts();
+  kind.first_part(db, sim);
+  kind.rest(sim);
+  const int fault = FailOnce(sim, sim::Operation::kGetInOrdersByQuery);
+  const jobs::JobResult result = kind.run(db, sim, false);
+  CheckCompleted(result);
+  BOOST_TEST(Spent(sim, fault), "the HTTP 500 was answered");
+  BOOST_TEST(result.sent == 1u, result.summary);
+  kind.check_rest_applied(db);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
