@@ -1,0 +1,247 @@
+// The customer-order transform alone: what it decides for one ERP order, without a database or
+// a WMS (the flows end to end are in tests/jobs/test_customer_order_job.cpp). R5, R6, R10, R11,
+// R13-R17, R30.
+#define BOOST_TEST_MODULE order_transform
+#include <boost/test/unit_test.hpp>
+#include <string>
+
+#include "stages/customer_orders/order_source.h"
+#include "stages/customer_orders/order_transform.h"
+#include "stages/wms/payload_hash.h"
+
+using namespace wmsbridge;
+using documents::DocumentAction;
+using documents::DocumentWork;
+
+namespace {
+
+erp::DocumentLineRow Line(int no, const std::string& article, const std::string& quantity,
+                          const std::string& type = "STOCK") {
+  erp::DocumentLineRow l;
+  l.line_no = no;
+  l.article_no = article;
+  l.description = "Kaffekopp";
+  l.article_name = "Kaffekopp";
+  l.quantity = quantity;
+  l.article_known = true;
+  l.article_type = type;
+  return l;
+}
+
+// A complete order of two stock lines that nothing was ever sent for.
+erp::CustomerOrderRow Order() {
+  erp::CustomerOrderRow o;
+  o.id = 41;
+  o.number = "1001";
+  o.warehouse_code = "MAIN";
+  o.delivery_date = "2026-12-03 00:00:00";
+  o.status = "OPEN";
+  o.currency_code = "SEK";
+  o.customer_no = "K-1";
+  o.delivery_name = "Åsa Öberg";
+  o.delivery_address = "Storgatan 1";
+  o.delivery_postcode = "41101";
+  o.delivery_city = "Göteborg";
+  o.delivery_country_code = "SE";
+  o.delivery_phone = "+46701234567";
+  o.pickup_point_code = "SP-77";
+  o.lines = {Line(1, "A-1", "2.000"), Line(2, "A-2", "0.5")};
+  return o;
+}
+
+struct Fixture {
+  customer_orders::OrderRunState state;
+  customer_orders::OrderTransform transform{state};
+  Fixture() {
+    state.currencies = {"SEK"};
+    state.transporters.Set({"POSTNORD/MYPACK"});
+  }
+  wms::CustomerOrder Sent(const DocumentWork& work) {
+    BOOST_REQUIRE(work.action == DocumentAction::kSend);
+    return std::get<wms::CustomerOrder>(work.document);
+  }
+};
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(order_transform, Fixture)
+
+BOOST_AUTO_TEST_CASE(a_complete_order_maps_number_address_date_and_pick_lines_R5_R13) {
+  const DocumentWork work = transform.Map(Order());
+  const wms::CustomerOrder d = Sent(work);
+  BOOST_TEST(work.number == "1001");
+  BOOST_TEST(work.erp_id == "41");
+  BOOST_TEST(d.order_number == "1001");
+  BOOST_TEST(d.goods_owner_order_id == "41");
+  BOOST_TEST(d.delivery_date == "2026-12-03", "the date only");
+  BOOST_TEST(d.service_point_code == "SP-77", "R13: the webshop's service point");
+  BOOST_TEST(d.consignee.customer_number == "K-1");
+  BOOST_TEST(d.consignee.name == "Åsa Öberg");
+  BOOST_TEST(d.consignee.phone == "+46701234567");
+  BOOST_TEST(!d.transporter_code.has_value(), "no delivery method, no transporter");
+  BOOST_REQUIRE(d.lines.size() == 2u);
+  BOOST_TEST(d.lines[0].external_line_code == "1");
+  BOOST_TEST(d.lines[0].quantity == "2", "canonical quantity");
+  BOOST_TEST(d.lines[1].quantity == "0.5");
+  BOOST_TEST(d.lines[0].currency_code.value_or("") == "SEK");
+  BOOST_TEST(work.payload_hash == wms::PayloadHash(d));
+  BOOST_TEST(!work.note.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(text_and_service_lines_travel_as_text_never_as_pick_lines_R10_R11) {
+  erp::CustomerOrderRow o = Order();
+  erp::DocumentLineRow text;
+  text.line_no = 3;
+  text.description = "Tack för din beställning!";
+  o.lines.push_back(text);
+  o.lines.push_back(Line(4, "FRAKT", "1", "SERVICE"));
+  const wms::CustomerOrder d = Sent(transform.Map(o));
+  BOOST_TEST(d.lines.size() == 2u);
+  BOOST_REQUIRE(d.text_lines.size() == 2u);
+  BOOST_TEST(d.text_lines[0].external_line_code == "3");
+  BOOST_TEST(d.text_lines[0].text == "Tack för din beställning!");
+  BOOST_TEST(d.text_lines[1].external_line_code == "4");
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST(Contains(work.note.value_or(""), "1 text line(s) and 1 service line(s)"));
+}
+
+BOOST_AUTO_TEST_CASE(an_order_of_only_service_lines_is_not_sent_and_says_why_R11) {
+  erp::CustomerOrderRow o = Order();
+  o.lines = {Line(1, "FRAKT", "1", "SERVICE")};
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kNotSent));
+  BOOST_TEST(Contains(work.reason, "no line the warehouse picks"));
+}
+
+BOOST_AUTO_TEST_CASE(a_delivery_method_ongoing_offers_sets_transporter_and_service_R5) {
+  erp::CustomerOrderRow o = Order();
+  o.delivery_method_id = "1";
+  o.dm_code = "PN";
+  o.dm_carrier_code = "POSTNORD";
+  o.dm_carrier_service_code = "MYPACK";
+  BOOST_TEST(customer_orders::NeedsTransporters(o), "the source reads Ongoing's services");
+  const wms::CustomerOrder d = Sent(transform.Map(o));
+  BOOST_TEST(d.transporter_code.value_or("") == "POSTNORD");
+  BOOST_TEST(d.transporter_service_code.value_or("") == "MYPACK");
+}
+
+BOOST_AUTO_TEST_CASE(a_delivery_method_ongoing_lacks_or_without_codes_is_rejected_R5_R30) {
+  erp::CustomerOrderRow o = Order();
+  o.delivery_method_id = "3";
+  o.dm_code = "EXPR";
+  o.dm_carrier_code = "POSTNORD";
+  o.dm_carrier_service_code = "EXPRESS";
+  DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kReject));
+  BOOST_TEST(Contains(work.reason, "delivery method EXPR (POSTNORD/EXPRESS)"), work.reason);
+
+  o.dm_carrier_service_code.clear();
+  BOOST_TEST(!customer_orders::NeedsTransporters(o));
+  work = transform.Map(o);
+  BOOST_TEST(Contains(work.reason, "has no carrier code and service code"), work.reason);
+
+  o.dm_code.clear();  // the id matched no delivery method in the ERP
+  work = transform.Map(o);
+  BOOST_TEST(Contains(work.reason, "delivery method 3 does not exist in the ERP"), work.reason);
+}
+
+BOOST_AUTO_TEST_CASE(a_currency_ongoing_lacks_is_left_out_with_a_note_R6) {
+  erp::CustomerOrderRow o = Order();
+  o.currency_code = "EUR";
+  const DocumentWork work = transform.Map(o);
+  const wms::CustomerOrder d = Sent(work);
+  BOOST_TEST(!d.lines[0].currency_code.has_value());
+  BOOST_TEST(Contains(work.note.value_or(""), "currency EUR is not set up in Ongoing"));
+  o.currency_known_in_erp = false;
+  BOOST_TEST(Contains(transform.Map(o).reason, "currency EUR does not exist in the ERP"));
+}
+
+BOOST_AUTO_TEST_CASE(an_unchanged_order_is_not_sent_again_unless_asked_for_R12_R14) {
+  erp::CustomerOrderRow o = Order();
+  o.sync.last_payload_hash = transform.Map(o).payload_hash;
+  o.sync.last_status = "SENT";
+  o.sync.last_wms_id = "7";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged));
+  o.manual = true;  // a send request or `wmsbridge send`
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+  o.manual = false;
+  o.sync.last_status = "ERROR";  // in error: tried again
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_order_is_cancelled_in_ongoing_once_and_only_if_sent_R16) {
+  erp::CustomerOrderRow o = Order();
+  o.status = "CANCELLED";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged), "never sent");
+  o.sync.last_wms_id = "7";
+  o.sync.last_status = "SENT";
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kCancel));
+  BOOST_TEST(
+      (std::get<wms::CustomerOrder>(work.document).operation == wms::OrderOperation::kRemove));
+  o.sync.last_status = "CANCELLED";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged), "cancelled once");
+}
+
+BOOST_AUTO_TEST_CASE(an_order_deleted_in_the_erp_is_retired_under_its_last_erp_id_R17) {
+  erp::CustomerOrderRow o;
+  o.vanished = true;
+  o.number = "1001";
+  o.sync.last_erp_id = "41";
+  o.sync.last_wms_id = "7";
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kRetire));
+  BOOST_TEST(work.erp_id == "41");
+  const auto& d = std::get<wms::CustomerOrder>(work.document);
+  BOOST_TEST((d.operation == wms::OrderOperation::kRemove));
+  BOOST_TEST(d.delivery_date.size() == 10u, "Ongoing requires a delivery date");
+}
+
+BOOST_AUTO_TEST_CASE(a_reused_number_is_refused_with_the_remedy_unless_sent_by_hand_R17) {
+  erp::CustomerOrderRow o = Order();
+  o.sync.number_retired_by_other = true;
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kReject));
+  BOOST_TEST(Contains(work.reason, "renumber the cancelled order 1001"), work.reason);
+  BOOST_TEST(Contains(work.reason, "wmsbridge send customer-order 1001"), work.reason);
+  o.manual = true;  // the 3PL renumbered the old one; the person sends it again
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+}
+
+BOOST_AUTO_TEST_CASE(a_fully_delivered_order_takes_no_more_updates_R15) {
+  erp::CustomerOrderRow o = Order();
+  o.sync.last_wms_id = "7";
+  o.sync.last_status = "DELIVERED";
+  o.sync.last_payload_hash = "an older payload";
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kReject));
+  BOOST_TEST(Contains(work.reason, "fully delivered"), work.reason);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_with_a_reason_a_person_can_act_on_R30) {
+  erp::CustomerOrderRow o = Order();
+  o.delivery_address.clear();
+  o.delivery_city.clear();
+  BOOST_TEST(Contains(transform.Map(o).reason, "missing address, city"), transform.Map(o).reason);
+
+  o = Order();
+  o.lines[1].quantity = "-1";
+  BOOST_TEST(Contains(transform.Map(o).reason,
+                      "line 2: quantity -1 of article A-2 is not a "
+                      "positive number"),
+             transform.Map(o).reason);
+
+  o = Order();
+  o.lines[0].article_known = false;
+  BOOST_TEST(Contains(transform.Map(o).reason, "article A-1 is not in the ERP article register"));
+
+  o = Order();
+  o.delivery_date.clear();
+  BOOST_TEST(transform.Map(o).reason == "delivery date is missing");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
