@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "stages/ongoing/sim/sim_status.h"
+#include "tests/wms_sim/sim_status.h"
 
 namespace wmsbridge::sim {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_operation.h"
+#include "tests/wms_sim/sim_operation.h"
 
 #include <Poco/String.h>
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/sim_time.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>

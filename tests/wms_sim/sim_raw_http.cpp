@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_raw_http.h"
+#include "tests/wms_sim/sim_raw_http.h"
 
 #include <Poco/XML/XMLString.h>
 #include <sys/socket.h>

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_wording.h"
+#include "tests/wms_sim/sim_wording.h"
 
 namespace wmsbridge::sim {
 namespace {

@@ -1,16 +1,16 @@
 // SimStore: opening, schema, tenant set-up, call counters and faults. The Ongoing documents
 // are in sim_store_articles.cpp, sim_store_orders.cpp, sim_store_in_orders.cpp and
 // sim_store_stock.cpp.
-#include "stages/ongoing/sim/sim_store.h"
+#include "tests/wms_sim/sim_store.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include <cmath>
 
-#include "stages/ongoing/sim/sim_db.h"
-#include "stages/ongoing/sim/sim_store_rows.h"
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/sim_db.h"
+#include "tests/wms_sim/sim_store_rows.h"
+#include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim {
 

@@ -1,12 +1,12 @@
-#include "stages/ongoing/sim/sim_store_rows.h"
+#include "tests/wms_sim/sim_store_rows.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/NumberParser.h>
 
-#include "stages/ongoing/sim/sim_db.h"
-#include "stages/ongoing/sim/sim_store.h"
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/sim_db.h"
+#include "tests/wms_sim/sim_store.h"
+#include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim::detail {
 

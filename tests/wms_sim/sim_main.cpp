@@ -5,7 +5,7 @@
 
 #include <iostream>
 
-#include "stages/ongoing/sim/sim_app.h"
+#include "tests/wms_sim/sim_app.h"
 
 int main(int argc, char** argv) {
   using Poco::Util::Application;

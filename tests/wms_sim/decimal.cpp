@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/decimal.h"
+#include "tests/wms_sim/decimal.h"
 
 #include <stdexcept>
 

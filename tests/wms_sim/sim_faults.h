@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "stages/ongoing/sim/sim_operation.h"
+#include "tests/wms_sim/sim_operation.h"
 
 namespace wmsbridge::sim {
 

@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "stages/ongoing/sim/sim_db.h"
-#include "stages/ongoing/sim/sim_store.h"
-#include "stages/ongoing/sim/sim_store_rows.h"
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/sim_db.h"
+#include "tests/wms_sim/sim_store.h"
+#include "tests/wms_sim/sim_store_rows.h"
+#include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_server.h"
+#include "tests/wms_sim/sim_server.h"
 
 #include <Poco/Logger.h>
 #include <arpa/inet.h>
@@ -11,8 +11,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "stages/ongoing/sim/sim_service.h"
-#include "stages/ongoing/sim/sim_store.h"
+#include "tests/wms_sim/sim_service.h"
+#include "tests/wms_sim/sim_store.h"
 
 namespace wmsbridge::sim {
 

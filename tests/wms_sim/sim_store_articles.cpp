@@ -1,10 +1,10 @@
 // SimStore: articles (ProcessArticle and the article look-ups).
 #include <Poco/Data/Statement.h>
 
-#include "stages/ongoing/sim/sim_db.h"
-#include "stages/ongoing/sim/sim_store.h"
-#include "stages/ongoing/sim/sim_store_rows.h"
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/sim_db.h"
+#include "tests/wms_sim/sim_store.h"
+#include "tests/wms_sim/sim_store_rows.h"
+#include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_app.h"
+#include "tests/wms_sim/sim_app.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
@@ -18,10 +18,10 @@
 #include <csignal>
 #include <iostream>
 
-#include "stages/ongoing/sim/decimal.h"
-#include "stages/ongoing/sim/sim_config.h"
-#include "stages/ongoing/sim/sim_server.h"
-#include "stages/ongoing/sim/sim_store.h"
+#include "tests/wms_sim/decimal.h"
+#include "tests/wms_sim/sim_config.h"
+#include "tests/wms_sim/sim_server.h"
+#include "tests/wms_sim/sim_store.h"
 
 namespace wmsbridge::sim {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_db.h"
+#include "tests/wms_sim/sim_db.h"
 
 #include <Poco/Data/SQLite/Connector.h>
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_faults.h"
+#include "tests/wms_sim/sim_faults.h"
 
 #include <Poco/String.h>
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "stages/ongoing/sim/sim_records.h"
+#include "tests/wms_sim/sim_records.h"
 
 namespace wmsbridge::sim {
 

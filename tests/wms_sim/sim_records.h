@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "stages/ongoing/sim/sim_status.h"
+#include "tests/wms_sim/sim_status.h"
 
 namespace wmsbridge::sim {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_status.h"
+#include "tests/wms_sim/sim_status.h"
 
 namespace wmsbridge::sim {
 

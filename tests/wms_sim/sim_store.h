@@ -17,13 +17,13 @@
 #include <string>
 #include <vector>
 
-#include "stages/ongoing/sim/sim_config.h"
-#include "stages/ongoing/sim/sim_faults.h"
-#include "stages/ongoing/sim/sim_operation.h"
-#include "stages/ongoing/sim/sim_records.h"
-#include "stages/ongoing/sim/sim_requests.h"
-#include "stages/ongoing/sim/sim_status.h"
-#include "stages/ongoing/sim/sim_wording.h"
+#include "tests/wms_sim/sim_config.h"
+#include "tests/wms_sim/sim_faults.h"
+#include "tests/wms_sim/sim_operation.h"
+#include "tests/wms_sim/sim_records.h"
+#include "tests/wms_sim/sim_requests.h"
+#include "tests/wms_sim/sim_status.h"
+#include "tests/wms_sim/sim_wording.h"
 
 namespace Poco::Data {
 class Session;

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "stages/ongoing/sim/decimal.h"
-#include "stages/ongoing/sim/sim_records.h"
+#include "tests/wms_sim/decimal.h"
+#include "tests/wms_sim/sim_records.h"
 
 namespace wmsbridge::sim::detail {
 

@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_service.h"
+#include "tests/wms_sim/sim_service.h"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
@@ -12,10 +12,10 @@
 #include <new>
 #include <stdexcept>
 
-#include "stages/ongoing/sim/decimal.h"
-#include "stages/ongoing/sim/sim_raw_http.h"
-#include "stages/ongoing/sim/sim_store.h"
-#include "stages/ongoing/sim/sim_time.h"
+#include "tests/wms_sim/decimal.h"
+#include "tests/wms_sim/sim_raw_http.h"
+#include "tests/wms_sim/sim_store.h"
+#include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim {
 

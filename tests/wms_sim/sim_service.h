@@ -10,9 +10,9 @@
 #include <string>
 
 #include "soapServiceSoapService.h"
-#include "stages/ongoing/sim/sim_faults.h"
-#include "stages/ongoing/sim/sim_operation.h"
-#include "stages/ongoing/sim/sim_records.h"
+#include "tests/wms_sim/sim_faults.h"
+#include "tests/wms_sim/sim_operation.h"
+#include "tests/wms_sim/sim_records.h"
 
 namespace wmsbridge::sim {
 

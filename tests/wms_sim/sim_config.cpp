@@ -1,4 +1,4 @@
-#include "stages/ongoing/sim/sim_config.h"
+#include "tests/wms_sim/sim_config.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Environment.h>
