@@ -18,12 +18,14 @@
 #include <csignal>
 #include <iostream>
 
-#include "tests/wms_sim/decimal.h"
+#include "stages/wms/decimal.h"
 #include "tests/wms_sim/sim_config.h"
 #include "tests/wms_sim/sim_server.h"
 #include "tests/wms_sim/sim_store.h"
 
 namespace wmsbridge::sim {
+
+using wms::Decimal;
 
 namespace {
 

@@ -1,6 +1,6 @@
 #pragma once
 // Plain records the simulator keeps, as SimStore hands them out (no gSOAP types here).
-// Quantities are exact decimal text (see decimal.h); times are DB stamps (see sim_time.h).
+// Quantities are exact decimal text (wms::Decimal); times are DB stamps (see sim_time.h).
 
 #include <string>
 #include <vector>

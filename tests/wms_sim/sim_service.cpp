@@ -12,12 +12,14 @@
 #include <new>
 #include <stdexcept>
 
-#include "tests/wms_sim/decimal.h"
+#include "stages/wms/decimal.h"
 #include "tests/wms_sim/sim_raw_http.h"
 #include "tests/wms_sim/sim_store.h"
 #include "tests/wms_sim/sim_time.h"
 
 namespace wmsbridge::sim {
+
+using wms::Decimal;
 
 namespace {
 

@@ -8,6 +8,8 @@
 
 namespace wmsbridge::sim {
 
+using wms::Decimal;
+
 using namespace Poco::Data::Keywords;
 
 namespace {
@@ -28,7 +30,7 @@ std::string Merge(const std::optional<std::string>& incoming, const std::string&
 
 ProcessResult SimStore::ProcessArticle(int goods_owner_id, const ArticleInput& input) {
   for (const auto* decimal : {&input.weight, &input.volume}) {
-    if (*decimal && !decimal->value().empty() && !Decimal::Parse(decimal->value())) {
+    if (*decimal && !decimal->value().empty() && !detail::ParseSimDecimal(decimal->value())) {
       return Rejected("'" + decimal->value() + "' is not a decimal number");
     }
   }

@@ -11,6 +11,8 @@
 
 namespace wmsbridge::sim {
 
+using wms::Decimal;
+
 using namespace Poco::Data::Keywords;
 
 namespace {
@@ -38,7 +40,7 @@ std::string ValidateInOrder(Poco::Data::Session& session, int goods_owner_id,
   for (const InOrderLineInput& line : input.lines) {
     ++line_no;
     const std::string where = "Line " + std::to_string(line_no) + ": ";
-    auto qty = Decimal::Parse(line.qty);
+    auto qty = detail::ParseSimDecimal(line.qty);
     if (!qty) {
       return where + "NumberOfItems '" + line.qty + "' is not a decimal number";
     }

@@ -12,6 +12,8 @@
 
 namespace wmsbridge::sim {
 
+using wms::Decimal;
+
 using namespace Poco::Data::Keywords;
 
 namespace {
@@ -66,7 +68,7 @@ std::string ValidateOrder(Poco::Data::Session& session, int goods_owner_id,
     ++line_no;
     const std::string where = "Line " + std::to_string(line_no) + ": ";
     if (!line.qty.empty() || !line.is_text_line) {
-      auto qty = Decimal::Parse(line.qty);
+      auto qty = detail::ParseSimDecimal(line.qty);
       if (!qty) {
         return where + "NumberOfItems '" + line.qty + "' is not a decimal number";
       }

@@ -10,6 +10,8 @@
 
 namespace wmsbridge::sim::detail {
 
+using wms::Decimal;
+
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
 using Poco::Data::Statement;
@@ -295,8 +297,18 @@ void ChangeStock(Poco::Data::Session& session, int article_system_id, int wareho
       bind(comment), now;
 }
 
-Decimal ParseQuantity(const std::string& text, const std::string& what) {
+std::optional<Decimal> ParseSimDecimal(std::string_view text) {
+  constexpr std::int64_t kMaxWhole = 9'000'000'000'000;
   auto value = Decimal::Parse(text);
+  if (!value || value->Scale() > 6 || value->IntegerPart() > kMaxWhole ||
+      value->IntegerPart() < -kMaxWhole) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+Decimal ParseQuantity(const std::string& text, const std::string& what) {
+  auto value = ParseSimDecimal(text);
   if (!value) {
     throw SimError(what + ": '" + text + "' is not a decimal number");
   }

@@ -8,9 +8,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "tests/wms_sim/decimal.h"
+#include "stages/wms/decimal.h"
 #include "tests/wms_sim/sim_records.h"
 
 namespace wmsbridge::sim::detail {
@@ -65,7 +66,7 @@ Warehouse DefaultWarehouse(Poco::Data::Session& session);
 /// Adds `delta` to an article's stock in a warehouse and records an inventory transaction
 /// (nothing happens for a zero delta). Call inside a write transaction.
 void ChangeStock(Poco::Data::Session& session, int article_system_id, int warehouse_id,
-                 Decimal delta, const std::string& comment);
+                 wms::Decimal delta, const std::string& comment);
 
 /// Resolves a warehouse command line key to a line index: the line whose external line code is
 /// `key`, else the first line with that article number; nullopt if none.
@@ -84,7 +85,13 @@ std::optional<std::size_t> FindLineByKey(const std::vector<Line>& lines, const s
   return std::nullopt;
 }
 
-/// Parses a quantity given to a warehouse command; throws SimError naming `what` if bad.
-Decimal ParseQuantity(const std::string& text, const std::string& what);
+/// A quantity or measure as the simulator takes it: plain decimal text within the limits the
+/// simulator has always kept (at most 6 non-zero fraction digits, a whole part of at most
+/// 9e12), else nullopt. Never throws.
+std::optional<wms::Decimal> ParseSimDecimal(std::string_view text);
+
+/// Parses a quantity given to a warehouse command (as ParseSimDecimal); throws SimError naming
+/// `what` if bad.
+wms::Decimal ParseQuantity(const std::string& text, const std::string& what);
 
 }  // namespace wmsbridge::sim::detail

@@ -13,6 +13,8 @@
 
 namespace wmsbridge::sim {
 
+using wms::Decimal;
+
 using namespace Poco::Data::Keywords;
 using Poco::Data::RecordSet;
 
