@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 demo=${WMSBRIDGE_DEMO_DIR:-$root/var/demo}
-sim="$build/stages/ongoing/sim/wms-sim"
+sim="$build/tests/wms_sim/wms-sim"
 wmsbridge="$build/jobs/wmsbridge"
 mkdir -p "$demo"
 umask 077

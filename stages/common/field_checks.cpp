@@ -5,6 +5,8 @@
 #include <Poco/UTF8String.h>
 #include <Poco/Unicode.h>
 
+#include "stages/wms/decimal.h"
+
 namespace wmsbridge::stages {
 
 std::string CheckXmlText(std::string_view field, std::string_view value) {
@@ -43,57 +45,21 @@ std::string CheckText(std::string_view field, std::string_view value, std::size_
 }
 
 std::optional<std::string> CanonicalDecimal(std::string_view text) {
-  std::size_t i = 0;
-  bool negative = false;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+'))
-    negative = text[i++] == '-';
-  std::string int_part, frac_part;
-  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
-    int_part += text[i++];
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])))
-      frac_part += text[i++];
-  }
-  if (i != text.size() || (int_part.empty() && frac_part.empty()))
-    return std::nullopt;
-  int_part.erase(0, std::min(int_part.find_first_not_of('0'), int_part.size()));
-  while (!frac_part.empty() && frac_part.back() == '0')
-    frac_part.pop_back();
-  if (int_part.empty())
-    int_part = "0";
-  std::string out = int_part;
-  if (!frac_part.empty())
-    out += "." + frac_part;
-  if (negative && out != "0")
-    out = "-" + out;
-  return out;
+  return wms::Decimal::Canonical(text);
 }
 
 std::optional<std::int64_t> Scaled(std::string_view text, int scale) {
-  const auto canonical = CanonicalDecimal(text);
-  if (!canonical)
+  // Whole parts of more than 15 digits are refused, as they always were (the ERP's numeric
+  // columns hold far fewer).
+  constexpr std::int64_t kWholeLimit = 1'000'000'000'000'000;
+  const auto value = wms::Decimal::Parse(text);
+  if (!value || value->IntegerPart() <= -kWholeLimit || value->IntegerPart() >= kWholeLimit)
     return std::nullopt;
-  const bool negative = canonical->front() == '-';
-  const std::string digits = negative ? canonical->substr(1) : *canonical;
-  const auto dot = digits.find('.');
-  const std::string whole = digits.substr(0, dot);
-  std::string fraction = dot == std::string::npos ? "" : digits.substr(dot + 1);
-  if (static_cast<int>(fraction.size()) > scale || whole.size() > 15)
-    return std::nullopt;
-  fraction.append(static_cast<std::size_t>(scale) - fraction.size(), '0');
-  const std::int64_t value = std::stoll(whole + fraction);
-  return negative ? -value : value;
+  return value->ToUnits(scale);
 }
 
 std::string FromScaled(std::int64_t value, int scale) {
-  const bool negative = value < 0;
-  std::string digits = std::to_string(negative ? -value : value);
-  if (static_cast<int>(digits.size()) <= scale) {
-    digits.insert(0, static_cast<std::size_t>(scale) + 1 - digits.size(), '0');
-  }
-  digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
-  return *CanonicalDecimal((negative ? "-" : "") + digits);
+  return wms::Decimal::FromUnits(value, scale).ToString();
 }
 
 }  // namespace wmsbridge::stages

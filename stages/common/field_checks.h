@@ -1,6 +1,7 @@
 #pragma once
 // Checks of single values before they go to the WMS. Each returns an empty string when the
-// value is fine, else a reason a person can act on (naming the field).
+// value is fine, else a reason a person can act on (naming the field). The decimal helpers are
+// wms::Decimal (stages/wms/decimal.h) in the shapes the transforms and the read-back use.
 
 #include <cstddef>
 #include <cstdint>

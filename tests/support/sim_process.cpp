@@ -15,7 +15,7 @@
 namespace wmsbridge::test {
 
 std::string SimBinary() {
-  return std::string(WMSBRIDGE_BINARY_DIR) + "/stages/ongoing/sim/wms-sim";
+  return std::string(WMSBRIDGE_BINARY_DIR) + "/tests/wms_sim/wms-sim";
 }
 std::string WmsBridgeBinary() {
   return std::string(WMSBRIDGE_BINARY_DIR) + "/jobs/wmsbridge";

@@ -10,9 +10,9 @@
 #include <optional>
 #include <string>
 
-#include "stages/ongoing/sim/sim_store.h"
 #include "stages/ongoing/soap_wms_client.h"
 #include "tests/support/test_certificates.h"
+#include "tests/wms_sim/sim_store.h"
 
 namespace wmsbridge::test {
 
