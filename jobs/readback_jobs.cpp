@@ -6,10 +6,13 @@
 #include <algorithm>
 
 #include "jobs/job_environment.h"
-#include "pipeline/pass_through.h"
 #include "pipeline/runner.h"
+#include "stages/readback/delivery_report_source.h"
 #include "stages/readback/delivery_sink.h"
+#include "stages/readback/delivery_transform.h"
+#include "stages/readback/receipt_report_source.h"
 #include "stages/readback/receipt_sink.h"
+#include "stages/readback/receipt_transform.h"
 #include "stages/readback/wms_page_source.h"
 
 namespace wmsbridge::jobs {
@@ -31,16 +34,16 @@ std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& optio
   return NextWatermark(*mark, std::chrono::minutes(50));
 }
 
-// Runs source -> pass-through -> sink; a WMS failure while reading aborts the run with the
-// error kind remembered for the exit code.
-template <typename Row, typename SinkT>
-JobResult RunReadBack(JobEnvironment& env, readback::WmsPageSource<Row>& source, SinkT& sink,
+// Runs source -> decision -> sink; a WMS failure while reading aborts the run with the error
+// kind remembered for the exit code.
+template <typename Report, typename Decision>
+JobResult RunReadBack(JobEnvironment& env, pipeline::Source<Report>& source,
+                      pipeline::Transform<Report, Decision>& decide, pipeline::Sink<Decision>& sink,
                       const std::string& started_at) {
-  pipeline::PassThrough<Row> pass;
   pipeline::RunStatus status;
   std::optional<wms::WmsErrorKind> wms_error;
   try {
-    status = pipeline::RunPipeline(source, pass, sink, env.context(),
+    status = pipeline::RunPipeline(source, decide, sink, env.context(),
                                    static_cast<std::size_t>(env.connection().batch_size));
   } catch (const wms::WmsError& e) {
     wms_error = e.kind();
@@ -64,7 +67,7 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
   query.status_from = *low;
   query.status_to = *high;
   query.last_updated_from = ReadFrom(env, options);
-  readback::WmsPageSource<wms::ShippedOrder> source(
+  readback::WmsPageSource<wms::ShippedOrder> orders(
       [&](std::optional<int> after, int max) {
         wms::OrderQuery page = query;
         page.order_id_from = after;
@@ -72,14 +75,13 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
         return env.client().GetOrders(page);
       },
       [](const wms::ShippedOrder& o) { return o.order_id; });
-  readback::DeliverySink sink(
-      env.db(),
-      {connection.name,
-       {connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
-       connection.invoice_at_delivery,
-       options.dry_run},
-      env.run_id());
-  return RunReadBack(env, source, sink, started_at);
+  readback::DeliveryReportSource source(orders, env.db(),
+                                        {connection.name, connection.invoice_at_delivery});
+  readback::DeliveryTransform decide(
+      {{connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
+       connection.invoice_at_delivery});
+  readback::DeliverySink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
+  return RunReadBack(env, source, decide, sink, started_at);
 }
 
 JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& options,
@@ -88,7 +90,7 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
   JobEnvironment env(connection, options, kReceiptJob, logger);
   wms::InOrderQuery query;
   query.last_updated_from = ReadFrom(env, options);
-  readback::WmsPageSource<wms::ReceivedInOrder> source(
+  readback::WmsPageSource<wms::ReceivedInOrder> in_orders(
       [&](std::optional<int> after, int max) {
         wms::InOrderQuery page = query;
         page.in_order_id_from = after;
@@ -96,8 +98,10 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
         return env.client().GetInOrders(page);
       },
       [](const wms::ReceivedInOrder& o) { return o.in_order_id; });
+  readback::ReceiptReportSource source(in_orders, env.db(), connection.name);
+  readback::ReceiptTransform decide;
   readback::ReceiptSink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
-  return RunReadBack(env, source, sink, started_at);
+  return RunReadBack(env, source, decide, sink, started_at);
 }
 
 }  // namespace wmsbridge::jobs
