@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stages/erp/erp_database.h"
+#include "stages/erp/text_row.h"
 
 namespace wmsbridge::erp {
 
@@ -17,6 +18,7 @@ struct RunTotals {
   std::string message;
 };
 
+/// One run as `wmsbridge status` shows it (select_recent_runs.sql); counts as text.
 struct RunRow {
   std::string run_id, connection_name, job, mode, started_at, finished_at, status;
   std::string sent, unchanged, rejected, failed, skipped, message;
@@ -34,7 +36,7 @@ class RunStore {
   /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
   void Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
               const std::string& outcome, const std::string& reason);
-  /// The latest runs, newest first.
+  /// The latest runs, newest first. Throws Poco::Data::DataException.
   std::vector<RunRow> Recent(int how_many);
 
  private:
@@ -45,3 +47,18 @@ class RunStore {
 std::string NowText();
 
 }  // namespace wmsbridge::erp
+
+namespace Poco::Data {
+
+template <>
+class TypeHandler<wmsbridge::erp::RunRow>
+    : public wmsbridge::erp::TextRowHandler<
+          wmsbridge::erp::RunRow, &wmsbridge::erp::RunRow::run_id,
+          &wmsbridge::erp::RunRow::connection_name, &wmsbridge::erp::RunRow::job,
+          &wmsbridge::erp::RunRow::mode, &wmsbridge::erp::RunRow::started_at,
+          &wmsbridge::erp::RunRow::finished_at, &wmsbridge::erp::RunRow::status,
+          &wmsbridge::erp::RunRow::sent, &wmsbridge::erp::RunRow::unchanged,
+          &wmsbridge::erp::RunRow::rejected, &wmsbridge::erp::RunRow::failed,
+          &wmsbridge::erp::RunRow::skipped, &wmsbridge::erp::RunRow::message> {};
+
+}  // namespace Poco::Data
