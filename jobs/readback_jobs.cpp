@@ -6,9 +6,12 @@
 #include <algorithm>
 
 #include "jobs/job_environment.h"
-#include "pipeline/pass_through.h"
+#include "stages/readback/delivery_report_source.h"
 #include "stages/readback/delivery_sink.h"
+#include "stages/readback/delivery_transform.h"
+#include "stages/readback/receipt_report_source.h"
 #include "stages/readback/receipt_sink.h"
+#include "stages/readback/receipt_transform.h"
 #include "stages/readback/wms_page_source.h"
 
 namespace wmsbridge::jobs {
@@ -30,12 +33,12 @@ std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& optio
   return NextWatermark(*mark, std::chrono::minutes(50));
 }
 
-// Runs source -> pass-through -> sink; the watermark is the clock at the run's start.
-template <typename Row, typename SinkT>
-JobResult RunReadBack(JobEnvironment& env, readback::WmsPageSource<Row>& source, SinkT& sink,
+// Runs source -> decision -> sink; the watermark is the clock at the run's start.
+template <typename Report, typename Decision>
+JobResult RunReadBack(JobEnvironment& env, pipeline::Source<Report>& source,
+                      pipeline::Transform<Report, Decision>& decide, pipeline::Sink<Decision>& sink,
                       const std::string& started_at) {
-  pipeline::PassThrough<Row> pass;
-  return env.Run(source, pass, sink, [&] { return started_at; });
+  return env.Run(source, decide, sink, [&] { return started_at; });
 }
 
 }  // namespace
@@ -50,7 +53,7 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
   query.status_from = *low;
   query.status_to = *high;
   query.last_updated_from = ReadFrom(env, options);
-  readback::WmsPageSource<wms::ShippedOrder> source(
+  readback::WmsPageSource<wms::ShippedOrder> orders(
       [&](std::optional<int> after, int max) {
         wms::OrderQuery page = query;
         page.order_id_from = after;
@@ -58,14 +61,13 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
         return env.client().GetOrders(page);
       },
       [](const wms::ShippedOrder& o) { return o.order_id; });
-  readback::DeliverySink sink(
-      env.db(),
-      {connection.name,
-       {connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
-       connection.invoice_at_delivery,
-       options.dry_run},
-      env.run_id());
-  return RunReadBack(env, source, sink, started_at);
+  readback::DeliveryReportSource source(orders, env.db(),
+                                        {connection.name, connection.invoice_at_delivery});
+  readback::DeliveryTransform decide(
+      {{connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
+       connection.invoice_at_delivery});
+  readback::DeliverySink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
+  return RunReadBack(env, source, decide, sink, started_at);
 }
 
 JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& options,
@@ -74,7 +76,7 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
   JobEnvironment env(connection, options, kReceiptJob, logger);
   wms::InOrderQuery query;
   query.last_updated_from = ReadFrom(env, options);
-  readback::WmsPageSource<wms::ReceivedInOrder> source(
+  readback::WmsPageSource<wms::ReceivedInOrder> in_orders(
       [&](std::optional<int> after, int max) {
         wms::InOrderQuery page = query;
         page.in_order_id_from = after;
@@ -82,8 +84,10 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
         return env.client().GetInOrders(page);
       },
       [](const wms::ReceivedInOrder& o) { return o.in_order_id; });
+  readback::ReceiptReportSource source(in_orders, env.db(), connection.name);
+  readback::ReceiptTransform decide;
   readback::ReceiptSink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
-  return RunReadBack(env, source, sink, started_at);
+  return RunReadBack(env, source, decide, sink, started_at);
 }
 
 }  // namespace wmsbridge::jobs

@@ -7,6 +7,7 @@
 
 #include "pipeline/stage.h"
 #include "stages/articles/article_row.h"
+#include "stages/erp/article_store.h"
 #include "stages/erp/erp_database.h"
 
 namespace wmsbridge::articles {
@@ -20,7 +21,7 @@ struct ArticleSourceSettings {
 class ArticleSource final : public pipeline::Source<ErpArticleRow> {
  public:
   ArticleSource(erp::ErpDatabase& db, ArticleSourceSettings settings)
-      : db_(db), settings_(std::move(settings)) {}
+      : store_(db), settings_(std::move(settings)) {}
 
   /// Next page; throws Poco::Data::DataException when the query fails.
   std::optional<pipeline::Batch<ErpArticleRow>> Next(std::size_t max_rows) override;
@@ -29,7 +30,7 @@ class ArticleSource final : public pipeline::Source<ErpArticleRow> {
   const std::string& max_updated_at() const { return max_updated_at_; }
 
  private:
-  erp::ErpDatabase& db_;
+  erp::ArticleStore store_;
   ArticleSourceSettings settings_;
   std::int64_t last_id_ = 0;
   bool done_ = false;

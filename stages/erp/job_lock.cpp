@@ -3,14 +3,38 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
-#include <Poco/Tuple.h>
 #include <signal.h>
 
 #include <cerrno>
 
+#include "stages/erp/row_columns.h"
 #include "stages/erp/run_store.h"
 
 using namespace Poco::Data::Keywords;
+
+namespace wmsbridge::erp {
+
+/// Who holds a job's lock (select_job_lock.sql).
+struct LockHolderRow {
+  std::string host, pid, locked_at;
+};
+
+template <typename V>
+void MapColumns(LockHolderRow& r, V& c) {
+  c.Text(r.host);
+  c.Text(r.pid);
+  c.Text(r.locked_at);
+}
+
+}  // namespace wmsbridge::erp
+
+namespace Poco::Data {
+
+template <>
+class TypeHandler<wmsbridge::erp::LockHolderRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::LockHolderRow> {};
+
+}  // namespace Poco::Data
 
 namespace wmsbridge::erp {
 namespace {
@@ -30,7 +54,7 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
   for (int attempt = 0; attempt < 3; ++attempt) {
     // Look first: a failed INSERT is the rare race, not the way to find the holder (an
     // ODBC statement that fails costs more than a query and leaves drivers less at ease).
-    std::vector<Poco::Tuple<std::string, std::string, std::string>> holder;
+    std::vector<LockHolderRow> holder;
     db_.session() << db_.Query("select_job_lock"), use(connection_name_), use(job_), into(holder),
         now;
     if (holder.empty()) {
@@ -43,9 +67,9 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
         continue;  // another run took it between our look and our insert
       }
     }
-    const std::string host = holder.front().get<0>();
-    const std::string pid_text = holder.front().get<1>();
-    const std::string since = holder.front().get<2>();
+    const std::string host = holder.front().host;
+    const std::string pid_text = holder.front().pid;
+    const std::string since = holder.front().locked_at;
     const int pid = std::stoi(pid_text);
     if (host == host_ && !ProcessAlive(pid)) {
       std::string h = host;

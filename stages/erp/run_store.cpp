@@ -2,10 +2,8 @@
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Environment.h>
-#include <Poco/Nullable.h>
 #include <Poco/Process.h>
 #include <Poco/Timestamp.h>
-#include <Poco/Tuple.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -47,19 +45,9 @@ void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const st
 }
 
 std::vector<RunRow> RunStore::Recent(int how_many) {
-  using Text = Poco::Nullable<std::string>;
-  std::vector<
-      Poco::Tuple<Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text, Text>>
-      rows;
+  std::vector<RunRow> rows;
   db_.session() << db_.Query("select_recent_runs"), use(how_many), into(rows), now;
-  const auto v = [](const Text& t) { return t.isNull() ? std::string() : t.value(); };
-  std::vector<RunRow> out;
-  for (const auto& r : rows) {
-    out.push_back({v(r.get<0>()), v(r.get<1>()), v(r.get<2>()), v(r.get<3>()), v(r.get<4>()),
-                   v(r.get<5>()), v(r.get<6>()), v(r.get<7>()), v(r.get<8>()), v(r.get<9>()),
-                   v(r.get<10>()), v(r.get<11>()), v(r.get<12>())});
-  }
-  return out;
+  return rows;
 }
 
 }  // namespace wmsbridge::erp

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stages/erp/erp_database.h"
+#include "stages/erp/row_columns.h"
 
 namespace wmsbridge::erp {
 
@@ -17,6 +18,7 @@ struct RunTotals {
   std::string message;
 };
 
+/// One run as `wmsbridge status` shows it (select_recent_runs.sql); counts as text.
 struct RunRow {
   std::string run_id, connection_name, job, mode, started_at, finished_at, status;
   std::string sent, unchanged, rejected, failed, skipped, message;
@@ -34,7 +36,7 @@ class RunStore {
   /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
   void Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
               const std::string& outcome, const std::string& reason);
-  /// The latest runs, newest first.
+  /// The latest runs, newest first. Throws Poco::Data::DataException.
   std::vector<RunRow> Recent(int how_many);
 
  private:
@@ -44,4 +46,29 @@ class RunStore {
 /// Current UTC time as 'YYYY-MM-DD HH:MM:SS', the format of every time in the wms_ tables.
 std::string NowText();
 
+template <typename V>
+void MapColumns(RunRow& r, V& c) {
+  c.Text(r.run_id);
+  c.Text(r.connection_name);
+  c.Text(r.job);
+  c.Text(r.mode);
+  c.Text(r.started_at);
+  c.Text(r.finished_at);
+  c.Text(r.status);
+  c.Text(r.sent);
+  c.Text(r.unchanged);
+  c.Text(r.rejected);
+  c.Text(r.failed);
+  c.Text(r.skipped);
+  c.Text(r.message);
+}
+
 }  // namespace wmsbridge::erp
+
+namespace Poco::Data {
+
+template <>
+class TypeHandler<wmsbridge::erp::RunRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::RunRow> {};
+
+}  // namespace Poco::Data

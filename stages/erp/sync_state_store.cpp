@@ -8,28 +8,6 @@ using namespace Poco::Data::Keywords;
 
 namespace wmsbridge::erp {
 
-std::string_view ToString(DocStatus status) {
-  switch (status) {
-    case DocStatus::kNotSent:
-      return "NOT_SENT";
-    case DocStatus::kSent:
-      return "SENT";
-    case DocStatus::kCancelled:
-      return "CANCELLED";
-    case DocStatus::kDelivered:
-      return "DELIVERED";
-    case DocStatus::kPartiallyDelivered:
-      return "PARTIALLY_DELIVERED";
-    case DocStatus::kReceived:
-      return "RECEIVED";
-    case DocStatus::kPartiallyReceived:
-      return "PARTIALLY_RECEIVED";
-    case DocStatus::kError:
-      return "ERROR";
-  }
-  return "ERROR";
-}
-
 void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id) {
   std::string c = connection_name_, t = doc.doc_type, n = doc.doc_no, e = doc.erp_id;
   std::string h = doc.payload_hash, s(ToString(doc.status)), at = NowText();
@@ -60,6 +38,28 @@ void SyncStateStore::MarkFailed(const std::string& doc_type, const std::string& 
   Poco::Int64 id = run_id;
   db_.session() << db_.Query("upsert_sync_state_failure"), use(c), use(t), use(n), use(e), use(at),
       use(m), use(id), now;
+}
+
+void SyncStateStore::MarkReported(const std::string& doc_type, const std::string& doc_no,
+                                  DocStatus status, const std::string& message,
+                                  std::int64_t run_id) {
+  std::string s(ToString(status)), c = connection_name_, t = doc_type, n = doc_no;
+  Poco::UTF16String m = LongText(message);
+  Poco::Int64 id = run_id;
+  db_.session() << db_.Query("update_sync_status"), use(s), use(m), use(id), use(c), use(t), use(n),
+      now;
+}
+
+std::optional<SentDocumentRow> SyncStateStore::FindSent(std::int64_t wms_id,
+                                                        const std::string& doc_type,
+                                                        const std::string& other_doc_type) {
+  std::vector<SentDocumentRow> found;
+  std::string c = connection_name_, id = std::to_string(wms_id), t1 = doc_type, t2 = other_doc_type;
+  db_.session() << db_.Query("find_sent_document"), use(c), use(id), use(t1), use(t2), into(found),
+      now;
+  if (found.empty())
+    return std::nullopt;
+  return found.front();
 }
 
 std::optional<std::string> SyncStateStore::Watermark(const std::string& job) {

@@ -7,23 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "stages/erp/doc_status.h"
 #include "stages/erp/erp_database.h"
+#include "stages/erp/row_columns.h"
 
 namespace wmsbridge::erp {
-
-/// The states a document shows in wms_document_status.
-enum class DocStatus {
-  kNotSent,
-  kSent,
-  kCancelled,
-  kDelivered,
-  kPartiallyDelivered,
-  kReceived,
-  kPartiallyReceived,
-  kError
-};
-
-std::string_view ToString(DocStatus status);
 
 struct AcceptedDocument {
   std::string doc_type;
@@ -33,6 +21,13 @@ struct AcceptedDocument {
   std::string payload_hash;
   DocStatus status = DocStatus::kSent;
   std::optional<std::string> warning;
+};
+
+/// A document this connection sent, found by the WMS's id (find_sent_document.sql).
+struct SentDocumentRow {
+  std::string doc_type;
+  std::string doc_no;
+  std::string erp_id;
 };
 
 class SyncStateStore {
@@ -50,6 +45,14 @@ class SyncStateStore {
   /// the message says why. Throws Poco::Data::DataException.
   void MarkFailed(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
                   const std::string& message, std::int64_t run_id);
+  /// What the WMS reported of a sent document (delivered, received): its status and the WMS's
+  /// words; what the WMS last accepted stays. Throws Poco::Data::DataException.
+  void MarkReported(const std::string& doc_type, const std::string& doc_no, DocStatus status,
+                    const std::string& message, std::int64_t run_id);
+  /// The document of one of two types that this connection sent and the WMS knows by `wms_id`
+  /// (pass a type twice to look in one). Throws Poco::Data::DataException.
+  std::optional<SentDocumentRow> FindSent(std::int64_t wms_id, const std::string& doc_type,
+                                          const std::string& other_doc_type);
   /// The ERP updated_at up to which `job` completed, if it ever did.
   std::optional<std::string> Watermark(const std::string& job);
   /// Moves the watermark (only after a completed run). Throws Poco::Data::DataException.
@@ -61,4 +64,19 @@ class SyncStateStore {
   std::string connection_name_;
 };
 
+template <typename V>
+void MapColumns(SentDocumentRow& r, V& c) {
+  c.Text(r.doc_type);
+  c.Text(r.doc_no);
+  c.Text(r.erp_id);
+}
+
 }  // namespace wmsbridge::erp
+
+namespace Poco::Data {
+
+template <>
+class TypeHandler<wmsbridge::erp::SentDocumentRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::SentDocumentRow> {};
+
+}  // namespace Poco::Data

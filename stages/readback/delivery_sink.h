@@ -1,42 +1,47 @@
 #pragma once
-// Applies Ongoing's shipped orders to the ERP (R18, R26, R19): per order, in one transaction,
-// the delivered quantity of every reported line is set to what Ongoing picked (never added to),
-// the order becomes PARTIALLY_DELIVERED or DELIVERED, new parcels are added to
-// shipment_tracking, and (when the connection invoices at delivery) what this delivery added is
-// invoiced. Applying the same report again changes nothing.
+// Applies decided deliveries to the ERP (R18, R19, R26): per document, in one transaction,
+// what DecideDelivery decided — delivered quantities set, status, new parcels, the invoice
+// (its id and number taken inside the transaction) — and the "applied" run record; a rejected
+// report gets its "rejected" run record. A dry run writes nothing. It decides nothing itself.
 
 #include <cstdint>
-#include <set>
 #include <string>
 
 #include "pipeline/stage.h"
+#include "stages/erp/delivery_store.h"
 #include "stages/erp/erp_database.h"
-#include "stages/wms/wms_types.h"
+#include "stages/erp/run_store.h"
+#include "stages/readback/delivery_decision.h"
 
 namespace wmsbridge::readback {
 
 struct DeliverySinkSettings {
   std::string connection_name;
-  std::set<int> shipped_statuses;    // Ongoing status codes that mean shipped (default 450, 500)
-  bool invoice_at_delivery = false;  // R19
   bool dry_run = false;
 };
 
-class DeliverySink final : public pipeline::Sink<wms::ShippedOrder> {
+class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
  public:
+  /// `db` must outlive the sink.
   DeliverySink(erp::ErpDatabase& db, DeliverySinkSettings settings, std::int64_t run_id)
-      : db_(db), settings_(std::move(settings)), run_id_(run_id) {}
+      : db_(db),
+        store_(db, settings.connection_name),
+        runs_(db),
+        dry_run_(settings.dry_run),
+        run_id_(run_id) {}
 
-  /// Applies each order; orders not sent by this connection, or not in a shipped status, are
-  /// skipped; one that cannot be applied is rejected with the reason. Throws
-  /// Poco::Data::DataException when the ERP database fails.
-  void Consume(pipeline::Batch<wms::ShippedOrder> batch, pipeline::RunContext& context) override;
+  /// Applies each decision and records its outcome: skipped, rejected, sent (something
+  /// changed) or unchanged. Throws Poco::Data::DataException when the ERP database fails (the
+  /// document in flight is rolled back).
+  void Consume(pipeline::Batch<DeliveryDecision> batch, pipeline::RunContext& context) override;
 
  private:
-  void Apply(const wms::ShippedOrder& order, pipeline::RunContext& context);
+  void Apply(const DeliveryDecision& decision, pipeline::RunContext& context);
 
   erp::ErpDatabase& db_;
-  DeliverySinkSettings settings_;
+  erp::DeliveryStore store_;
+  erp::RunStore runs_;
+  bool dry_run_;
   std::int64_t run_id_;
 };
 

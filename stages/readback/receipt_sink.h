@@ -1,15 +1,17 @@
 #pragma once
-// Applies Ongoing's received in-orders to the ERP's purchase orders (R22): per purchase order,
-// in one transaction, each reported line's received quantity is set to what Ongoing received
-// (never added to); the purchase order becomes PARTIALLY_RECEIVED or RECEIVED. Applying the
-// same report again changes nothing.
+// Applies decided receipts to the ERP's purchase orders (R22): per purchase order, in one
+// transaction, what DecideReceipt decided — received quantities set, status — and the
+// "applied" run record; a rejected report gets its "rejected" run record. A dry run writes
+// nothing. It decides nothing itself.
 
 #include <cstdint>
 #include <string>
 
 #include "pipeline/stage.h"
 #include "stages/erp/erp_database.h"
-#include "stages/wms/wms_types.h"
+#include "stages/erp/receipt_store.h"
+#include "stages/erp/run_store.h"
+#include "stages/readback/receipt_decision.h"
 
 namespace wmsbridge::readback {
 
@@ -18,20 +20,28 @@ struct ReceiptSinkSettings {
   bool dry_run = false;
 };
 
-class ReceiptSink final : public pipeline::Sink<wms::ReceivedInOrder> {
+class ReceiptSink final : public pipeline::Sink<ReceiptDecision> {
  public:
+  /// `db` must outlive the sink.
   ReceiptSink(erp::ErpDatabase& db, ReceiptSinkSettings settings, std::int64_t run_id)
-      : db_(db), settings_(std::move(settings)), run_id_(run_id) {}
+      : db_(db),
+        store_(db, settings.connection_name),
+        runs_(db),
+        dry_run_(settings.dry_run),
+        run_id_(run_id) {}
 
-  /// Applies each in-order; those not sent by this connection are skipped, one that cannot be
-  /// applied is rejected with the reason. Throws Poco::Data::DataException.
-  void Consume(pipeline::Batch<wms::ReceivedInOrder> batch, pipeline::RunContext& context) override;
+  /// Applies each decision and records its outcome: skipped, rejected, sent or unchanged.
+  /// Throws Poco::Data::DataException when the ERP database fails (the purchase order in
+  /// flight is rolled back).
+  void Consume(pipeline::Batch<ReceiptDecision> batch, pipeline::RunContext& context) override;
 
  private:
-  void Apply(const wms::ReceivedInOrder& order, pipeline::RunContext& context);
+  void Apply(const ReceiptDecision& decision, pipeline::RunContext& context);
 
   erp::ErpDatabase& db_;
-  ReceiptSinkSettings settings_;
+  erp::ReceiptStore store_;
+  erp::RunStore runs_;
+  bool dry_run_;
   std::int64_t run_id_;
 };
 

@@ -63,5 +63,33 @@ ERP_BACKEND_TEST(a_job_lock_left_by_a_dead_process_is_taken_over_R27) {
   db.Exec(
       "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
       "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
-  BOOST_CHECK_THROW(erp::JobLock lock(*session, "demo", "articles"), erp::JobAlreadyRunning);
+  BOOST_CHECK_EXCEPTION(
+      erp::JobLock lock(*session, "demo", "articles"), erp::JobAlreadyRunning,
+      [](const erp::JobAlreadyRunning& e) {
+        return std::string(e.what()).find("(host other-host, pid 1, since 2026-11-27 01:00:00)") !=
+               std::string::npos;
+      });
+}
+
+ERP_BACKEND_TEST(the_latest_runs_read_by_name_newest_first_R29) {
+  auto session = db.Open();
+  erp::RunStore runs(*session);
+  const auto first = runs.Start("demo", "articles", "full");
+  runs.Finish(first, {"COMPLETED", 3, 2, 1, 0, 4, "fine"});
+  const auto second = runs.Start("demo", "deliveries", "incremental");
+  const auto recent = runs.Recent(5);
+  BOOST_TEST_REQUIRE(recent.size() == 2u);
+  BOOST_TEST(recent[0].run_id == std::to_string(second));
+  BOOST_TEST(recent[0].job == "deliveries");
+  BOOST_TEST(recent[0].mode == "incremental");
+  BOOST_TEST(recent[0].finished_at == "", "a running run has not finished");
+  BOOST_TEST(recent[1].connection_name == "demo");
+  BOOST_TEST(recent[1].status == "COMPLETED");
+  BOOST_TEST(recent[1].sent == "3");
+  BOOST_TEST(recent[1].unchanged == "2");
+  BOOST_TEST(recent[1].rejected == "1");
+  BOOST_TEST(recent[1].failed == "0");
+  BOOST_TEST(recent[1].skipped == "4");
+  BOOST_TEST(recent[1].message == "fine");
+  BOOST_TEST(runs.Recent(1).size() == 1u);
 }

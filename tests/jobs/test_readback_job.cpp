@@ -315,6 +315,55 @@ ERP_BACKEND_TEST(a_report_above_the_ordered_quantity_is_rejected_alone_R30) {
              "Ongoing reports 2 delivered on line 1 where 1 were ordered");
 }
 
+ERP_BACKEND_TEST(a_dry_run_of_the_read_backs_tells_what_it_would_do_and_writes_nothing) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1, "KLARNA");
+  AddOrder(db, 2);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // The ERP lowered line 1 of O-2 after sending: its report will be refused.
+  db.Exec("UPDATE customer_order_line SET quantity = 1 WHERE order_id = 2 AND line_no = 1");
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+  sim.store().Ship("O-2");
+  AddAndSendPurchaseOrder(db, sim);
+  sim.store().Receive("PO-1", {{"1", "4"}});
+  const std::string before =
+      db.Scalar("SELECT status FROM customer_order WHERE order_id = 1") + " " +
+      db.Scalar("SELECT status FROM purchase_order WHERE po_id = 1") + " " +
+      db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'O-1'") + " " +
+      std::to_string(db.Count("SELECT * FROM wms_run")) + " " +
+      std::to_string(db.Count("SELECT * FROM wms_run_record"));
+
+  auto connection = Connection(db, sim);
+  connection.invoice_at_delivery = true;
+  auto dry = Options();
+  dry.dry_run = true;
+  const auto deliveries = jobs::RunDeliveryJob(connection, dry, Log());
+  BOOST_TEST(deliveries.run_id == 0);
+  BOOST_TEST(deliveries.sent == 1u, deliveries.summary);
+  BOOST_TEST(deliveries.rejected == 1u, deliveries.summary);
+  const auto receipts = jobs::RunReceiptJob(connection, dry, Log());
+  BOOST_TEST(receipts.sent == 1u, receipts.summary);
+
+  CheckDelivered(db, 1, {0, 0, 0, 0});
+  CheckDelivered(db, 2, {0, 0, 0, 0});
+  CheckReceived(db, 1, {0, 0});
+  BOOST_TEST(db.Scalar("SELECT status FROM customer_order WHERE order_id = 1") + " " +
+                 db.Scalar("SELECT status FROM purchase_order WHERE po_id = 1") + " " +
+                 db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'O-1'") + " " +
+                 std::to_string(db.Count("SELECT * FROM wms_run")) + " " +
+                 std::to_string(db.Count("SELECT * FROM wms_run_record")) ==
+             before);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 0);
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 0);
+
+  // The real run afterwards applies everything.
+  const auto real = jobs::RunDeliveryJob(connection, Options(), Log());
+  BOOST_TEST(real.sent == 1u, real.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE activate_klarna = TRUE") == 1);
+}
+
 ERP_BACKEND_TEST(paging_over_several_pages_applies_every_order_once) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);

@@ -1,0 +1,31 @@
+#pragma once
+// The ERP statement of the article export: one keyset page of articles with their sync state
+// (sql/queries/extract_articles.sql).
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stages/erp/article_row.h"
+#include "stages/erp/erp_database.h"
+
+namespace wmsbridge::erp {
+
+class ArticleStore {
+ public:
+  explicit ArticleStore(ErpDatabase& db) : db_(db) {}
+
+  /// Up to max_rows articles with ids above after_id, ascending; all of them when
+  /// changed_since is empty, else those changed since, never sent or in error. Throws
+  /// Poco::Data::DataException.
+  std::vector<ArticleRow> Page(const std::string& connection_name, std::int64_t after_id, bool full,
+                               const std::optional<std::string>& changed_since,
+                               std::size_t max_rows);
+
+ private:
+  ErpDatabase& db_;
+};
+
+}  // namespace wmsbridge::erp
