@@ -1,9 +1,9 @@
 #include "jobs/job_environment.h"
+#include "pipeline/clock.h"
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/Timespan.h>
-#include <Poco/Timestamp.h>
 
 #include <fstream>
 #include <memory>
@@ -22,8 +22,7 @@ ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
     options.message_dump = [out, name = connection.name](std::string_view operation,
                                                          ongoing::MessageDirection direction,
                                                          std::string_view text) {
-      *out << "=== " << Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S")
-           << " " << name << " " << operation << " "
+      *out << "=== " << pipeline::UtcNowText() << " " << name << " " << operation << " "
            << (direction == ongoing::MessageDirection::kRequest ? "request" : "response") << "\n"
            << text << "\n";
       out->flush();

@@ -1,7 +1,5 @@
 #include "jobs/readback_jobs.h"
-
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/Timestamp.h>
+#include "pipeline/clock.h"
 
 #include <algorithm>
 
@@ -20,9 +18,6 @@ namespace {
 // The watermark of a read-back is our own clock at the start of the run, in UTC; the next run
 // reads from it less the overlap (JobEnvironment::Finish subtracts 10 minutes; the query
 // subtracts 50 more, for clock differences between us and Ongoing).
-std::string NowUtc() {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
-}
 
 std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& options) {
   if (options.full)
@@ -45,7 +40,7 @@ JobResult RunReadBack(JobEnvironment& env, pipeline::Source<Report>& source,
 
 JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& options,
                          Poco::Logger& logger) {
-  const std::string started_at = NowUtc();
+  const std::string started_at = pipeline::UtcNowText();
   JobEnvironment env(connection, options, kDeliveryJob, logger);
   const auto [low, high] =
       std::minmax_element(connection.shipped_statuses.begin(), connection.shipped_statuses.end());
@@ -72,7 +67,7 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
 
 JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& options,
                         Poco::Logger& logger) {
-  const std::string started_at = NowUtc();
+  const std::string started_at = pipeline::UtcNowText();
   JobEnvironment env(connection, options, kReceiptJob, logger);
   wms::InOrderQuery query;
   query.last_updated_from = ReadFrom(env, options);

@@ -1,7 +1,5 @@
 #include "stages/customer_orders/order_transform.h"
-
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/LocalDateTime.h>
+#include "pipeline/clock.h"
 
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
@@ -71,7 +69,7 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.action = DocumentAction::kRetire;
     d.operation = wms::OrderOperation::kRemove;
     // Ongoing requires a delivery date on every ProcessOrder; the ERP no longer has one.
-    d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
+    d.delivery_date = pipeline::LocalDateText();
     return work;
   }
   // Cancelled in the ERP (R16): cancel it in Ongoing once; never sent: nothing to cancel.

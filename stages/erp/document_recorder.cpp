@@ -1,4 +1,5 @@
 #include "stages/erp/document_recorder.h"
+#include "pipeline/clock.h"
 
 #include "stages/erp/erp_transaction.h"
 
@@ -38,7 +39,8 @@ void DocumentRecorder::Failed(const std::string& doc_no, const std::string& erp_
 void DocumentRecorder::Retired(const std::string& doc_no, const std::string& erp_id,
                                std::int64_t wms_id) {
   ErpTransaction transaction(db_.session());
-  std::string c = sync_.connection_name(), t = doc_type_, n = doc_no, e = erp_id, at = NowText();
+  std::string c = sync_.connection_name(), t = doc_type_, n = doc_no, e = erp_id,
+              at = pipeline::UtcNowText();
   Poco::Int64 w = wms_id;
   db_.session() << db_.Query("retire_document"), use(c), use(t), use(n), use(e), use(w), use(at),
       now;

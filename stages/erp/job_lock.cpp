@@ -1,4 +1,5 @@
 #include "stages/erp/job_lock.h"
+#include "pipeline/clock.h"
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Environment.h>
@@ -59,7 +60,7 @@ JobLock::JobLock(ErpDatabase& db, std::string connection_name, std::string job)
         now;
     if (holder.empty()) {
       try {
-        std::string at = NowText();
+        std::string at = pipeline::UtcNowText();
         db_.session() << db_.Query("lock_job"), use(connection_name_), use(job_), use(host_),
             use(pid_), use(at), now;
         return;

@@ -1,7 +1,6 @@
 #include "stages/erp/migrator.h"
+#include "pipeline/clock.h"
 
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/Timestamp.h>
 #include "stages/erp/erp_transaction.h"
 
 #include <algorithm>
@@ -36,8 +35,7 @@ MigrationResult Migrate(ErpDatabase& db) {
       continue;
     erp::ErpTransaction transaction(session);
     db.RunScript(file.string());
-    const std::string applied_at =
-        Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
+    const std::string applied_at = pipeline::UtcNowText();
     int v = version;
     std::string n = name;
     std::string at = applied_at;

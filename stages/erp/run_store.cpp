@@ -1,21 +1,16 @@
 #include "stages/erp/run_store.h"
+#include "pipeline/clock.h"
 
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
-#include <Poco/Timestamp.h>
 
 using namespace Poco::Data::Keywords;
 
 namespace wmsbridge::erp {
 
-std::string NowText() {
-  return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%d %H:%M:%S");
-}
-
 std::int64_t RunStore::Start(const std::string& connection_name, const std::string& job,
                              const std::string& mode) {
-  std::string c = connection_name, j = job, m = mode, started = NowText();
+  std::string c = connection_name, j = job, m = mode, started = pipeline::UtcNowText();
   std::string host = Poco::Environment::nodeName();
   int pid = static_cast<int>(Poco::Process::id());
   db_.session() << db_.Query("insert_run"), use(c), use(j), use(m), use(started), use(host),
@@ -27,7 +22,7 @@ std::int64_t RunStore::Start(const std::string& connection_name, const std::stri
 }
 
 void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
-  std::string finished = NowText(), status = totals.status;
+  std::string finished = pipeline::UtcNowText(), status = totals.status;
   Poco::UTF16String message = LongText(totals.message);
   Poco::Int64 sent = totals.sent, unchanged = totals.unchanged, rejected = totals.rejected,
               failed = totals.failed, skipped = totals.skipped, id = run_id;
@@ -38,7 +33,7 @@ void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
 void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
                       const std::string& outcome, const std::string& reason) {
   Poco::Int64 id = run_id;
-  std::string t = doc_type, n = doc_no, o = outcome, at = NowText();
+  std::string t = doc_type, n = doc_no, o = outcome, at = pipeline::UtcNowText();
   Poco::UTF16String r = LongText(reason);
   db_.session() << db_.Query("insert_run_record"), use(id), use(t), use(n), use(o), use(r), use(at),
       now;

@@ -43,9 +43,6 @@ class RunStore {
   ErpDatabase& db_;
 };
 
-/// Current UTC time as 'YYYY-MM-DD HH:MM:SS', the format of every time in the wms_ tables.
-std::string NowText();
-
 template <typename V>
 void MapColumns(RunRow& r, V& c) {
   c.Text(r.run_id);

@@ -1,4 +1,5 @@
 #include "stages/erp/send_request_store.h"
+#include "pipeline/clock.h"
 
 #include "stages/erp/run_store.h"
 
@@ -27,7 +28,7 @@ std::optional<DocumentStateRow> SendRequestStore::State(const std::string& conne
 
 void SendRequestStore::Finish(const std::string& request_id, const std::string& outcome,
                               const std::string& message) {
-  std::string at = NowText(), o = outcome, id = request_id;
+  std::string at = pipeline::UtcNowText(), o = outcome, id = request_id;
   Poco::UTF16String text = LongText(message);
   db_.session() << db_.Query("finish_send_request"), use(at), use(o), use(text), use(id), now;
 }

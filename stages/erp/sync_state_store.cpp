@@ -1,4 +1,5 @@
 #include "stages/erp/sync_state_store.h"
+#include "pipeline/clock.h"
 
 #include <Poco/Nullable.h>
 
@@ -10,7 +11,7 @@ namespace wmsbridge::erp {
 
 void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id) {
   std::string c = connection_name_, t = doc.doc_type, n = doc.doc_no, e = doc.erp_id;
-  std::string h = doc.payload_hash, s(ToString(doc.status)), at = NowText();
+  std::string h = doc.payload_hash, s(ToString(doc.status)), at = pipeline::UtcNowText();
   Poco::Int64 wms_id = doc.wms_id, id = run_id;
   Poco::Nullable<Poco::UTF16String> warning;
   if (doc.warning)
@@ -23,7 +24,7 @@ void SyncStateStore::MarkError(const std::string& doc_type, const std::string& d
                                const std::string& erp_id, const std::string& message,
                                std::int64_t run_id, DocStatus status) {
   std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id;
-  std::string s(ToString(status)), at = NowText();
+  std::string s(ToString(status)), at = pipeline::UtcNowText();
   Poco::UTF16String m = LongText(message);
   Poco::Int64 id = run_id;
   db_.session() << db_.Query("upsert_sync_state_error"), use(c), use(t), use(n), use(e), use(s),
@@ -33,7 +34,8 @@ void SyncStateStore::MarkError(const std::string& doc_type, const std::string& d
 void SyncStateStore::MarkFailed(const std::string& doc_type, const std::string& doc_no,
                                 const std::string& erp_id, const std::string& message,
                                 std::int64_t run_id) {
-  std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id, at = NowText();
+  std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id,
+              at = pipeline::UtcNowText();
   Poco::UTF16String m = LongText(message);
   Poco::Int64 id = run_id;
   db_.session() << db_.Query("upsert_sync_state_failure"), use(c), use(t), use(n), use(e), use(at),

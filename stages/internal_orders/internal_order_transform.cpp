@@ -1,7 +1,5 @@
 #include "stages/internal_orders/internal_order_transform.h"
-
-#include <Poco/DateTimeFormatter.h>
-#include <Poco/LocalDateTime.h>
+#include "pipeline/clock.h"
 
 #include "stages/common/field_checks.h"
 #include "stages/wms/payload_hash.h"
@@ -27,7 +25,7 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
   if (io.vanished) {  // deleted in the ERP (R23): cancel in Ongoing, retire the number
     work.action = DocumentAction::kRetire;
     d.operation = wms::OrderOperation::kRemove;
-    d.delivery_date = Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
+    d.delivery_date = pipeline::LocalDateText();
     return work;
   }
   const std::string name = "internal order " + io.number;

@@ -1,4 +1,5 @@
 #include "stages/readback/delivery_sink.h"
+#include "pipeline/clock.h"
 
 #include "pipeline/run_context.h"
 #include "stages/common/field_checks.h"
@@ -57,14 +58,14 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
     store_.SetStatus(d.document, *d.status, d.wms_status, run_id_);
   for (const NewParcel& parcel : d.new_parcels) {
     store_.AddTracking(order_id, parcel.tracking_number, parcel.tracking_url, d.carrier_code,
-                       d.shipped_at.value_or(erp::NowText()));
+                       d.shipped_at.value_or(pipeline::UtcNowText()));
   }
   std::string invoice_no;
   if (d.invoice) {
     const std::string invoice_id = store_.NextInvoiceId(order_id);
     invoice_no = InvoiceNumber(invoice_id);
-    store_.AddInvoice({invoice_id, invoice_no, order_id, erp::NowText(), Money(d.invoice->total),
-                       d.invoice->activate_klarna});
+    store_.AddInvoice({invoice_id, invoice_no, order_id, pipeline::UtcNowText(),
+                       Money(d.invoice->total), d.invoice->activate_klarna});
     for (const DueInvoiceLine& line : d.invoice->lines) {
       store_.AddInvoiceLine(invoice_id, {line.line_no, line.article_no, line.description,
                                          Quantity(line.quantity), Money(line.unit_price)});
