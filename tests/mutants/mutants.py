@@ -23,6 +23,8 @@ EXE = {
     "test_readback_job": "tests/jobs/test_readback_job",
     "test_failure_paths": "tests/jobs/test_failure_paths",
     "test_credentials": "tests/jobs/test_credentials",
+    "test_order_transform": "tests/stages/test_order_transform",
+    "test_readback_decisions": "tests/stages/test_readback_decisions",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -61,23 +63,23 @@ MUTANTS = [
       [("test_article_job", "*/sqlite")]),
     M("order-resent-when-unchanged", "R12: no write call for an unchanged order",
       "stages/customer_orders/order_transform.cpp",
-      "  if (unchanged && !o.manual) {",
-      "  if (false && unchanged && !o.manual) {",
-      [("test_customer_order_job", "*/sqlite")]),
+      "  if (documents::SameAsAccepted(o, work.payload_hash) && !o.manual) {",
+      "  if (false && documents::SameAsAccepted(o, work.payload_hash) && !o.manual) {",
+      [("test_order_transform", "*"), ("test_customer_order_job", "*/sqlite")]),
     # --- Record only after the WMS accepted (R29, R31) ----------------------------------------
     M("article-recorded-before-success", "R31: an article is recorded SENT only once accepted",
       "stages/articles/article_sink.cpp",
-      "    record.Failed(work.article_no, erp_id, failure.reason);",
-      "    record.Accepted(work.article_no, erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
+      "record.Failed(work.article_no, erp_id, reason);",
+      "record.Accepted(work.article_no, erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
       " std::nullopt);",
       [("test_article_job", "*/sqlite"), ("test_failure_paths", "*/*/sqlite")]),
 ] + [
-    # The order sink is shared: each kind's own tests must catch it on their own.
+    # The document sink is shared: each kind's own tests must catch it on their own.
     M(f"{kind}-recorded-before-success",
       f"R31: a {kind.replace('-', ' ')[:-1]} is recorded SENT only once accepted",
-      "stages/customer_orders/order_sink.cpp",
-      "    record.Failed(no, work.erp_id, failure.reason);",
-      "    record.Accepted(no, work.erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
+      "stages/documents/document_sink.cpp",
+      "record.Failed(no, work.erp_id, reason);",
+      "record.Accepted(no, work.erp_id, 0, work.payload_hash, erp::DocStatus::kSent,"
       " work.note);",
       [("test_failure_paths", f"{suite}/*/sqlite")])
     for kind, suite in [("customer-orders", "customer_orders"),
@@ -85,9 +87,9 @@ MUTANTS = [
                         ("internal-orders", "internal_orders")]
 ] + [
     M("readback-failed-read-completes", "R31: a read-back whose read failed is not completed",
-      "jobs/readback_jobs.cpp",
-      "    wms_error = e.kind();\n    status = pipeline::RunStatus::kAborted;",
-      "    wms_error = e.kind();\n    status = pipeline::RunStatus::kCompleted;",
+      "jobs/job_environment.h",
+      "    pipeline::RunStatus status = pipeline::RunStatus::kAborted;",
+      "    pipeline::RunStatus status = pipeline::RunStatus::kCompleted;",
       [("test_failure_paths", "deliveries/*/sqlite:receipts/*/sqlite")]),
     M("watermark-moved-before-completion",
       "R31: the watermark moves only after a completed run",
@@ -105,17 +107,17 @@ MUTANTS = [
     # --- R17, R21, R23: a reused number is refused before sending --------------------------------
     M("reused-number-guard-off", "R17: a reused order number is refused before sending",
       "stages/customer_orders/order_transform.cpp",
-      "  if (o.number_retired_by_other && !o.manual)",
-      "  if (false && o.number_retired_by_other && !o.manual)",
-      [("test_customer_order_job", "*/sqlite")]),
+      "  if (o.sync.number_retired_by_other && !o.manual)",
+      "  if (false && o.sync.number_retired_by_other && !o.manual)",
+      [("test_order_transform", "*"), ("test_customer_order_job", "*/sqlite")]),
     M("reused-purchase-number-guard-off", "R21: a reused purchase-order number is refused",
       "stages/purchase_orders/purchase_order_transform.cpp",
-      "  if (po.number_retired_by_other && !po.manual) {",
-      "  if (false && po.number_retired_by_other && !po.manual) {",
+      "  if (po.sync.number_retired_by_other && !po.manual) {",
+      "  if (false && po.sync.number_retired_by_other && !po.manual) {",
       [("test_purchase_internal_order_job", "*/*/sqlite")]),
     M("reused-state-not-read", "R17: Ongoing's refusal of a reused number is explained",
-      "stages/customer_orders/order_sink.cpp",
-      "  if (state && state->status == wms::kCancelledStatus && action == OrderAction::kSend)",
+      "stages/documents/document_kind.cpp",
+      "  if (state && state->status == wms::kCancelledStatus && action == DocumentAction::kSend)",
       "  if (false)",
       [("test_customer_order_job", "*/sqlite"),
        ("test_purchase_internal_order_job", "*/*/sqlite")]),
@@ -124,7 +126,8 @@ MUTANTS = [
       "stages/customer_orders/order_transform.cpp",
       '    if (l.article_type == "SERVICE") {',
       '    if (l.article_type == "SERVICE-NEVER") {',
-      [("test_customer_order_job", "*/sqlite"), ("test_readback_job", "*/sqlite")]),
+      [("test_order_transform", "*"), ("test_customer_order_job", "*/sqlite"),
+       ("test_readback_job", "*/sqlite")]),
     # --- Retries: never a logon or a refusal (R1, R30) ----------------------------------------
     M("logon-retried", "R1: a refused logon is never retried",
       "stages/wms/wms_error.h",
@@ -143,6 +146,18 @@ MUTANTS = [
       "(e && e->ErrorType == wsi__GetInventoryPerWarehouseErrorTypes__LogonError);",
       "(e && e->Message && e->Message->find(\"Logon\") != std::string::npos);",
       [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
+    # --- One retry policy for every WMS call, reads included (R31, issue 10) ------------------
+    M("order-reads-not-retried", "R31: a passing fault on reading orders costs a retry, not the run",
+      "stages/wms/retrying_wms_client.cpp",
+      "  return Call([&] { return inner_.GetOrders(query); });",
+      "  return inner_.GetOrders(query);",
+      [("test_failure_paths", "passing_read_faults/*/sqlite")]),
+    M("transporter-reads-not-retried",
+      "R31: a passing fault on reading transporters costs a retry, not the run",
+      "stages/wms/retrying_wms_client.cpp",
+      "  return Call([&] { return inner_.GetTransporterContracts(); });",
+      "  return inner_.GetTransporterContracts();",
+      [("test_failure_paths", "passing_read_faults/*/sqlite")]),
     # --- TLS (R1) --------------------------------------------------------------------------------
     M("tls-verification-off", "R1: https verifies the server's certificate and name",
       "stages/ongoing/soap_wms_client.cpp",
