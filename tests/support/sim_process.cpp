@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "tests/support/erp_backend.h"
+#include "tests/support/secret_file.h"
 
 namespace wmsbridge::test {
 
@@ -25,11 +26,7 @@ SimProcess::SimProcess() : SimProcess(std::nullopt) {}
 
 SimProcess::SimProcess(std::optional<CertificateFiles> tls)
     : dir_(TempDir("sim")), state_(dir_ + "/sim.db"), tls_(std::move(tls)) {
-  {
-    std::ofstream pw(dir_ + "/sim.password");
-    pw << kPassword << "\n";
-  }
-  ::chmod((dir_ + "/sim.password").c_str(), 0600);
+  WriteSecretFile(dir_ + "/sim.password", kPassword);
   {
     std::ofstream ini(dir_ + "/sim.ini");
     ini << "[goods_owner]\ncode = " << kGoodsOwnerCode << "\nid = " << kGoodsOwnerId
