@@ -16,6 +16,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/connection_config.h"
+#include "jobs/exit_codes.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
 #include "pipeline/stop_signal.h"
@@ -262,30 +263,18 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
                                               : "nothing to send (not found, or up to date)")
                     << "\n";
         }
-        if (result.status == pipeline::RunStatus::kStopped)
-          return kExitStopped;
-        if (result.status == pipeline::RunStatus::kAborted) {
-          if (result.wms_error == wms::WmsErrorKind::kLogon)
-            return EXIT_NOPERM;
-          return EXIT_UNAVAILABLE;
-        }
-        if (result.status == pipeline::RunStatus::kCompletedWithRejects)
-          exit_code = EXIT_DATAERR;
+        const int code = ExitCodeOf(result);
+        if (EndsCommand(code))
+          return code;
+        if (code != EXIT_OK)
+          exit_code = code;
       }
       return exit_code;
     }
-  } catch (const wms::WmsError& e) {
-    log.error("WMS: %s", std::string(e.what()));
-    return e.kind() == wms::WmsErrorKind::kLogon ? EXIT_NOPERM : EXIT_UNAVAILABLE;
-  } catch (const erp::JobAlreadyRunning& e) {
-    log.error("%s", std::string(e.what()));
-    return EXIT_TEMPFAIL;
-  } catch (const Poco::Exception& e) {
-    log.error("ERP database: %s", e.displayText());
-    return EXIT_IOERR;
   } catch (const std::exception& e) {
-    log.error("%s", std::string(e.what()));
-    return EXIT_SOFTWARE;
+    const CommandFailure failure = FailureOf(e);
+    log.error("%s", failure.message);
+    return failure.code;
   }
   log.error("unknown command '%s'; see --help", command + (what.empty() ? "" : " " + what));
   return EXIT_USAGE;

@@ -7,10 +7,7 @@
 //   wmsbridge --config FILE db migrate [--connection NAME]
 //   wmsbridge --config FILE db init-demo --connection NAME
 //
-// Exit codes (docs/operations.md): 0 done; 65 EXIT_DATAERR some records rejected or failed;
-// 69 EXIT_UNAVAILABLE the WMS could not be reached; 74 EXIT_IOERR the ERP database failed;
-// 75 EXIT_TEMPFAIL the job is already running; 77 EXIT_NOPERM the WMS refused the logon;
-// 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad command line; 130 stopped by a signal.
+// Exit codes: jobs/exit_codes.h (docs/operations.md).
 
 #include <Poco/Util/Application.h>
 #include <Poco/Util/OptionSet.h>
@@ -19,8 +16,6 @@
 #include <vector>
 
 namespace wmsbridge::jobs {
-
-inline constexpr int kExitStopped = 130;
 
 class WmsBridgeApp : public Poco::Util::Application {
  protected:

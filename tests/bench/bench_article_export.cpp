@@ -3,30 +3,19 @@
 // Prints figures; asserts nothing. Usage: bench_article_export [N] (default 100000).
 #include <Poco/Logger.h>
 #include <Poco/Stopwatch.h>
-#include <sys/resource.h>
 
 #include <iomanip>
 #include <iostream>
 
 #include "jobs/article_job.h"
+#include "tests/bench/bench_measure.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
 
-namespace {
-
-long PeakRssKib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-double Seconds(const Poco::Stopwatch& watch) {
-  return static_cast<double>(watch.elapsed()) / 1e6;
-}
-
-}  // namespace
+using bench::PeakRssKib;
+using bench::Seconds;
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::stoi(argv[1]) : 100000;

@@ -14,6 +14,7 @@
 #include "tests/support/backend_test.h"
 #include "tests/support/cli_process.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
@@ -47,57 +48,29 @@ void AddArticles(const ErpBackend& db, int count) {
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
-  jobs::ConnectionConfig c;
-  c.name = "demo";
-  c.endpoint = sim.Endpoint();
-  c.erp_odbc = db.ConnectionString();
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN"};
-  c.start_date = "2026-11-01";
-  c.connect_timeout = std::chrono::seconds(2);
-  c.receive_timeout = std::chrono::seconds(5);
   c.batch_size = 3;  // several pages even for small test data
   return c;
 }
 
 jobs::JobOptions Options() {
-  jobs::JobOptions o;
-  o.sql_dir = test::SqlDir();
-  o.progress = false;
-  o.retry.max_attempts = 2;
-  o.retry.initial_delay = std::chrono::milliseconds(10);
-  return o;
+  return test::BaseJobOptions();
 }
 
 jobs::JobResult Run(const ErpBackend& db, const SimProcess& sim,
                     jobs::JobOptions options = Options()) {
-  return jobs::RunArticleJob(Connection(db, sim), options, Poco::Logger::get("test"));
+  return jobs::RunArticleJob(Connection(db, sim), options, test::TestLog());
 }
 
 std::string Status(const ErpBackend& db, const std::string& no) {
-  return db.Scalar(
-      "SELECT status FROM wms_document_status WHERE doc_type = 'article' AND doc_no = '" + no +
-      "'");
+  return test::DocumentField(db, "article", no, "status");
 }
 
 // An installation file for the command-line application, with the password in a 0600 file.
 std::string WriteConfig(const ErpBackend& db, const SimProcess& sim, const std::string& dir,
                         const std::string& password = test::kPassword) {
-  const std::string pw = dir + "/wms.password";
-  {
-    std::ofstream out(pw);
-    out << password << "\n";
-  }
-  ::chmod(pw.c_str(), 0600);
-  const std::string ini = dir + "/wmsbridge.ini";
-  std::ofstream out(ini);
-  out << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\n"
-      << "[connection.demo]\ngoods_owner_code = " << test::kGoodsOwnerCode
-      << "\ngoods_owner_id = " << test::kGoodsOwnerId << "\nlogin_name = " << test::kUserName
-      << "\npassword_file = " << pw << "\nwms_service_url = " << sim.url()
-      << "\nerp_odbc = " << db.ConnectionString()
-      << "\nwarehouses = MAIN\nstart_date = 2026-11-01\n"
-      << "connect_timeout_s = 2\nreceive_timeout_s = 5\nbatch_size = 5\n";
-  return ini;
+  return test::InstallationFile(db, sim, dir, password).Connection("batch_size", "5").Write();
 }
 
 }  // namespace

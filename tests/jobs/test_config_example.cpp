@@ -4,7 +4,6 @@
 #define BOOST_TEST_MODULE config_example
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/IniFileConfiguration.h>
-#include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -12,6 +11,7 @@
 
 #include "jobs/connection_config.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/secret_file.h"
 
 using namespace wmsbridge;
 
@@ -33,8 +33,7 @@ std::string InstallExample(const std::string& dir) {
   ini = Replace(ini, "/etc/wmsbridge/", dir + "/");
   for (const auto& [name, value] : {std::pair{"demo.password", "Pw-of-the-3PL"},
                                     std::pair{"demo.md5keys", "md5-keys-of-the-erp"}}) {
-    std::ofstream(dir + "/" + name) << value << "\n";
-    ::chmod((dir + "/" + name).c_str(), 0600);
+    test::WriteSecretFile(dir + "/" + name, value);
   }
   std::ofstream(dir + "/wmsbridge.ini") << ini;
   return dir + "/wmsbridge.ini";

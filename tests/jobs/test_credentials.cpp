@@ -6,7 +6,6 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Process.h>
-#include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -14,6 +13,8 @@
 
 #include "tests/support/backend_test.h"
 #include "tests/support/cli_process.h"
+#include "tests/support/job_fixtures.h"
+#include "tests/support/secret_file.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
@@ -69,24 +70,17 @@ struct Installation {
 Installation Install(const ErpBackend& db, const SimProcess& sim, const std::string& password) {
   Installation in;
   in.dir = test::TempDir("credentials");
-  in.ini = in.dir + "/wmsbridge.ini";
   in.log_file = in.dir + "/wmsbridge.log";
   in.dump_file = in.dir + "/messages.txt";
-  for (const auto& [name, value] : {std::pair{"wms.password", std::string(password)},
-                                    std::pair{"md5.keys", std::string(kMd5Keys)}}) {
-    std::ofstream(in.dir + "/" + name) << value << "\n";
-    ::chmod((in.dir + "/" + name).c_str(), 0600);
-  }
-  std::ofstream out(in.ini);
-  out << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\nlog_file = " << in.log_file
-      << "\nmessage_dump_file = " << in.dump_file << "\n"
-      << "[connection.demo]\ngoods_owner_code = " << test::kGoodsOwnerCode
-      << "\ngoods_owner_id = " << test::kGoodsOwnerId << "\nlogin_name = " << test::kUserName
-      << "\npassword_file = " << in.dir
-      << "/wms.password\nsbm_id = SBM-1\nmd5_keys_file = " << in.dir
-      << "/md5.keys\nwms_service_url = " << sim.url() << "\nerp_odbc = " << db.ConnectionString()
-      << "\nwarehouses = MAIN\nstart_date = 2026-11-01\nexport.customer_orders = true\n"
-      << "export.purchase_orders = true\nconnect_timeout_s = 2\nreceive_timeout_s = 5\n";
+  test::WriteSecretFile(in.dir + "/md5.keys", kMd5Keys);
+  in.ini = test::InstallationFile(db, sim, in.dir, password)
+               .General("log_file", in.log_file)
+               .General("message_dump_file", in.dump_file)
+               .Connection("sbm_id", "SBM-1")
+               .Connection("md5_keys_file", in.dir + "/md5.keys")
+               .Connection("export.customer_orders", "true")
+               .Connection("export.purchase_orders", "true")
+               .Write();
   return in;
 }
 
@@ -132,7 +126,7 @@ std::string AllWmsRows(const ErpBackend& db) {
 }
 
 void ExpectNoSecret(const std::string& where, const std::string& text) {
-  for (const std::string secret :
+  for (const std::string& secret :
        {std::string(test::kPassword), std::string("S3cr"), std::string("zx91"),
         std::string(kWrongPassword), std::string("Wr0ng"), std::string(kMd5Keys),
         std::string("md5key")}) {
@@ -161,7 +155,7 @@ ERP_BACKEND_TEST(a_refused_logon_ends_every_job_with_77_after_one_call_in_either
         for (const auto& [operation, count] : sim.store().CallCounts())
           calls += count;
         BOOST_TEST(calls == 1, "one call and no retry: " << calls);
-        for (const std::string& key : {"goods_owner_code", "login_name", "password_file"})
+        for (const char* key : {"goods_owner_code", "login_name", "password_file"})
           BOOST_TEST(result.output.find(key) != std::string::npos, result.output);
       }
     }

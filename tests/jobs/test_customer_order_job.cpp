@@ -14,16 +14,15 @@
 #include "jobs/order_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
 using test::ErpBackend;
+using test::kWordings;
 using test::SimProcess;
 
 namespace {
-
-// Ongoing's refusals are worded in two ways by the simulator; the outcome must not depend on it.
-const sim::Wording kWordings[] = {sim::Wording::kStandard, sim::Wording::kAlternative};
 
 // Reference data every test starts from: three warehouses (OTHER is not connected),
 // currencies, delivery methods (EXPR's service is unknown to Ongoing, PICKUP has no codes),
@@ -43,11 +42,7 @@ void Seed(const ErpBackend& db) {
       "(3, 'EXPR', 'PostNord Express', 'POSTNORD', 'EXPRESS', 'express'), "
       "(4, 'PICKUP', 'Hämtas', NULL, NULL, 'pickup')");
   db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-100', 'Åsa Öberg')");
-  db.Exec(
-      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
-      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
-      "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
+  test::AddStockAndFreightArticles(db);
 }
 
 // An order with sensible defaults; `set` overrides columns with SQL literals.
@@ -96,47 +91,33 @@ void AddSimpleOrder(const ErpBackend& db, int id, const std::string& no,
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
-  jobs::ConnectionConfig c;
-  c.name = "demo";
-  c.endpoint = sim.Endpoint();
-  c.erp_odbc = db.ConnectionString();
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN", "NORTH"};
-  c.start_date = "2026-11-01";
   c.currencies = {"SEK", "EUR"};
   c.export_customer_orders = true;
-  c.connect_timeout = std::chrono::seconds(2);
-  c.receive_timeout = std::chrono::seconds(5);
   c.batch_size = 2;  // several pages even for small test data
   return c;
 }
 
 jobs::JobOptions Options() {
-  jobs::JobOptions o;
-  o.sql_dir = test::SqlDir();
-  o.progress = false;
-  o.retry.max_attempts = 2;
-  o.retry.initial_delay = std::chrono::milliseconds(10);
-  return o;
+  return test::BaseJobOptions();
 }
 
 jobs::JobResult RunOrders(const ErpBackend& db, const SimProcess& sim,
                           std::optional<jobs::ConnectionConfig> connection = std::nullopt,
                           jobs::JobOptions options = Options()) {
   return jobs::RunCustomerOrderJob(connection ? *connection : Connection(db, sim), options,
-                                   Poco::Logger::get("test"));
+                                   test::TestLog());
 }
 
 // The articles exist in Ongoing before any order refers to them.
 void ExportArticles(const ErpBackend& db, const SimProcess& sim) {
-  jobs::RunArticleJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  jobs::RunArticleJob(Connection(db, sim), Options(), test::TestLog());
   sim.Cli({"calls", "--reset"});
 }
 
 std::string Field(const ErpBackend& db, const std::string& column, const std::string& no) {
-  return db.Scalar("SELECT " + column +
-                   " FROM wms_document_status WHERE doc_type = "
-                   "'customer_order' AND doc_no = '" +
-                   no + "'");
+  return test::DocumentField(db, "customer_order", no, column);
 }
 
 // Every test starts here: the reference data in the ERP and its articles in Ongoing.

@@ -7,7 +7,6 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
-#include <cmath>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,10 +16,12 @@
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
+#include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
 using test::ErpBackend;
+using test::SameQuantity;
 using test::SimProcess;
 
 namespace {
@@ -45,11 +46,7 @@ void Seed(const ErpBackend& db) {
       "carrier_service_code, external_key) VALUES "
       "(1, 'PN', 'PostNord MyPack', 'POSTNORD', 'MYPACK', 'pn-mypack')");
   db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-1', 'Åsa Öberg')");
-  db.Exec(
-      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
-      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
-      "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
+  test::AddStockAndFreightArticles(db);
 }
 
 // An article the ERP has and Ongoing does not (it came after the article export): Ongoing
@@ -61,12 +58,8 @@ void AddArticleOngoingLacks(const ErpBackend& db) {
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
-  jobs::ConnectionConfig c;
-  c.name = "demo";
-  c.endpoint = sim.Endpoint();
-  c.erp_odbc = db.ConnectionString();
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN", "NORTH"};
-  c.start_date = "2026-11-01";
   c.currencies = {"SEK"};
   c.export_customer_orders = true;
   c.export_purchase_orders = true;
@@ -78,9 +71,7 @@ jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
 }
 
 jobs::JobOptions Options(bool full = false) {
-  jobs::JobOptions o;
-  o.sql_dir = test::SqlDir();
-  o.progress = false;
+  jobs::JobOptions o = test::BaseJobOptions();
   o.full = full;
   o.retry.max_attempts = kAttempts;
   o.retry.initial_delay = std::chrono::milliseconds(10);
@@ -88,7 +79,7 @@ jobs::JobOptions Options(bool full = false) {
 }
 
 Poco::Logger& Log() {
-  return Poco::Logger::get("test");
+  return test::TestLog();
 }
 
 // Reference data in the ERP, its articles in Ongoing, call counters at zero.
@@ -96,10 +87,6 @@ void Prepare(const ErpBackend& db, SimProcess& sim) {
   Seed(db);
   jobs::RunArticleJob(Connection(db, sim), Options(), Log());
   sim.store().ResetCalls();
-}
-
-bool SameQuantity(const std::string& text, double expected) {
-  return !text.empty() && std::abs(std::stod(text) - expected) < 1e-9;
 }
 
 std::string Watermark(const ErpBackend& db, const std::string& job) {
@@ -606,13 +593,7 @@ ReadBackKind Receipts() {
     return jobs::RunReceiptJob(Connection(db, sim), Options(full), Log());
   };
   k.first_part = [k](const ErpBackend& db, SimProcess& sim) {
-    db.Exec(
-        "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
-        "order_date, delivery_date, status, updated_at) VALUES (1, 'PO-1', 'S-1', 'Lev AB', 1, "
-        "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
-    db.Exec(
-        "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
-        "(1, 1, 'A-1', 10), (1, 2, 'A-2', 5)");
+    test::AddPurchaseOrderPo1(db);
     jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
     sim.store().Receive("PO-1", {{"1", "4"}});
     const auto applied = k.run(db, sim, false);

@@ -9,16 +9,15 @@
 #include "jobs/order_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
 using test::ErpBackend;
+using test::kWordings;
 using test::SimProcess;
 
 namespace {
-
-// Ongoing's refusals are worded in two ways by the simulator; the outcome must not depend on it.
-const sim::Wording kWordings[] = {sim::Wording::kStandard, sim::Wording::kAlternative};
 
 void Seed(const ErpBackend& db) {
   db.Exec(
@@ -56,25 +55,15 @@ void AddInternalOrder(const ErpBackend& db, int id, const std::string& no, int f
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
-  jobs::ConnectionConfig c;
-  c.name = "demo";
-  c.endpoint = sim.Endpoint();
-  c.erp_odbc = db.ConnectionString();
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN", "NORTH"};
-  c.start_date = "2026-11-01";
   c.export_purchase_orders = true;
-  c.connect_timeout = std::chrono::seconds(2);
-  c.receive_timeout = std::chrono::seconds(5);
   c.batch_size = 2;
   return c;
 }
 
 jobs::JobOptions Options(std::optional<std::string> only = std::nullopt) {
-  jobs::JobOptions o;
-  o.sql_dir = test::SqlDir();
-  o.progress = false;
-  o.retry.max_attempts = 2;
-  o.retry.initial_delay = std::chrono::milliseconds(10);
+  jobs::JobOptions o = test::BaseJobOptions();
   o.only_doc_no = std::move(only);
   return o;
 }
@@ -93,8 +82,7 @@ jobs::JobResult RunInternal(const ErpBackend& db, const SimProcess& sim,
 
 std::string Field(const ErpBackend& db, const std::string& type, const std::string& column,
                   const std::string& no) {
-  return db.Scalar("SELECT " + column + " FROM wms_document_status WHERE doc_type = '" + type +
-                   "' AND doc_no = '" + no + "'");
+  return test::DocumentField(db, type, no, column);
 }
 
 // Every test starts here: the reference data in the ERP and its articles in Ongoing.

@@ -5,7 +5,6 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
-#include <cmath>
 #include <source_location>
 #include <vector>
 
@@ -14,10 +13,12 @@
 #include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
 using namespace wmsbridge;
 using test::ErpBackend;
+using test::SameQuantity;
 using test::SimProcess;
 
 namespace {
@@ -26,11 +27,7 @@ void Seed(const ErpBackend& db) {
   db.Exec("INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg')");
   db.Exec("INSERT INTO currency (code, name) VALUES ('SEK', 'krona')");
   db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-1', 'Kund')");
-  db.Exec(
-      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-      "VALUES (1, 'A-1', 'STOCK', 'Kaffekopp', TRUE, '2026-11-20 10:00:00'), "
-      "(2, 'A-2', 'STOCK', 'Tekanna', TRUE, '2026-11-20 10:00:00'), "
-      "(3, 'FRAKT', 'SERVICE', 'Frakt', TRUE, '2026-11-20 10:00:00')");
+  test::AddStockAndFreightArticles(db);
 }
 
 // Order NO with lines: 1 = 2 x A-1 at 10.00, 2 = 1 x A-2 at 25.50, 3 = freight 49.00, 4 = text.
@@ -52,30 +49,22 @@ void AddOrder(const ErpBackend& db, int id, const std::string& payment = "INVOIC
 }
 
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
-  jobs::ConnectionConfig c;
-  c.name = "demo";
-  c.endpoint = sim.Endpoint();
-  c.erp_odbc = db.ConnectionString();
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN"};
-  c.start_date = "2026-11-01";
   c.export_customer_orders = true;
   c.export_purchase_orders = true;
-  c.connect_timeout = std::chrono::seconds(2);
-  c.receive_timeout = std::chrono::seconds(5);
   c.batch_size = 2;  // paging over more than one page
   return c;
 }
 
 jobs::JobOptions Options() {
-  jobs::JobOptions o;
-  o.sql_dir = test::SqlDir();
-  o.progress = false;
+  jobs::JobOptions o = test::BaseJobOptions();
   o.retry.max_attempts = 1;
   return o;
 }
 
 Poco::Logger& Log() {
-  return Poco::Logger::get("test");
+  return test::TestLog();
 }
 
 jobs::JobResult Deliveries(const ErpBackend& db, const SimProcess& sim, bool invoice = false,
@@ -96,10 +85,6 @@ void SeedAndExportArticles(const ErpBackend& db, SimProcess& sim) {
 std::string OrderStatus(const ErpBackend& db, int order_id) {
   return db.Scalar("SELECT status FROM customer_order WHERE order_id = " +
                    std::to_string(order_id));
-}
-
-bool SameQuantity(const std::string& text, double expected) {
-  return !text.empty() && std::abs(std::stod(text) - expected) < 1e-9;
 }
 
 // Asserts `column` of every line of one document exactly, lines 1..n in order, and that the
@@ -135,13 +120,7 @@ void CheckReceived(const ErpBackend& db, int po_id, const std::vector<double>& e
 
 // Purchase order PO-1 (line 1 = 10 x A-1, line 2 = 5 x A-2), sent to Ongoing.
 void AddAndSendPurchaseOrder(const ErpBackend& db, const SimProcess& sim) {
-  db.Exec(
-      "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
-      "order_date, delivery_date, status, updated_at) VALUES (1, 'PO-1', 'S-1', 'Lev AB', 1, "
-      "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
-  db.Exec(
-      "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
-      "(1, 1, 'A-1', 10), (1, 2, 'A-2', 5)");
+  test::AddPurchaseOrderPo1(db);
   jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
 }
 

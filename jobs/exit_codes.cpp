@@ -1,0 +1,47 @@
+#include "jobs/exit_codes.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/Application.h>
+
+#include "stages/erp/job_lock.h"
+#include "stages/wms/wms_error.h"
+
+namespace wmsbridge::jobs {
+
+using App = Poco::Util::Application;
+
+int ExitCodeOf(const JobResult& result) {
+  switch (result.status) {
+    case pipeline::RunStatus::kStopped:
+      return kExitStopped;
+    case pipeline::RunStatus::kAborted:
+      return result.wms_error == wms::WmsErrorKind::kLogon ? App::EXIT_NOPERM
+                                                           : App::EXIT_UNAVAILABLE;
+    case pipeline::RunStatus::kCompletedWithRejects:
+      return App::EXIT_DATAERR;
+    case pipeline::RunStatus::kCompleted:
+      break;
+  }
+  return App::EXIT_OK;
+}
+
+bool EndsCommand(int code) {
+  return code == kExitStopped || code == App::EXIT_NOPERM || code == App::EXIT_UNAVAILABLE;
+}
+
+CommandFailure FailureOf(const std::exception& error) {
+  // Most specific first: WmsError and JobAlreadyRunning are runtime_errors, and a
+  // Poco::Exception that reaches here came from Poco::Data (the ERP's ODBC session).
+  if (const auto* wms_error = dynamic_cast<const wms::WmsError*>(&error)) {
+    return {
+        wms_error->kind() == wms::WmsErrorKind::kLogon ? App::EXIT_NOPERM : App::EXIT_UNAVAILABLE,
+        "WMS: " + std::string(error.what())};
+  }
+  if (dynamic_cast<const erp::JobAlreadyRunning*>(&error) != nullptr)
+    return {App::EXIT_TEMPFAIL, error.what()};
+  if (const auto* poco = dynamic_cast<const Poco::Exception*>(&error))
+    return {App::EXIT_IOERR, "ERP database: " + poco->displayText()};
+  return {App::EXIT_SOFTWARE, error.what()};
+}
+
+}  // namespace wmsbridge::jobs

@@ -1,0 +1,41 @@
+#pragma once
+// The command line's exit codes (docs/operations.md) and the rules that choose them, as pure
+// functions so that the mapping is unit-tested (tests/jobs/test_exit_codes.cpp) apart from the
+// processes that return them. The codes are the BSD sysexits ones Poco's Application names.
+//
+//   0 done; 65 EXIT_DATAERR some records rejected or failed; 69 EXIT_UNAVAILABLE the WMS could
+//   not be reached; 70 EXIT_SOFTWARE an unexpected error; 74 EXIT_IOERR the ERP database
+//   failed; 75 EXIT_TEMPFAIL the job is already running; 77 EXIT_NOPERM the WMS refused the
+//   logon; 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad command line; 130 stopped.
+
+#include <exception>
+#include <string>
+
+#include "jobs/job_options.h"
+
+namespace wmsbridge::jobs {
+
+/// Stopped by SIGINT/SIGTERM (128 + SIGINT, as a shell reports it).
+inline constexpr int kExitStopped = 130;
+
+/// The exit code one connection's finished job asks for: 130 stopped; 77 aborted because the
+/// WMS refused the logon; 69 aborted for any other cause; 65 completed with rejected or failed
+/// records; 0 completed. Never throws.
+int ExitCodeOf(const JobResult& result);
+
+/// Whether a job that gave `code` ends the command before the next connection's job: a stop
+/// or an abort does (69, 77, 130); rejected records do not. Never throws.
+bool EndsCommand(int code);
+
+/// A command that ended with an exception: its exit code and the line to log.
+struct CommandFailure {
+  int code = 0;
+  std::string message;
+};
+
+/// Classifies what a command threw: a WmsError is 77 for a refused logon and 69 otherwise
+/// ("WMS: ..."); erp::JobAlreadyRunning is 75; any other Poco::Exception is the ERP database,
+/// 74 ("ERP database: ..."); any other std::exception is 70. Never throws.
+CommandFailure FailureOf(const std::exception& error);
+
+}  // namespace wmsbridge::jobs

@@ -1,0 +1,93 @@
+// The exit-code mapping of the command line (jobs/exit_codes.h) without a process: what each
+// job result and each exception a command throws ends in (docs/operations.md).
+#include <Poco/Data/DataException.h>
+#include <Poco/Exception.h>
+
+#include <boost/test/unit_test.hpp>
+#include <stdexcept>
+
+#include "jobs/exit_codes.h"
+#include "stages/erp/job_lock.h"
+#include "stages/wms/wms_error.h"
+
+using namespace wmsbridge;
+using pipeline::RunStatus;
+
+namespace {
+
+jobs::JobResult Result(RunStatus status, std::optional<wms::WmsErrorKind> cause = std::nullopt) {
+  jobs::JobResult result;
+  result.status = status;
+  result.wms_error = cause;
+  return result;
+}
+
+const wms::WmsErrorKind kAllKinds[] = {wms::WmsErrorKind::kConnect,   wms::WmsErrorKind::kTimeout,
+                                       wms::WmsErrorKind::kTransport, wms::WmsErrorKind::kHttp,
+                                       wms::WmsErrorKind::kSoapFault, wms::WmsErrorKind::kLogon,
+                                       wms::WmsErrorKind::kMalformed, wms::WmsErrorKind::kRejected};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(exit_codes)
+
+BOOST_AUTO_TEST_CASE(a_completed_run_is_0_and_one_with_rejects_65_and_neither_ends_the_command) {
+  BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kCompleted)) == 0);
+  BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kCompletedWithRejects)) == 65);
+  BOOST_TEST(!jobs::EndsCommand(0));
+  BOOST_TEST(!jobs::EndsCommand(65));
+}
+
+BOOST_AUTO_TEST_CASE(a_stopped_run_is_130_whatever_the_wms_did_and_ends_the_command) {
+  BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kStopped)) == 130);
+  BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kStopped, wms::WmsErrorKind::kLogon)) == 130);
+  BOOST_TEST(jobs::kExitStopped == 130);
+  BOOST_TEST(jobs::EndsCommand(130));
+}
+
+BOOST_AUTO_TEST_CASE(an_aborted_run_is_77_for_a_refused_logon_and_69_for_any_other_cause_R1) {
+  for (const wms::WmsErrorKind kind : kAllKinds) {
+    const int expected = kind == wms::WmsErrorKind::kLogon ? 77 : 69;
+    BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kAborted, kind)) == expected,
+               "aborted by " << wms::ToString(kind));
+  }
+  // Aborted with no WMS cause recorded (e.g. a stage threw): the WMS side is unavailable.
+  BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kAborted)) == 69);
+  BOOST_TEST(jobs::EndsCommand(69));
+  BOOST_TEST(jobs::EndsCommand(77));
+}
+
+BOOST_AUTO_TEST_CASE(a_wms_error_is_77_for_a_refused_logon_and_69_otherwise_R1) {
+  for (const wms::WmsErrorKind kind : kAllKinds) {
+    const wms::WmsError error(kind, "GetTransporterContracts", "went wrong");
+    const jobs::CommandFailure failure = jobs::FailureOf(error);
+    BOOST_TEST(failure.code == (kind == wms::WmsErrorKind::kLogon ? 77 : 69),
+               "thrown " << wms::ToString(kind));
+    BOOST_TEST(failure.message == "WMS: GetTransporterContracts: went wrong");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_job_already_running_is_75_R27) {
+  const jobs::CommandFailure failure =
+      jobs::FailureOf(erp::JobAlreadyRunning("job articles of connection demo is running"));
+  BOOST_TEST(failure.code == 75);
+  BOOST_TEST(failure.message == "job articles of connection demo is running");
+}
+
+BOOST_AUTO_TEST_CASE(a_poco_exception_is_the_erp_database_74) {
+  const jobs::CommandFailure failure =
+      jobs::FailureOf(Poco::Data::DataException("connection lost"));
+  BOOST_TEST(failure.code == 74);
+  BOOST_TEST(failure.message ==
+             "ERP database: " + Poco::Data::DataException("connection lost").displayText());
+  BOOST_TEST(jobs::FailureOf(Poco::IOException("disk")).code == 74);
+}
+
+BOOST_AUTO_TEST_CASE(any_other_exception_is_a_software_error_70) {
+  const jobs::CommandFailure failure = jobs::FailureOf(std::logic_error("a bug"));
+  BOOST_TEST(failure.code == 70);
+  BOOST_TEST(failure.message == "a bug");
+  BOOST_TEST(jobs::FailureOf(std::runtime_error("other")).code == 70);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
