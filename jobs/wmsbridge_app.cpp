@@ -274,6 +274,9 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       }
       return exit_code;
     }
+  } catch (const ConfigError& e) {  // a job's check of the configuration against the ERP
+    log.error("configuration: %s", std::string(e.what()));
+    return EXIT_CONFIG;
   } catch (const wms::WmsError& e) {
     log.error("WMS: %s", std::string(e.what()));
     return e.kind() == wms::WmsErrorKind::kLogon ? EXIT_NOPERM : EXIT_UNAVAILABLE;
