@@ -280,6 +280,8 @@ class wsi__OrderTrackingInfo;
 
 class wsi__OrderType;
 
+class wsi__OutboundWarehouse;
+
 class wsi__PalletItemTrackingInfo;
 
 class wsi__PerWarehouseArticleLine;
@@ -592,6 +594,16 @@ enum wsi__TransporterContractOperation
 {
 	wsi__TransporterContractOperation__Find,	///< xs:string value="Find"
 	wsi__TransporterContractOperation__CreateOrUpdate,	///< xs:string value="CreateOrUpdate"
+};
+
+/// @brief "http://ongoingsystems.se/WSI":WarehouseIdentificationType is a simpleType restriction of type xs:string.
+///
+/// @note The enum values are prefixed with "wsi__WarehouseIdentificationType__" to prevent name clashes: use wsdl2h option -e to omit this prefix or use option -c++11 for scoped enumerations
+enum wsi__WarehouseIdentificationType
+{
+	wsi__WarehouseIdentificationType__WarehouseCode,	///< xs:string value="WarehouseCode"
+	wsi__WarehouseIdentificationType__WarehouseName,	///< xs:string value="WarehouseName"
+	wsi__WarehouseIdentificationType__WarehouseId,	///< xs:string value="WarehouseId"
 };
 
 
@@ -2122,6 +2134,8 @@ class wsi__OrderInfoClass
     xsd__dateTime                        DeliveryDate                   1;	///< Required element.
 /// Element "OrderType" of type "http://ongoingsystems.se/WSI":OrderType.
     wsi__OrderType*                      OrderType                      0;	///< Optional element.
+/// Element "OutboundWarehouse" of type "http://ongoingsystems.se/WSI":OutboundWarehouse.
+    wsi__OutboundWarehouse*              OutboundWarehouse              0;	///< Optional element.
 /// Element "OrderServicePointCode" of type xs:string.
     std::string*                         OrderServicePointCode          0;	///< Optional element.
 /// Pointer to soap context that manages this instance.
@@ -2317,6 +2331,33 @@ class wsi__OrderType
     std::string*                         OrderTypeCode                  0;	///< Optional element.
 /// Element "OrderTypeName" of type xs:string.
     std::string*                         OrderTypeName                  0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":OutboundWarehouse is a complexType.
+///
+/// @note class wsi__OutboundWarehouse operations:
+/// - wsi__OutboundWarehouse* soap_new_wsi__OutboundWarehouse(soap*) allocate and default initialize
+/// - wsi__OutboundWarehouse* soap_new_wsi__OutboundWarehouse(soap*, int num) allocate and default initialize an array
+/// - wsi__OutboundWarehouse* soap_new_req_wsi__OutboundWarehouse(soap*, ...) allocate, set required members
+/// - wsi__OutboundWarehouse* soap_new_set_wsi__OutboundWarehouse(soap*, ...) allocate, set all public members
+/// - wsi__OutboundWarehouse::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__OutboundWarehouse(soap*, wsi__OutboundWarehouse*) deserialize from a stream
+/// - int soap_write_wsi__OutboundWarehouse(soap*, wsi__OutboundWarehouse*) serialize to a stream
+/// - wsi__OutboundWarehouse* wsi__OutboundWarehouse::soap_dup(soap*) returns deep copy of wsi__OutboundWarehouse, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__OutboundWarehouse::soap_del() deep deletes wsi__OutboundWarehouse data members, use only after wsi__OutboundWarehouse::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__OutboundWarehouse::soap_type() returns SOAP_TYPE_wsi__OutboundWarehouse or derived type identifier
+class wsi__OutboundWarehouse
+{ public:
+/// Element "WarehouseIdentification" of type "http://ongoingsystems.se/WSI":WarehouseIdentificationType.
+    enum wsi__WarehouseIdentificationType  WarehouseIdentification        1;	///< Required element.
+/// Element "WarehouseCode" of type xs:string.
+    std::string*                         WarehouseCode                  0;	///< Optional element.
+/// Element "WarehouseName" of type xs:string.
+    std::string*                         WarehouseName                  0;	///< Optional element.
+/// Element "WarehouseId" of type xs:int.
+    int*                                 WarehouseId                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };

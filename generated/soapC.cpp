@@ -196,6 +196,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_int(soap, tag, NULL, "xsd:int");
 	case SOAP_TYPE_bool:
 		return soap_in_bool(soap, tag, NULL, "xsd:boolean");
+	case SOAP_TYPE_wsi__WarehouseIdentificationType:
+		return soap_in_wsi__WarehouseIdentificationType(soap, tag, NULL, "wsi:WarehouseIdentificationType");
 	case SOAP_TYPE_wsi__TransporterContractOperation:
 		return soap_in_wsi__TransporterContractOperation(soap, tag, NULL, "wsi:TransporterContractOperation");
 	case SOAP_TYPE_wsi__TransporterContractIdentificationType:
@@ -270,6 +272,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_wsi__PerWarehouseArticleLine(soap, tag, NULL, "wsi:PerWarehouseArticleLine");
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		return soap_in_wsi__PalletItemTrackingInfo(soap, tag, NULL, "wsi:PalletItemTrackingInfo");
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		return soap_in_wsi__OutboundWarehouse(soap, tag, NULL, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_wsi__OrderType:
 		return soap_in_wsi__OrderType(soap, tag, NULL, "wsi:OrderType");
 	case SOAP_TYPE_wsi__OrderTrackingInfo:
@@ -472,6 +476,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__ArrayOfPerWarehouseStockLine(soap, tag, NULL, "wsi:ArrayOfPerWarehouseStockLine");
 	case SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo:
 		return soap_in_PointerTowsi__PalletItemTrackingInfo(soap, tag, NULL, "wsi:PalletItemTrackingInfo");
+	case SOAP_TYPE_PointerTowsi__OutboundWarehouse:
+		return soap_in_PointerTowsi__OutboundWarehouse(soap, tag, NULL, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		return soap_in_PointerTowsi__OrderType(soap, tag, NULL, "wsi:OrderType");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo:
@@ -656,6 +662,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		if (!soap_match_tag(soap, t, "wsi:PalletItemTrackingInfo"))
 		{	*type = SOAP_TYPE_wsi__PalletItemTrackingInfo;
 			return soap_in_wsi__PalletItemTrackingInfo(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:OutboundWarehouse"))
+		{	*type = SOAP_TYPE_wsi__OutboundWarehouse;
+			return soap_in_wsi__OutboundWarehouse(soap, tag, NULL, NULL);
 		}
 		if (!soap_match_tag(soap, t, "wsi:OrderType"))
 		{	*type = SOAP_TYPE_wsi__OrderType;
@@ -916,6 +926,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		if (!soap_match_tag(soap, t, "xsd:boolean"))
 		{	*type = SOAP_TYPE_bool;
 			return soap_in_bool(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:WarehouseIdentificationType"))
+		{	*type = SOAP_TYPE_wsi__WarehouseIdentificationType;
+			return soap_in_wsi__WarehouseIdentificationType(soap, tag, NULL, NULL);
 		}
 		if (!soap_match_tag(soap, t, "wsi:TransporterContractOperation"))
 		{	*type = SOAP_TYPE_wsi__TransporterContractOperation;
@@ -1187,6 +1201,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_int(soap, tag, id, (const int *)ptr, "xsd:int");
 	case SOAP_TYPE_bool:
 		return soap_out_bool(soap, tag, id, (const bool *)ptr, "xsd:boolean");
+	case SOAP_TYPE_wsi__WarehouseIdentificationType:
+		return soap_out_wsi__WarehouseIdentificationType(soap, tag, id, (const enum wsi__WarehouseIdentificationType *)ptr, "wsi:WarehouseIdentificationType");
 	case SOAP_TYPE_wsi__TransporterContractOperation:
 		return soap_out_wsi__TransporterContractOperation(soap, tag, id, (const enum wsi__TransporterContractOperation *)ptr, "wsi:TransporterContractOperation");
 	case SOAP_TYPE_wsi__TransporterContractIdentificationType:
@@ -1313,6 +1329,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((wsi__PerWarehouseArticleLine *)ptr)->soap_out(soap, tag, id, "wsi:PerWarehouseArticleLine");
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		return ((wsi__PalletItemTrackingInfo *)ptr)->soap_out(soap, tag, id, "wsi:PalletItemTrackingInfo");
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		return ((wsi__OutboundWarehouse *)ptr)->soap_out(soap, tag, id, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_wsi__OrderType:
 		return ((wsi__OrderType *)ptr)->soap_out(soap, tag, id, "wsi:OrderType");
 	case SOAP_TYPE_wsi__OrderTrackingInfo:
@@ -1515,6 +1533,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__ArrayOfPerWarehouseStockLine(soap, tag, id, (wsi__ArrayOfPerWarehouseStockLine *const*)ptr, "wsi:ArrayOfPerWarehouseStockLine");
 	case SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo:
 		return soap_out_PointerTowsi__PalletItemTrackingInfo(soap, tag, id, (wsi__PalletItemTrackingInfo *const*)ptr, "wsi:PalletItemTrackingInfo");
+	case SOAP_TYPE_PointerTowsi__OutboundWarehouse:
+		return soap_out_PointerTowsi__OutboundWarehouse(soap, tag, id, (wsi__OutboundWarehouse *const*)ptr, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		return soap_out_PointerTowsi__OrderType(soap, tag, id, (wsi__OrderType *const*)ptr, "wsi:OrderType");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo:
@@ -1769,6 +1789,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		((wsi__PalletItemTrackingInfo *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		((wsi__OutboundWarehouse *)ptr)->soap_serialize(soap);
 		break;
 	case SOAP_TYPE_wsi__OrderType:
 		((wsi__OrderType *)ptr)->soap_serialize(soap);
@@ -2112,6 +2135,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo:
 		soap_serialize_PointerTowsi__PalletItemTrackingInfo(soap, (wsi__PalletItemTrackingInfo *const*)ptr);
 		break;
+	case SOAP_TYPE_PointerTowsi__OutboundWarehouse:
+		soap_serialize_PointerTowsi__OutboundWarehouse(soap, (wsi__OutboundWarehouse *const*)ptr);
+		break;
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		soap_serialize_PointerTowsi__OrderType(soap, (wsi__OrderType *const*)ptr);
 		break;
@@ -2434,6 +2460,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_wsi__OrderTrackingInfo(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__OrderType:
 		return (void*)soap_instantiate_wsi__OrderType(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		return (void*)soap_instantiate_wsi__OutboundWarehouse(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		return (void*)soap_instantiate_wsi__PalletItemTrackingInfo(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__PerWarehouseArticleLine:
@@ -2980,6 +3008,12 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 			SOAP_DELETE(soap, static_cast<wsi__OrderType*>(p->ptr), wsi__OrderType);
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<wsi__OrderType*>(p->ptr), wsi__OrderType);
+		break;
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__OutboundWarehouse*>(p->ptr), wsi__OutboundWarehouse);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__OutboundWarehouse*>(p->ptr), wsi__OutboundWarehouse);
 		break;
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		if (p->size < 0)
@@ -3892,6 +3926,10 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__OrderType type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__OrderType*)p = *(wsi__OrderType*)q;
 		break;
+	case SOAP_TYPE_wsi__OutboundWarehouse:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__OutboundWarehouse type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__OutboundWarehouse*)p = *(wsi__OutboundWarehouse*)q;
+		break;
 	case SOAP_TYPE_wsi__PalletItemTrackingInfo:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__PalletItemTrackingInfo type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__PalletItemTrackingInfo*)p = *(wsi__PalletItemTrackingInfo*)q;
@@ -4303,6 +4341,90 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_bool(struct soap *soap, const bool *a, const 
 SOAP_FMAC3 bool * SOAP_FMAC4 soap_get_bool(struct soap *soap, bool *p, const char *tag, const char *type)
 {
 	if ((p = soap_in_bool(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+static const struct soap_code_map soap_codes_wsi__WarehouseIdentificationType[] =
+{	{ (LONG64)wsi__WarehouseIdentificationType__WarehouseCode, "WarehouseCode" },
+	{ (LONG64)wsi__WarehouseIdentificationType__WarehouseName, "WarehouseName" },
+	{ (LONG64)wsi__WarehouseIdentificationType__WarehouseId, "WarehouseId" },
+	{ 0, NULL }
+};
+
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__WarehouseIdentificationType2s(struct soap *soap, enum wsi__WarehouseIdentificationType n)
+{
+	const char *s = soap_code_str(soap_codes_wsi__WarehouseIdentificationType, (long)n);
+	if (s)
+		return s;
+	return soap_long2s(soap, (long)n);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__WarehouseIdentificationType(struct soap *soap, const char *tag, int id, const enum wsi__WarehouseIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__WarehouseIdentificationType), type) || soap_send(soap, soap_wsi__WarehouseIdentificationType2s(soap, *a)))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__WarehouseIdentificationType(struct soap *soap, const char *s, enum wsi__WarehouseIdentificationType *a)
+{
+	const struct soap_code_map *map;
+	if (!s)
+		return soap->error;
+	map = soap_code(soap_codes_wsi__WarehouseIdentificationType, s);
+	if (map)
+		*a = (enum wsi__WarehouseIdentificationType)map->code;
+	else if (!*s)
+		return soap->error = SOAP_EMPTY;
+	else
+	{	int n;
+		if (soap_s2int(soap, s, &n) || n < 0 || n > 2)
+			return soap->error = SOAP_TYPE;
+		*a = (enum wsi__WarehouseIdentificationType)n;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_in_wsi__WarehouseIdentificationType(struct soap *soap, const char *tag, enum wsi__WarehouseIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_in(soap, tag, 0, type))
+		return NULL;
+	a = (enum wsi__WarehouseIdentificationType*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__WarehouseIdentificationType, sizeof(enum wsi__WarehouseIdentificationType), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	if (*soap->href != '#')
+	{	int err = soap_s2wsi__WarehouseIdentificationType(soap, soap_value(soap), a);
+		if ((soap->body && soap_element_end_in(soap, tag)) || err)
+			return NULL;
+	}
+	else
+	{	a = (enum wsi__WarehouseIdentificationType *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__WarehouseIdentificationType, SOAP_TYPE_wsi__WarehouseIdentificationType, sizeof(enum wsi__WarehouseIdentificationType), 0, NULL, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_new_wsi__WarehouseIdentificationType(struct soap *soap, int n)
+{
+	enum wsi__WarehouseIdentificationType *a = static_cast<enum wsi__WarehouseIdentificationType *>(soap_malloc(soap, (n = (n < 0 ? 1 : n)) * sizeof(enum wsi__WarehouseIdentificationType)));
+	for (enum wsi__WarehouseIdentificationType *p = a; p && n--; ++p)
+		soap_default_wsi__WarehouseIdentificationType(soap, p);
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__WarehouseIdentificationType(struct soap *soap, const enum wsi__WarehouseIdentificationType *a, const char *tag, const char *type)
+{
+	if (soap_out_wsi__WarehouseIdentificationType(soap, tag ? tag : "wsi:WarehouseIdentificationType", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_get_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__WarehouseIdentificationType(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -13010,6 +13132,179 @@ SOAP_FMAC3 wsi__PalletItemTrackingInfo * SOAP_FMAC4 soap_get_wsi__PalletItemTrac
 	return p;
 }
 
+void wsi__OutboundWarehouse::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_wsi__WarehouseIdentificationType(soap, &this->wsi__OutboundWarehouse::WarehouseIdentification);
+	this->wsi__OutboundWarehouse::WarehouseCode = NULL;
+	this->wsi__OutboundWarehouse::WarehouseName = NULL;
+	this->wsi__OutboundWarehouse::WarehouseId = NULL;
+}
+
+void wsi__OutboundWarehouse::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->wsi__OutboundWarehouse::WarehouseCode);
+	soap_serialize_PointerTostd__string(soap, &this->wsi__OutboundWarehouse::WarehouseName);
+	soap_serialize_PointerToint(soap, &this->wsi__OutboundWarehouse::WarehouseId);
+#endif
+}
+
+int wsi__OutboundWarehouse::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__OutboundWarehouse(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OutboundWarehouse(struct soap *soap, const char *tag, int id, const wsi__OutboundWarehouse *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__OutboundWarehouse), type))
+		return soap->error;
+	if (soap_out_wsi__WarehouseIdentificationType(soap, "wsi:WarehouseIdentification", -1, &a->wsi__OutboundWarehouse::WarehouseIdentification, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:WarehouseCode", -1, &a->wsi__OutboundWarehouse::WarehouseCode, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:WarehouseName", -1, &a->wsi__OutboundWarehouse::WarehouseName, ""))
+		return soap->error;
+	if (!a->wsi__OutboundWarehouse::WarehouseId)
+	{	if (soap_element_nil(soap, "wsi:WarehouseId"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToint(soap, "wsi:WarehouseId", -1, &a->wsi__OutboundWarehouse::WarehouseId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__OutboundWarehouse::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__OutboundWarehouse(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__OutboundWarehouse * SOAP_FMAC4 soap_in_wsi__OutboundWarehouse(struct soap *soap, const char *tag, wsi__OutboundWarehouse *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__OutboundWarehouse*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__OutboundWarehouse, sizeof(wsi__OutboundWarehouse), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__OutboundWarehouse)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__OutboundWarehouse *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_WarehouseIdentification1 = 1;
+	size_t soap_flag_WarehouseCode1 = 1;
+	size_t soap_flag_WarehouseName1 = 1;
+	size_t soap_flag_WarehouseId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_WarehouseIdentification1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_wsi__WarehouseIdentificationType(soap, "wsi:WarehouseIdentification", &a->wsi__OutboundWarehouse::WarehouseIdentification, "wsi:WarehouseIdentificationType"))
+				{	soap_flag_WarehouseIdentification1--;
+					continue;
+				}
+			}
+			if (soap_flag_WarehouseCode1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:WarehouseCode", &a->wsi__OutboundWarehouse::WarehouseCode, "xsd:string"))
+				{	soap_flag_WarehouseCode1--;
+					continue;
+				}
+			}
+			if (soap_flag_WarehouseName1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:WarehouseName", &a->wsi__OutboundWarehouse::WarehouseName, "xsd:string"))
+				{	soap_flag_WarehouseName1--;
+					continue;
+				}
+			}
+			if (soap_flag_WarehouseId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerToint(soap, "wsi:WarehouseId", &a->wsi__OutboundWarehouse::WarehouseId, "xsd:int"))
+				{	soap_flag_WarehouseId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_WarehouseIdentification1 > 0 || soap_flag_WarehouseId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__OutboundWarehouse *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__OutboundWarehouse, SOAP_TYPE_wsi__OutboundWarehouse, sizeof(wsi__OutboundWarehouse), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__OutboundWarehouse * SOAP_FMAC2 soap_instantiate_wsi__OutboundWarehouse(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__OutboundWarehouse(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__OutboundWarehouse *p;
+	size_t k = sizeof(wsi__OutboundWarehouse);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__OutboundWarehouse, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__OutboundWarehouse);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__OutboundWarehouse, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__OutboundWarehouse location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__OutboundWarehouse::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__OutboundWarehouse(soap, tag ? tag : "wsi:OutboundWarehouse", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__OutboundWarehouse::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__OutboundWarehouse(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__OutboundWarehouse * SOAP_FMAC4 soap_get_wsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__OutboundWarehouse(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 void wsi__OrderType::soap_default(struct soap *soap)
 {
 	this->soap = soap;
@@ -14264,6 +14559,7 @@ void wsi__OrderInfoClass::soap_default(struct soap *soap)
 	this->wsi__OrderInfoClass::DeliveryInstruction = NULL;
 	soap_default_xsd__dateTime(soap, &this->wsi__OrderInfoClass::DeliveryDate);
 	this->wsi__OrderInfoClass::OrderType = NULL;
+	this->wsi__OrderInfoClass::OutboundWarehouse = NULL;
 	this->wsi__OrderInfoClass::OrderServicePointCode = NULL;
 }
 
@@ -14279,6 +14575,7 @@ void wsi__OrderInfoClass::soap_serialize(struct soap *soap) const
 	soap_embedded(soap, &this->wsi__OrderInfoClass::DeliveryDate, SOAP_TYPE_xsd__dateTime);
 	soap_serialize_xsd__dateTime(soap, &this->wsi__OrderInfoClass::DeliveryDate);
 	soap_serialize_PointerTowsi__OrderType(soap, &this->wsi__OrderInfoClass::OrderType);
+	soap_serialize_PointerTowsi__OutboundWarehouse(soap, &this->wsi__OrderInfoClass::OutboundWarehouse);
 	soap_serialize_PointerTostd__string(soap, &this->wsi__OrderInfoClass::OrderServicePointCode);
 #endif
 }
@@ -14310,6 +14607,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderInfoClass(struct soap *soap, const 
 	if (soap_out_xsd__dateTime(soap, "wsi:DeliveryDate", -1, &a->wsi__OrderInfoClass::DeliveryDate, ""))
 		return soap->error;
 	if (soap_out_PointerTowsi__OrderType(soap, "wsi:OrderType", -1, &a->wsi__OrderInfoClass::OrderType, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__OutboundWarehouse(soap, "wsi:OutboundWarehouse", -1, &a->wsi__OrderInfoClass::OutboundWarehouse, ""))
 		return soap->error;
 	if (soap_out_PointerTostd__string(soap, "wsi:OrderServicePointCode", -1, &a->wsi__OrderInfoClass::OrderServicePointCode, ""))
 		return soap->error;
@@ -14345,6 +14644,7 @@ SOAP_FMAC3 wsi__OrderInfoClass * SOAP_FMAC4 soap_in_wsi__OrderInfoClass(struct s
 	size_t soap_flag_DeliveryInstruction1 = 1;
 	size_t soap_flag_DeliveryDate1 = 1;
 	size_t soap_flag_OrderType1 = 1;
+	size_t soap_flag_OutboundWarehouse1 = 1;
 	size_t soap_flag_OrderServicePointCode1 = 1;
 	if (soap->body && *soap->href != '#')
 	{
@@ -14401,6 +14701,12 @@ SOAP_FMAC3 wsi__OrderInfoClass * SOAP_FMAC4 soap_in_wsi__OrderInfoClass(struct s
 			if (soap_flag_OrderType1 && soap->error == SOAP_TAG_MISMATCH)
 			{	if (soap_in_PointerTowsi__OrderType(soap, "wsi:OrderType", &a->wsi__OrderInfoClass::OrderType, "wsi:OrderType"))
 				{	soap_flag_OrderType1--;
+					continue;
+				}
+			}
+			if (soap_flag_OutboundWarehouse1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__OutboundWarehouse(soap, "wsi:OutboundWarehouse", &a->wsi__OrderInfoClass::OutboundWarehouse, "wsi:OutboundWarehouse"))
+				{	soap_flag_OutboundWarehouse1--;
 					continue;
 				}
 			}
@@ -28253,6 +28559,65 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__PalletItemTrackingInfo(struct s
 SOAP_FMAC3 wsi__PalletItemTrackingInfo ** SOAP_FMAC4 soap_get_PointerTowsi__PalletItemTrackingInfo(struct soap *soap, wsi__PalletItemTrackingInfo **p, const char *tag, const char *type)
 {
 	if ((p = soap_in_PointerTowsi__PalletItemTrackingInfo(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__OutboundWarehouse))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__OutboundWarehouse(struct soap *soap, const char *tag, int id, wsi__OutboundWarehouse *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__OutboundWarehouse, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__OutboundWarehouse ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__OutboundWarehouse ** SOAP_FMAC4 soap_in_PointerTowsi__OutboundWarehouse(struct soap *soap, const char *tag, wsi__OutboundWarehouse **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__OutboundWarehouse **)soap_malloc(soap, sizeof(wsi__OutboundWarehouse *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__OutboundWarehouse *)soap_instantiate_wsi__OutboundWarehouse(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__OutboundWarehouse **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__OutboundWarehouse, sizeof(wsi__OutboundWarehouse), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__OutboundWarehouse(soap, tag ? tag : "wsi:OutboundWarehouse", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__OutboundWarehouse ** SOAP_FMAC4 soap_get_PointerTowsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__OutboundWarehouse(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;

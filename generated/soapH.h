@@ -278,6 +278,85 @@ inline int soap_POST_recv_bool(struct soap *soap, bool *p)
 }
 #endif
 
+#ifndef SOAP_TYPE_wsi__WarehouseIdentificationType_DEFINED
+#define SOAP_TYPE_wsi__WarehouseIdentificationType_DEFINED
+
+inline void soap_default_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType *a)
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifdef SOAP_DEFAULT_wsi__WarehouseIdentificationType
+	*a = SOAP_DEFAULT_wsi__WarehouseIdentificationType;
+#else
+	*a = (enum wsi__WarehouseIdentificationType)0;
+#endif
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__WarehouseIdentificationType(struct soap*, const char*, int, const enum wsi__WarehouseIdentificationType *, const char*);
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__WarehouseIdentificationType2s(struct soap*, enum wsi__WarehouseIdentificationType);
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_in_wsi__WarehouseIdentificationType(struct soap*, const char*, enum wsi__WarehouseIdentificationType *, const char*);
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__WarehouseIdentificationType(struct soap*, const char*, enum wsi__WarehouseIdentificationType *);
+
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_new_wsi__WarehouseIdentificationType(struct soap *soap, int n = -1);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__WarehouseIdentificationType(struct soap*, const enum wsi__WarehouseIdentificationType *, const char*, const char*);
+
+inline int soap_write_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (p)
+	{	if (soap_begin_send(soap) || ::soap_put_wsi__WarehouseIdentificationType(soap, p, "wsi:WarehouseIdentificationType", "") || soap_end_send(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__WarehouseIdentificationType(struct soap *soap, const char *URL, enum wsi__WarehouseIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__WarehouseIdentificationType(soap, p, "wsi:WarehouseIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__WarehouseIdentificationType(struct soap *soap, const char *URL, enum wsi__WarehouseIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__WarehouseIdentificationType(soap, p, "wsi:WarehouseIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__WarehouseIdentificationType(struct soap *soap, const char *URL, enum wsi__WarehouseIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__WarehouseIdentificationType(soap, p, "wsi:WarehouseIdentificationType", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_get_wsi__WarehouseIdentificationType(struct soap*, enum wsi__WarehouseIdentificationType *, const char*, const char*);
+
+inline int soap_read_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType *p)
+{
+	if (p)
+	{	if (soap_begin_recv(soap) || ::soap_get_wsi__WarehouseIdentificationType(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__WarehouseIdentificationType(struct soap *soap, const char *URL, enum wsi__WarehouseIdentificationType *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__WarehouseIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType *p)
+{
+	if (::soap_read_wsi__WarehouseIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation_DEFINED
 #define SOAP_TYPE_wsi__TransporterContractOperation_DEFINED
 
@@ -6121,6 +6200,107 @@ inline int soap_POST_recv_wsi__PalletItemTrackingInfo(struct soap *soap, wsi__Pa
 }
 #endif
 
+#ifndef SOAP_TYPE_wsi__OutboundWarehouse_DEFINED
+#define SOAP_TYPE_wsi__OutboundWarehouse_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OutboundWarehouse(struct soap*, const char*, int, const wsi__OutboundWarehouse *, const char*);
+SOAP_FMAC3 wsi__OutboundWarehouse * SOAP_FMAC4 soap_in_wsi__OutboundWarehouse(struct soap*, const char*, wsi__OutboundWarehouse *, const char*);
+SOAP_FMAC1 wsi__OutboundWarehouse * SOAP_FMAC2 soap_instantiate_wsi__OutboundWarehouse(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__OutboundWarehouse * soap_new_wsi__OutboundWarehouse(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__OutboundWarehouse(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__OutboundWarehouse * soap_new_req_wsi__OutboundWarehouse(
+	struct soap *soap,
+	enum wsi__WarehouseIdentificationType WarehouseIdentification,
+	int *WarehouseId)
+{
+	wsi__OutboundWarehouse *_p = ::soap_new_wsi__OutboundWarehouse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__OutboundWarehouse::WarehouseIdentification = WarehouseIdentification;
+		_p->wsi__OutboundWarehouse::WarehouseId = WarehouseId;
+	}
+	return _p;
+}
+
+inline wsi__OutboundWarehouse * soap_new_set_wsi__OutboundWarehouse(
+	struct soap *soap,
+	enum wsi__WarehouseIdentificationType WarehouseIdentification,
+	std::string *WarehouseCode,
+	std::string *WarehouseName,
+	int *WarehouseId)
+{
+	wsi__OutboundWarehouse *_p = ::soap_new_wsi__OutboundWarehouse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__OutboundWarehouse::WarehouseIdentification = WarehouseIdentification;
+		_p->wsi__OutboundWarehouse::WarehouseCode = WarehouseCode;
+		_p->wsi__OutboundWarehouse::WarehouseName = WarehouseName;
+		_p->wsi__OutboundWarehouse::WarehouseId = WarehouseId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OutboundWarehouse", p->soap_type() == SOAP_TYPE_wsi__OutboundWarehouse ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__OutboundWarehouse(struct soap *soap, const char *URL, wsi__OutboundWarehouse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OutboundWarehouse", p->soap_type() == SOAP_TYPE_wsi__OutboundWarehouse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__OutboundWarehouse(struct soap *soap, const char *URL, wsi__OutboundWarehouse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OutboundWarehouse", p->soap_type() == SOAP_TYPE_wsi__OutboundWarehouse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__OutboundWarehouse(struct soap *soap, const char *URL, wsi__OutboundWarehouse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OutboundWarehouse", p->soap_type() == SOAP_TYPE_wsi__OutboundWarehouse ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__OutboundWarehouse * SOAP_FMAC4 soap_get_wsi__OutboundWarehouse(struct soap*, wsi__OutboundWarehouse *, const char*, const char*);
+
+inline int soap_read_wsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__OutboundWarehouse(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__OutboundWarehouse(struct soap *soap, const char *URL, wsi__OutboundWarehouse *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__OutboundWarehouse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__OutboundWarehouse(struct soap *soap, wsi__OutboundWarehouse *p)
+{
+	if (::soap_read_wsi__OutboundWarehouse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE_wsi__OrderType_DEFINED
 #define SOAP_TYPE_wsi__OrderType_DEFINED
 SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderType(struct soap*, const char*, int, const wsi__OrderType *, const char*);
@@ -6774,6 +6954,7 @@ inline wsi__OrderInfoClass * soap_new_set_wsi__OrderInfoClass(
 	std::string *DeliveryInstruction,
 	const std::string& DeliveryDate,
 	wsi__OrderType *OrderType,
+	wsi__OutboundWarehouse *OutboundWarehouse,
 	std::string *OrderServicePointCode)
 {
 	wsi__OrderInfoClass *_p = ::soap_new_wsi__OrderInfoClass(soap);
@@ -6788,6 +6969,7 @@ inline wsi__OrderInfoClass * soap_new_set_wsi__OrderInfoClass(
 		_p->wsi__OrderInfoClass::DeliveryInstruction = DeliveryInstruction;
 		_p->wsi__OrderInfoClass::DeliveryDate = DeliveryDate;
 		_p->wsi__OrderInfoClass::OrderType = OrderType;
+		_p->wsi__OrderInfoClass::OutboundWarehouse = OutboundWarehouse;
 		_p->wsi__OrderInfoClass::OrderServicePointCode = OrderServicePointCode;
 	}
 	return _p;
@@ -14684,6 +14866,15 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__PalletItemTrackingInfo(struct s
 SOAP_FMAC3 wsi__PalletItemTrackingInfo ** SOAP_FMAC4 soap_in_PointerTowsi__PalletItemTrackingInfo(struct soap*, const char*, wsi__PalletItemTrackingInfo **, const char*);
 SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__PalletItemTrackingInfo(struct soap*, wsi__PalletItemTrackingInfo *const*, const char*, const char*);
 SOAP_FMAC3 wsi__PalletItemTrackingInfo ** SOAP_FMAC4 soap_get_PointerTowsi__PalletItemTrackingInfo(struct soap*, wsi__PalletItemTrackingInfo **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__OutboundWarehouse_DEFINED
+#define SOAP_TYPE_PointerTowsi__OutboundWarehouse_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__OutboundWarehouse(struct soap*, wsi__OutboundWarehouse *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__OutboundWarehouse(struct soap*, const char *, int, wsi__OutboundWarehouse *const*, const char *);
+SOAP_FMAC3 wsi__OutboundWarehouse ** SOAP_FMAC4 soap_in_PointerTowsi__OutboundWarehouse(struct soap*, const char*, wsi__OutboundWarehouse **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OutboundWarehouse(struct soap*, wsi__OutboundWarehouse *const*, const char*, const char*);
+SOAP_FMAC3 wsi__OutboundWarehouse ** SOAP_FMAC4 soap_get_PointerTowsi__OutboundWarehouse(struct soap*, wsi__OutboundWarehouse **, const char*, const char*);
 #endif
 
 #ifndef SOAP_TYPE_PointerTowsi__OrderType_DEFINED

@@ -29,9 +29,9 @@ A commercial use license is available from Genivia Inc., contact@genivia.com
 \******************************************************************************/
 
 
-/* ongoing.h:377 */
+/* ongoing.h:379 */
 #ifndef SOAP_TYPE_wsi__ArticleIdentificationType
-#define SOAP_TYPE_wsi__ArticleIdentificationType (111)
+#define SOAP_TYPE_wsi__ArticleIdentificationType (112)
 /* wsi:ArticleIdentificationType */
 enum wsi__ArticleIdentificationType {
 	wsi__ArticleIdentificationType__SystemId = 0,
@@ -41,9 +41,9 @@ enum wsi__ArticleIdentificationType {
 };
 #endif
 
-/* ongoing.h:388 */
+/* ongoing.h:390 */
 #ifndef SOAP_TYPE_wsi__ArticleKindEnum
-#define SOAP_TYPE_wsi__ArticleKindEnum (112)
+#define SOAP_TYPE_wsi__ArticleKindEnum (113)
 /* wsi:ArticleKindEnum */
 enum wsi__ArticleKindEnum {
 	wsi__ArticleKindEnum__Stock = 0,
@@ -53,18 +53,18 @@ enum wsi__ArticleKindEnum {
 };
 #endif
 
-/* ongoing.h:399 */
+/* ongoing.h:401 */
 #ifndef SOAP_TYPE_wsi__ArticleOperation
-#define SOAP_TYPE_wsi__ArticleOperation (113)
+#define SOAP_TYPE_wsi__ArticleOperation (114)
 /* wsi:ArticleOperation */
 enum wsi__ArticleOperation {
 	wsi__ArticleOperation__CreateOrUpdate = 0
 };
 #endif
 
-/* ongoing.h:407 */
+/* ongoing.h:409 */
 #ifndef SOAP_TYPE_wsi__CustomerIdentificationType
-#define SOAP_TYPE_wsi__CustomerIdentificationType (114)
+#define SOAP_TYPE_wsi__CustomerIdentificationType (115)
 /* wsi:CustomerIdentificationType */
 enum wsi__CustomerIdentificationType {
 	wsi__CustomerIdentificationType__ExternalCustomerCode = 0,
@@ -74,9 +74,9 @@ enum wsi__CustomerIdentificationType {
 };
 #endif
 
-/* ongoing.h:418 */
+/* ongoing.h:420 */
 #ifndef SOAP_TYPE_wsi__CustomerOperation
-#define SOAP_TYPE_wsi__CustomerOperation (115)
+#define SOAP_TYPE_wsi__CustomerOperation (116)
 /* wsi:CustomerOperation */
 enum wsi__CustomerOperation {
 	wsi__CustomerOperation__Create = 0,
@@ -86,9 +86,9 @@ enum wsi__CustomerOperation {
 };
 #endif
 
-/* ongoing.h:429 */
+/* ongoing.h:431 */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (116)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (117)
 /* wsi:GetInventoryPerWarehouseErrorTypes */
 enum wsi__GetInventoryPerWarehouseErrorTypes {
 	wsi__GetInventoryPerWarehouseErrorTypes__LogonError = 0,
@@ -96,9 +96,9 @@ enum wsi__GetInventoryPerWarehouseErrorTypes {
 };
 #endif
 
-/* ongoing.h:438 */
+/* ongoing.h:440 */
 #ifndef SOAP_TYPE_wsi__InOrderIdentificationType
-#define SOAP_TYPE_wsi__InOrderIdentificationType (117)
+#define SOAP_TYPE_wsi__InOrderIdentificationType (118)
 /* wsi:InOrderIdentificationType */
 enum wsi__InOrderIdentificationType {
 	wsi__InOrderIdentificationType__ExternalOrderCode = 0,
@@ -108,9 +108,9 @@ enum wsi__InOrderIdentificationType {
 };
 #endif
 
-/* ongoing.h:449 */
+/* ongoing.h:451 */
 #ifndef SOAP_TYPE_wsi__InOrderOperation
-#define SOAP_TYPE_wsi__InOrderOperation (118)
+#define SOAP_TYPE_wsi__InOrderOperation (119)
 /* wsi:InOrderOperation */
 enum wsi__InOrderOperation {
 	wsi__InOrderOperation__Create = 0,
@@ -119,9 +119,9 @@ enum wsi__InOrderOperation {
 };
 #endif
 
-/* ongoing.h:459 */
+/* ongoing.h:461 */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierIdentificationType
-#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (119)
+#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (120)
 /* wsi:InOrderSupplierIdentificationType */
 enum wsi__InOrderSupplierIdentificationType {
 	wsi__InOrderSupplierIdentificationType__SupplierNumber = 0,
@@ -130,9 +130,9 @@ enum wsi__InOrderSupplierIdentificationType {
 };
 #endif
 
-/* ongoing.h:469 */
+/* ongoing.h:471 */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierOperation
-#define SOAP_TYPE_wsi__InOrderSupplierOperation (120)
+#define SOAP_TYPE_wsi__InOrderSupplierOperation (121)
 /* wsi:InOrderSupplierOperation */
 enum wsi__InOrderSupplierOperation {
 	wsi__InOrderSupplierOperation__CreateOrUpdate = 0,
@@ -140,9 +140,9 @@ enum wsi__InOrderSupplierOperation {
 };
 #endif
 
-/* ongoing.h:478 */
+/* ongoing.h:480 */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseIdentificationType
-#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (121)
+#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (122)
 /* wsi:InOrderWarehouseIdentificationType */
 enum wsi__InOrderWarehouseIdentificationType {
 	wsi__InOrderWarehouseIdentificationType__WarehouseName = 0,
@@ -151,18 +151,18 @@ enum wsi__InOrderWarehouseIdentificationType {
 };
 #endif
 
-/* ongoing.h:488 */
+/* ongoing.h:490 */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseOperationType
-#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (122)
+#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (123)
 /* wsi:InOrderWarehouseOperationType */
 enum wsi__InOrderWarehouseOperationType {
 	wsi__InOrderWarehouseOperationType__Find = 0
 };
 #endif
 
-/* ongoing.h:496 */
+/* ongoing.h:498 */
 #ifndef SOAP_TYPE_wsi__OrderIdentificationType
-#define SOAP_TYPE_wsi__OrderIdentificationType (123)
+#define SOAP_TYPE_wsi__OrderIdentificationType (124)
 /* wsi:OrderIdentificationType */
 enum wsi__OrderIdentificationType {
 	wsi__OrderIdentificationType__ExternalOrderCode = 0,
@@ -173,9 +173,9 @@ enum wsi__OrderIdentificationType {
 };
 #endif
 
-/* ongoing.h:508 */
+/* ongoing.h:510 */
 #ifndef SOAP_TYPE_wsi__OrderLineIdentificationType
-#define SOAP_TYPE_wsi__OrderLineIdentificationType (124)
+#define SOAP_TYPE_wsi__OrderLineIdentificationType (125)
 /* wsi:OrderLineIdentificationType */
 enum wsi__OrderLineIdentificationType {
 	wsi__OrderLineIdentificationType__ExternalOrderLineCode = 0,
@@ -186,9 +186,9 @@ enum wsi__OrderLineIdentificationType {
 };
 #endif
 
-/* ongoing.h:520 */
+/* ongoing.h:522 */
 #ifndef SOAP_TYPE_wsi__OrderOperation
-#define SOAP_TYPE_wsi__OrderOperation (125)
+#define SOAP_TYPE_wsi__OrderOperation (126)
 /* wsi:OrderOperation */
 enum wsi__OrderOperation {
 	wsi__OrderOperation__Create = 0,
@@ -198,9 +198,9 @@ enum wsi__OrderOperation {
 };
 #endif
 
-/* ongoing.h:531 */
+/* ongoing.h:533 */
 #ifndef SOAP_TYPE_wsi__OrderTypeIdentification
-#define SOAP_TYPE_wsi__OrderTypeIdentification (126)
+#define SOAP_TYPE_wsi__OrderTypeIdentification (127)
 /* wsi:OrderTypeIdentification */
 enum wsi__OrderTypeIdentification {
 	wsi__OrderTypeIdentification__OrderTypeCode = 0,
@@ -208,9 +208,9 @@ enum wsi__OrderTypeIdentification {
 };
 #endif
 
-/* ongoing.h:540 */
+/* ongoing.h:542 */
 #ifndef SOAP_TYPE_wsi__OrderTypeOperation
-#define SOAP_TYPE_wsi__OrderTypeOperation (127)
+#define SOAP_TYPE_wsi__OrderTypeOperation (128)
 /* wsi:OrderTypeOperation */
 enum wsi__OrderTypeOperation {
 	wsi__OrderTypeOperation__Find = 0,
@@ -218,9 +218,9 @@ enum wsi__OrderTypeOperation {
 };
 #endif
 
-/* ongoing.h:549 */
+/* ongoing.h:551 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (128)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (129)
 /* wsi:SetInventoryChangesToReportedErrorType */
 enum wsi__SetInventoryChangesToReportedErrorType {
 	wsi__SetInventoryChangesToReportedErrorType__UnknownError = 0,
@@ -230,9 +230,9 @@ enum wsi__SetInventoryChangesToReportedErrorType {
 };
 #endif
 
-/* ongoing.h:560 */
+/* ongoing.h:562 */
 #ifndef SOAP_TYPE_wsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (129)
+#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (130)
 /* wsi:SubOrderLineSpecificationType */
 enum wsi__SubOrderLineSpecificationType {
 	wsi__SubOrderLineSpecificationType__ArticleRegisterSpecification = 0,
@@ -240,9 +240,9 @@ enum wsi__SubOrderLineSpecificationType {
 };
 #endif
 
-/* ongoing.h:569 */
+/* ongoing.h:571 */
 #ifndef SOAP_TYPE_wsi__TransportPaymentType
-#define SOAP_TYPE_wsi__TransportPaymentType (130)
+#define SOAP_TYPE_wsi__TransportPaymentType (131)
 /* wsi:TransportPaymentType */
 enum wsi__TransportPaymentType {
 	wsi__TransportPaymentType__Collect = 0,
@@ -252,9 +252,9 @@ enum wsi__TransportPaymentType {
 };
 #endif
 
-/* ongoing.h:580 */
+/* ongoing.h:582 */
 #ifndef SOAP_TYPE_wsi__TransporterContractIdentificationType
-#define SOAP_TYPE_wsi__TransporterContractIdentificationType (131)
+#define SOAP_TYPE_wsi__TransporterContractIdentificationType (132)
 /* wsi:TransporterContractIdentificationType */
 enum wsi__TransporterContractIdentificationType {
 	wsi__TransporterContractIdentificationType__CodeAndServiceCodeAndCustomerNumber = 0,
@@ -265,13 +265,24 @@ enum wsi__TransporterContractIdentificationType {
 };
 #endif
 
-/* ongoing.h:592 */
+/* ongoing.h:594 */
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation
-#define SOAP_TYPE_wsi__TransporterContractOperation (132)
+#define SOAP_TYPE_wsi__TransporterContractOperation (133)
 /* wsi:TransporterContractOperation */
 enum wsi__TransporterContractOperation {
 	wsi__TransporterContractOperation__Find = 0,
 	wsi__TransporterContractOperation__CreateOrUpdate = 1
+};
+#endif
+
+/* ongoing.h:603 */
+#ifndef SOAP_TYPE_wsi__WarehouseIdentificationType
+#define SOAP_TYPE_wsi__WarehouseIdentificationType (134)
+/* wsi:WarehouseIdentificationType */
+enum wsi__WarehouseIdentificationType {
+	wsi__WarehouseIdentificationType__WarehouseCode = 0,
+	wsi__WarehouseIdentificationType__WarehouseName = 1,
+	wsi__WarehouseIdentificationType__WarehouseId = 2
 };
 #endif
 
@@ -347,60 +358,61 @@ class wsi__OrderPalletItemInfo;	/* ongoing.h:275 */
 class wsi__OrderStatus;	/* ongoing.h:277 */
 class wsi__OrderTrackingInfo;	/* ongoing.h:279 */
 class wsi__OrderType;	/* ongoing.h:281 */
-class wsi__PalletItemTrackingInfo;	/* ongoing.h:283 */
-class wsi__PerWarehouseArticleLine;	/* ongoing.h:285 */
-class wsi__PerWarehouseStockLine;	/* ongoing.h:287 */
-class wsi__PickedOrderLine;	/* ongoing.h:289 */
-class wsi__ReceivedInOrder;	/* ongoing.h:291 */
-class wsi__ReceivedInOrderInfoClass;	/* ongoing.h:293 */
-class wsi__ReceivedInOrderLine;	/* ongoing.h:295 */
-class wsi__SetInventoryChangesToReportedOperation;	/* ongoing.h:297 */
-class wsi__SetInventoryChangesToReportedResult;	/* ongoing.h:299 */
-class wsi__SetInventoryChangesToReportedResultError;	/* ongoing.h:301 */
-class wsi__SystemStatus;	/* ongoing.h:303 */
-class wsi__TransporterClass;	/* ongoing.h:305 */
-class wsi__TransporterContract;	/* ongoing.h:307 */
-class wsi__TransporterContractClass;	/* ongoing.h:309 */
-class wsi__TransporterService;	/* ongoing.h:311 */
-class _wsi__ProcessArticle;	/* ongoing.h:313 */
-class _wsi__ProcessArticleResponse;	/* ongoing.h:315 */
-class _wsi__ProcessOrder;	/* ongoing.h:317 */
-class _wsi__ProcessOrderResponse;	/* ongoing.h:319 */
-class _wsi__ProcessInOrder;	/* ongoing.h:321 */
-class _wsi__ProcessInOrderResponse;	/* ongoing.h:323 */
-class _wsi__GetOrdersByQuery;	/* ongoing.h:325 */
-class _wsi__GetOrdersByQueryResponse;	/* ongoing.h:327 */
-class _wsi__GetInOrdersByQuery;	/* ongoing.h:329 */
-class _wsi__GetInOrdersByQueryResponse;	/* ongoing.h:331 */
-class _wsi__GetInventoryByQuery;	/* ongoing.h:333 */
-class _wsi__GetInventoryByQueryResponse;	/* ongoing.h:335 */
-class _wsi__GetInventoryPerWarehouse;	/* ongoing.h:337 */
-class _wsi__GetInventoryPerWarehouseResponse;	/* ongoing.h:339 */
-class _wsi__GetInventoryChanges;	/* ongoing.h:341 */
-class _wsi__GetInventoryChangesResponse;	/* ongoing.h:343 */
-class _wsi__SetInventoryChangesToReported;	/* ongoing.h:345 */
-class _wsi__SetInventoryChangesToReportedResponse;	/* ongoing.h:347 */
-class _wsi__GetTransporterContracts;	/* ongoing.h:349 */
-class _wsi__GetTransporterContractsResponse;	/* ongoing.h:351 */
-class _wsi__GetOrderStatuses;	/* ongoing.h:353 */
-class _wsi__GetOrderStatusesResponse;	/* ongoing.h:355 */
-class _wsi__GetInOrderStatuses;	/* ongoing.h:357 */
-class _wsi__GetInOrderStatusesResponse;	/* ongoing.h:359 */
-class _wsi__GetSystemStatus;	/* ongoing.h:361 */
-class _wsi__GetSystemStatusResponse;	/* ongoing.h:363 */
-struct __wsi__ProcessArticle;	/* ongoing.h:3609 */
-struct __wsi__ProcessOrder;	/* ongoing.h:3679 */
-struct __wsi__ProcessInOrder;	/* ongoing.h:3749 */
-struct __wsi__GetOrdersByQuery;	/* ongoing.h:3819 */
-struct __wsi__GetInOrdersByQuery;	/* ongoing.h:3889 */
-struct __wsi__GetInventoryByQuery;	/* ongoing.h:3959 */
-struct __wsi__GetInventoryPerWarehouse;	/* ongoing.h:4029 */
-struct __wsi__GetInventoryChanges;	/* ongoing.h:4099 */
-struct __wsi__SetInventoryChangesToReported;	/* ongoing.h:4169 */
-struct __wsi__GetTransporterContracts;	/* ongoing.h:4239 */
-struct __wsi__GetOrderStatuses;	/* ongoing.h:4309 */
-struct __wsi__GetInOrderStatuses;	/* ongoing.h:4379 */
-struct __wsi__GetSystemStatus;	/* ongoing.h:4449 */
+class wsi__OutboundWarehouse;	/* ongoing.h:283 */
+class wsi__PalletItemTrackingInfo;	/* ongoing.h:285 */
+class wsi__PerWarehouseArticleLine;	/* ongoing.h:287 */
+class wsi__PerWarehouseStockLine;	/* ongoing.h:289 */
+class wsi__PickedOrderLine;	/* ongoing.h:291 */
+class wsi__ReceivedInOrder;	/* ongoing.h:293 */
+class wsi__ReceivedInOrderInfoClass;	/* ongoing.h:295 */
+class wsi__ReceivedInOrderLine;	/* ongoing.h:297 */
+class wsi__SetInventoryChangesToReportedOperation;	/* ongoing.h:299 */
+class wsi__SetInventoryChangesToReportedResult;	/* ongoing.h:301 */
+class wsi__SetInventoryChangesToReportedResultError;	/* ongoing.h:303 */
+class wsi__SystemStatus;	/* ongoing.h:305 */
+class wsi__TransporterClass;	/* ongoing.h:307 */
+class wsi__TransporterContract;	/* ongoing.h:309 */
+class wsi__TransporterContractClass;	/* ongoing.h:311 */
+class wsi__TransporterService;	/* ongoing.h:313 */
+class _wsi__ProcessArticle;	/* ongoing.h:315 */
+class _wsi__ProcessArticleResponse;	/* ongoing.h:317 */
+class _wsi__ProcessOrder;	/* ongoing.h:319 */
+class _wsi__ProcessOrderResponse;	/* ongoing.h:321 */
+class _wsi__ProcessInOrder;	/* ongoing.h:323 */
+class _wsi__ProcessInOrderResponse;	/* ongoing.h:325 */
+class _wsi__GetOrdersByQuery;	/* ongoing.h:327 */
+class _wsi__GetOrdersByQueryResponse;	/* ongoing.h:329 */
+class _wsi__GetInOrdersByQuery;	/* ongoing.h:331 */
+class _wsi__GetInOrdersByQueryResponse;	/* ongoing.h:333 */
+class _wsi__GetInventoryByQuery;	/* ongoing.h:335 */
+class _wsi__GetInventoryByQueryResponse;	/* ongoing.h:337 */
+class _wsi__GetInventoryPerWarehouse;	/* ongoing.h:339 */
+class _wsi__GetInventoryPerWarehouseResponse;	/* ongoing.h:341 */
+class _wsi__GetInventoryChanges;	/* ongoing.h:343 */
+class _wsi__GetInventoryChangesResponse;	/* ongoing.h:345 */
+class _wsi__SetInventoryChangesToReported;	/* ongoing.h:347 */
+class _wsi__SetInventoryChangesToReportedResponse;	/* ongoing.h:349 */
+class _wsi__GetTransporterContracts;	/* ongoing.h:351 */
+class _wsi__GetTransporterContractsResponse;	/* ongoing.h:353 */
+class _wsi__GetOrderStatuses;	/* ongoing.h:355 */
+class _wsi__GetOrderStatusesResponse;	/* ongoing.h:357 */
+class _wsi__GetInOrderStatuses;	/* ongoing.h:359 */
+class _wsi__GetInOrderStatusesResponse;	/* ongoing.h:361 */
+class _wsi__GetSystemStatus;	/* ongoing.h:363 */
+class _wsi__GetSystemStatusResponse;	/* ongoing.h:365 */
+struct __wsi__ProcessArticle;	/* ongoing.h:3650 */
+struct __wsi__ProcessOrder;	/* ongoing.h:3720 */
+struct __wsi__ProcessInOrder;	/* ongoing.h:3790 */
+struct __wsi__GetOrdersByQuery;	/* ongoing.h:3860 */
+struct __wsi__GetInOrdersByQuery;	/* ongoing.h:3930 */
+struct __wsi__GetInventoryByQuery;	/* ongoing.h:4000 */
+struct __wsi__GetInventoryPerWarehouse;	/* ongoing.h:4070 */
+struct __wsi__GetInventoryChanges;	/* ongoing.h:4140 */
+struct __wsi__SetInventoryChangesToReported;	/* ongoing.h:4210 */
+struct __wsi__GetTransporterContracts;	/* ongoing.h:4280 */
+struct __wsi__GetOrderStatuses;	/* ongoing.h:4350 */
+struct __wsi__GetInOrderStatuses;	/* ongoing.h:4420 */
+struct __wsi__GetSystemStatus;	/* ongoing.h:4490 */
 
 /* ongoing.h:165 */
 #ifndef SOAP_TYPE_wsi__ArrayOfCustomerOrderLine
@@ -2761,6 +2773,8 @@ class SOAP_CMAC wsi__OrderInfoClass {
         std::string DeliveryDate;
         /// Optional element 'wsi:OrderType' of XML schema type 'wsi:OrderType'
         wsi__OrderType *OrderType;
+        /// Optional element 'wsi:OutboundWarehouse' of XML schema type 'wsi:OutboundWarehouse'
+        wsi__OutboundWarehouse *OutboundWarehouse;
         /// Optional element 'wsi:OrderServicePointCode' of XML schema type 'xsd:string'
         std::string *OrderServicePointCode;
         /// Context that manages this object
@@ -2784,7 +2798,7 @@ class SOAP_CMAC wsi__OrderInfoClass {
         virtual wsi__OrderInfoClass *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__OrderInfoClass); }
       public:
         /// Constructor with default initializations
-        wsi__OrderInfoClass() : OrderIdentification(), OrderOperation(), ReferenceNumber(), GoodsOwnerOrderNumber(), GoodsOwnerOrderId(), OrderRemark(), DeliveryInstruction(), DeliveryDate(), OrderType(), OrderServicePointCode(), soap() { }
+        wsi__OrderInfoClass() : OrderIdentification(), OrderOperation(), ReferenceNumber(), GoodsOwnerOrderNumber(), GoodsOwnerOrderId(), OrderRemark(), DeliveryInstruction(), DeliveryDate(), OrderType(), OutboundWarehouse(), OrderServicePointCode(), soap() { }
         /// Destructor
         virtual ~wsi__OrderInfoClass() { }
         /// Friend allocator used by soap_new_wsi__OrderInfoClass(struct soap*, int)
@@ -3066,8 +3080,51 @@ class SOAP_CMAC wsi__OrderType {
 #endif
 
 /* ongoing.h:283 */
+#ifndef SOAP_TYPE_wsi__OutboundWarehouse
+#define SOAP_TYPE_wsi__OutboundWarehouse (70)
+/* complex XML schema type 'wsi:OutboundWarehouse': */
+class SOAP_CMAC wsi__OutboundWarehouse {
+      public:
+        /// Required element 'wsi:WarehouseIdentification' of XML schema type 'wsi:WarehouseIdentificationType'
+        enum wsi__WarehouseIdentificationType WarehouseIdentification;
+        /// Optional element 'wsi:WarehouseCode' of XML schema type 'xsd:string'
+        std::string *WarehouseCode;
+        /// Optional element 'wsi:WarehouseName' of XML schema type 'xsd:string'
+        std::string *WarehouseName;
+        /// Required nillable (xsi:nil when NULL) element 'wsi:WarehouseId' of XML schema type 'xsd:int'
+        int *WarehouseId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__OutboundWarehouse
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__OutboundWarehouse; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__OutboundWarehouse, default initialized and not managed by a soap context
+        virtual wsi__OutboundWarehouse *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__OutboundWarehouse); }
+      public:
+        /// Constructor with default initializations
+        wsi__OutboundWarehouse() : WarehouseIdentification(), WarehouseCode(), WarehouseName(), WarehouseId(), soap() { }
+        /// Destructor
+        virtual ~wsi__OutboundWarehouse() { }
+        /// Friend allocator used by soap_new_wsi__OutboundWarehouse(struct soap*, int)
+        friend SOAP_FMAC1 wsi__OutboundWarehouse * SOAP_FMAC2 soap_instantiate_wsi__OutboundWarehouse(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:285 */
 #ifndef SOAP_TYPE_wsi__PalletItemTrackingInfo
-#define SOAP_TYPE_wsi__PalletItemTrackingInfo (70)
+#define SOAP_TYPE_wsi__PalletItemTrackingInfo (71)
 /* complex XML schema type 'wsi:PalletItemTrackingInfo': */
 class SOAP_CMAC wsi__PalletItemTrackingInfo {
       public:
@@ -3102,9 +3159,9 @@ class SOAP_CMAC wsi__PalletItemTrackingInfo {
 };
 #endif
 
-/* ongoing.h:285 */
+/* ongoing.h:287 */
 #ifndef SOAP_TYPE_wsi__PerWarehouseArticleLine
-#define SOAP_TYPE_wsi__PerWarehouseArticleLine (71)
+#define SOAP_TYPE_wsi__PerWarehouseArticleLine (72)
 /* complex XML schema type 'wsi:PerWarehouseArticleLine': */
 class SOAP_CMAC wsi__PerWarehouseArticleLine {
       public:
@@ -3147,9 +3204,9 @@ class SOAP_CMAC wsi__PerWarehouseArticleLine {
 };
 #endif
 
-/* ongoing.h:287 */
+/* ongoing.h:289 */
 #ifndef SOAP_TYPE_wsi__PerWarehouseStockLine
-#define SOAP_TYPE_wsi__PerWarehouseStockLine (72)
+#define SOAP_TYPE_wsi__PerWarehouseStockLine (73)
 /* complex XML schema type 'wsi:PerWarehouseStockLine': */
 class SOAP_CMAC wsi__PerWarehouseStockLine {
       public:
@@ -3196,9 +3253,9 @@ class SOAP_CMAC wsi__PerWarehouseStockLine {
 };
 #endif
 
-/* ongoing.h:289 */
+/* ongoing.h:291 */
 #ifndef SOAP_TYPE_wsi__PickedOrderLine
-#define SOAP_TYPE_wsi__PickedOrderLine (73)
+#define SOAP_TYPE_wsi__PickedOrderLine (74)
 /* complex XML schema type 'wsi:PickedOrderLine': */
 class SOAP_CMAC wsi__PickedOrderLine {
       public:
@@ -3287,9 +3344,9 @@ class SOAP_CMAC wsi__PickedOrderLine {
 };
 #endif
 
-/* ongoing.h:291 */
+/* ongoing.h:293 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrder
-#define SOAP_TYPE_wsi__ReceivedInOrder (74)
+#define SOAP_TYPE_wsi__ReceivedInOrder (75)
 /* complex XML schema type 'wsi:ReceivedInOrder': */
 class SOAP_CMAC wsi__ReceivedInOrder {
       public:
@@ -3326,9 +3383,9 @@ class SOAP_CMAC wsi__ReceivedInOrder {
 };
 #endif
 
-/* ongoing.h:293 */
+/* ongoing.h:295 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (75)
+#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (76)
 /* complex XML schema type 'wsi:ReceivedInOrderInfoClass': */
 class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
       public:
@@ -3397,9 +3454,9 @@ class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
 };
 #endif
 
-/* ongoing.h:295 */
+/* ongoing.h:297 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderLine
-#define SOAP_TYPE_wsi__ReceivedInOrderLine (76)
+#define SOAP_TYPE_wsi__ReceivedInOrderLine (77)
 /* complex XML schema type 'wsi:ReceivedInOrderLine': */
 class SOAP_CMAC wsi__ReceivedInOrderLine {
       public:
@@ -3458,9 +3515,9 @@ class SOAP_CMAC wsi__ReceivedInOrderLine {
 };
 #endif
 
-/* ongoing.h:297 */
+/* ongoing.h:299 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (77)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (78)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedOperation': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedOperation {
       public:
@@ -3497,9 +3554,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedOperation {
 };
 #endif
 
-/* ongoing.h:299 */
+/* ongoing.h:301 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (78)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (79)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResult': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedResult {
       public:
@@ -3536,9 +3593,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedResult {
 };
 #endif
 
-/* ongoing.h:301 */
+/* ongoing.h:303 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (79)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (80)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResultError': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedResultError {
       public:
@@ -3575,9 +3632,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedResultError {
 };
 #endif
 
-/* ongoing.h:303 */
+/* ongoing.h:305 */
 #ifndef SOAP_TYPE_wsi__SystemStatus
-#define SOAP_TYPE_wsi__SystemStatus (80)
+#define SOAP_TYPE_wsi__SystemStatus (81)
 /* complex XML schema type 'wsi:SystemStatus': */
 class SOAP_CMAC wsi__SystemStatus {
       public:
@@ -3616,9 +3673,9 @@ class SOAP_CMAC wsi__SystemStatus {
 };
 #endif
 
-/* ongoing.h:305 */
+/* ongoing.h:307 */
 #ifndef SOAP_TYPE_wsi__TransporterClass
-#define SOAP_TYPE_wsi__TransporterClass (81)
+#define SOAP_TYPE_wsi__TransporterClass (82)
 /* complex XML schema type 'wsi:TransporterClass': */
 class SOAP_CMAC wsi__TransporterClass {
       public:
@@ -3659,9 +3716,9 @@ class SOAP_CMAC wsi__TransporterClass {
 };
 #endif
 
-/* ongoing.h:307 */
+/* ongoing.h:309 */
 #ifndef SOAP_TYPE_wsi__TransporterContract
-#define SOAP_TYPE_wsi__TransporterContract (82)
+#define SOAP_TYPE_wsi__TransporterContract (83)
 /* complex XML schema type 'wsi:TransporterContract': */
 class SOAP_CMAC wsi__TransporterContract {
       public:
@@ -3706,9 +3763,9 @@ class SOAP_CMAC wsi__TransporterContract {
 };
 #endif
 
-/* ongoing.h:309 */
+/* ongoing.h:311 */
 #ifndef SOAP_TYPE_wsi__TransporterContractClass
-#define SOAP_TYPE_wsi__TransporterContractClass (83)
+#define SOAP_TYPE_wsi__TransporterContractClass (84)
 /* complex XML schema type 'wsi:TransporterContractClass': */
 class SOAP_CMAC wsi__TransporterContractClass {
       public:
@@ -3751,9 +3808,9 @@ class SOAP_CMAC wsi__TransporterContractClass {
 };
 #endif
 
-/* ongoing.h:311 */
+/* ongoing.h:313 */
 #ifndef SOAP_TYPE_wsi__TransporterService
-#define SOAP_TYPE_wsi__TransporterService (84)
+#define SOAP_TYPE_wsi__TransporterService (85)
 /* complex XML schema type 'wsi:TransporterService': */
 class SOAP_CMAC wsi__TransporterService {
       public:
@@ -3790,9 +3847,9 @@ class SOAP_CMAC wsi__TransporterService {
 };
 #endif
 
-/* ongoing.h:313 */
+/* ongoing.h:315 */
 #ifndef SOAP_TYPE__wsi__ProcessArticle
-#define SOAP_TYPE__wsi__ProcessArticle (85)
+#define SOAP_TYPE__wsi__ProcessArticle (86)
 /* complex XML schema type 'wsi:ProcessArticle': */
 class SOAP_CMAC _wsi__ProcessArticle {
       public:
@@ -3833,9 +3890,9 @@ class SOAP_CMAC _wsi__ProcessArticle {
 };
 #endif
 
-/* ongoing.h:315 */
+/* ongoing.h:317 */
 #ifndef SOAP_TYPE__wsi__ProcessArticleResponse
-#define SOAP_TYPE__wsi__ProcessArticleResponse (86)
+#define SOAP_TYPE__wsi__ProcessArticleResponse (87)
 /* complex XML schema type 'wsi:ProcessArticleResponse': */
 class SOAP_CMAC _wsi__ProcessArticleResponse {
       public:
@@ -3870,9 +3927,9 @@ class SOAP_CMAC _wsi__ProcessArticleResponse {
 };
 #endif
 
-/* ongoing.h:317 */
+/* ongoing.h:319 */
 #ifndef SOAP_TYPE__wsi__ProcessOrder
-#define SOAP_TYPE__wsi__ProcessOrder (87)
+#define SOAP_TYPE__wsi__ProcessOrder (88)
 /* complex XML schema type 'wsi:ProcessOrder': */
 class SOAP_CMAC _wsi__ProcessOrder {
       public:
@@ -3913,9 +3970,9 @@ class SOAP_CMAC _wsi__ProcessOrder {
 };
 #endif
 
-/* ongoing.h:319 */
+/* ongoing.h:321 */
 #ifndef SOAP_TYPE__wsi__ProcessOrderResponse
-#define SOAP_TYPE__wsi__ProcessOrderResponse (88)
+#define SOAP_TYPE__wsi__ProcessOrderResponse (89)
 /* complex XML schema type 'wsi:ProcessOrderResponse': */
 class SOAP_CMAC _wsi__ProcessOrderResponse {
       public:
@@ -3950,9 +4007,9 @@ class SOAP_CMAC _wsi__ProcessOrderResponse {
 };
 #endif
 
-/* ongoing.h:321 */
+/* ongoing.h:323 */
 #ifndef SOAP_TYPE__wsi__ProcessInOrder
-#define SOAP_TYPE__wsi__ProcessInOrder (89)
+#define SOAP_TYPE__wsi__ProcessInOrder (90)
 /* complex XML schema type 'wsi:ProcessInOrder': */
 class SOAP_CMAC _wsi__ProcessInOrder {
       public:
@@ -3993,9 +4050,9 @@ class SOAP_CMAC _wsi__ProcessInOrder {
 };
 #endif
 
-/* ongoing.h:323 */
+/* ongoing.h:325 */
 #ifndef SOAP_TYPE__wsi__ProcessInOrderResponse
-#define SOAP_TYPE__wsi__ProcessInOrderResponse (90)
+#define SOAP_TYPE__wsi__ProcessInOrderResponse (91)
 /* complex XML schema type 'wsi:ProcessInOrderResponse': */
 class SOAP_CMAC _wsi__ProcessInOrderResponse {
       public:
@@ -4030,9 +4087,9 @@ class SOAP_CMAC _wsi__ProcessInOrderResponse {
 };
 #endif
 
-/* ongoing.h:325 */
+/* ongoing.h:327 */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQuery
-#define SOAP_TYPE__wsi__GetOrdersByQuery (91)
+#define SOAP_TYPE__wsi__GetOrdersByQuery (92)
 /* complex XML schema type 'wsi:GetOrdersByQuery': */
 class SOAP_CMAC _wsi__GetOrdersByQuery {
       public:
@@ -4073,9 +4130,9 @@ class SOAP_CMAC _wsi__GetOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:327 */
+/* ongoing.h:329 */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (92)
+#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (93)
 /* complex XML schema type 'wsi:GetOrdersByQueryResponse': */
 class SOAP_CMAC _wsi__GetOrdersByQueryResponse {
       public:
@@ -4110,9 +4167,9 @@ class SOAP_CMAC _wsi__GetOrdersByQueryResponse {
 };
 #endif
 
-/* ongoing.h:329 */
+/* ongoing.h:331 */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQuery
-#define SOAP_TYPE__wsi__GetInOrdersByQuery (93)
+#define SOAP_TYPE__wsi__GetInOrdersByQuery (94)
 /* complex XML schema type 'wsi:GetInOrdersByQuery': */
 class SOAP_CMAC _wsi__GetInOrdersByQuery {
       public:
@@ -4153,9 +4210,9 @@ class SOAP_CMAC _wsi__GetInOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:331 */
+/* ongoing.h:333 */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (94)
+#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (95)
 /* complex XML schema type 'wsi:GetInOrdersByQueryResponse': */
 class SOAP_CMAC _wsi__GetInOrdersByQueryResponse {
       public:
@@ -4190,9 +4247,9 @@ class SOAP_CMAC _wsi__GetInOrdersByQueryResponse {
 };
 #endif
 
-/* ongoing.h:333 */
+/* ongoing.h:335 */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQuery
-#define SOAP_TYPE__wsi__GetInventoryByQuery (95)
+#define SOAP_TYPE__wsi__GetInventoryByQuery (96)
 /* complex XML schema type 'wsi:GetInventoryByQuery': */
 class SOAP_CMAC _wsi__GetInventoryByQuery {
       public:
@@ -4233,9 +4290,9 @@ class SOAP_CMAC _wsi__GetInventoryByQuery {
 };
 #endif
 
-/* ongoing.h:335 */
+/* ongoing.h:337 */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQueryResponse
-#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (96)
+#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (97)
 /* complex XML schema type 'wsi:GetInventoryByQueryResponse': */
 class SOAP_CMAC _wsi__GetInventoryByQueryResponse {
       public:
@@ -4270,9 +4327,9 @@ class SOAP_CMAC _wsi__GetInventoryByQueryResponse {
 };
 #endif
 
-/* ongoing.h:337 */
+/* ongoing.h:339 */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (97)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (98)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouse': */
 class SOAP_CMAC _wsi__GetInventoryPerWarehouse {
       public:
@@ -4313,9 +4370,9 @@ class SOAP_CMAC _wsi__GetInventoryPerWarehouse {
 };
 #endif
 
-/* ongoing.h:339 */
+/* ongoing.h:341 */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (98)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (99)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouseResponse': */
 class SOAP_CMAC _wsi__GetInventoryPerWarehouseResponse {
       public:
@@ -4350,9 +4407,9 @@ class SOAP_CMAC _wsi__GetInventoryPerWarehouseResponse {
 };
 #endif
 
-/* ongoing.h:341 */
+/* ongoing.h:343 */
 #ifndef SOAP_TYPE__wsi__GetInventoryChanges
-#define SOAP_TYPE__wsi__GetInventoryChanges (99)
+#define SOAP_TYPE__wsi__GetInventoryChanges (100)
 /* complex XML schema type 'wsi:GetInventoryChanges': */
 class SOAP_CMAC _wsi__GetInventoryChanges {
       public:
@@ -4393,9 +4450,9 @@ class SOAP_CMAC _wsi__GetInventoryChanges {
 };
 #endif
 
-/* ongoing.h:343 */
+/* ongoing.h:345 */
 #ifndef SOAP_TYPE__wsi__GetInventoryChangesResponse
-#define SOAP_TYPE__wsi__GetInventoryChangesResponse (100)
+#define SOAP_TYPE__wsi__GetInventoryChangesResponse (101)
 /* complex XML schema type 'wsi:GetInventoryChangesResponse': */
 class SOAP_CMAC _wsi__GetInventoryChangesResponse {
       public:
@@ -4430,9 +4487,9 @@ class SOAP_CMAC _wsi__GetInventoryChangesResponse {
 };
 #endif
 
-/* ongoing.h:345 */
+/* ongoing.h:347 */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReported
-#define SOAP_TYPE__wsi__SetInventoryChangesToReported (101)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReported (102)
 /* complex XML schema type 'wsi:SetInventoryChangesToReported': */
 class SOAP_CMAC _wsi__SetInventoryChangesToReported {
       public:
@@ -4473,9 +4530,9 @@ class SOAP_CMAC _wsi__SetInventoryChangesToReported {
 };
 #endif
 
-/* ongoing.h:347 */
+/* ongoing.h:349 */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse
-#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (102)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (103)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResponse': */
 class SOAP_CMAC _wsi__SetInventoryChangesToReportedResponse {
       public:
@@ -4510,9 +4567,9 @@ class SOAP_CMAC _wsi__SetInventoryChangesToReportedResponse {
 };
 #endif
 
-/* ongoing.h:349 */
+/* ongoing.h:351 */
 #ifndef SOAP_TYPE__wsi__GetTransporterContracts
-#define SOAP_TYPE__wsi__GetTransporterContracts (103)
+#define SOAP_TYPE__wsi__GetTransporterContracts (104)
 /* complex XML schema type 'wsi:GetTransporterContracts': */
 class SOAP_CMAC _wsi__GetTransporterContracts {
       public:
@@ -4551,9 +4608,9 @@ class SOAP_CMAC _wsi__GetTransporterContracts {
 };
 #endif
 
-/* ongoing.h:351 */
+/* ongoing.h:353 */
 #ifndef SOAP_TYPE__wsi__GetTransporterContractsResponse
-#define SOAP_TYPE__wsi__GetTransporterContractsResponse (104)
+#define SOAP_TYPE__wsi__GetTransporterContractsResponse (105)
 /* complex XML schema type 'wsi:GetTransporterContractsResponse': */
 class SOAP_CMAC _wsi__GetTransporterContractsResponse {
       public:
@@ -4588,9 +4645,9 @@ class SOAP_CMAC _wsi__GetTransporterContractsResponse {
 };
 #endif
 
-/* ongoing.h:353 */
+/* ongoing.h:355 */
 #ifndef SOAP_TYPE__wsi__GetOrderStatuses
-#define SOAP_TYPE__wsi__GetOrderStatuses (105)
+#define SOAP_TYPE__wsi__GetOrderStatuses (106)
 /* complex XML schema type 'wsi:GetOrderStatuses': */
 class SOAP_CMAC _wsi__GetOrderStatuses {
       public:
@@ -4629,9 +4686,9 @@ class SOAP_CMAC _wsi__GetOrderStatuses {
 };
 #endif
 
-/* ongoing.h:355 */
+/* ongoing.h:357 */
 #ifndef SOAP_TYPE__wsi__GetOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetOrderStatusesResponse (106)
+#define SOAP_TYPE__wsi__GetOrderStatusesResponse (107)
 /* complex XML schema type 'wsi:GetOrderStatusesResponse': */
 class SOAP_CMAC _wsi__GetOrderStatusesResponse {
       public:
@@ -4666,9 +4723,9 @@ class SOAP_CMAC _wsi__GetOrderStatusesResponse {
 };
 #endif
 
-/* ongoing.h:357 */
+/* ongoing.h:359 */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatuses
-#define SOAP_TYPE__wsi__GetInOrderStatuses (107)
+#define SOAP_TYPE__wsi__GetInOrderStatuses (108)
 /* complex XML schema type 'wsi:GetInOrderStatuses': */
 class SOAP_CMAC _wsi__GetInOrderStatuses {
       public:
@@ -4707,9 +4764,9 @@ class SOAP_CMAC _wsi__GetInOrderStatuses {
 };
 #endif
 
-/* ongoing.h:359 */
+/* ongoing.h:361 */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (108)
+#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (109)
 /* complex XML schema type 'wsi:GetInOrderStatusesResponse': */
 class SOAP_CMAC _wsi__GetInOrderStatusesResponse {
       public:
@@ -4744,9 +4801,9 @@ class SOAP_CMAC _wsi__GetInOrderStatusesResponse {
 };
 #endif
 
-/* ongoing.h:361 */
+/* ongoing.h:363 */
 #ifndef SOAP_TYPE__wsi__GetSystemStatus
-#define SOAP_TYPE__wsi__GetSystemStatus (109)
+#define SOAP_TYPE__wsi__GetSystemStatus (110)
 /* complex XML schema type 'wsi:GetSystemStatus': */
 class SOAP_CMAC _wsi__GetSystemStatus {
       public:
@@ -4779,9 +4836,9 @@ class SOAP_CMAC _wsi__GetSystemStatus {
 };
 #endif
 
-/* ongoing.h:363 */
+/* ongoing.h:365 */
 #ifndef SOAP_TYPE__wsi__GetSystemStatusResponse
-#define SOAP_TYPE__wsi__GetSystemStatusResponse (110)
+#define SOAP_TYPE__wsi__GetSystemStatusResponse (111)
 /* complex XML schema type 'wsi:GetSystemStatusResponse': */
 class SOAP_CMAC _wsi__GetSystemStatusResponse {
       public:
@@ -4816,9 +4873,9 @@ class SOAP_CMAC _wsi__GetSystemStatusResponse {
 };
 #endif
 
-/* ongoing.h:3609 */
+/* ongoing.h:3650 */
 #ifndef SOAP_TYPE___wsi__ProcessArticle
-#define SOAP_TYPE___wsi__ProcessArticle (240)
+#define SOAP_TYPE___wsi__ProcessArticle (243)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessArticle {
       public:
@@ -4834,9 +4891,9 @@ struct SOAP_CMAC __wsi__ProcessArticle {
 };
 #endif
 
-/* ongoing.h:3679 */
+/* ongoing.h:3720 */
 #ifndef SOAP_TYPE___wsi__ProcessOrder
-#define SOAP_TYPE___wsi__ProcessOrder (244)
+#define SOAP_TYPE___wsi__ProcessOrder (247)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessOrder {
       public:
@@ -4852,9 +4909,9 @@ struct SOAP_CMAC __wsi__ProcessOrder {
 };
 #endif
 
-/* ongoing.h:3749 */
+/* ongoing.h:3790 */
 #ifndef SOAP_TYPE___wsi__ProcessInOrder
-#define SOAP_TYPE___wsi__ProcessInOrder (248)
+#define SOAP_TYPE___wsi__ProcessInOrder (251)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessInOrder {
       public:
@@ -4870,9 +4927,9 @@ struct SOAP_CMAC __wsi__ProcessInOrder {
 };
 #endif
 
-/* ongoing.h:3819 */
+/* ongoing.h:3860 */
 #ifndef SOAP_TYPE___wsi__GetOrdersByQuery
-#define SOAP_TYPE___wsi__GetOrdersByQuery (252)
+#define SOAP_TYPE___wsi__GetOrdersByQuery (255)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrdersByQuery {
       public:
@@ -4888,9 +4945,9 @@ struct SOAP_CMAC __wsi__GetOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:3889 */
+/* ongoing.h:3930 */
 #ifndef SOAP_TYPE___wsi__GetInOrdersByQuery
-#define SOAP_TYPE___wsi__GetInOrdersByQuery (256)
+#define SOAP_TYPE___wsi__GetInOrdersByQuery (259)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrdersByQuery {
       public:
@@ -4906,9 +4963,9 @@ struct SOAP_CMAC __wsi__GetInOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:3959 */
+/* ongoing.h:4000 */
 #ifndef SOAP_TYPE___wsi__GetInventoryByQuery
-#define SOAP_TYPE___wsi__GetInventoryByQuery (260)
+#define SOAP_TYPE___wsi__GetInventoryByQuery (263)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryByQuery {
       public:
@@ -4924,9 +4981,9 @@ struct SOAP_CMAC __wsi__GetInventoryByQuery {
 };
 #endif
 
-/* ongoing.h:4029 */
+/* ongoing.h:4070 */
 #ifndef SOAP_TYPE___wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (264)
+#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (267)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
       public:
@@ -4942,9 +4999,9 @@ struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
 };
 #endif
 
-/* ongoing.h:4099 */
+/* ongoing.h:4140 */
 #ifndef SOAP_TYPE___wsi__GetInventoryChanges
-#define SOAP_TYPE___wsi__GetInventoryChanges (268)
+#define SOAP_TYPE___wsi__GetInventoryChanges (271)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryChanges {
       public:
@@ -4960,9 +5017,9 @@ struct SOAP_CMAC __wsi__GetInventoryChanges {
 };
 #endif
 
-/* ongoing.h:4169 */
+/* ongoing.h:4210 */
 #ifndef SOAP_TYPE___wsi__SetInventoryChangesToReported
-#define SOAP_TYPE___wsi__SetInventoryChangesToReported (272)
+#define SOAP_TYPE___wsi__SetInventoryChangesToReported (275)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
       public:
@@ -4978,9 +5035,9 @@ struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
 };
 #endif
 
-/* ongoing.h:4239 */
+/* ongoing.h:4280 */
 #ifndef SOAP_TYPE___wsi__GetTransporterContracts
-#define SOAP_TYPE___wsi__GetTransporterContracts (276)
+#define SOAP_TYPE___wsi__GetTransporterContracts (279)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetTransporterContracts {
       public:
@@ -4996,9 +5053,9 @@ struct SOAP_CMAC __wsi__GetTransporterContracts {
 };
 #endif
 
-/* ongoing.h:4309 */
+/* ongoing.h:4350 */
 #ifndef SOAP_TYPE___wsi__GetOrderStatuses
-#define SOAP_TYPE___wsi__GetOrderStatuses (280)
+#define SOAP_TYPE___wsi__GetOrderStatuses (283)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrderStatuses {
       public:
@@ -5014,9 +5071,9 @@ struct SOAP_CMAC __wsi__GetOrderStatuses {
 };
 #endif
 
-/* ongoing.h:4379 */
+/* ongoing.h:4420 */
 #ifndef SOAP_TYPE___wsi__GetInOrderStatuses
-#define SOAP_TYPE___wsi__GetInOrderStatuses (284)
+#define SOAP_TYPE___wsi__GetInOrderStatuses (287)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrderStatuses {
       public:
@@ -5032,9 +5089,9 @@ struct SOAP_CMAC __wsi__GetInOrderStatuses {
 };
 #endif
 
-/* ongoing.h:4449 */
+/* ongoing.h:4490 */
 #ifndef SOAP_TYPE___wsi__GetSystemStatus
-#define SOAP_TYPE___wsi__GetSystemStatus (288)
+#define SOAP_TYPE___wsi__GetSystemStatus (291)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetSystemStatus {
       public:
@@ -5050,10 +5107,10 @@ struct SOAP_CMAC __wsi__GetSystemStatus {
 };
 #endif
 
-/* ongoing.h:4900 */
+/* ongoing.h:4941 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (289)
+#define SOAP_TYPE_SOAP_ENV__Header (292)
 /* SOAP_ENV__Header: */
 struct SOAP_CMAC SOAP_ENV__Header {
       public:
@@ -5067,10 +5124,10 @@ struct SOAP_CMAC SOAP_ENV__Header {
 #endif
 #endif
 
-/* ongoing.h:4900 */
+/* ongoing.h:4941 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (290)
+#define SOAP_TYPE_SOAP_ENV__Code (293)
 /* Type SOAP_ENV__Code is a recursive data type, (in)directly referencing itself through its (base or derived class) members */
 /* SOAP_ENV__Code: */
 struct SOAP_CMAC SOAP_ENV__Code {
@@ -5090,10 +5147,10 @@ struct SOAP_CMAC SOAP_ENV__Code {
 #endif
 #endif
 
-/* ongoing.h:4900 */
+/* ongoing.h:4941 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (292)
+#define SOAP_TYPE_SOAP_ENV__Detail (295)
 /* SOAP_ENV__Detail: */
 struct SOAP_CMAC SOAP_ENV__Detail {
       public:
@@ -5113,10 +5170,10 @@ struct SOAP_CMAC SOAP_ENV__Detail {
 #endif
 #endif
 
-/* ongoing.h:4900 */
+/* ongoing.h:4941 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (295)
+#define SOAP_TYPE_SOAP_ENV__Reason (298)
 /* SOAP_ENV__Reason: */
 struct SOAP_CMAC SOAP_ENV__Reason {
       public:
@@ -5133,10 +5190,10 @@ struct SOAP_CMAC SOAP_ENV__Reason {
 #endif
 #endif
 
-/* ongoing.h:4900 */
+/* ongoing.h:4941 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (296)
+#define SOAP_TYPE_SOAP_ENV__Fault (299)
 /* SOAP_ENV__Fault: */
 struct SOAP_CMAC SOAP_ENV__Fault {
       public:
@@ -5219,322 +5276,332 @@ typedef std::string xsd__decimal;
 
 /* bool has binding name 'bool' for type 'xsd:boolean' */
 #ifndef SOAP_TYPE_bool
-#define SOAP_TYPE_bool (178)
+#define SOAP_TYPE_bool (180)
+#endif
+
+/* enum wsi__WarehouseIdentificationType has binding name 'wsi__WarehouseIdentificationType' for type 'wsi:WarehouseIdentificationType' */
+#ifndef SOAP_TYPE_wsi__WarehouseIdentificationType
+#define SOAP_TYPE_wsi__WarehouseIdentificationType (134)
 #endif
 
 /* enum wsi__TransporterContractOperation has binding name 'wsi__TransporterContractOperation' for type 'wsi:TransporterContractOperation' */
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation
-#define SOAP_TYPE_wsi__TransporterContractOperation (132)
+#define SOAP_TYPE_wsi__TransporterContractOperation (133)
 #endif
 
 /* enum wsi__TransporterContractIdentificationType has binding name 'wsi__TransporterContractIdentificationType' for type 'wsi:TransporterContractIdentificationType' */
 #ifndef SOAP_TYPE_wsi__TransporterContractIdentificationType
-#define SOAP_TYPE_wsi__TransporterContractIdentificationType (131)
+#define SOAP_TYPE_wsi__TransporterContractIdentificationType (132)
 #endif
 
 /* enum wsi__TransportPaymentType has binding name 'wsi__TransportPaymentType' for type 'wsi:TransportPaymentType' */
 #ifndef SOAP_TYPE_wsi__TransportPaymentType
-#define SOAP_TYPE_wsi__TransportPaymentType (130)
+#define SOAP_TYPE_wsi__TransportPaymentType (131)
 #endif
 
 /* enum wsi__SubOrderLineSpecificationType has binding name 'wsi__SubOrderLineSpecificationType' for type 'wsi:SubOrderLineSpecificationType' */
 #ifndef SOAP_TYPE_wsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (129)
+#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (130)
 #endif
 
 /* enum wsi__SetInventoryChangesToReportedErrorType has binding name 'wsi__SetInventoryChangesToReportedErrorType' for type 'wsi:SetInventoryChangesToReportedErrorType' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (128)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (129)
 #endif
 
 /* enum wsi__OrderTypeOperation has binding name 'wsi__OrderTypeOperation' for type 'wsi:OrderTypeOperation' */
 #ifndef SOAP_TYPE_wsi__OrderTypeOperation
-#define SOAP_TYPE_wsi__OrderTypeOperation (127)
+#define SOAP_TYPE_wsi__OrderTypeOperation (128)
 #endif
 
 /* enum wsi__OrderTypeIdentification has binding name 'wsi__OrderTypeIdentification' for type 'wsi:OrderTypeIdentification' */
 #ifndef SOAP_TYPE_wsi__OrderTypeIdentification
-#define SOAP_TYPE_wsi__OrderTypeIdentification (126)
+#define SOAP_TYPE_wsi__OrderTypeIdentification (127)
 #endif
 
 /* enum wsi__OrderOperation has binding name 'wsi__OrderOperation' for type 'wsi:OrderOperation' */
 #ifndef SOAP_TYPE_wsi__OrderOperation
-#define SOAP_TYPE_wsi__OrderOperation (125)
+#define SOAP_TYPE_wsi__OrderOperation (126)
 #endif
 
 /* enum wsi__OrderLineIdentificationType has binding name 'wsi__OrderLineIdentificationType' for type 'wsi:OrderLineIdentificationType' */
 #ifndef SOAP_TYPE_wsi__OrderLineIdentificationType
-#define SOAP_TYPE_wsi__OrderLineIdentificationType (124)
+#define SOAP_TYPE_wsi__OrderLineIdentificationType (125)
 #endif
 
 /* enum wsi__OrderIdentificationType has binding name 'wsi__OrderIdentificationType' for type 'wsi:OrderIdentificationType' */
 #ifndef SOAP_TYPE_wsi__OrderIdentificationType
-#define SOAP_TYPE_wsi__OrderIdentificationType (123)
+#define SOAP_TYPE_wsi__OrderIdentificationType (124)
 #endif
 
 /* enum wsi__InOrderWarehouseOperationType has binding name 'wsi__InOrderWarehouseOperationType' for type 'wsi:InOrderWarehouseOperationType' */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseOperationType
-#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (122)
+#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (123)
 #endif
 
 /* enum wsi__InOrderWarehouseIdentificationType has binding name 'wsi__InOrderWarehouseIdentificationType' for type 'wsi:InOrderWarehouseIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseIdentificationType
-#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (121)
+#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (122)
 #endif
 
 /* enum wsi__InOrderSupplierOperation has binding name 'wsi__InOrderSupplierOperation' for type 'wsi:InOrderSupplierOperation' */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierOperation
-#define SOAP_TYPE_wsi__InOrderSupplierOperation (120)
+#define SOAP_TYPE_wsi__InOrderSupplierOperation (121)
 #endif
 
 /* enum wsi__InOrderSupplierIdentificationType has binding name 'wsi__InOrderSupplierIdentificationType' for type 'wsi:InOrderSupplierIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierIdentificationType
-#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (119)
+#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (120)
 #endif
 
 /* enum wsi__InOrderOperation has binding name 'wsi__InOrderOperation' for type 'wsi:InOrderOperation' */
 #ifndef SOAP_TYPE_wsi__InOrderOperation
-#define SOAP_TYPE_wsi__InOrderOperation (118)
+#define SOAP_TYPE_wsi__InOrderOperation (119)
 #endif
 
 /* enum wsi__InOrderIdentificationType has binding name 'wsi__InOrderIdentificationType' for type 'wsi:InOrderIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderIdentificationType
-#define SOAP_TYPE_wsi__InOrderIdentificationType (117)
+#define SOAP_TYPE_wsi__InOrderIdentificationType (118)
 #endif
 
 /* enum wsi__GetInventoryPerWarehouseErrorTypes has binding name 'wsi__GetInventoryPerWarehouseErrorTypes' for type 'wsi:GetInventoryPerWarehouseErrorTypes' */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (116)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (117)
 #endif
 
 /* enum wsi__CustomerOperation has binding name 'wsi__CustomerOperation' for type 'wsi:CustomerOperation' */
 #ifndef SOAP_TYPE_wsi__CustomerOperation
-#define SOAP_TYPE_wsi__CustomerOperation (115)
+#define SOAP_TYPE_wsi__CustomerOperation (116)
 #endif
 
 /* enum wsi__CustomerIdentificationType has binding name 'wsi__CustomerIdentificationType' for type 'wsi:CustomerIdentificationType' */
 #ifndef SOAP_TYPE_wsi__CustomerIdentificationType
-#define SOAP_TYPE_wsi__CustomerIdentificationType (114)
+#define SOAP_TYPE_wsi__CustomerIdentificationType (115)
 #endif
 
 /* enum wsi__ArticleOperation has binding name 'wsi__ArticleOperation' for type 'wsi:ArticleOperation' */
 #ifndef SOAP_TYPE_wsi__ArticleOperation
-#define SOAP_TYPE_wsi__ArticleOperation (113)
+#define SOAP_TYPE_wsi__ArticleOperation (114)
 #endif
 
 /* enum wsi__ArticleKindEnum has binding name 'wsi__ArticleKindEnum' for type 'wsi:ArticleKindEnum' */
 #ifndef SOAP_TYPE_wsi__ArticleKindEnum
-#define SOAP_TYPE_wsi__ArticleKindEnum (112)
+#define SOAP_TYPE_wsi__ArticleKindEnum (113)
 #endif
 
 /* enum wsi__ArticleIdentificationType has binding name 'wsi__ArticleIdentificationType' for type 'wsi:ArticleIdentificationType' */
 #ifndef SOAP_TYPE_wsi__ArticleIdentificationType
-#define SOAP_TYPE_wsi__ArticleIdentificationType (111)
+#define SOAP_TYPE_wsi__ArticleIdentificationType (112)
 #endif
 
 /* _wsi__GetSystemStatusResponse has binding name '_wsi__GetSystemStatusResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetSystemStatusResponse
-#define SOAP_TYPE__wsi__GetSystemStatusResponse (110)
+#define SOAP_TYPE__wsi__GetSystemStatusResponse (111)
 #endif
 
 /* _wsi__GetSystemStatus has binding name '_wsi__GetSystemStatus' for type '' */
 #ifndef SOAP_TYPE__wsi__GetSystemStatus
-#define SOAP_TYPE__wsi__GetSystemStatus (109)
+#define SOAP_TYPE__wsi__GetSystemStatus (110)
 #endif
 
 /* _wsi__GetInOrderStatusesResponse has binding name '_wsi__GetInOrderStatusesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (108)
+#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (109)
 #endif
 
 /* _wsi__GetInOrderStatuses has binding name '_wsi__GetInOrderStatuses' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatuses
-#define SOAP_TYPE__wsi__GetInOrderStatuses (107)
+#define SOAP_TYPE__wsi__GetInOrderStatuses (108)
 #endif
 
 /* _wsi__GetOrderStatusesResponse has binding name '_wsi__GetOrderStatusesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetOrderStatusesResponse (106)
+#define SOAP_TYPE__wsi__GetOrderStatusesResponse (107)
 #endif
 
 /* _wsi__GetOrderStatuses has binding name '_wsi__GetOrderStatuses' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrderStatuses
-#define SOAP_TYPE__wsi__GetOrderStatuses (105)
+#define SOAP_TYPE__wsi__GetOrderStatuses (106)
 #endif
 
 /* _wsi__GetTransporterContractsResponse has binding name '_wsi__GetTransporterContractsResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetTransporterContractsResponse
-#define SOAP_TYPE__wsi__GetTransporterContractsResponse (104)
+#define SOAP_TYPE__wsi__GetTransporterContractsResponse (105)
 #endif
 
 /* _wsi__GetTransporterContracts has binding name '_wsi__GetTransporterContracts' for type '' */
 #ifndef SOAP_TYPE__wsi__GetTransporterContracts
-#define SOAP_TYPE__wsi__GetTransporterContracts (103)
+#define SOAP_TYPE__wsi__GetTransporterContracts (104)
 #endif
 
 /* _wsi__SetInventoryChangesToReportedResponse has binding name '_wsi__SetInventoryChangesToReportedResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse
-#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (102)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (103)
 #endif
 
 /* _wsi__SetInventoryChangesToReported has binding name '_wsi__SetInventoryChangesToReported' for type '' */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReported
-#define SOAP_TYPE__wsi__SetInventoryChangesToReported (101)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReported (102)
 #endif
 
 /* _wsi__GetInventoryChangesResponse has binding name '_wsi__GetInventoryChangesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryChangesResponse
-#define SOAP_TYPE__wsi__GetInventoryChangesResponse (100)
+#define SOAP_TYPE__wsi__GetInventoryChangesResponse (101)
 #endif
 
 /* _wsi__GetInventoryChanges has binding name '_wsi__GetInventoryChanges' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryChanges
-#define SOAP_TYPE__wsi__GetInventoryChanges (99)
+#define SOAP_TYPE__wsi__GetInventoryChanges (100)
 #endif
 
 /* _wsi__GetInventoryPerWarehouseResponse has binding name '_wsi__GetInventoryPerWarehouseResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (98)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (99)
 #endif
 
 /* _wsi__GetInventoryPerWarehouse has binding name '_wsi__GetInventoryPerWarehouse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (97)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (98)
 #endif
 
 /* _wsi__GetInventoryByQueryResponse has binding name '_wsi__GetInventoryByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQueryResponse
-#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (96)
+#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (97)
 #endif
 
 /* _wsi__GetInventoryByQuery has binding name '_wsi__GetInventoryByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQuery
-#define SOAP_TYPE__wsi__GetInventoryByQuery (95)
+#define SOAP_TYPE__wsi__GetInventoryByQuery (96)
 #endif
 
 /* _wsi__GetInOrdersByQueryResponse has binding name '_wsi__GetInOrdersByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (94)
+#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (95)
 #endif
 
 /* _wsi__GetInOrdersByQuery has binding name '_wsi__GetInOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQuery
-#define SOAP_TYPE__wsi__GetInOrdersByQuery (93)
+#define SOAP_TYPE__wsi__GetInOrdersByQuery (94)
 #endif
 
 /* _wsi__GetOrdersByQueryResponse has binding name '_wsi__GetOrdersByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (92)
+#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (93)
 #endif
 
 /* _wsi__GetOrdersByQuery has binding name '_wsi__GetOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQuery
-#define SOAP_TYPE__wsi__GetOrdersByQuery (91)
+#define SOAP_TYPE__wsi__GetOrdersByQuery (92)
 #endif
 
 /* _wsi__ProcessInOrderResponse has binding name '_wsi__ProcessInOrderResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessInOrderResponse
-#define SOAP_TYPE__wsi__ProcessInOrderResponse (90)
+#define SOAP_TYPE__wsi__ProcessInOrderResponse (91)
 #endif
 
 /* _wsi__ProcessInOrder has binding name '_wsi__ProcessInOrder' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessInOrder
-#define SOAP_TYPE__wsi__ProcessInOrder (89)
+#define SOAP_TYPE__wsi__ProcessInOrder (90)
 #endif
 
 /* _wsi__ProcessOrderResponse has binding name '_wsi__ProcessOrderResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessOrderResponse
-#define SOAP_TYPE__wsi__ProcessOrderResponse (88)
+#define SOAP_TYPE__wsi__ProcessOrderResponse (89)
 #endif
 
 /* _wsi__ProcessOrder has binding name '_wsi__ProcessOrder' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessOrder
-#define SOAP_TYPE__wsi__ProcessOrder (87)
+#define SOAP_TYPE__wsi__ProcessOrder (88)
 #endif
 
 /* _wsi__ProcessArticleResponse has binding name '_wsi__ProcessArticleResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessArticleResponse
-#define SOAP_TYPE__wsi__ProcessArticleResponse (86)
+#define SOAP_TYPE__wsi__ProcessArticleResponse (87)
 #endif
 
 /* _wsi__ProcessArticle has binding name '_wsi__ProcessArticle' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessArticle
-#define SOAP_TYPE__wsi__ProcessArticle (85)
+#define SOAP_TYPE__wsi__ProcessArticle (86)
 #endif
 
 /* wsi__TransporterService has binding name 'wsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_wsi__TransporterService
-#define SOAP_TYPE_wsi__TransporterService (84)
+#define SOAP_TYPE_wsi__TransporterService (85)
 #endif
 
 /* wsi__TransporterContractClass has binding name 'wsi__TransporterContractClass' for type 'wsi:TransporterContractClass' */
 #ifndef SOAP_TYPE_wsi__TransporterContractClass
-#define SOAP_TYPE_wsi__TransporterContractClass (83)
+#define SOAP_TYPE_wsi__TransporterContractClass (84)
 #endif
 
 /* wsi__TransporterContract has binding name 'wsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_wsi__TransporterContract
-#define SOAP_TYPE_wsi__TransporterContract (82)
+#define SOAP_TYPE_wsi__TransporterContract (83)
 #endif
 
 /* wsi__TransporterClass has binding name 'wsi__TransporterClass' for type 'wsi:TransporterClass' */
 #ifndef SOAP_TYPE_wsi__TransporterClass
-#define SOAP_TYPE_wsi__TransporterClass (81)
+#define SOAP_TYPE_wsi__TransporterClass (82)
 #endif
 
 /* wsi__SystemStatus has binding name 'wsi__SystemStatus' for type 'wsi:SystemStatus' */
 #ifndef SOAP_TYPE_wsi__SystemStatus
-#define SOAP_TYPE_wsi__SystemStatus (80)
+#define SOAP_TYPE_wsi__SystemStatus (81)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResultError has binding name 'wsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (79)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (80)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResult has binding name 'wsi__SetInventoryChangesToReportedResult' for type 'wsi:SetInventoryChangesToReportedResult' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (78)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (79)
 #endif
 
 /* wsi__SetInventoryChangesToReportedOperation has binding name 'wsi__SetInventoryChangesToReportedOperation' for type 'wsi:SetInventoryChangesToReportedOperation' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (77)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (78)
 #endif
 
 /* wsi__ReceivedInOrderLine has binding name 'wsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderLine
-#define SOAP_TYPE_wsi__ReceivedInOrderLine (76)
+#define SOAP_TYPE_wsi__ReceivedInOrderLine (77)
 #endif
 
 /* wsi__ReceivedInOrderInfoClass has binding name 'wsi__ReceivedInOrderInfoClass' for type 'wsi:ReceivedInOrderInfoClass' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (75)
+#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (76)
 #endif
 
 /* wsi__ReceivedInOrder has binding name 'wsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrder
-#define SOAP_TYPE_wsi__ReceivedInOrder (74)
+#define SOAP_TYPE_wsi__ReceivedInOrder (75)
 #endif
 
 /* wsi__PickedOrderLine has binding name 'wsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_wsi__PickedOrderLine
-#define SOAP_TYPE_wsi__PickedOrderLine (73)
+#define SOAP_TYPE_wsi__PickedOrderLine (74)
 #endif
 
 /* wsi__PerWarehouseStockLine has binding name 'wsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_wsi__PerWarehouseStockLine
-#define SOAP_TYPE_wsi__PerWarehouseStockLine (72)
+#define SOAP_TYPE_wsi__PerWarehouseStockLine (73)
 #endif
 
 /* wsi__PerWarehouseArticleLine has binding name 'wsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_wsi__PerWarehouseArticleLine
-#define SOAP_TYPE_wsi__PerWarehouseArticleLine (71)
+#define SOAP_TYPE_wsi__PerWarehouseArticleLine (72)
 #endif
 
 /* wsi__PalletItemTrackingInfo has binding name 'wsi__PalletItemTrackingInfo' for type 'wsi:PalletItemTrackingInfo' */
 #ifndef SOAP_TYPE_wsi__PalletItemTrackingInfo
-#define SOAP_TYPE_wsi__PalletItemTrackingInfo (70)
+#define SOAP_TYPE_wsi__PalletItemTrackingInfo (71)
+#endif
+
+/* wsi__OutboundWarehouse has binding name 'wsi__OutboundWarehouse' for type 'wsi:OutboundWarehouse' */
+#ifndef SOAP_TYPE_wsi__OutboundWarehouse
+#define SOAP_TYPE_wsi__OutboundWarehouse (70)
 #endif
 
 /* wsi__OrderType has binding name 'wsi__OrderType' for type 'wsi:OrderType' */
@@ -5849,507 +5916,512 @@ typedef std::string xsd__decimal;
 
 /* struct SOAP_ENV__Fault has binding name 'SOAP_ENV__Fault' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (296)
+#define SOAP_TYPE_SOAP_ENV__Fault (299)
 #endif
 
 /* struct SOAP_ENV__Reason has binding name 'SOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (295)
+#define SOAP_TYPE_SOAP_ENV__Reason (298)
 #endif
 
 /* struct SOAP_ENV__Detail has binding name 'SOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (292)
+#define SOAP_TYPE_SOAP_ENV__Detail (295)
 #endif
 
 /* struct SOAP_ENV__Code has binding name 'SOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (290)
+#define SOAP_TYPE_SOAP_ENV__Code (293)
 #endif
 
 /* struct SOAP_ENV__Header has binding name 'SOAP_ENV__Header' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (289)
+#define SOAP_TYPE_SOAP_ENV__Header (292)
 #endif
 
 /* struct SOAP_ENV__Reason * has binding name 'PointerToSOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Reason
-#define SOAP_TYPE_PointerToSOAP_ENV__Reason (298)
+#define SOAP_TYPE_PointerToSOAP_ENV__Reason (301)
 #endif
 
 /* struct SOAP_ENV__Detail * has binding name 'PointerToSOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Detail
-#define SOAP_TYPE_PointerToSOAP_ENV__Detail (297)
+#define SOAP_TYPE_PointerToSOAP_ENV__Detail (300)
 #endif
 
 /* struct SOAP_ENV__Code * has binding name 'PointerToSOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Code
-#define SOAP_TYPE_PointerToSOAP_ENV__Code (291)
+#define SOAP_TYPE_PointerToSOAP_ENV__Code (294)
 #endif
 
 /* _wsi__GetSystemStatus * has binding name 'PointerTo_wsi__GetSystemStatus' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetSystemStatus
-#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (285)
+#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (288)
 #endif
 
 /* _wsi__GetInOrderStatuses * has binding name 'PointerTo_wsi__GetInOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (281)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (284)
 #endif
 
 /* _wsi__GetOrderStatuses * has binding name 'PointerTo_wsi__GetOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (277)
+#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (280)
 #endif
 
 /* _wsi__GetTransporterContracts * has binding name 'PointerTo_wsi__GetTransporterContracts' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetTransporterContracts
-#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (273)
+#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (276)
 #endif
 
 /* _wsi__SetInventoryChangesToReported * has binding name 'PointerTo_wsi__SetInventoryChangesToReported' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported
-#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (269)
+#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (272)
 #endif
 
 /* _wsi__GetInventoryChanges * has binding name 'PointerTo_wsi__GetInventoryChanges' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryChanges
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (265)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (268)
 #endif
 
 /* _wsi__GetInventoryPerWarehouse * has binding name 'PointerTo_wsi__GetInventoryPerWarehouse' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (261)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (264)
 #endif
 
 /* _wsi__GetInventoryByQuery * has binding name 'PointerTo_wsi__GetInventoryByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (257)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (260)
 #endif
 
 /* _wsi__GetInOrdersByQuery * has binding name 'PointerTo_wsi__GetInOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (253)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (256)
 #endif
 
 /* _wsi__GetOrdersByQuery * has binding name 'PointerTo_wsi__GetOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (249)
+#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (252)
 #endif
 
 /* _wsi__ProcessInOrder * has binding name 'PointerTo_wsi__ProcessInOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessInOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (245)
+#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (248)
 #endif
 
 /* _wsi__ProcessOrder * has binding name 'PointerTo_wsi__ProcessOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (241)
+#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (244)
 #endif
 
 /* _wsi__ProcessArticle * has binding name 'PointerTo_wsi__ProcessArticle' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessArticle
-#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (237)
+#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (240)
 #endif
 
 /* wsi__SystemStatus * has binding name 'PointerTowsi__SystemStatus' for type 'wsi:SystemStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__SystemStatus
-#define SOAP_TYPE_PointerTowsi__SystemStatus (236)
+#define SOAP_TYPE_PointerTowsi__SystemStatus (239)
 #endif
 
 /* wsi__GetInOrderStatusesResult * has binding name 'PointerTowsi__GetInOrderStatusesResult' for type 'wsi:GetInOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (235)
+#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (238)
 #endif
 
 /* wsi__GetOrderStatusesResult * has binding name 'PointerTowsi__GetOrderStatusesResult' for type 'wsi:GetOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (234)
+#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (237)
 #endif
 
 /* wsi__GetTransporterContractsResult * has binding name 'PointerTowsi__GetTransporterContractsResult' for type 'wsi:GetTransporterContractsResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetTransporterContractsResult
-#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (233)
+#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (236)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResult * has binding name 'PointerTowsi__SetInventoryChangesToReportedResult' for type 'wsi:SetInventoryChangesToReportedResult' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (232)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (235)
 #endif
 
 /* wsi__SetInventoryChangesToReportedOperation * has binding name 'PointerTowsi__SetInventoryChangesToReportedOperation' for type 'wsi:SetInventoryChangesToReportedOperation' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (231)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (234)
 #endif
 
 /* wsi__InventoryChangesResult * has binding name 'PointerTowsi__InventoryChangesResult' for type 'wsi:InventoryChangesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesResult
-#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (230)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (233)
 #endif
 
 /* wsi__InventoryChangesQuery * has binding name 'PointerTowsi__InventoryChangesQuery' for type 'wsi:InventoryChangesQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesQuery
-#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (229)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (232)
 #endif
 
 /* wsi__GetInventoryPerWarehouseResult * has binding name 'PointerTowsi__GetInventoryPerWarehouseResult' for type 'wsi:GetInventoryPerWarehouseResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (228)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (231)
 #endif
 
 /* wsi__GetInventoryPerWarehouseQuery * has binding name 'PointerTowsi__GetInventoryPerWarehouseQuery' for type 'wsi:GetInventoryPerWarehouseQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (227)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (230)
 #endif
 
 /* wsi__InventoryResult * has binding name 'PointerTowsi__InventoryResult' for type 'wsi:InventoryResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryResult
-#define SOAP_TYPE_PointerTowsi__InventoryResult (226)
+#define SOAP_TYPE_PointerTowsi__InventoryResult (229)
 #endif
 
 /* wsi__GetInventoryQuery * has binding name 'PointerTowsi__GetInventoryQuery' for type 'wsi:GetInventoryQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (225)
+#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (228)
 #endif
 
 /* wsi__GetInOrdersResult * has binding name 'PointerTowsi__GetInOrdersResult' for type 'wsi:GetInOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (224)
+#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (227)
 #endif
 
 /* wsi__InOrderFilters * has binding name 'PointerTowsi__InOrderFilters' for type 'wsi:InOrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderFilters
-#define SOAP_TYPE_PointerTowsi__InOrderFilters (223)
+#define SOAP_TYPE_PointerTowsi__InOrderFilters (226)
 #endif
 
 /* wsi__GetOrdersResult * has binding name 'PointerTowsi__GetOrdersResult' for type 'wsi:GetOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetOrdersResult (222)
+#define SOAP_TYPE_PointerTowsi__GetOrdersResult (225)
 #endif
 
 /* wsi__OrderFilters * has binding name 'PointerTowsi__OrderFilters' for type 'wsi:OrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderFilters
-#define SOAP_TYPE_PointerTowsi__OrderFilters (221)
+#define SOAP_TYPE_PointerTowsi__OrderFilters (224)
 #endif
 
 /* wsi__InOrder * has binding name 'PointerTowsi__InOrder' for type 'wsi:InOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrder
-#define SOAP_TYPE_PointerTowsi__InOrder (220)
+#define SOAP_TYPE_PointerTowsi__InOrder (223)
 #endif
 
 /* wsi__CustomerOrder * has binding name 'PointerTowsi__CustomerOrder' for type 'wsi:CustomerOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrder
-#define SOAP_TYPE_PointerTowsi__CustomerOrder (219)
+#define SOAP_TYPE_PointerTowsi__CustomerOrder (222)
 #endif
 
 /* wsi__FileResultClass * has binding name 'PointerTowsi__FileResultClass' for type 'wsi:FileResultClass' */
 #ifndef SOAP_TYPE_PointerTowsi__FileResultClass
-#define SOAP_TYPE_PointerTowsi__FileResultClass (218)
+#define SOAP_TYPE_PointerTowsi__FileResultClass (221)
 #endif
 
 /* wsi__ArticleDefinition * has binding name 'PointerTowsi__ArticleDefinition' for type 'wsi:ArticleDefinition' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleDefinition
-#define SOAP_TYPE_PointerTowsi__ArticleDefinition (217)
+#define SOAP_TYPE_PointerTowsi__ArticleDefinition (220)
 #endif
 
 /* wsi__ArrayOfTransporterService * has binding name 'PointerTowsi__ArrayOfTransporterService' for type 'wsi:ArrayOfTransporterService' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterService
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (216)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (219)
 #endif
 
 /* wsi__ArrayOfSetInventoryChangesToReportedResultError * has binding name 'PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError' for type 'wsi:ArrayOfSetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError
-#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (215)
+#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (218)
 #endif
 
 /* wsi__ArrayOfReceivedInOrderLine * has binding name 'PointerTowsi__ArrayOfReceivedInOrderLine' for type 'wsi:ArrayOfReceivedInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (214)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (217)
 #endif
 
 /* wsi__ReceivedInOrderInfoClass * has binding name 'PointerTowsi__ReceivedInOrderInfoClass' for type 'wsi:ReceivedInOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (213)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (216)
 #endif
 
 /* wsi__ArrayOfPerWarehouseStockLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseStockLine' for type 'wsi:ArrayOfPerWarehouseStockLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (212)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (215)
 #endif
 
 /* wsi__PalletItemTrackingInfo * has binding name 'PointerTowsi__PalletItemTrackingInfo' for type 'wsi:PalletItemTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo
-#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (211)
+#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (214)
+#endif
+
+/* wsi__OutboundWarehouse * has binding name 'PointerTowsi__OutboundWarehouse' for type 'wsi:OutboundWarehouse' */
+#ifndef SOAP_TYPE_PointerTowsi__OutboundWarehouse
+#define SOAP_TYPE_PointerTowsi__OutboundWarehouse (213)
 #endif
 
 /* wsi__OrderType * has binding name 'PointerTowsi__OrderType' for type 'wsi:OrderType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderType
-#define SOAP_TYPE_PointerTowsi__OrderType (210)
+#define SOAP_TYPE_PointerTowsi__OrderType (212)
 #endif
 
 /* wsi__ArrayOfOrderTrackingInfo * has binding name 'PointerTowsi__ArrayOfOrderTrackingInfo' for type 'wsi:ArrayOfOrderTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (209)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (211)
 #endif
 
 /* wsi__ArrayOfOrderPalletItemInfo * has binding name 'PointerTowsi__ArrayOfOrderPalletItemInfo' for type 'wsi:ArrayOfOrderPalletItemInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (208)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (210)
 #endif
 
 /* wsi__TransporterClass * has binding name 'PointerTowsi__TransporterClass' for type 'wsi:TransporterClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterClass
-#define SOAP_TYPE_PointerTowsi__TransporterClass (207)
+#define SOAP_TYPE_PointerTowsi__TransporterClass (209)
 #endif
 
 /* wsi__ArrayOfPickedOrderLine * has binding name 'PointerTowsi__ArrayOfPickedOrderLine' for type 'wsi:ArrayOfPickedOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (206)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (208)
 #endif
 
 /* wsi__OrderInfoType * has binding name 'PointerTowsi__OrderInfoType' for type 'wsi:OrderInfoType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoType
-#define SOAP_TYPE_PointerTowsi__OrderInfoType (205)
+#define SOAP_TYPE_PointerTowsi__OrderInfoType (207)
 #endif
 
 /* wsi__ArrayOfInventoryLine * has binding name 'PointerTowsi__ArrayOfInventoryLine' for type 'wsi:ArrayOfInventoryLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (204)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (206)
 #endif
 
 /* wsi__ArrayOfInventoryChangeLine * has binding name 'PointerTowsi__ArrayOfInventoryChangeLine' for type 'wsi:ArrayOfInventoryChangeLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (203)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (205)
 #endif
 
 /* wsi__ArrayOfInventoryTransaction * has binding name 'PointerTowsi__ArrayOfInventoryTransaction' for type 'wsi:ArrayOfInventoryTransaction' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (202)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (204)
 #endif
 
 /* wsi__ArticleClass * has binding name 'PointerTowsi__ArticleClass' for type 'wsi:ArticleClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleClass
-#define SOAP_TYPE_PointerTowsi__ArticleClass (201)
+#define SOAP_TYPE_PointerTowsi__ArticleClass (203)
 #endif
 
 /* wsi__InOrderWarehouse * has binding name 'PointerTowsi__InOrderWarehouse' for type 'wsi:InOrderWarehouse' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderWarehouse
-#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (200)
+#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (202)
 #endif
 
 /* wsi__ArrayOfInOrderLine * has binding name 'PointerTowsi__ArrayOfInOrderLine' for type 'wsi:ArrayOfInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (199)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (201)
 #endif
 
 /* wsi__InOrderSupplier * has binding name 'PointerTowsi__InOrderSupplier' for type 'wsi:InOrderSupplier' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderSupplier
-#define SOAP_TYPE_PointerTowsi__InOrderSupplier (198)
+#define SOAP_TYPE_PointerTowsi__InOrderSupplier (200)
 #endif
 
 /* wsi__InOrderInfoClass * has binding name 'PointerTowsi__InOrderInfoClass' for type 'wsi:InOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (197)
+#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (199)
 #endif
 
 /* wsi__ArrayOfTransporterContract * has binding name 'PointerTowsi__ArrayOfTransporterContract' for type 'wsi:ArrayOfTransporterContract' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (196)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (198)
 #endif
 
 /* wsi__ArrayOfOrder * has binding name 'PointerTowsi__ArrayOfOrder' for type 'wsi:ArrayOfOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (195)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (197)
 #endif
 
 /* wsi__ArrayOfOrderStatus * has binding name 'PointerTowsi__ArrayOfOrderStatus' for type 'wsi:ArrayOfOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (194)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (196)
 #endif
 
 /* wsi__ArrayOfGetInventoryPerWarehouseError * has binding name 'PointerTowsi__ArrayOfGetInventoryPerWarehouseError' for type 'wsi:ArrayOfGetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError
-#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (193)
+#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (195)
 #endif
 
 /* wsi__ArrayOfPerWarehouseArticleLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseArticleLine' for type 'wsi:ArrayOfPerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (192)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (194)
 #endif
 
 /* wsi__ArrayOfInt * has binding name 'PointerTowsi__ArrayOfInt' for type 'wsi:ArrayOfInt' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInt
-#define SOAP_TYPE_PointerTowsi__ArrayOfInt (191)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInt (193)
 #endif
 
 /* wsi__ArrayOfString * has binding name 'PointerTowsi__ArrayOfString' for type 'wsi:ArrayOfString' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfString
-#define SOAP_TYPE_PointerTowsi__ArrayOfString (190)
+#define SOAP_TYPE_PointerTowsi__ArrayOfString (192)
 #endif
 
 /* wsi__ArrayOfReceivedInOrder * has binding name 'PointerTowsi__ArrayOfReceivedInOrder' for type 'wsi:ArrayOfReceivedInOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (189)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (191)
 #endif
 
 /* wsi__ArrayOfInOrderStatus * has binding name 'PointerTowsi__ArrayOfInOrderStatus' for type 'wsi:ArrayOfInOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (188)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (190)
 #endif
 
 /* enum wsi__SubOrderLineSpecificationType * has binding name 'PointerTowsi__SubOrderLineSpecificationType' for type 'wsi:SubOrderLineSpecificationType' */
 #ifndef SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (187)
+#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (189)
 #endif
 
 /* wsi__ArrayOfCustomerOrderTextLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderTextLine' for type 'wsi:ArrayOfCustomerOrderTextLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (186)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (188)
 #endif
 
 /* wsi__ArrayOfCustomerOrderLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderLine' for type 'wsi:ArrayOfCustomerOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (185)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (187)
 #endif
 
 /* wsi__TransporterContractClass * has binding name 'PointerTowsi__TransporterContractClass' for type 'wsi:TransporterContractClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterContractClass
-#define SOAP_TYPE_PointerTowsi__TransporterContractClass (184)
+#define SOAP_TYPE_PointerTowsi__TransporterContractClass (186)
 #endif
 
 /* wsi__Customer * has binding name 'PointerTowsi__Customer' for type 'wsi:Customer' */
 #ifndef SOAP_TYPE_PointerTowsi__Customer
-#define SOAP_TYPE_PointerTowsi__Customer (183)
+#define SOAP_TYPE_PointerTowsi__Customer (185)
 #endif
 
 /* wsi__OrderInfoClass * has binding name 'PointerTowsi__OrderInfoClass' for type 'wsi:OrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoClass
-#define SOAP_TYPE_PointerTowsi__OrderInfoClass (182)
+#define SOAP_TYPE_PointerTowsi__OrderInfoClass (184)
 #endif
 
 /* bool * has binding name 'PointerTobool' for type 'xsd:boolean' */
 #ifndef SOAP_TYPE_PointerTobool
-#define SOAP_TYPE_PointerTobool (181)
+#define SOAP_TYPE_PointerTobool (183)
 #endif
 
 /* std::string * has binding name 'PointerToxsd__dateTime' for type 'xsd:dateTime' */
 #ifndef SOAP_TYPE_PointerToxsd__dateTime
-#define SOAP_TYPE_PointerToxsd__dateTime (180)
+#define SOAP_TYPE_PointerToxsd__dateTime (182)
 #endif
 
 /* std::string * has binding name 'PointerToxsd__decimal' for type 'xsd:decimal' */
 #ifndef SOAP_TYPE_PointerToxsd__decimal
-#define SOAP_TYPE_PointerToxsd__decimal (179)
+#define SOAP_TYPE_PointerToxsd__decimal (181)
 #endif
 
 /* std::string * has binding name 'PointerTostd__string' for type 'xsd:string' */
 #ifndef SOAP_TYPE_PointerTostd__string
-#define SOAP_TYPE_PointerTostd__string (177)
+#define SOAP_TYPE_PointerTostd__string (179)
 #endif
 
 /* int * has binding name 'PointerToint' for type 'xsd:int' */
 #ifndef SOAP_TYPE_PointerToint
-#define SOAP_TYPE_PointerToint (176)
+#define SOAP_TYPE_PointerToint (178)
 #endif
 
 /* wsi__TransporterService * has binding name 'PointerTowsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterService
-#define SOAP_TYPE_PointerTowsi__TransporterService (174)
+#define SOAP_TYPE_PointerTowsi__TransporterService (176)
 #endif
 
 /* wsi__TransporterContract * has binding name 'PointerTowsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterContract
-#define SOAP_TYPE_PointerTowsi__TransporterContract (172)
+#define SOAP_TYPE_PointerTowsi__TransporterContract (174)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResultError * has binding name 'PointerTowsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError (169)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError (171)
 #endif
 
 /* wsi__ReceivedInOrderLine * has binding name 'PointerTowsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrderLine
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrderLine (167)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrderLine (169)
 #endif
 
 /* wsi__ReceivedInOrder * has binding name 'PointerTowsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrder
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrder (165)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrder (167)
 #endif
 
 /* wsi__PickedOrderLine * has binding name 'PointerTowsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PickedOrderLine
-#define SOAP_TYPE_PointerTowsi__PickedOrderLine (163)
+#define SOAP_TYPE_PointerTowsi__PickedOrderLine (165)
 #endif
 
 /* wsi__PerWarehouseStockLine * has binding name 'PointerTowsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PerWarehouseStockLine
-#define SOAP_TYPE_PointerTowsi__PerWarehouseStockLine (161)
+#define SOAP_TYPE_PointerTowsi__PerWarehouseStockLine (163)
 #endif
 
 /* wsi__PerWarehouseArticleLine * has binding name 'PointerTowsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine
-#define SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine (159)
+#define SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine (161)
 #endif
 
 /* wsi__OrderTrackingInfo * has binding name 'PointerTowsi__OrderTrackingInfo' for type 'wsi:OrderTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderTrackingInfo
-#define SOAP_TYPE_PointerTowsi__OrderTrackingInfo (157)
+#define SOAP_TYPE_PointerTowsi__OrderTrackingInfo (159)
 #endif
 
 /* wsi__OrderStatus * has binding name 'PointerTowsi__OrderStatus' for type 'wsi:OrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderStatus
-#define SOAP_TYPE_PointerTowsi__OrderStatus (155)
+#define SOAP_TYPE_PointerTowsi__OrderStatus (157)
 #endif
 
 /* wsi__OrderPalletItemInfo * has binding name 'PointerTowsi__OrderPalletItemInfo' for type 'wsi:OrderPalletItemInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderPalletItemInfo
-#define SOAP_TYPE_PointerTowsi__OrderPalletItemInfo (153)
+#define SOAP_TYPE_PointerTowsi__OrderPalletItemInfo (155)
 #endif
 
 /* wsi__Order * has binding name 'PointerTowsi__Order' for type 'wsi:Order' */
 #ifndef SOAP_TYPE_PointerTowsi__Order
-#define SOAP_TYPE_PointerTowsi__Order (151)
+#define SOAP_TYPE_PointerTowsi__Order (153)
 #endif
 
 /* wsi__InventoryTransaction * has binding name 'PointerTowsi__InventoryTransaction' for type 'wsi:InventoryTransaction' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryTransaction
-#define SOAP_TYPE_PointerTowsi__InventoryTransaction (149)
+#define SOAP_TYPE_PointerTowsi__InventoryTransaction (151)
 #endif
 
 /* wsi__InventoryLine * has binding name 'PointerTowsi__InventoryLine' for type 'wsi:InventoryLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryLine
-#define SOAP_TYPE_PointerTowsi__InventoryLine (147)
+#define SOAP_TYPE_PointerTowsi__InventoryLine (149)
 #endif
 
 /* wsi__InventoryChangeLine * has binding name 'PointerTowsi__InventoryChangeLine' for type 'wsi:InventoryChangeLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangeLine
-#define SOAP_TYPE_PointerTowsi__InventoryChangeLine (145)
+#define SOAP_TYPE_PointerTowsi__InventoryChangeLine (147)
 #endif
 
 /* wsi__InOrderStatus * has binding name 'PointerTowsi__InOrderStatus' for type 'wsi:InOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderStatus
-#define SOAP_TYPE_PointerTowsi__InOrderStatus (142)
+#define SOAP_TYPE_PointerTowsi__InOrderStatus (144)
 #endif
 
 /* wsi__InOrderLine * has binding name 'PointerTowsi__InOrderLine' for type 'wsi:InOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderLine
-#define SOAP_TYPE_PointerTowsi__InOrderLine (140)
+#define SOAP_TYPE_PointerTowsi__InOrderLine (142)
 #endif
 
 /* wsi__GetInventoryPerWarehouseError * has binding name 'PointerTowsi__GetInventoryPerWarehouseError' for type 'wsi:GetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError (138)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError (140)
 #endif
 
 /* wsi__CustomerOrderTextLine * has binding name 'PointerTowsi__CustomerOrderTextLine' for type 'wsi:CustomerOrderTextLine' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrderTextLine
-#define SOAP_TYPE_PointerTowsi__CustomerOrderTextLine (136)
+#define SOAP_TYPE_PointerTowsi__CustomerOrderTextLine (138)
 #endif
 
 /* wsi__CustomerOrderLine * has binding name 'PointerTowsi__CustomerOrderLine' for type 'wsi:CustomerOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrderLine
-#define SOAP_TYPE_PointerTowsi__CustomerOrderLine (133)
+#define SOAP_TYPE_PointerTowsi__CustomerOrderLine (135)
 #endif
 
 /* _QName has binding name '_QName' for type 'xsd:QName' */
@@ -6369,112 +6441,112 @@ typedef std::string xsd__decimal;
 
 /* std::vector<wsi__TransporterService *>  has binding name 'std__vectorTemplateOfPointerTowsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService (175)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService (177)
 #endif
 
 /* std::vector<wsi__TransporterContract *>  has binding name 'std__vectorTemplateOfPointerTowsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract (173)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract (175)
 #endif
 
 /* std::vector<std::string>  has binding name 'std__vectorTemplateOfstd__string' for type 'xsd:string' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfstd__string
-#define SOAP_TYPE_std__vectorTemplateOfstd__string (171)
+#define SOAP_TYPE_std__vectorTemplateOfstd__string (173)
 #endif
 
 /* std::vector<wsi__SetInventoryChangesToReportedResultError *>  has binding name 'std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError (170)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError (172)
 #endif
 
 /* std::vector<wsi__ReceivedInOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine (168)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine (170)
 #endif
 
 /* std::vector<wsi__ReceivedInOrder *>  has binding name 'std__vectorTemplateOfPointerTowsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder (166)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder (168)
 #endif
 
 /* std::vector<wsi__PickedOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine (164)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine (166)
 #endif
 
 /* std::vector<wsi__PerWarehouseStockLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine (162)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine (164)
 #endif
 
 /* std::vector<wsi__PerWarehouseArticleLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine (160)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine (162)
 #endif
 
 /* std::vector<wsi__OrderTrackingInfo *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderTrackingInfo' for type 'wsi:OrderTrackingInfo' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo (158)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo (160)
 #endif
 
 /* std::vector<wsi__OrderStatus *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderStatus' for type 'wsi:OrderStatus' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus (156)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus (158)
 #endif
 
 /* std::vector<wsi__OrderPalletItemInfo *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo' for type 'wsi:OrderPalletItemInfo' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo (154)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo (156)
 #endif
 
 /* std::vector<wsi__Order *>  has binding name 'std__vectorTemplateOfPointerTowsi__Order' for type 'wsi:Order' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order (152)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order (154)
 #endif
 
 /* std::vector<wsi__InventoryTransaction *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryTransaction' for type 'wsi:InventoryTransaction' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction (150)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction (152)
 #endif
 
 /* std::vector<wsi__InventoryLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryLine' for type 'wsi:InventoryLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine (148)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine (150)
 #endif
 
 /* std::vector<wsi__InventoryChangeLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryChangeLine' for type 'wsi:InventoryChangeLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine (146)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine (148)
 #endif
 
 /* std::vector<int>  has binding name 'std__vectorTemplateOfint' for type 'xsd:int' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfint
-#define SOAP_TYPE_std__vectorTemplateOfint (144)
+#define SOAP_TYPE_std__vectorTemplateOfint (146)
 #endif
 
 /* std::vector<wsi__InOrderStatus *>  has binding name 'std__vectorTemplateOfPointerTowsi__InOrderStatus' for type 'wsi:InOrderStatus' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus (143)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus (145)
 #endif
 
 /* std::vector<wsi__InOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InOrderLine' for type 'wsi:InOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine (141)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine (143)
 #endif
 
 /* std::vector<wsi__GetInventoryPerWarehouseError *>  has binding name 'std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError' for type 'wsi:GetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError (139)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError (141)
 #endif
 
 /* std::vector<wsi__CustomerOrderTextLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine' for type 'wsi:CustomerOrderTextLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine (137)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine (139)
 #endif
 
 /* std::vector<wsi__CustomerOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__CustomerOrderLine' for type 'wsi:CustomerOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine (134)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine (136)
 #endif
 
 /******************************************************************************\

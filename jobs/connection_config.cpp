@@ -7,6 +7,7 @@
 #include <Poco/StringTokenizer.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -129,11 +130,49 @@ class Reader {
   std::string prefix_;
 };
 
+// wms_warehouse_codes = ERP=ONGOING, ...: each a connected warehouse, mapped once, and no two
+// connected warehouses ending up as the same Ongoing warehouse (its stock and deliveries could
+// not be told apart).
+std::map<std::string, std::string> WarehouseCodes(const Reader& r,
+                                                  const std::vector<std::string>& connected) {
+  const std::string key = "wms_warehouse_codes";
+  std::map<std::string, std::string> codes;
+  for (const std::string& entry : r.List(key)) {
+    const auto eq = entry.find('=');
+    const std::string erp = Poco::trim(entry.substr(0, eq));
+    const std::string wms = eq == std::string::npos ? "" : Poco::trim(entry.substr(eq + 1));
+    if (erp.empty() || wms.empty()) {
+      throw ConfigError(r.file(), r.Key(key),
+                        "'" + entry + "' is not ERP_CODE=ONGOING_CODE (e.g. NORTH=UME1)");
+    }
+    if (std::find(connected.begin(), connected.end(), erp) == connected.end()) {
+      throw ConfigError(r.file(), r.Key(key),
+                        erp + " is not a connected warehouse (" + r.Key("warehouses") + ")");
+    }
+    if (!codes.emplace(erp, wms).second)
+      throw ConfigError(r.file(), r.Key(key), erp + " is mapped twice");
+  }
+  std::map<std::string, std::string> erp_of;  // Ongoing code -> ERP code
+  for (const std::string& erp : connected) {
+    const auto mapped = codes.find(erp);
+    const std::string wms = mapped == codes.end() ? erp : mapped->second;
+    if (const auto [it, fresh] = erp_of.emplace(wms, erp); !fresh) {
+      if (it->second == erp)
+        throw ConfigError(r.file(), r.Key("warehouses"), erp + " is listed twice");
+      throw ConfigError(r.file(), r.Key(key),
+                        "the ERP warehouses " + it->second + " and " + erp +
+                            " would both be Ongoing's warehouse " + wms);
+    }
+  }
+  return codes;
+}
+
 ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
                                 const std::string& file, const std::string& name) {
   Reader r(config, file, "connection." + name + ".");
   ConnectionConfig c;
   c.name = name;
+  c.file = file;
   c.endpoint.goods_owner_code = r.Required("goods_owner_code");
   if (c.endpoint.goods_owner_code.size() > 400) {
     throw ConfigError(file, r.Key("goods_owner_code"), "longer than Ongoing's 400 characters");
@@ -162,6 +201,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
     throw ConfigError(file, r.Key("warehouses"),
                       "missing: name at least one connected warehouse code");
   }
+  c.wms_warehouse_codes = WarehouseCodes(r, c.warehouses);
   c.start_date = r.Required("start_date");
   int tz = 0;
   Poco::DateTime parsed;
@@ -191,6 +231,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
     }
   }
   c.invoice_at_delivery = r.Bool("invoice_at_delivery", false);
+  c.sms_notification = r.Bool("sms_notification", false);
   return c;
 }
 

@@ -8,6 +8,7 @@
 #include <Poco/Util/AbstractConfiguration.h>
 
 #include <chrono>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,12 +31,16 @@ class ConfigError : public std::runtime_error {
 
 struct ConnectionConfig {
   std::string name;
+  std::string file;               // the configuration file it was read from (for messages)
   ongoing::WmsEndpoint endpoint;  // R1
   std::string erp_odbc;           // ODBC connection string of the ERP database
   bool export_articles = true;    // R2
   bool export_customer_orders = false;
   bool export_purchase_orders = false;
   std::vector<std::string> warehouses;  // R3: codes of the connected warehouses
+  // R3: Ongoing's warehouse code of a connected ERP warehouse, where the two differ (ERP code ->
+  // Ongoing code); an unmapped warehouse has the same code on both sides.
+  std::map<std::string, std::string> wms_warehouse_codes;
   std::string start_date;               // R4: YYYY-MM-DD
   std::string sbm_id;                   // R6b
   pipeline::Secret md5_keys;            // R6b
@@ -45,6 +50,8 @@ struct ConnectionConfig {
   int batch_size = 500;
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
+  // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.
+  bool sms_notification = false;
 };
 
 struct AppConfig {

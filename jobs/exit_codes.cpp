@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Util/Application.h>
 
+#include "jobs/connection_config.h"
 #include "stages/erp/job_lock.h"
 #include "stages/wms/wms_error.h"
 
@@ -37,6 +38,8 @@ CommandFailure FailureOf(const std::exception& error) {
         wms_error->kind() == wms::WmsErrorKind::kLogon ? App::EXIT_NOPERM : App::EXIT_UNAVAILABLE,
         "WMS: " + std::string(error.what())};
   }
+  if (dynamic_cast<const ConfigError*>(&error) != nullptr)  // a job's check against the ERP
+    return {App::EXIT_CONFIG, "configuration: " + std::string(error.what())};
   if (dynamic_cast<const erp::JobAlreadyRunning*>(&error) != nullptr)
     return {App::EXIT_TEMPFAIL, error.what()};
   if (const auto* poco = dynamic_cast<const Poco::Exception*>(&error))

@@ -34,8 +34,9 @@ struct CommandFailure {
 };
 
 /// Classifies what a command threw: a WmsError is 77 for a refused logon and 69 otherwise
-/// ("WMS: ..."); erp::JobAlreadyRunning is 75; any other Poco::Exception is the ERP database,
-/// 74 ("ERP database: ..."); any other std::exception is 70. Never throws.
+/// ("WMS: ..."); a ConfigError (a job's check of the configuration against the ERP) is 78
+/// ("configuration: ..."); erp::JobAlreadyRunning is 75; any other Poco::Exception is the ERP
+/// database, 74 ("ERP database: ..."); any other std::exception is 70. Never throws.
 CommandFailure FailureOf(const std::exception& error);
 
 }  // namespace wmsbridge::jobs

@@ -57,7 +57,7 @@ std::string NextWatermark(const std::string& max_updated_at, std::chrono::minute
 }
 
 JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOptions& options,
-                               std::string job, Poco::Logger& logger)
+                               std::string job, Poco::Logger& logger, const Preflight& preflight)
     : connection_(connection),
       options_(options),
       job_(std::move(job)),
@@ -65,6 +65,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
       runs_(db_),
       sync_(db_, connection.name),
       soap_client_(connection.endpoint, ClientOptions(connection, options)) {
+  if (preflight)
+    preflight(db_);
   if (!options_.dry_run) {
     lock_.emplace(db_, connection.name, job_);
     const std::string mode = options_.only_doc_no ? "manual"

@@ -26,15 +26,20 @@
 
 namespace wmsbridge::jobs {
 
+/// A job's check of its configuration against the ERP, run before any work; throws
+/// ConfigError naming the key.
+using Preflight = std::function<void(erp::ErpDatabase&)>;
+
 class JobEnvironment {
  public:
-  /// Opens the run and checks the WMS logon before any other call. Throws
-  /// erp::JobAlreadyRunning, Poco::Exception when the ERP database fails, or wms::WmsError when
-  /// the logon is refused (kLogon, after exactly one call, with what to check) or the WMS stays
-  /// unavailable (after the run's retries); the run row is then ABORTED with the reason. A dry
-  /// run takes no lock and writes no run row.
+  /// Opens the ERP session, runs `preflight` (when given) before anything else, then opens the
+  /// run and checks the WMS logon before any other call. Throws ConfigError from the preflight
+  /// (no lock, no run row, no WMS call), erp::JobAlreadyRunning, Poco::Exception when the ERP
+  /// database fails, or wms::WmsError when the logon is refused (kLogon, after exactly one
+  /// call, with what to check) or the WMS stays unavailable (after the run's retries); the run
+  /// row is then ABORTED with the reason. A dry run takes no lock and writes no run row.
   JobEnvironment(const ConnectionConfig& connection, const JobOptions& options, std::string job,
-                 Poco::Logger& logger);
+                 Poco::Logger& logger, const Preflight& preflight = {});
 
   erp::ErpDatabase& db() { return db_; }
   erp::SyncStateStore& sync() { return sync_; }

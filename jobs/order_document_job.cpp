@@ -1,13 +1,34 @@
 #include "jobs/order_document_job.h"
 
+#include "stages/erp/warehouse_store.h"
+
 namespace wmsbridge::jobs {
+namespace {
+
+// R3: a connected warehouse the ERP does not have is a typo in the configuration (or an ERP
+// change), not a warehouse with nothing to export: the run stops before any work.
+void CheckConnectedWarehouses(const ConnectionConfig& connection, erp::ErpDatabase& db) {
+  const std::vector<std::string> missing = erp::WarehouseStore(db).Missing(connection.warehouses);
+  if (missing.empty())
+    return;
+  std::string list;
+  for (const std::string& code : missing)
+    list += (list.empty() ? "" : ", ") + code;
+  throw ConfigError(connection.file.empty() ? "(configuration)" : connection.file,
+                    "connection." + connection.name + ".warehouses",
+                    "no warehouse with the code " + list +
+                        " in the ERP (table warehouse); correct the code or remove it");
+}
+
+}  // namespace
 
 OrderDocumentRun::OrderDocumentRun(std::string job, documents::DocumentKind kind,
                                    bool ConnectionConfig::*automatic,
                                    const ConnectionConfig& connection, const JobOptions& options,
                                    Poco::Logger& logger)
     : kind_(std::move(kind)),
-      env_(connection, options, std::move(job), logger),
+      env_(connection, options, std::move(job), logger,
+           [&connection](erp::ErpDatabase& db) { CheckConnectedWarehouses(connection, db); }),
       store_(env_.db()),
       requests_store_(env_.db()),
       automatic_(automatic != nullptr && connection.*automatic) {

@@ -19,6 +19,8 @@ JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptio
     return run.FinishEmpty();
   customer_orders::OrderRunState state;
   state.currencies = {connection.currencies.begin(), connection.currencies.end()};
+  state.warehouses = documents::WarehouseCodes(connection.wms_warehouse_codes);
+  state.sms_notification = connection.sms_notification;
   customer_orders::OrderSource source(run.store(), run.Settings(), state.transporters,
                                       run.env().client());
   customer_orders::OrderTransform transform(state);
@@ -32,7 +34,8 @@ JobResult RunPurchaseOrderJob(const ConnectionConfig& connection, const JobOptio
   if (run.NothingToDo())
     return run.FinishEmpty();
   purchase_orders::PurchaseOrderSource source(run.store(), run.Settings());
-  purchase_orders::PurchaseOrderTransform transform;
+  purchase_orders::PurchaseOrderTransform transform(
+      documents::WarehouseCodes(connection.wms_warehouse_codes));
   return run.Run(source, transform);
 }
 
@@ -43,7 +46,8 @@ JobResult RunInternalOrderJob(const ConnectionConfig& connection, const JobOptio
   if (run.NothingToDo())
     return run.FinishEmpty();
   internal_orders::InternalOrderSource source(run.store(), run.Settings());
-  internal_orders::InternalOrderTransform transform;
+  internal_orders::InternalOrderTransform transform(
+      documents::WarehouseCodes(connection.wms_warehouse_codes));
   return run.Run(source, transform);
 }
 

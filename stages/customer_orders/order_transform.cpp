@@ -3,6 +3,7 @@
 
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
+#include "stages/customer_orders/phone_number.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::customer_orders {
@@ -99,10 +100,24 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
   d.reference = o.reference;
   d.remark = o.remark;
   d.delivery_date = o.delivery_date.substr(0, 10);
-  d.service_point_code = o.pickup_point_code;  // R13: the webshop's service point
-  d.consignee = {o.customer_no,           o.delivery_name,     o.delivery_address,
-                 o.delivery_address2,     o.delivery_postcode, o.delivery_city,
-                 o.delivery_country_code, o.delivery_email,    o.delivery_phone};
+  d.service_point_code = o.pickup_point_code;                    // R13: the webshop's service point
+  d.warehouse_code = state_.warehouses.ToWms(o.warehouse_code);  // R3: picked there
+  wms::Consignee& c = d.consignee;
+  c.customer_number = o.customer_no;
+  c.name = o.delivery_name;
+  c.address = o.delivery_address;
+  c.address2 = o.delivery_address2;
+  c.postcode = o.delivery_postcode;
+  c.city = o.delivery_city;
+  c.country_code = o.delivery_country_code;
+  c.email = o.delivery_email;
+  c.phone = o.delivery_phone;
+  // The ERP's one phone is the telephone; a mobile number is also the mobile phone, and gets
+  // an SMS only where the connection asks for it (docs/customer-order-job.md, "Phones").
+  if (IsMobileNumber(o.delivery_phone, o.delivery_country_code)) {
+    c.mobile_phone = o.delivery_phone;
+    c.notify_by_sms = state_.sms_notification;
+  }
 
   // Delivery method (R5): by id, or by the webshop's external key.
   if (!o.delivery_method_id.empty() || !o.delivery_method_key.empty()) {

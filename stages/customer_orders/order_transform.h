@@ -9,15 +9,19 @@
 #include "pipeline/map_transform.h"
 #include "stages/customer_orders/transporter_services.h"
 #include "stages/documents/document_work.h"
+#include "stages/documents/warehouse_codes.h"
 #include "stages/erp/customer_order_row.h"
 
 namespace wmsbridge::customer_orders {
 
 /// What the run knows of Ongoing: its transporter services (filled by the source when an
-/// order needs them) and the currencies it knows.
+/// order needs them) and the currencies it knows; and the connection's choices: Ongoing's code
+/// of each ERP warehouse (R3) and whether consignees with a mobile number get an SMS.
 struct OrderRunState {
   TransporterServices transporters;
   std::set<std::string> currencies;
+  documents::WarehouseCodes warehouses;
+  bool sms_notification = false;
 };
 
 class OrderTransform final

@@ -60,6 +60,7 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
   d.reference = io.number;
   d.delivery_date = io.delivery_date.substr(0, 10);
   d.order_type_code = kOrderType;
+  d.warehouse_code = warehouses_.ToWms(io.warehouse_code);  // R3: picked at the from-warehouse
   d.consignee.customer_number = "WH-" + io.to_warehouse_code;
   d.consignee.name = io.delivery_name.empty() ? io.to_warehouse_code : io.delivery_name;
   d.consignee.address = io.delivery_address;

@@ -4,9 +4,12 @@
 // orders by its number ("IO-" + the ERP's number, so the two number series never meet in
 // Ongoing) and its order type INTERNAL. docs/purchase-and-internal-orders.md.
 
+#include <utility>
+
 #include "pipeline/map_transform.h"
 #include "stages/documents/document_kind.h"
 #include "stages/documents/document_work.h"
+#include "stages/documents/warehouse_codes.h"
 #include "stages/erp/internal_order_row.h"
 
 namespace wmsbridge::internal_orders {
@@ -21,8 +24,15 @@ documents::DocumentKind InternalOrderKind();
 class InternalOrderTransform final
     : public pipeline::MapTransform<erp::InternalOrderRow, documents::DocumentWork> {
  public:
+  /// `warehouses`: Ongoing's code of each ERP warehouse (R3).
+  explicit InternalOrderTransform(documents::WarehouseCodes warehouses = {})
+      : warehouses_(std::move(warehouses)) {}
+
   /// Never throws for a bad internal order: it becomes kReject with the reason.
   documents::DocumentWork Map(const erp::InternalOrderRow& io) override;
+
+ private:
+  documents::WarehouseCodes warehouses_;
 };
 
 }  // namespace wmsbridge::internal_orders

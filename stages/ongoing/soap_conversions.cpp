@@ -123,6 +123,13 @@ wsi__CustomerOrder* ToSoap(soap* ctx, const wms::CustomerOrder& order) {
     info->OrderType->OrderTypeIdentification = wsi__OrderTypeIdentification__OrderTypeCode;
     info->OrderType->OrderTypeCode = Str(ctx, order.order_type_code);
   }
+  if (!order.warehouse_code.empty()) {
+    info->OutboundWarehouse = soap_new_wsi__OutboundWarehouse(ctx);
+    info->OutboundWarehouse->WarehouseIdentification =
+        wsi__WarehouseIdentificationType__WarehouseCode;
+    info->OutboundWarehouse->WarehouseCode = Str(ctx, order.warehouse_code);
+    info->OutboundWarehouse->WarehouseId = nullptr;  // nil: identified by code
+  }
   info->OrderServicePointCode = Str(ctx, order.service_point_code);
   co->OrderInfo = info;
 
@@ -143,10 +150,10 @@ wsi__CustomerOrder* ToSoap(soap* ctx, const wms::CustomerOrder& order) {
     customer->City = Str(ctx, c.city);
     customer->TelePhone = Str(ctx, c.phone);
     customer->Email = Str(ctx, c.email);
-    customer->MobilePhone = Str(ctx, c.phone);
+    customer->MobilePhone = Str(ctx, c.mobile_phone);
     customer->CountryCode = Str(ctx, c.country_code);
     customer->IsVisible = true;
-    customer->NotifyBySMS = !c.phone.empty();
+    customer->NotifyBySMS = c.notify_by_sms;
     customer->NotifyByEmail = !c.email.empty();
     customer->NotifyByTelephone = false;
     co->Customer = customer;

@@ -40,7 +40,7 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
   }
   d.supplier_number = po.supplier_no;
   d.supplier_name = po.supplier_name;
-  d.warehouse_code = po.warehouse_code;
+  d.warehouse_code = warehouses_.ToWms(po.warehouse_code);  // R3: received there
   d.in_date = po.delivery_date.substr(0, 10);
   d.order_date = po.order_date.substr(0, 10);
   d.reference = std::to_string(po.id);

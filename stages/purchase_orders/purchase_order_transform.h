@@ -3,9 +3,12 @@
 // each with its own line code; updates refused once fully received; deleted -> cancelled;
 // reused numbers refused with the remedy (R17). docs/purchase-and-internal-orders.md.
 
+#include <utility>
+
 #include "pipeline/map_transform.h"
 #include "stages/documents/document_kind.h"
 #include "stages/documents/document_work.h"
+#include "stages/documents/warehouse_codes.h"
 #include "stages/erp/purchase_order_row.h"
 
 namespace wmsbridge::purchase_orders {
@@ -18,8 +21,15 @@ documents::DocumentKind PurchaseOrderKind();
 class PurchaseOrderTransform final
     : public pipeline::MapTransform<erp::PurchaseOrderRow, documents::DocumentWork> {
  public:
+  /// `warehouses`: Ongoing's code of each ERP warehouse (R3).
+  explicit PurchaseOrderTransform(documents::WarehouseCodes warehouses = {})
+      : warehouses_(std::move(warehouses)) {}
+
   /// Never throws for a bad purchase order: it becomes kReject with the reason.
   documents::DocumentWork Map(const erp::PurchaseOrderRow& po) override;
+
+ private:
+  documents::WarehouseCodes warehouses_;
 };
 
 }  // namespace wmsbridge::purchase_orders

@@ -34,9 +34,11 @@ std::string PayloadHash(const wms::CustomerOrder& o) {
        {&o.order_number, &o.goods_owner_order_id, &o.reference, &o.remark, &o.delivery_instruction,
         &o.delivery_date, &o.order_type_code, &o.service_point_code, &o.consignee.customer_number,
         &o.consignee.name, &o.consignee.address, &o.consignee.address2, &o.consignee.postcode,
-        &o.consignee.city, &o.consignee.country_code, &o.consignee.email, &o.consignee.phone}) {
+        &o.consignee.city, &o.consignee.country_code, &o.consignee.email, &o.consignee.phone,
+        &o.consignee.mobile_phone, &o.warehouse_code}) {
     field(*v);
   }
+  field(o.consignee.notify_by_sms ? "sms" : "no-sms");
   field(o.transporter_code.value_or("\x1e"));
   field(o.transporter_service_code.value_or("\x1e"));
   for (const wms::OrderLine& l : o.lines) {

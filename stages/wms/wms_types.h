@@ -44,7 +44,9 @@ struct Consignee {
   std::string city;
   std::string country_code;
   std::string email;
-  std::string phone;
+  std::string phone;         // TelePhone: the ERP's one phone, whatever kind it is
+  std::string mobile_phone;  // MobilePhone: the same number, only when it is a mobile number
+  bool notify_by_sms = false;
 };
 
 struct OrderLine {
@@ -74,6 +76,9 @@ struct CustomerOrder {
   std::string delivery_date;  // required by Ongoing
   std::string order_type_code;
   std::string service_point_code;
+  // OutboundWarehouse by code: the Ongoing warehouse that picks the order (R3); empty: left
+  // out, Ongoing's default warehouse.
+  std::string warehouse_code;
   Consignee consignee;
   std::optional<std::string> transporter_code;
   std::optional<std::string> transporter_service_code;

@@ -1,12 +1,13 @@
 // The documented configuration (docs/examples/wmsbridge.ini, shown in docs/configuration.md)
 // loads and means what the documentation says: every value exactly, no comment inside a value,
-// the secrets read from their files (R1, R2-R4, R6, R6b, R18, R19).
+// the secrets read from their files (R1, R2-R4, R6, R6b, R18, R19, SMS).
 #define BOOST_TEST_MODULE config_example
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/IniFileConfiguration.h>
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "jobs/connection_config.h"
@@ -62,6 +63,7 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(!c.export_customer_orders);
   BOOST_TEST(!c.export_purchase_orders);
   BOOST_TEST((c.warehouses == std::vector<std::string>{"MAIN", "NORTH"}));
+  BOOST_TEST((c.wms_warehouse_codes == std::map<std::string, std::string>{{"NORTH", "UME1"}}));
   BOOST_TEST(c.start_date == "2026-11-01");
   BOOST_TEST((c.currencies == std::vector<std::string>{"SEK", "EUR"}));
   BOOST_TEST(c.sbm_id == "12345");
@@ -71,4 +73,34 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(c.batch_size == 500);
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
+  BOOST_TEST(!c.sms_notification);
+}
+
+// R3: a mapping that cannot be meant is refused when the file is read, naming the key.
+BOOST_AUTO_TEST_CASE(a_warehouse_mapping_that_cannot_be_meant_is_a_configuration_error_R3) {
+  const std::string dir = test::TempDir("config-warehouses");
+  const std::string path = InstallExample(dir);
+  std::stringstream example;
+  example << std::ifstream(path).rdbuf();
+  const std::pair<const char*, const char*> bad[] = {
+      {"wms_warehouse_codes = NORTH", "is not ERP_CODE=ONGOING_CODE"},
+      {"wms_warehouse_codes = NORTH=", "is not ERP_CODE=ONGOING_CODE"},
+      {"wms_warehouse_codes = SOUTH=S1", "SOUTH is not a connected warehouse"},
+      {"wms_warehouse_codes = NORTH=N1,NORTH=N2", "NORTH is mapped twice"},
+      {"wms_warehouse_codes = NORTH=MAIN", "MAIN and NORTH would both be Ongoing's warehouse MAIN"},
+      {"wms_warehouse_codes = MAIN=X,NORTH=X", "would both be Ongoing's warehouse X"}};
+  for (const auto& [line, problem] : bad) {
+    BOOST_TEST_CONTEXT(line) {
+      std::ofstream(path) << Replace(example.str(), "wms_warehouse_codes = NORTH=UME1", line);
+      Poco::AutoPtr<Poco::Util::IniFileConfiguration> file(
+          new Poco::Util::IniFileConfiguration(path));
+      BOOST_CHECK_EXCEPTION(jobs::LoadConfig(*file, path, "/nonexistent"), jobs::ConfigError,
+                            [&](const jobs::ConfigError& e) {
+                              BOOST_TEST(e.key() == "connection.demo.wms_warehouse_codes");
+                              BOOST_TEST(std::string(e.what()).find(problem) != std::string::npos,
+                                         e.what());
+                              return true;
+                            });
+    }
+  }
 }

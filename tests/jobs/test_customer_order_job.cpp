@@ -13,6 +13,7 @@
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
 #include "tests/support/backend_test.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
@@ -128,6 +129,35 @@ void SeedAndExportArticles(const ErpBackend& db, SimProcess& sim) {
 
 std::int64_t OrderCalls(SimProcess& sim) {
   return sim.store().CallCount(sim::Operation::kProcessOrder);
+}
+
+// The stock of an article in one of Ongoing's warehouses, "" when it has none there.
+std::string StockAt(SimProcess& sim, const std::string& article, const std::string& warehouse) {
+  for (const sim::ArticleStock& entry : sim.store().Stock()) {
+    if (entry.article.article_number != article)
+      continue;
+    for (const sim::WarehouseStock& w : entry.warehouses) {
+      if (w.warehouse_code == warehouse)
+        return w.qty;
+    }
+  }
+  return "";
+}
+
+// A configuration file for the command line (0600 password file beside it); `extra` lines are
+// appended to the connection's section.
+std::string WriteIni(const std::string& dir, const ErpBackend& db, const SimProcess& sim,
+                     const std::string& extra) {
+  std::ofstream(dir + "/pw") << test::kPassword;
+  ::chmod((dir + "/pw").c_str(), 0600);
+  std::ofstream ini(dir + "/wmsbridge.ini");
+  ini << "[wmsbridge]\nsql_dir = " << test::SqlDir() << "\n[connection.demo]\n"
+      << "goods_owner_code = DEMO\ngoods_owner_id = 42\nlogin_name = wmsbridge\n"
+      << "password_file = " << dir << "/pw\nwms_service_url = " << sim.url()
+      << "\nerp_odbc = " << db.ConnectionString()
+      << "\nexport.customer_orders = true\nstart_date = 2026-11-01\n"
+      << extra;
+  return dir + "/wmsbridge.ini";
 }
 
 }  // namespace
@@ -509,4 +539,125 @@ ERP_BACKEND_TEST(a_run_killed_midway_is_completed_with_every_order_in_ongoing_ex
           "SELECT * FROM wms_sync_state WHERE status = 'SENT' AND doc_type = 'customer_order'") ==
       count);
   BOOST_TEST(OrderCalls(sim) <= count + 1, "nothing sent twice beyond the one in flight");
+}
+
+// --- R3: orders name their warehouse -----------------------------------------------------------
+
+ERP_BACKEND_TEST(orders_are_picked_from_the_stock_of_their_own_warehouse_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  sim.store().SetStock("A-1", "MAIN", "10");
+  sim.store().SetStock("A-1", "NORTH", "10");
+  AddSimpleOrder(db, 1, "3101");
+  AddSimpleOrder(db, 2, "3102", {{"warehouse_id", "2"}});
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(result.sent == 2u, result.summary);
+  BOOST_TEST(sim.store().FindOrder("3101")->warehouse_code == "MAIN");
+  BOOST_TEST(sim.store().FindOrder("3102")->warehouse_code == "NORTH");
+  sim.store().Ship("3102");
+  BOOST_TEST(StockAt(sim, "A-1", "NORTH") == "8", "picked where the order said");
+  BOOST_TEST(StockAt(sim, "A-1", "MAIN") == "10");
+  const auto shown =
+      test::RunProgram(test::SimBinary(), {"show", "order", "3102", "--state", sim.state_path()});
+  BOOST_TEST(shown.code == 0);
+  BOOST_TEST(shown.output.find("warehouse=NORTH") != std::string::npos, shown.output);
+}
+
+ERP_BACKEND_TEST(an_erp_warehouse_is_sent_under_the_ongoing_code_mapped_to_it_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  auto c = Connection(db, sim);
+  c.warehouses = {"MAIN", "OTHER"};
+  c.wms_warehouse_codes = {{"OTHER", "NORTH"}};  // the ERP's OTHER is Ongoing's NORTH
+  AddSimpleOrder(db, 1, "3201");
+  AddSimpleOrder(db, 2, "3202", {{"warehouse_id", "3"}});
+  const auto result = RunOrders(db, sim, c);
+  BOOST_TEST(result.sent == 2u, result.summary);
+  BOOST_TEST(sim.store().FindOrder("3201")->warehouse_code == "MAIN", "unmapped: the same code");
+  BOOST_TEST(sim.store().FindOrder("3202")->warehouse_code == "NORTH");
+}
+
+ERP_BACKEND_TEST(an_order_for_a_warehouse_ongoing_lacks_is_refused_naming_the_code_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  auto c = Connection(db, sim);
+  c.wms_warehouse_codes = {{"NORTH", "UMEA"}};  // a code the 3PL has not set up
+  AddSimpleOrder(db, 1, "3301");
+  AddSimpleOrder(db, 2, "3302", {{"warehouse_id", "2"}});
+  RunOrders(db, sim, c);
+  BOOST_TEST(Field(db, "status", "3301") == "SENT");
+  BOOST_TEST(!sim.store().FindOrder("3302").has_value());
+  BOOST_TEST(Field(db, "status", "3302") == "ERROR");
+  BOOST_TEST(Field(db, "message", "3302").find("UMEA") != std::string::npos,
+             Field(db, "message", "3302"));
+}
+
+ERP_BACKEND_TEST(an_order_moved_to_another_warehouse_is_sent_again_to_it_R3_R12) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "3401");
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("3401")->warehouse_code == "MAIN");
+  db.Exec(
+      "UPDATE customer_order SET warehouse_id = 2, updated_at = '2026-11-26 08:00:00' "
+      "WHERE order_id = 1");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindOrder("3401")->warehouse_code == "NORTH");
+}
+
+ERP_BACKEND_TEST(a_connected_warehouse_the_erp_lacks_is_a_configuration_error_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "3501");
+  auto c = Connection(db, sim);
+  c.warehouses = {"MAIN", "NORHT"};  // a typo
+  BOOST_CHECK_EXCEPTION(RunOrders(db, sim, c), jobs::ConfigError, [](const jobs::ConfigError& e) {
+    BOOST_TEST(e.key() == "connection.demo.warehouses");
+    BOOST_TEST(std::string(e.what()).find("NORHT") != std::string::npos, e.what());
+    return true;
+  });
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetInventoryPerWarehouse) == 0,
+             "checked before any call, the logon check included");
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE job = 'customer_orders'") == 0,
+             "and before the run is opened");
+
+  // The command line ends with 78 (bad configuration) and names the key and the code.
+  const std::string ini =
+      WriteIni(test::TempDir("ghost-warehouse"), db, sim, "warehouses = MAIN,NORHT\n");
+  const auto cli = test::RunCli({"--config", ini, "--no-progress", "run", "customer-orders"});
+  BOOST_TEST(cli.code == 78, cli.output);
+  BOOST_TEST(cli.output.find("connection.demo.warehouses") != std::string::npos, cli.output);
+  BOOST_TEST(cli.output.find("NORHT") != std::string::npos, cli.output);
+  BOOST_TEST(!sim.store().FindOrder("3501").has_value());
+}
+
+// --- Phones: the telephone always; SMS only to a mobile number, only when switched on --------
+
+ERP_BACKEND_TEST(the_phone_is_the_telephone_and_only_a_mobile_gets_an_sms_when_switched_on) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "3601", {{"delivery_phone", "'031-712 45 60'"}});
+  AddSimpleOrder(db, 2, "3602", {{"delivery_phone", "'070-123 45 67'"}});
+  AddSimpleOrder(db, 3, "3603", {{"delivery_phone", "'+46 73 765 43 21'"}});
+  RunOrders(db, sim);
+  const auto landline = sim.store().FindOrder("3601")->consignee;
+  BOOST_TEST(landline.phone == "031-712 45 60");
+  BOOST_TEST(landline.mobile.empty(), "a landline is not sent as a mobile phone");
+  BOOST_TEST(!landline.notify_by_sms);
+  const auto mobile = sim.store().FindOrder("3602")->consignee;
+  BOOST_TEST(mobile.phone == "070-123 45 67");
+  BOOST_TEST(mobile.mobile == "070-123 45 67");
+  BOOST_TEST(!mobile.notify_by_sms, "SMS is off unless the connection turns it on");
+
+  auto c = Connection(db, sim);
+  c.sms_notification = true;
+  auto full = Options();
+  full.full = true;  // a changed setting reaches the orders sent before with a full comparison
+  RunOrders(db, sim, c, full);
+  BOOST_TEST(!sim.store().FindOrder("3601")->consignee.notify_by_sms, "never to a landline");
+  BOOST_TEST(sim.store().FindOrder("3602")->consignee.notify_by_sms);
+  BOOST_TEST(sim.store().FindOrder("3603")->consignee.notify_by_sms);
+  BOOST_TEST(sim.store().FindOrder("3603")->consignee.mobile == "+46 73 765 43 21");
 }

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 #include <stdexcept>
 
+#include "jobs/connection_config.h"
 #include "jobs/exit_codes.h"
 #include "stages/erp/job_lock.h"
 #include "stages/wms/wms_error.h"
@@ -72,6 +73,14 @@ BOOST_AUTO_TEST_CASE(a_job_already_running_is_75_R27) {
       jobs::FailureOf(erp::JobAlreadyRunning("job articles of connection demo is running"));
   BOOST_TEST(failure.code == 75);
   BOOST_TEST(failure.message == "job articles of connection demo is running");
+}
+
+BOOST_AUTO_TEST_CASE(a_configuration_the_erp_contradicts_is_78_R3) {
+  const jobs::ConfigError error("/etc/wmsbridge.ini", "connection.demo.warehouses",
+                                "warehouse SOUTH does not exist in the ERP");
+  const jobs::CommandFailure failure = jobs::FailureOf(error);
+  BOOST_TEST(failure.code == 78);
+  BOOST_TEST(failure.message == "configuration: " + std::string(error.what()));
 }
 
 BOOST_AUTO_TEST_CASE(a_poco_exception_is_the_erp_database_74) {

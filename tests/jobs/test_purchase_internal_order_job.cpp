@@ -287,6 +287,58 @@ ERP_BACKEND_TEST(an_internal_order_from_a_connected_warehouse_is_sent_as_an_outb
   BOOST_TEST(Field(db, "internal_order", "status", "IO-1") == "SENT");
 }
 
+ERP_BACKEND_TEST(an_internal_order_is_picked_from_the_stock_of_its_from_warehouse_R3_R24) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  sim.store().SetStock("A-2", "MAIN", "10");
+  sim.store().SetStock("A-2", "NORTH", "10");
+  AddInternalOrder(db, 1, "IO-8", 2, 1);  // from NORTH to MAIN
+  const auto result = RunInternal(db, sim, Options("IO-8"));
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(sim.store().FindOrder("IO-IO-8")->warehouse_code == "NORTH");
+  BOOST_TEST(sim.store().FindOrder("IO-IO-8")->consignee.city == "Göteborg", "to MAIN");
+  sim.store().Ship("IO-IO-8");
+  for (const auto& entry : sim.store().Stock()) {
+    if (entry.article.article_number != "A-2")
+      continue;
+    for (const auto& w : entry.warehouses) {
+      BOOST_TEST(w.qty == (w.warehouse_code == "NORTH" ? "7" : "10"), w.warehouse_code);
+    }
+  }
+}
+
+ERP_BACKEND_TEST(internal_and_purchase_orders_use_the_ongoing_code_mapped_to_the_erp_one_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  auto c = Connection(db, sim);
+  c.warehouses = {"MAIN", "OTHER"};
+  c.wms_warehouse_codes = {{"OTHER", "NORTH"}};  // the ERP's OTHER is Ongoing's NORTH
+  AddInternalOrder(db, 1, "IO-9", 3, 1);
+  jobs::RunInternalOrderJob(c, Options("IO-9"), Poco::Logger::get("test"));
+  BOOST_TEST(sim.store().FindOrder("IO-IO-9")->warehouse_code == "NORTH");
+  AddPurchaseOrder(db, 1, "PO-9", "3");
+  jobs::RunPurchaseOrderJob(c, Options(), Poco::Logger::get("test"));
+  BOOST_TEST(sim.store().FindInOrder("PO-9")->warehouse_code == "NORTH");
+}
+
+ERP_BACKEND_TEST(a_connected_warehouse_the_erp_lacks_stops_every_order_job_R3) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-10", 1, 2);
+  AddPurchaseOrder(db, 1, "PO-10");
+  auto c = Connection(db, sim);
+  c.warehouses = {"MAIN", "SOUTH"};
+  const auto names_key_and_code = [](const jobs::ConfigError& e) {
+    return e.key() == "connection.demo.warehouses" &&
+           std::string(e.what()).find("SOUTH") != std::string::npos;
+  };
+  BOOST_CHECK_EXCEPTION(jobs::RunInternalOrderJob(c, Options("IO-10"), Poco::Logger::get("test")),
+                        jobs::ConfigError, names_key_and_code);
+  BOOST_CHECK_EXCEPTION(jobs::RunPurchaseOrderJob(c, Options(), Poco::Logger::get("test")),
+                        jobs::ConfigError, names_key_and_code);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+}
+
 ERP_BACKEND_TEST(an_internal_order_only_to_a_connected_warehouse_is_refused_with_the_reason_R24) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);

@@ -83,8 +83,9 @@ wms::CustomerOrder SampleOrder(const std::string& number) {
   o.remark = "Lämna vid dörren";
   o.delivery_date = "2026-12-01";
   o.service_point_code = "SP-4711";
-  o.consignee = {"K1001", "Åsa Öberg",      "Storgatan 1", "", "41101", "Göteborg",
-                 "SE",    "asa@example.se", "+46701234567"};
+  o.warehouse_code = "NORTH";
+  o.consignee = {"K1001",          "Åsa Öberg",    "Storgatan 1",  "",  "41101", "Göteborg", "SE",
+                 "asa@example.se", "+46701234567", "+46701234567", true};
   o.transporter_code = "POSTNORD";
   o.transporter_service_code = "MYPACK";
   o.lines = {{"1", "A-1", "Kaffekopp", "2", std::nullopt, std::string("SEK"), ""},
@@ -210,6 +211,10 @@ BOOST_AUTO_TEST_CASE(every_operation_round_trips_over_http_to_the_simulator) {
   BOOST_TEST(sim_order->consignee.name == "Åsa Öberg");
   BOOST_TEST(sim_order->service_point_code == "SP-4711");
   BOOST_TEST(sim_order->transporter_service_code == "MYPACK");
+  BOOST_TEST(sim_order->warehouse_code == "NORTH");
+  BOOST_TEST(sim_order->consignee.phone == "+46701234567");
+  BOOST_TEST(sim_order->consignee.mobile == "+46701234567");
+  BOOST_TEST(sim_order->consignee.notify_by_sms);
   BOOST_TEST(sim_order->lines.size() == 3u);
 
   wms::InOrder in_order;
@@ -351,6 +356,7 @@ BOOST_AUTO_TEST_CASE(request_elements_follow_the_reference_order_and_unused_numb
       {"element:ProcessArticle/art", "ArticleDefinition"},
       {"element:ProcessOrder/co", "CustomerOrder"},
       {"CustomerOrder/OrderInfo", "OrderInfoClass"},
+      {"OrderInfoClass/OutboundWarehouse", "OutboundWarehouse"},
       {"CustomerOrder/Customer", "Customer"},
       {"CustomerOrder/TransporterContract", "TransporterContractClass"},
       {"CustomerOrder/CustomerOrderLines", "ArrayOfCustomerOrderLine"},
@@ -380,6 +386,62 @@ BOOST_AUTO_TEST_CASE(request_elements_follow_the_reference_order_and_unused_numb
       BOOST_TEST(system_id_nil);  // required nillable: sent as xsi:nil
     }
   }
+}
+
+// R3 and the phones: OutboundWarehouse by code (its required nillable id sent as xsi:nil); a
+// landline travels as TelePhone only, with NotifyBySMS false.
+BOOST_AUTO_TEST_CASE(an_order_names_its_warehouse_by_code_and_a_landline_is_only_the_telephone) {
+  SimProcess sim;
+  Capturing capture;
+  ongoing::SoapWmsClient client(sim.Endpoint(), capture.Options());
+  client.ProcessArticle(SampleArticle("A-1"));
+  auto order = SampleOrder("3003");
+  order.consignee.phone = "031-712 45 60";
+  order.consignee.mobile_phone.clear();
+  order.consignee.notify_by_sms = false;
+  client.ProcessOrder(order);
+
+  pugi::xml_document doc;
+  pugi::xml_node payload = BodyPayload(doc, capture.LastRequest().text);
+  const auto child = [](pugi::xml_node parent, const std::string& name) {
+    return parent.find_child([&](pugi::xml_node n) { return LocalName(n) == name; });
+  };
+  const pugi::xml_node co = child(payload, "co");
+  const pugi::xml_node warehouse = child(child(co, "OrderInfo"), "OutboundWarehouse");
+  BOOST_REQUIRE(warehouse);
+  BOOST_TEST(std::string(child(warehouse, "WarehouseIdentification").text().get()) ==
+             "WarehouseCode");
+  BOOST_TEST(std::string(child(warehouse, "WarehouseCode").text().get()) == "NORTH");
+  BOOST_TEST(!child(warehouse, "WarehouseName"));
+  BOOST_TEST(std::string(child(warehouse, "WarehouseId").attribute("xsi:nil").value()) == "true");
+  const pugi::xml_node customer = child(co, "Customer");
+  BOOST_TEST(std::string(child(customer, "TelePhone").text().get()) == "031-712 45 60");
+  BOOST_TEST(!child(customer, "MobilePhone"), "a landline is no mobile phone");
+  BOOST_TEST(std::string(child(customer, "NotifyBySMS").text().get()) == "false");
+
+  const auto stored = sim.store().FindOrder("3003");
+  BOOST_REQUIRE(stored.has_value());
+  BOOST_TEST(stored->warehouse_code == "NORTH");
+  BOOST_TEST(stored->consignee.mobile.empty());
+  BOOST_TEST(!stored->consignee.notify_by_sms);
+}
+
+// Ongoing refuses an order for a warehouse it does not have, and says which code.
+BOOST_AUTO_TEST_CASE(an_order_for_a_warehouse_ongoing_lacks_is_refused_naming_the_code_R3) {
+  SimProcess sim;
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  client.ProcessArticle(SampleArticle("A-1"));
+  auto order = SampleOrder("3004");
+  order.warehouse_code = "UMEA";
+  try {
+    client.ProcessOrder(order);
+    BOOST_FAIL("an unknown warehouse was accepted");
+  } catch (const wms::WmsError& e) {
+    BOOST_TEST((e.kind() == wms::WmsErrorKind::kRejected));
+    BOOST_TEST(e.message().find("warehouse code UMEA does not exist") != std::string::npos,
+               e.message());
+  }
+  BOOST_TEST(!sim.store().FindOrder("3004").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(simulator_accepts_ongoings_published_processarticle_sample_envelope) {

@@ -1,17 +1,22 @@
 // The customer-order transform alone: what it decides for one ERP order, without a database or
-// a WMS (the flows end to end are in tests/jobs/test_customer_order_job.cpp). R5, R6, R10, R11,
-// R13-R17, R30.
+// a WMS (the flows end to end are in tests/jobs/test_customer_order_job.cpp). R3, R5, R6, R10,
+// R11, R13-R17, R30; the phone rule; the internal and purchase orders' warehouse (R3).
 #define BOOST_TEST_MODULE order_transform
 #include <boost/test/unit_test.hpp>
+#include <map>
 #include <string>
 
 #include "stages/customer_orders/order_source.h"
 #include "stages/customer_orders/order_transform.h"
+#include "stages/customer_orders/phone_number.h"
+#include "stages/internal_orders/internal_order_transform.h"
+#include "stages/purchase_orders/purchase_order_transform.h"
 #include "stages/wms/payload_hash.h"
 
 using namespace wmsbridge;
 using documents::DocumentAction;
 using documents::DocumentWork;
+using Codes = std::map<std::string, std::string>;
 
 namespace {
 
@@ -242,6 +247,128 @@ BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_with_a_reason_a_person_can_act_on_R
   o = Order();
   o.delivery_date.clear();
   BOOST_TEST(transform.Map(o).reason == "delivery date is missing");
+}
+
+BOOST_AUTO_TEST_CASE(an_order_names_the_ongoing_warehouse_of_its_erp_warehouse_R3) {
+  erp::CustomerOrderRow o = Order();
+  BOOST_TEST(Sent(transform.Map(o)).warehouse_code == "MAIN", "unmapped: the same code");
+  state.warehouses = documents::WarehouseCodes(Codes{{"NORTH", "UME1"}});
+  BOOST_TEST(Sent(transform.Map(o)).warehouse_code == "MAIN");
+  o.warehouse_code = "NORTH";
+  BOOST_TEST(Sent(transform.Map(o)).warehouse_code == "UME1", "mapped: Ongoing's code");
+}
+
+BOOST_AUTO_TEST_CASE(an_order_moved_to_another_warehouse_is_a_change_to_send_R3_R12) {
+  erp::CustomerOrderRow o = Order();
+  o.sync.last_payload_hash = transform.Map(o).payload_hash;
+  o.sync.last_status = "SENT";
+  o.sync.last_wms_id = "7";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged));
+  o.warehouse_code = "NORTH";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+  o.warehouse_code = "MAIN";
+  state.warehouses = documents::WarehouseCodes(Codes{{"MAIN", "GBG1"}});  // the mapping changed
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+}
+
+BOOST_AUTO_TEST_CASE(the_phone_is_the_telephone_and_sms_goes_only_to_a_mobile_when_switched_on) {
+  erp::CustomerOrderRow o = Order();
+  o.delivery_phone = "031-712 45 60";  // a landline in Göteborg
+  for (const bool sms : {false, true}) {
+    state.sms_notification = sms;
+    const wms::CustomerOrder d = Sent(transform.Map(o));
+    BOOST_TEST(d.consignee.phone == "031-712 45 60");
+    BOOST_TEST(d.consignee.mobile_phone.empty(), "a landline is no mobile phone");
+    BOOST_TEST(!d.consignee.notify_by_sms, "a landline never gets an SMS");
+  }
+  o.delivery_phone = "070-123 45 67";
+  state.sms_notification = false;
+  wms::CustomerOrder d = Sent(transform.Map(o));
+  BOOST_TEST(d.consignee.phone == "070-123 45 67");
+  BOOST_TEST(d.consignee.mobile_phone == "070-123 45 67", "sent as it is in the ERP");
+  BOOST_TEST(!d.consignee.notify_by_sms, "the connection did not ask for SMS");
+  const std::string without_sms = transform.Map(o).payload_hash;
+  state.sms_notification = true;
+  d = Sent(transform.Map(o));
+  BOOST_TEST(d.consignee.notify_by_sms);
+  BOOST_TEST(transform.Map(o).payload_hash != without_sms, "the SMS choice is part of it");
+  o.delivery_phone.clear();
+  BOOST_TEST(!Sent(transform.Map(o)).consignee.notify_by_sms, "no phone, no SMS");
+}
+
+BOOST_AUTO_TEST_CASE(mobile_numbers_are_told_by_the_nordic_numbering_plans) {
+  using customer_orders::IsMobileNumber;
+  const std::pair<const char*, const char*> mobile[] = {
+      {"070-123 45 67", "SE"},     {"0701234567", "SE"},    {"073 123 45 67", "SE"},
+      {"076-1234567", "SE"},       {"079 123 45 67", "SE"}, {"072-123 45 67", "se"},
+      {"+46 70 123 45 67", "SE"},  {"+46701234567", "NO"},  {"0046 70-123 45 67", "DE"},
+      {"+46 (0)70-123 45 67", ""}, {"412 34 567", "NO"},    {"+47 912 34 567", "SE"},
+      {"040 123 4567", "FI"},      {"050 1234567", "FI"},   {"+358 40 123 4567", "SE"},
+      {"+358 (0)50 123 456", ""}};
+  for (const auto& [phone, country] : mobile) {
+    BOOST_TEST(IsMobileNumber(phone, country), phone << " (" << country << ") is a mobile");
+  }
+  const std::pair<const char*, const char*> other[] = {{"031-712 45 60", "SE"},
+                                                       {"08-123 456 78", "SE"},
+                                                       {"+46 31 712 45 60", "SE"},
+                                                       {"0771-33 33 10", "SE"},
+                                                       {"071-123 45 67", "SE"},
+                                                       {"074-123 45 67", "SE"},
+                                                       {"075-123 45 67", "SE"},
+                                                       {"070-123 45 6", "SE"},
+                                                       {"070-123 45 678", "SE"},
+                                                       {"070-123 45 67 ankn 12", "SE"},
+                                                       {"0701234567", "DK"},
+                                                       {"+45 20 12 34 56", "DK"},
+                                                       {"22 12 34 56", "NO"},
+                                                       {"09 1234 5678", "FI"},
+                                                       {"701234567", "SE"},
+                                                       {"", "SE"},
+                                                       {"+", "SE"},
+                                                       {"+49 170 1234567", "DE"}};
+  for (const auto& [phone, country] : other) {
+    BOOST_TEST(!IsMobileNumber(phone, country), phone << " (" << country << ") is no mobile");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_internal_order_is_picked_at_its_from_warehouse_by_ongoings_code_R3_R24) {
+  erp::InternalOrderRow io;
+  io.id = 5;
+  io.number = "77";
+  io.warehouse_code = "NORTH";
+  io.to_warehouse_code = "MAIN";
+  io.delivery_address = "Hamngatan 2";
+  io.delivery_postcode = "41102";
+  io.delivery_city = "Göteborg";
+  io.delivery_country_code = "SE";
+  io.delivery_date = "2026-12-03";
+  io.lines = {Line(1, "A-1", "3")};
+  const auto sent = [](const DocumentWork& work) {
+    BOOST_REQUIRE(work.action == DocumentAction::kSend);
+    return std::get<wms::CustomerOrder>(work.document);
+  };
+  BOOST_TEST(sent(internal_orders::InternalOrderTransform().Map(io)).warehouse_code == "NORTH");
+  internal_orders::InternalOrderTransform mapped(
+      documents::WarehouseCodes(Codes{{"NORTH", "UME1"}}));
+  const wms::CustomerOrder d = sent(mapped.Map(io));
+  BOOST_TEST(d.warehouse_code == "UME1", "the from-warehouse, by Ongoing's code");
+  BOOST_TEST(d.consignee.city == "Göteborg", "delivered to the to-warehouse");
+}
+
+BOOST_AUTO_TEST_CASE(a_purchase_order_is_received_at_the_ongoing_warehouse_of_its_erp_one_R3) {
+  erp::PurchaseOrderRow po;
+  po.id = 9;
+  po.number = "P-1";
+  po.warehouse_code = "NORTH";
+  po.supplier_no = "S-1";
+  po.supplier_name = "Leverantör AB";
+  po.delivery_date = "2026-12-03";
+  po.lines = {Line(1, "A-1", "3")};
+  purchase_orders::PurchaseOrderTransform mapped(
+      documents::WarehouseCodes(Codes{{"NORTH", "UME1"}}));
+  const DocumentWork work = mapped.Map(po);
+  BOOST_REQUIRE(work.action == DocumentAction::kSend);
+  BOOST_TEST(std::get<wms::InOrder>(work.document).warehouse_code == "UME1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,8 +9,12 @@
 namespace wmsbridge::test {
 
 CliResult RunCli(const std::vector<std::string>& args) {
+  return RunProgram(WmsBridgeBinary(), args);
+}
+
+CliResult RunProgram(const std::string& program, const std::vector<std::string>& args) {
   Poco::Pipe out;
-  Poco::ProcessHandle handle = Poco::Process::launch(WmsBridgeBinary(), args, nullptr, &out, &out);
+  Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &out, &out);
   Poco::PipeInputStream stream(out);
   CliResult result;
   Poco::StreamCopier::copyToString(stream, result.output);

@@ -16,4 +16,8 @@ struct CliResult {
 /// be started.
 CliResult RunCli(const std::vector<std::string>& args);
 
+/// Runs `program` (e.g. SimBinary()) with `args` to completion. Throws Poco::Exception if it
+/// cannot be started.
+CliResult RunProgram(const std::string& program, const std::vector<std::string>& args);
+
 }  // namespace wmsbridge::test

@@ -104,10 +104,13 @@ void PrintOrder(const Order& order) {
   std::cout << "  reference=" << order.reference << " delivery_date=" << order.delivery_date
             << " transporter=" << order.transporter_code << "/" << order.transporter_service_code
             << " service_point=" << order.service_point_code
-            << " order_type=" << order.order_type_code << "\n";
+            << " order_type=" << order.order_type_code << " warehouse=" << order.warehouse_code
+            << "\n";
   const Consignee& c = order.consignee;
   std::cout << "  consignee=" << c.name << ", " << c.address << ", " << c.post_code << " " << c.city
             << ", " << c.country_code << " customer=" << c.customer_number << "\n";
+  std::cout << "  telephone=" << c.phone << " mobile=" << c.mobile
+            << " sms=" << YesNo(c.notify_by_sms) << " email=" << c.email << "\n";
   std::cout << "  waybill=" << order.waybill << " waybill_url=" << order.waybill_url
             << " created=" << order.created << " updated=" << order.updated
             << " shipped=" << order.shipped_time << "\n";

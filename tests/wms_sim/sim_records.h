@@ -76,6 +76,7 @@ struct Consignee {
   std::string email;
   std::string phone;
   std::string mobile;
+  bool notify_by_sms = false;
 };
 
 struct Order {
@@ -91,6 +92,8 @@ struct Order {
   std::string transporter_code;
   std::string transporter_service_code;
   std::string order_type_code;
+  int warehouse_id = 0;  // the warehouse that picks it (OutboundWarehouse, else default)
+  std::string warehouse_code;
   Consignee consignee;
   std::string waybill;
   std::string waybill_url;
@@ -136,7 +139,7 @@ struct WarehouseStock {
   int warehouse_id = 0;
   std::string warehouse_code;
   std::string qty;
-  std::string booked_qty;  // open order demand, booked on the default warehouse
+  std::string booked_qty;  // open demand of the orders this warehouse picks
 };
 
 /// Stock of one article; every total is exact decimal text.

@@ -46,6 +46,16 @@ struct TransporterRef {
   std::string service_code;
 };
 
+/// OutboundWarehouse: how the order names the warehouse that picks it.
+enum class WarehouseIdentification { kCode, kName, kId };
+
+struct WarehouseRef {
+  WarehouseIdentification identification = WarehouseIdentification::kCode;
+  std::string code;
+  std::string name;
+  std::optional<int> id;
+};
+
 struct ConsigneeInput {
   std::string customer_number;
   std::string name;
@@ -57,6 +67,7 @@ struct ConsigneeInput {
   std::string email;
   std::string phone;
   std::string mobile;
+  bool notify_by_sms = false;
 };
 
 struct OrderInput {
@@ -69,6 +80,7 @@ struct OrderInput {
   std::optional<std::string> service_point_code;
   std::optional<std::string> order_type_code;
   std::optional<TransporterRef> transporter;
+  std::optional<WarehouseRef> warehouse;  // absent: unchanged (a new order: the default)
   std::optional<ConsigneeInput> consignee;
   std::vector<OrderLineInput> lines;  // article lines, then text lines
 };

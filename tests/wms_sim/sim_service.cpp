@@ -614,6 +614,23 @@ int SimService::ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResp
           if (info.OrderType) {
             input.order_type_code = Optional(info.OrderType->OrderTypeCode);
           }
+          if (const wsi__OutboundWarehouse* w = info.OutboundWarehouse) {
+            WarehouseRef ref;
+            switch (w->WarehouseIdentification) {
+              case wsi__WarehouseIdentificationType__WarehouseName:
+                ref.identification = WarehouseIdentification::kName;
+                break;
+              case wsi__WarehouseIdentificationType__WarehouseId:
+                ref.identification = WarehouseIdentification::kId;
+                break;
+              default:
+                ref.identification = WarehouseIdentification::kCode;
+            }
+            ref.code = Text(w->WarehouseCode);
+            ref.name = Text(w->WarehouseName);
+            ref.id = OptionalInt(w->WarehouseId);
+            input.warehouse = ref;
+          }
           if (co.TransporterContract) {
             input.transporter =
                 TransporterRef{Text(co.TransporterContract->TransporterCode),
@@ -632,7 +649,8 @@ int SimService::ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResp
                                Text(customer.CountryCode),
                                Text(customer.Email),
                                Text(customer.TelePhone),
-                               Text(customer.MobilePhone)};
+                               Text(customer.MobilePhone),
+                               customer.NotifyBySMS};
           }
           if (co.CustomerOrderLines) {
             for (const wsi__CustomerOrderLine* line : co.CustomerOrderLines->CustomerOrderLine) {

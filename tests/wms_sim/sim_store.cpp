@@ -7,6 +7,8 @@
 #include <Poco/Data/Statement.h>
 
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 #include "tests/wms_sim/sim_db.h"
 #include "tests/wms_sim/sim_store_rows.h"
@@ -44,6 +46,7 @@ constexpr const char* kSchema[] = {
     "consignee_country_code TEXT, consignee_email TEXT, consignee_phone TEXT, consignee_mobile "
     "TEXT, waybill TEXT, waybill_url TEXT, created TEXT NOT NULL, updated TEXT NOT NULL, "
     "picking_started TEXT, shipped_time TEXT, is_cancelled INTEGER NOT NULL DEFAULT 0, "
+    "warehouse_id INTEGER, consignee_notify_sms INTEGER NOT NULL DEFAULT 0, "
     "UNIQUE (goods_owner_id, order_number))",
     "CREATE TABLE IF NOT EXISTS sim_order_lines (line_id INTEGER PRIMARY KEY AUTOINCREMENT, "
     "order_id INTEGER NOT NULL REFERENCES sim_orders (order_id) ON DELETE CASCADE, line_no "
@@ -82,6 +85,26 @@ constexpr const char* kSchema[] = {
     "matched INTEGER NOT NULL DEFAULT 0, fired INTEGER NOT NULL DEFAULT 0, created TEXT NOT "
     "NULL)",
 };
+
+// Columns added after the first release, with their definitions: a state file made by an
+// older simulator gets them when it is opened (orders without a warehouse are the default's).
+constexpr std::pair<const char*, const char*> kAddedColumns[] = {
+    {"sim_orders", "warehouse_id INTEGER"},
+    {"sim_orders", "consignee_notify_sms INTEGER NOT NULL DEFAULT 0"},
+};
+
+void AddMissingColumns(Poco::Data::Session& session) {
+  for (const auto& [table, definition] : kAddedColumns) {
+    const std::string column(definition, std::string_view(definition).find(' '));
+    int present = 0;
+    session << "SELECT count(*) FROM pragma_table_info('" + std::string(table) +
+                   "') WHERE name = ?",
+        into(present), bind(column), now;
+    if (present == 0) {
+      session << "ALTER TABLE " + std::string(table) + " ADD COLUMN " + definition, now;
+    }
+  }
+}
 
 std::vector<FaultState> ReadFaults(Poco::Data::Session& session) {
   Statement select(session);
@@ -129,6 +152,7 @@ void SimStore::CreateSchema() {
   for (const char* statement : kSchema) {
     *session << statement, now;
   }
+  AddMissingColumns(*session);
   transaction.Commit();
 }
 

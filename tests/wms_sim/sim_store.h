@@ -74,7 +74,8 @@ class SimStore {
   /// document; throws Poco::Exception on DB errors.
   ProcessResult ProcessArticle(int goods_owner_id, const ArticleInput& input);
   /// ProcessOrder Create / CreateOrUpdate / Update / Remove by GoodsOwnerOrderNumber, with
-  /// Ongoing's rules (see docs/wms-simulator.md). Throws Poco::Exception on DB errors.
+  /// Ongoing's rules (see docs/wms-simulator.md); an OutboundWarehouse that does not exist is
+  /// refused. Throws Poco::Exception on DB errors.
   ProcessResult ProcessOrder(int goods_owner_id, const OrderInput& input);
   /// ProcessInOrder Create / CreateOrUpdate / Remove. Throws Poco::Exception on DB errors.
   ProcessResult ProcessInOrder(int goods_owner_id, const InOrderInput& input);
@@ -98,8 +99,9 @@ class SimStore {
   /// Picks and ships an order: each LineQuantity sets the absolute picked quantity of the line
   /// whose external line code (else article number) is line_key; no lines = every article line
   /// fully picked. Parcels are added (a label already there is not repeated); a non-empty
-  /// waybill replaces the order's. Status must be >= 300 and not 1000. Stock of the default
-  /// warehouse goes down by what is newly picked (with inventory transactions).
+  /// waybill replaces the order's. Status must be >= 300 and not 1000. Stock of the order's
+  /// warehouse (OutboundWarehouse; else the default) goes down by what is newly picked (with
+  /// inventory transactions).
   /// Throws SimError for an unknown or cancelled order, an unknown line or a bad quantity.
   void Ship(const std::string& order_number, const std::vector<LineQuantity>& lines = {},
             const std::vector<Parcel>& parcels = {}, OrderStatus status = OrderStatus::kSent,

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <variant>
 
 #include "tests/wms_sim/sim_db.h"
 #include "tests/wms_sim/sim_store.h"
@@ -44,9 +45,52 @@ std::string LineKey(const OrderLine& line) {
   return "art:" + line.article_number;
 }
 
+// The warehouse an OutboundWarehouse names, or the reason Ongoing refuses the order. The
+// simulator's warehouses have a code and an id but no name.
+std::variant<Warehouse, std::string> ResolveWarehouse(Poco::Data::Session& session,
+                                                      const WarehouseRef& ref) {
+  std::vector<int> ids;
+  std::vector<std::string> codes;
+  switch (ref.identification) {
+    case WarehouseIdentification::kCode:
+      if (ref.code.empty()) {
+        return std::string(
+            "OutboundWarehouse: WarehouseCode is required when the warehouse is identified by "
+            "it");
+      }
+      session << "SELECT id, code FROM sim_warehouses WHERE code = ?", into(ids), into(codes),
+          bind(ref.code), now;
+      if (ids.empty()) {
+        return "OutboundWarehouse: warehouse code " + ref.code + " does not exist";
+      }
+      break;
+    case WarehouseIdentification::kId:
+      if (!ref.id) {
+        return std::string(
+            "OutboundWarehouse: WarehouseId is required when the warehouse is identified by it");
+      }
+      session << "SELECT id, code FROM sim_warehouses WHERE id = ?", into(ids), into(codes),
+          bind(*ref.id), now;
+      if (ids.empty()) {
+        return "OutboundWarehouse: warehouse id " + std::to_string(*ref.id) + " does not exist";
+      }
+      break;
+    case WarehouseIdentification::kName:
+      return "OutboundWarehouse: no warehouse has the name '" + ref.name +
+             "' (this warehouse knows its warehouses by code and id)";
+  }
+  return Warehouse{ids.front(), codes.front()};
+}
+
 // Checks what Ongoing checks before it accepts an order document; "" when it is fine.
 std::string ValidateOrder(Poco::Data::Session& session, int goods_owner_id,
                           const OrderInput& input) {
+  if (input.warehouse) {
+    const auto warehouse = ResolveWarehouse(session, *input.warehouse);
+    if (const auto* error = std::get_if<std::string>(&warehouse)) {
+      return *error;
+    }
+  }
   if (input.transporter) {
     const TransporterRef& wanted = *input.transporter;
     int matches = 0;
@@ -235,8 +279,14 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
   if (input.consignee) {
     const ConsigneeInput& in = *input.consignee;
     order.consignee =
-        Consignee{in.customer_number, in.name,  in.address, in.address2, in.post_code, in.city,
-                  in.country_code,    in.email, in.phone,   in.mobile};
+        Consignee{in.customer_number, in.name,  in.address, in.address2, in.post_code,    in.city,
+                  in.country_code,    in.email, in.phone,   in.mobile,   in.notify_by_sms};
+  }
+  // The warehouse that picks the order: the one named, else the one it had, else the default.
+  if (input.warehouse) {
+    order.warehouse_id = std::get<Warehouse>(ResolveWarehouse(*session, *input.warehouse)).id;
+  } else if (order.warehouse_id == 0) {
+    order.warehouse_id = detail::DefaultWarehouse(*session).id;
   }
 
   const Consignee& c = order.consignee;
@@ -246,14 +296,15 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
                 "transporter_service_code = ?, order_type_code = ?, consignee_number = ?, "
                 "consignee_name = ?, consignee_address = ?, consignee_address2 = ?, "
                 "consignee_post_code = ?, consignee_city = ?, consignee_country_code = ?, "
-                "consignee_email = ?, consignee_phone = ?, consignee_mobile = ?, updated = ? "
-                "WHERE order_id = ?",
+                "consignee_email = ?, consignee_phone = ?, consignee_mobile = ?, "
+                "consignee_notify_sms = ?, warehouse_id = ?, updated = ? WHERE order_id = ?",
         bind(order.reference), bind(order.remark), bind(order.delivery_instruction),
         bind(order.delivery_date), bind(order.service_point_code), bind(order.transporter_code),
         bind(order.transporter_service_code), bind(order.order_type_code), bind(c.customer_number),
         bind(c.name), bind(c.address), bind(c.address2), bind(c.post_code), bind(c.city),
-        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile), bind(stamp),
-        bind(order.order_id), now;
+        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile),
+        bind(c.notify_by_sms ? 1 : 0), bind(order.warehouse_id), bind(stamp), bind(order.order_id),
+        now;
     result.message = "Order " + number + " updated";
   } else {
     *session << "INSERT INTO sim_orders (goods_owner_id, order_number, status, reference, "
@@ -261,15 +312,15 @@ ProcessResult SimStore::ProcessOrder(int goods_owner_id, const OrderInput& input
                 "transporter_code, transporter_service_code, order_type_code, consignee_number, "
                 "consignee_name, consignee_address, consignee_address2, consignee_post_code, "
                 "consignee_city, consignee_country_code, consignee_email, consignee_phone, "
-                "consignee_mobile, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "consignee_mobile, consignee_notify_sms, warehouse_id, created, updated) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         bind(goods_owner_id), bind(number), bind(static_cast<int>(OrderStatus::kOpen)),
         bind(order.reference), bind(order.remark), bind(order.delivery_instruction),
         bind(order.delivery_date), bind(order.service_point_code), bind(order.transporter_code),
         bind(order.transporter_service_code), bind(order.order_type_code), bind(c.customer_number),
         bind(c.name), bind(c.address), bind(c.address2), bind(c.post_code), bind(c.city),
-        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile), bind(stamp),
-        bind(stamp), now;
+        bind(c.country_code), bind(c.email), bind(c.phone), bind(c.mobile),
+        bind(c.notify_by_sms ? 1 : 0), bind(order.warehouse_id), bind(stamp), bind(stamp), now;
     *session << "SELECT last_insert_rowid()", into(order.order_id), now;
     result.message = "Order " + number + " created";
   }
@@ -340,7 +391,10 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
     picked[*index] = qty.ToString();
   }
 
-  const Warehouse warehouse = detail::DefaultWarehouse(*session);
+  // Picked from the order's own warehouse (an order stored before warehouses were kept has
+  // none: the default's).
+  const int warehouse_id =
+      order->warehouse_id != 0 ? order->warehouse_id : detail::DefaultWarehouse(*session).id;
   const std::string stamp = NowStamp();
   for (std::size_t i = 0; i < article_lines.size(); ++i) {
     const OrderLine& line = article_lines[i];
@@ -351,7 +405,7 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
     *session << "UPDATE sim_order_lines SET picked_qty = ? WHERE line_id = ?", bind(picked[i]),
         bind(line.line_id), now;
     if (auto article = detail::FindArticleByNumber(*session, owner_id, line.article_number)) {
-      detail::ChangeStock(*session, article->system_id, warehouse.id, Decimal() - delta,
+      detail::ChangeStock(*session, article->system_id, warehouse_id, Decimal() - delta,
                           "Picked for order " + order_number);
     }
   }

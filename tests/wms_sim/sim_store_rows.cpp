@@ -113,10 +113,12 @@ std::optional<Article> FindArticleByNumber(Poco::Data::Session& session, int goo
 
 std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& where,
                               const Bindings& bindings, std::optional<int> limit) {
-  const RecordSet rows = Select(
-      session,
-      "SELECT * FROM sim_orders o WHERE " + where + " ORDER BY o.order_id" + LimitClause(limit),
-      bindings);
+  const RecordSet rows =
+      Select(session,
+             "SELECT o.*, w.code AS warehouse_code FROM sim_orders o LEFT JOIN sim_warehouses w ON "
+             "w.id = o.warehouse_id WHERE " +
+                 where + " ORDER BY o.order_id" + LimitClause(limit),
+             bindings);
   std::vector<Order> orders;
   for (std::size_t row = 0; row < rows.rowCount(); ++row) {
     Order order;
@@ -143,6 +145,9 @@ std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& w
     order.consignee.email = TextAt(rows, row, "consignee_email");
     order.consignee.phone = TextAt(rows, row, "consignee_phone");
     order.consignee.mobile = TextAt(rows, row, "consignee_mobile");
+    order.consignee.notify_by_sms = BoolAt(rows, row, "consignee_notify_sms");
+    order.warehouse_id = static_cast<int>(IntAt(rows, row, "warehouse_id"));
+    order.warehouse_code = TextAt(rows, row, "warehouse_code");
     order.waybill = TextAt(rows, row, "waybill");
     order.waybill_url = TextAt(rows, row, "waybill_url");
     order.created = TextAt(rows, row, "created");

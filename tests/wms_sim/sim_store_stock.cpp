@@ -72,18 +72,34 @@ std::vector<ArticleStock> SimStore::QueryStock(int goods_owner_id, const StockQu
   if (articles.empty()) {
     return {};
   }
-  const std::string ids = IdList(articles);
   const Warehouse default_warehouse = detail::DefaultWarehouse(*session);
+  const std::string ids = IdList(articles);
   const std::set<int> wanted_warehouses(query.warehouse_ids.begin(), query.warehouse_ids.end());
 
-  const auto booked = OpenQuantities(
-      detail::Select(*session,
-                     "SELECT l.article_number, l.ordered_qty, l.picked_qty FROM sim_order_lines l "
-                     "JOIN sim_orders o ON o.order_id = l.order_id WHERE o.goods_owner_id = ? "
-                     "AND o.is_cancelled = 0 AND o.status >= 200 AND o.status < 450 AND "
-                     "l.is_text_line = 0",
-                     {bind(goods_owner_id)}),
-      "ordered_qty", "picked_qty");
+  // Open orders book their demand on the warehouse that picks them.
+  const RecordSet demand = detail::Select(
+      *session,
+      "SELECT l.article_number, coalesce(o.warehouse_id, ?) AS warehouse_id, l.ordered_qty, "
+      "l.picked_qty FROM sim_order_lines l JOIN sim_orders o ON o.order_id = l.order_id WHERE "
+      "o.goods_owner_id = ? AND o.is_cancelled = 0 AND o.status >= 200 AND o.status < 450 AND "
+      "l.is_text_line = 0",
+      {bind(default_warehouse.id), bind(goods_owner_id)});
+  const auto booked = OpenQuantities(demand, "ordered_qty", "picked_qty");
+  std::map<std::pair<std::string, int>, Decimal> booked_at;  // (article, warehouse) -> open
+  for (std::size_t row = 0; row < demand.rowCount(); ++row) {
+    const Decimal remaining = Decimal::ParseOrZero(TextAt(demand, row, "ordered_qty")) -
+                              Decimal::ParseOrZero(TextAt(demand, row, "picked_qty"));
+    if (remaining > Decimal()) {
+      booked_at[{TextAt(demand, row, "article_number"),
+                 static_cast<int>(IntAt(demand, row, "warehouse_id"))}] += remaining;
+    }
+  }
+  std::map<int, std::string> warehouse_codes;
+  const RecordSet warehouses = detail::Select(*session, "SELECT id, code FROM sim_warehouses", {});
+  for (std::size_t row = 0; row < warehouses.rowCount(); ++row) {
+    warehouse_codes[static_cast<int>(IntAt(warehouses, row, "id"))] =
+        TextAt(warehouses, row, "code");
+  }
   const auto to_receive = OpenQuantities(
       detail::Select(*session,
                      "SELECT l.article_number, l.advised_qty, l.received_qty FROM "
@@ -126,17 +142,22 @@ std::vector<ArticleStock> SimStore::QueryStock(int goods_owner_id, const StockQu
     entry.to_receive = (receive_it == to_receive.end() ? Decimal() : receive_it->second).ToString();
     entry.last_in_time = last_in.count(article.system_id) ? last_in[article.system_id] : "";
     std::vector<WarehouseStock> lines = per_article[article.system_id];
-    // Open orders book their demand on the default warehouse.
-    bool has_default = false;
-    for (WarehouseStock& line : lines) {
-      if (line.warehouse_id == default_warehouse.id) {
-        line.booked_qty = entry.booked;
-        has_default = true;
+    for (const auto& [key, qty] : booked_at) {
+      if (key.first != article.article_number) {
+        continue;
+      }
+      const auto line = std::find_if(lines.begin(), lines.end(), [&](const WarehouseStock& l) {
+        return l.warehouse_id == key.second;
+      });
+      if (line != lines.end()) {
+        line->booked_qty = qty.ToString();
+      } else {
+        lines.push_back({key.second, warehouse_codes[key.second], "0", qty.ToString()});
       }
     }
-    if (!has_default && !booked_qty.IsZero()) {
-      lines.push_back({default_warehouse.id, default_warehouse.code, "0", entry.booked});
-    }
+    std::sort(lines.begin(), lines.end(), [](const WarehouseStock& a, const WarehouseStock& b) {
+      return a.warehouse_id < b.warehouse_id;
+    });
     Decimal on_hand;
     for (const WarehouseStock& line : lines) {
       if (wanted_warehouses.empty() || wanted_warehouses.count(line.warehouse_id)) {
