@@ -54,9 +54,9 @@ class JobEnvironment {
 
   /// Runs source -> transform -> sink and closes the run (Finish). This is the one place where
   /// a fatal WMS error (unavailable after the retries, logon refused) becomes the run's abort
-  /// cause and the result's wms_error, whichever stage met it. `watermark` is asked after a
-  /// completed run only. Throws what Finish throws, and rethrows any other exception after
-  /// marking the run ABORTED (Fail).
+  /// cause and the result's wms_error, whichever stage met it. `watermark` gives the run's
+  /// candidate; Finish moves the watermark to it only after a completed run. Throws what Finish
+  /// throws, and rethrows any other exception after marking the run ABORTED (Fail).
   template <typename A, typename B>
   JobResult Run(pipeline::Source<A>& source, pipeline::Transform<A, B>& transform,
                 pipeline::Sink<B>& sink, const std::function<std::string()>& watermark) {
@@ -71,9 +71,8 @@ class JobEnvironment {
       Fail(e);
       throw;
     }
-    const bool completed = status == pipeline::RunStatus::kCompleted ||
-                           status == pipeline::RunStatus::kCompletedWithRejects;
-    return Finish(status, wms_error, completed && watermark ? watermark() : "");
+    // Finish alone decides whether the watermark moves (only after a completed run).
+    return Finish(status, wms_error, watermark ? watermark() : "");
   }
 
   /// Closes the run: writes totals and, after a completed run, moves the watermark to
