@@ -23,6 +23,18 @@ export WMSBRIDGE_TEST_PG="Driver=PostgreSQL Unicode;Server=127.0.0.1;Port=${PGPO
 cd "$build"
 ctest --output-on-failure -j2 --timeout 900
 
+# The sanitizer run (docs/testing.md): the whole suite again, every program (tests, wmsbridge,
+# wms-sim) built with AddressSanitizer and UndefinedBehaviorSanitizer (the asan-ubsan preset,
+# in build-asan/). About 16-18 minutes on the CI machine (an 11-minute build, then the suite);
+# WMSBRIDGE_SANITIZERS=0 leaves it out of a quick local run.
+if [ "${WMSBRIDGE_SANITIZERS:-1}" != "0" ]; then
+  asan_build=${WMSBRIDGE_ASAN_BUILD_DIR:-$root/build-asan}
+  echo "run_tests: sanitizer run (asan-ubsan) in $asan_build"
+  cmake -S "$root" -B "$asan_build" --preset asan-ubsan >/dev/null
+  cmake --build "$asan_build" -j2
+  (cd "$asan_build" && ctest --output-on-failure -j2 --timeout 1800)
+fi
+
 # The mutation check (docs/testing.md): every listed breakage of a rule must make a test fail.
 # About 10 minutes on the CI machine; WMSBRIDGE_MUTANTS=0 leaves it out of a quick local run.
 if [ "${WMSBRIDGE_MUTANTS:-1}" != "0" ]; then
