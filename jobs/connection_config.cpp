@@ -232,10 +232,31 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   }
   c.invoice_at_delivery = r.Bool("invoice_at_delivery", false);
   c.sms_notification = r.Bool("sms_notification", false);
+  for (auto [key, zone] : {std::pair{"wms_time_zone", &c.wms_time_zone},
+                           std::pair{"erp_time_zone", &c.erp_time_zone}}) {
+    if (!r.Has(key))
+      continue;
+    const std::string zone_name = r.Required(key);
+    const auto named = stages::TimeZone::Named(zone_name);
+    if (!named) {
+      throw ConfigError(
+          file, r.Key(key),
+          "'" + zone_name + "' is not a time zone name (such as Europe/Stockholm or UTC)");
+    }
+    *zone = *named;
+  }
   return c;
 }
 
 }  // namespace
+
+stages::TimeZone DefaultTimeZone() {
+  static const std::optional<stages::TimeZone> stockholm =
+      stages::TimeZone::Named("Europe/Stockholm");
+  if (!stockholm)
+    throw std::runtime_error("the time zone data does not know Europe/Stockholm");
+  return *stockholm;
+}
 
 const ConnectionConfig& AppConfig::Connection(const std::string& name) const {
   for (const auto& c : connections) {

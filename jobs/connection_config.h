@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "pipeline/secret.h"
+#include "stages/common/time_zone.h"
 #include "stages/ongoing/soap_wms_client.h"
 
 namespace wmsbridge::jobs {
@@ -28,6 +29,9 @@ class ConfigError : public std::runtime_error {
  private:
   std::string key_;
 };
+
+/// The zone of both time settings unless the file says otherwise: Europe/Stockholm.
+stages::TimeZone DefaultTimeZone();
 
 struct ConnectionConfig {
   std::string name;
@@ -52,6 +56,10 @@ struct ConnectionConfig {
   bool invoice_at_delivery = false;             // R19
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.
   bool sms_notification = false;
+  // Times (docs/readback.md): a time Ongoing sends without a zone is a wall-clock time of
+  // wms_time_zone; times written to the ERP (shipped_at) are wall-clock times of erp_time_zone.
+  stages::TimeZone wms_time_zone = DefaultTimeZone();
+  stages::TimeZone erp_time_zone = DefaultTimeZone();
 };
 
 struct AppConfig {

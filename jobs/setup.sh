@@ -13,7 +13,7 @@ mode=${1:-build}
 
 packages=(build-essential cmake pkg-config git python3
   gsoap libgsoap-dev libssl-dev zlib1g-dev
-  libpoco-dev libpugixml-dev libboost-test-dev
+  libpoco-dev libpugixml-dev libboost-test-dev libicu-dev
   unixodbc unixodbc-dev odbcinst libsqliteodbc sqlite3
   odbc-postgresql postgresql openssl)
 

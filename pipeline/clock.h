@@ -1,7 +1,9 @@
 #pragma once
-// The product's one clock. Every timestamp it writes (ERP columns, run rows, watermarks, message
-// dumps) is UTC as "YYYY-MM-DD HH:MM:SS"; a date it must invent for the far side (the delivery
-// date Ongoing requires on a cancellation) is today's date where the machine is.
+// The product's one clock. Every timestamp of its own bookkeeping (wms_ tables, run rows,
+// watermarks, message dumps) is UTC as "YYYY-MM-DD HH:MM:SS"; a date it must invent for the far
+// side (the delivery date Ongoing requires on a cancellation) is today's date where the machine
+// is. The ERP's business columns that read-back writes hold the connection's ERP time zone
+// instead (stages/common/wms_time.h, docs/readback.md "Times").
 
 #include <string>
 

@@ -1,6 +1,6 @@
 // The documented configuration (docs/examples/wmsbridge.ini, shown in docs/configuration.md)
 // loads and means what the documentation says: every value exactly, no comment inside a value,
-// the secrets read from their files (R1, R2-R4, R6, R6b, R18, R19, SMS).
+// the secrets read from their files (R1, R2-R4, R6, R6b, R18, R19, SMS, the time zones).
 #define BOOST_TEST_MODULE config_example
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/IniFileConfiguration.h>
@@ -74,6 +74,8 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
   BOOST_TEST(!c.sms_notification);
+  BOOST_TEST(c.wms_time_zone.name() == "Europe/Stockholm");
+  BOOST_TEST(c.erp_time_zone.name() == "Europe/Stockholm");
 }
 
 // R3: a mapping that cannot be meant is refused when the file is read, naming the key.
@@ -103,4 +105,30 @@ BOOST_AUTO_TEST_CASE(a_warehouse_mapping_that_cannot_be_meant_is_a_configuration
                             });
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_time_zone_the_time_zone_data_does_not_know_is_a_configuration_error) {
+  const std::string dir = test::TempDir("config-zone");
+  const std::string path = InstallExample(dir);
+  std::stringstream text;
+  text << std::ifstream(path).rdbuf();
+  std::ofstream(path) << Replace(
+      Replace(text.str(), "erp_time_zone = Europe/Stockholm", "erp_time_zone = UTC"),
+      "wms_time_zone = Europe/Stockholm", "wms_time_zone = Europe/Stokholm");
+  Poco::AutoPtr<Poco::Util::IniFileConfiguration> file(new Poco::Util::IniFileConfiguration(path));
+  try {
+    jobs::LoadConfig(*file, path, "/nonexistent");
+    BOOST_FAIL("a misspelt zone was accepted");
+  } catch (const jobs::ConfigError& error) {
+    BOOST_TEST(error.key() == "connection.demo.wms_time_zone");
+    BOOST_TEST(std::string(error.what()).find("'Europe/Stokholm' is not a time zone name") !=
+               std::string::npos);
+  }
+  // UTC is a zone like any other; a connection without the settings has Europe/Stockholm.
+  std::ofstream(path) << Replace(text.str(), "erp_time_zone = Europe/Stockholm",
+                                 "erp_time_zone = UTC");
+  Poco::AutoPtr<Poco::Util::IniFileConfiguration> utc(new Poco::Util::IniFileConfiguration(path));
+  const jobs::AppConfig app = jobs::LoadConfig(*utc, path, "/nonexistent");
+  BOOST_TEST(app.connections.front().erp_time_zone.name() == "UTC");
+  BOOST_TEST(jobs::ConnectionConfig().wms_time_zone.name() == "Europe/Stockholm");
 }
