@@ -53,11 +53,14 @@ constexpr const char* kCommands =
                                           serve Ongoing's SOAP API (SOAP 1.1) until SIGINT/SIGTERM;
                                           --port 0 takes a free port; --state :memory: is allowed;
                                           with --tls-cert and --tls-key (PEM) it serves HTTPS
-  ship --order NO [--line KEY=QTY ...] [--parcel LABEL=URL ...] [--status 450]
-       [--waybill NO] [--waybill-url URL]
+  ship --order NO [--line KEY=QTY ...] [--parcel LABEL=URL ...] [--package LABEL ...]
+       [--status 450] [--waybill NO] [--waybill-url URL] [--shipped-time T]
                                           pick and ship an order: no --line = every line in full;
                                           KEY is the external line code (else the article
-                                          number); QTY is the absolute picked quantity
+                                          number); QTY is the absolute picked quantity; a
+                                          --parcel is booked with the carrier, a --package is
+                                          the warehouse's own (IsTaPalletItem false); T is an
+                                          xsd:dateTime (default: when first shipped)
   start-picking --order NO [--status 300] set a status >= 300 so updates and cancels are refused
   receive --in-order NO [--line KEY=QTY ...]
                                           receive an in-order in full or per line (absolute)
@@ -76,6 +79,11 @@ constexpr const char* kCommands =
   fault --clear | fault --list            remove or list the faults
   wording [standard|alternative]          print or set how refusals and faults are worded:
                                           alternative is Swedish, with none of the standard words
+  time-form [FORM]                        print or set how times are written, as .NET writes a
+                                          DateTime: utc (2026-07-01T12:27:00Z, the default),
+                                          offset (2026-07-01T14:27:00+02:00) or local
+                                          (2026-07-01T14:27:00, no zone), in Europe/Stockholm;
+                                          FORM-fraction adds the fraction of the second
 
 Examples:
   wms-sim init --state sim.db --config sim.ini
@@ -127,7 +135,8 @@ void PrintOrder(const Order& order) {
               << " currency=" << line.currency_code << " name=" << line.article_name << "\n";
   }
   for (const Parcel& parcel : order.parcels) {
-    std::cout << "  parcel " << parcel.label_id << " url=" << parcel.tracking_url << "\n";
+    std::cout << "  parcel " << parcel.label_id << " url=" << parcel.tracking_url
+              << " carrier=" << YesNo(parcel.is_carrier) << "\n";
   }
 }
 
@@ -197,6 +206,9 @@ void SimApp::defineOptions(Poco::Util::OptionSet& options) {
       true);
   add("parcel", "ship: LABEL=URL, a parcel's tracking number and link (repeatable)", "LABEL=URL",
       true);
+  add("package", "ship: LABEL, a warehouse package not booked with the carrier (repeatable)",
+      "LABEL", true);
+  add("shipped-time", "ship: the shipped time, an xsd:dateTime (default: when first shipped)", "T");
   add("status", "ship (default 450), start-picking (default 300): the new order status", "N");
   add("waybill", "ship: the order's shipment number", "NO");
   add("waybill-url", "ship: the link of the shipment number", "URL");
@@ -307,7 +319,8 @@ int SimApp::main(const std::vector<std::string>& args) {
 
 int SimApp::Dispatch(const std::vector<std::string>& args) {
   const std::string& command = args.front();
-  const bool takes_more = command == "stock" || command == "show" || command == "wording";
+  const bool takes_more =
+      command == "stock" || command == "show" || command == "wording" || command == "time-form";
   if (!takes_more && args.size() > 1) {
     throw UsageError("unexpected argument '" + args[1] + "'");
   }
@@ -343,6 +356,9 @@ int SimApp::Dispatch(const std::vector<std::string>& args) {
   }
   if (command == "wording") {
     return SetWording(args);
+  }
+  if (command == "time-form") {
+    return SetTimeForm(args);
   }
   throw UsageError("unknown command '" + command + "'");
 }
@@ -429,6 +445,9 @@ int SimApp::Ship() {
     auto [label, url] = SplitPair(text, false, "parcel");
     parcels.push_back({label, url});
   }
+  for (const std::string& label : All("package")) {
+    parcels.push_back({label, "", 0, false});
+  }
   const int number = IntOption("status", static_cast<int>(OrderStatus::kSent));
   const auto status = OrderStatusFromNumber(number);
   if (!status) {
@@ -437,7 +456,8 @@ int SimApp::Ship() {
   const std::string order = Require("order");
   SimStore store(Require("state"));
   store.Ship(order, lines, parcels, *status,
-             Waybill{Get("waybill").value_or(""), Get("waybill-url").value_or("")});
+             Waybill{Get("waybill").value_or(""), Get("waybill-url").value_or("")},
+             Get("shipped-time").value_or(""));
   PrintOrder(*store.FindOrder(order));
   return EXIT_OK;
 }
@@ -593,6 +613,20 @@ int SimApp::SetWording(const std::vector<std::string>& args) {
     store.SetWording(*wording);
   }
   std::cout << "wording " << WordingName(store.CurrentWording()) << "\n";
+  return EXIT_OK;
+}
+
+int SimApp::SetTimeForm(const std::vector<std::string>& args) {
+  SimStore store(Require("state"));
+  if (args.size() > 1) {
+    const auto form = TimeFormFromName(args[1]);
+    if (!form) {
+      throw UsageError("time-form is utc, offset or local (each may end in -fraction), not '" +
+                       args[1] + "'");
+    }
+    store.SetTimeForm(*form);
+  }
+  std::cout << "time-form " << TimeFormName(store.CurrentTimeForm()) << "\n";
   return EXIT_OK;
 }
 

@@ -38,6 +38,7 @@ class SimApp : public Poco::Util::Application {
   int Show(const std::vector<std::string>& args);
   int Fault();
   int SetWording(const std::vector<std::string>& args);
+  int SetTimeForm(const std::vector<std::string>& args);
   void PrintHelp();
 
   bool Has(const std::string& name) const;

@@ -58,11 +58,14 @@ struct OrderLine {
   std::string currency_code;
 };
 
-/// A colli: tracking number (label) and link.
+/// A colli: tracking number (label) and link. Ongoing lists the warehouse's own packages and
+/// pallets among an order's pallet items too; only those booked with the carrier have
+/// IsTaPalletItem = true (reference notes §6d).
 struct Parcel {
   std::string label_id;
   std::string tracking_url;
-  int id = 0;  // set when read back; ignored by Ship
+  int id = 0;              // set when read back; ignored by Ship
+  bool is_carrier = true;  // false: a warehouse-internal package (IsTaPalletItem = false)
 };
 
 struct Consignee {

@@ -77,13 +77,13 @@ int ToInt(Decimal value) {
 }
 
 // A required dateTime: the stamp on the wire, or .NET's "no value".
-std::string WireTime(const std::string& stamp) {
-  return stamp.empty() ? std::string(kNoDateTime) : StampToWire(stamp);
+std::string WireTime(const std::string& stamp, TimeForm form) {
+  return stamp.empty() ? std::string(kNoDateTime) : StampToWire(stamp, form);
 }
 
 // A nillable dateTime: the stamp on the wire, or nil.
-std::string* WireTimeOrNil(struct soap* context, const std::string& stamp) {
-  return stamp.empty() ? nullptr : NewText(context, StampToWire(stamp));
+std::string* WireTimeOrNil(struct soap* context, const std::string& stamp, TimeForm form) {
+  return stamp.empty() ? nullptr : NewText(context, StampToWire(stamp, form));
 }
 
 // A date the client sent us, given back as it came.
@@ -151,7 +151,7 @@ wsi__FileResultClass* ToSoap(struct soap* context, const ProcessResult& result) 
   return file_result;
 }
 
-wsi__ArticleClass* ToSoap(struct soap* context, const Article& record) {
+wsi__ArticleClass* ToSoap(struct soap* context, const Article& record, TimeForm form) {
   auto* article = soap_new_wsi__ArticleClass(context);
   article->SystemId = record.system_id != 0 ? NewValue(context, record.system_id) : nullptr;
   article->ArticleNumber = NewText(context, record.article_number);
@@ -162,26 +162,26 @@ wsi__ArticleClass* ToSoap(struct soap* context, const Article& record) {
       record.is_stock_article ? wsi__ArticleKindEnum__Stock : wsi__ArticleKindEnum__NonStock;
   article->Weight = NewTextOrNull(context, record.weight);
   article->Volume = NewTextOrNull(context, record.volume);
-  article->ProcessArticleTime = WireTimeOrNil(context, record.updated);
+  article->ProcessArticleTime = WireTimeOrNil(context, record.updated, form);
   return article;
 }
 
 // The article of an order or in-order line: the register's record when there is one.
 wsi__ArticleClass* LineArticle(struct soap* context,
                                const std::map<std::string, Article>& register_,
-                               const std::string& number, const std::string& name) {
+                               const std::string& number, const std::string& name, TimeForm form) {
   const auto found = register_.find(number);
   Article article = found != register_.end() ? found->second : Article{};
   article.article_number = number;
   if (!name.empty()) {
     article.name = name;
   }
-  return ToSoap(context, article);
+  return ToSoap(context, article, form);
 }
 
 wsi__Order* ToSoap(struct soap* context, const Order& record,
                    const std::map<std::string, Article>& articles,
-                   const std::vector<Transporter>& transporters) {
+                   const std::vector<Transporter>& transporters, TimeForm form) {
   auto* order = soap_new_wsi__Order(context);
   order->Success = true;
   order->ExternalSystemId = 0;
@@ -192,11 +192,11 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
   info->ReferenceNumber = NewTextOrNull(context, record.reference);
   info->DeliveryDate = ClientTime(record.delivery_date);
   info->PickUpDate = info->DeliveryDate;
-  info->CreatedDate = WireTime(record.created);
-  info->ShippedTime = WireTime(record.shipped_time);
+  info->CreatedDate = WireTime(record.created, form);
+  info->ShippedTime = WireTime(record.shipped_time, form);
   info->ArrivalDate = kNoDateTime;
   info->ArrivalDateFrom = kNoDateTime;
-  info->PrintedTime = WireTime(record.picking_started);
+  info->PrintedTime = WireTime(record.picking_started, form);
   info->WayBill = NewTextOrNull(context, record.waybill);
   info->OrderStatusNumber = static_cast<int>(record.status);
   info->OrderStatusText = NewText(context, StatusText(record.status));
@@ -216,10 +216,11 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
     picked_total += picked;
     auto* line = soap_new_wsi__PickedOrderLine(context);
     line->Article =
-        LineArticle(context, articles, record_line.article_number, record_line.article_name);
+        LineArticle(context, articles, record_line.article_number, record_line.article_name, form);
     line->OrderLineSystemId = record_line.line_id;
-    line->StartPickingTime = WireTimeOrNil(context, record.picking_started);
-    line->LastPickingTime = picked.IsZero() ? nullptr : WireTimeOrNil(context, record.updated);
+    line->StartPickingTime = WireTimeOrNil(context, record.picking_started, form);
+    line->LastPickingTime =
+        picked.IsZero() ? nullptr : WireTimeOrNil(context, record.updated, form);
     line->OrderLineComment = NewTextOrNull(context, record_line.comment);
     line->OrderedNumberOfItems = ordered.ToString();
     line->PickedNumberOfItems = picked.ToString();
@@ -256,9 +257,11 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
     item->LabelId = NewText(context, parcel.label_id);
     item->NumberOfItems = "0";  // the simulator does not know what went into which parcel
     item->IsReturnType = false;
-    item->IsTaPalletItem = true;
-    item->Tracking = soap_new_wsi__PalletItemTrackingInfo(context);
-    item->Tracking->TrackingUrl = NewTextOrNull(context, parcel.tracking_url);
+    item->IsTaPalletItem = parcel.is_carrier;
+    if (parcel.is_carrier) {  // the warehouse's own packages have no carrier tracking
+      item->Tracking = soap_new_wsi__PalletItemTrackingInfo(context);
+      item->Tracking->TrackingUrl = NewTextOrNull(context, parcel.tracking_url);
+    }
     order->OrderPalletItems->OrderPalletItemInfo.push_back(item);
   }
 
@@ -268,7 +271,7 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
     tracking->Waybill = NewText(context, record.waybill);
     tracking->TrackingUrl = NewTextOrNull(context, record.waybill_url);
     tracking->Created =
-        WireTime(record.shipped_time.empty() ? record.updated : record.shipped_time);
+        WireTime(record.shipped_time.empty() ? record.updated : record.shipped_time, form);
     tracking->IsReturn = false;
     order->Tracking->OrderTrackingInfo.push_back(tracking);
   }
@@ -276,7 +279,7 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
 }
 
 wsi__ReceivedInOrder* ToSoap(struct soap* context, const InOrder& record,
-                             const std::map<std::string, Article>& articles) {
+                             const std::map<std::string, Article>& articles, TimeForm form) {
   auto* in_order = soap_new_wsi__ReceivedInOrder(context);
   auto* info = soap_new_wsi__ReceivedInOrderInfoClass(context);
   info->InOrderId = record.in_order_id;
@@ -284,9 +287,9 @@ wsi__ReceivedInOrder* ToSoap(struct soap* context, const InOrder& record,
   info->ReferenceNumber = NewTextOrNull(context, record.reference);
   info->InDate = NewTextOrNull(context, record.in_date);
   info->OrderDate = NewTextOrNull(context, record.order_date);
-  info->ReceivedDate = WireTimeOrNil(context, record.received_time);
-  info->LastReceivedTime = WireTimeOrNil(context, record.received_time);
-  info->Created = WireTimeOrNil(context, record.created);
+  info->ReceivedDate = WireTimeOrNil(context, record.received_time, form);
+  info->LastReceivedTime = WireTimeOrNil(context, record.received_time, form);
+  info->Created = WireTimeOrNil(context, record.created, form);
   info->InOrderIsReturnType = false;
   info->InOrderStatusNumber = static_cast<int>(record.status);
   info->InOrderStatusText = NewText(context, StatusText(record.status));
@@ -302,9 +305,9 @@ wsi__ReceivedInOrder* ToSoap(struct soap* context, const InOrder& record,
     received_total += received;
     auto* line = soap_new_wsi__ReceivedInOrderLine(context);
     line->Article =
-        LineArticle(context, articles, record_line.article_number, record_line.article_name);
+        LineArticle(context, articles, record_line.article_number, record_line.article_name, form);
     line->ExternalOrderLineCode = NewTextOrNull(context, record_line.external_line_code);
-    line->InDate = WireTimeOrNil(context, received.IsZero() ? "" : record.received_time);
+    line->InDate = WireTimeOrNil(context, received.IsZero() ? "" : record.received_time, form);
     line->AdvisedNumberOfItems = advised.ToString();
     line->ReceivedNumberOfItems = received.ToString();
     line->CreatedNumberOfItems = advised.ToString();
@@ -765,10 +768,12 @@ int SimService::GetOrdersByQuery(_wsi__GetOrdersByQuery* request,
                   const std::vector<Order> orders = store_.QueryOrders(owner.id, query);
                   const auto articles = ArticlesOf(store_, owner.id, orders);
                   const auto transporters = store_.Transporters();
+                  const TimeForm form = store_.CurrentTimeForm();
                   auto* result = soap_new_wsi__GetOrdersResult(soap);
                   result->Orders = soap_new_wsi__ArrayOfOrder(soap);
                   for (const Order& order : orders) {
-                    result->Orders->Order.push_back(ToSoap(soap, order, articles, transporters));
+                    auto* soap_order = ToSoap(soap, order, articles, transporters, form);
+                    result->Orders->Order.push_back(soap_order);
                   }
                   response.GetOrdersByQueryResult = result;
                   return "ok: " + std::to_string(orders.size()) + " orders";
@@ -793,10 +798,12 @@ int SimService::GetInOrdersByQuery(_wsi__GetInOrdersByQuery* request,
                   }
                   const std::vector<InOrder> in_orders = store_.QueryInOrders(owner.id, query);
                   const auto articles = ArticlesOf(store_, owner.id, in_orders);
+                  const TimeForm form = store_.CurrentTimeForm();
                   auto* result = soap_new_wsi__GetInOrdersResult(soap);
                   result->InOrders = soap_new_wsi__ArrayOfReceivedInOrder(soap);
                   for (const InOrder& in_order : in_orders) {
-                    result->InOrders->ReceivedInOrder.push_back(ToSoap(soap, in_order, articles));
+                    auto* soap_in_order = ToSoap(soap, in_order, articles, form);
+                    result->InOrders->ReceivedInOrder.push_back(soap_in_order);
                   }
                   response.GetInOrdersByQueryResult = result;
                   return "ok: " + std::to_string(in_orders.size()) + " in-orders";
@@ -817,6 +824,7 @@ int SimService::GetInventoryByQuery(_wsi__GetInventoryByQuery* request,
                         FilterTime(filters->StockInfoChangedFrom, "StockInfoChangedFrom");
                   }
                   const std::vector<ArticleStock> stock = store_.QueryStock(owner.id, query);
+                  const TimeForm form = store_.CurrentTimeForm();
                   auto* result = soap_new_wsi__InventoryResult(soap);
                   result->GoodsOwnerId = owner.id;
                   result->InventoryLines = soap_new_wsi__ArrayOfInventoryLine(soap);
@@ -824,13 +832,13 @@ int SimService::GetInventoryByQuery(_wsi__GetInventoryByQuery* request,
                     const Decimal on_hand = Decimal::ParseOrZero(entry.on_hand);
                     const Decimal booked = Decimal::ParseOrZero(entry.booked);
                     auto* line = soap_new_wsi__InventoryLine(soap);
-                    line->Article = ToSoap(soap, entry.article);
+                    line->Article = ToSoap(soap, entry.article, form);
                     line->NumberOfItems = ToInt(on_hand);
                     line->NumberOfBookedItems = ToInt(booked);
                     line->NumberOfItemsDecimal = on_hand.ToString();
                     line->NumberOfBookedItemsDecimal = booked.ToString();
                     line->NumberOfLockedItems = "0";
-                    line->LastInDate = WireTimeOrNil(soap, entry.last_in_time);
+                    line->LastInDate = WireTimeOrNil(soap, entry.last_in_time, form);
                     line->ToReceiveNumberOfItems = Quantity(entry.to_receive);
                     line->LockedForSaleNumberOfItems = "0";
                     line->PickedToBeCollectedNumberOfItems = "0";
@@ -862,12 +870,13 @@ int SimService::GetInventoryPerWarehouse(_wsi__GetInventoryPerWarehouse* request
           query.warehouse_ids = Ints(filters->GetInventoryForWarehouseIds);
         }
         const std::vector<ArticleStock> stock = store_.QueryStock(owner.id, query);
+        const TimeForm form = store_.CurrentTimeForm();
         auto* result = soap_new_wsi__GetInventoryPerWarehouseResult(soap);
         result->Success = true;
         result->PerWarehouseArticleLines = soap_new_wsi__ArrayOfPerWarehouseArticleLine(soap);
         for (const ArticleStock& entry : stock) {
           auto* line = soap_new_wsi__PerWarehouseArticleLine(soap);
-          line->Article = ToSoap(soap, entry.article);
+          line->Article = ToSoap(soap, entry.article, form);
           line->NumberOfLockedItems = "0";
           line->NumberOfItems = Quantity(entry.on_hand);
           Decimal booked;
@@ -928,18 +937,19 @@ int SimService::GetInventoryChanges(_wsi__GetInventoryChanges* request,
                   }
                   const std::vector<ArticleChanges> changes =
                       store_.QueryInventoryChanges(owner.id, query);
+                  const TimeForm form = store_.CurrentTimeForm();
                   auto* result = soap_new_wsi__InventoryChangesResult(soap);
                   result->GoodsOwnerId = owner.id;
                   result->InventoryChangeLines = soap_new_wsi__ArrayOfInventoryChangeLine(soap);
                   for (const ArticleChanges& entry : changes) {
                     auto* line = soap_new_wsi__InventoryChangeLine(soap);
-                    line->Article = ToSoap(soap, entry.article);
+                    line->Article = ToSoap(soap, entry.article, form);
                     line->InventoryChangesNumberOfItems = Quantity(entry.total_change);
                     line->InventoryTransactions = soap_new_wsi__ArrayOfInventoryTransaction(soap);
                     for (const InventoryTransaction& record : entry.transactions) {
                       auto* transaction = soap_new_wsi__InventoryTransaction(soap);
                       transaction->InventoryChangesNumberOfItems = Quantity(record.qty_change);
-                      transaction->InventoryTime = WireTime(record.time);
+                      transaction->InventoryTime = WireTime(record.time, form);
                       transaction->InventoryId = record.inventory_id;
                       transaction->Comment = NewTextOrNull(soap, record.comment);
                       transaction->LocationIsLocked = false;

@@ -56,8 +56,8 @@ constexpr const char* kSchema[] = {
     "CREATE INDEX IF NOT EXISTS sim_order_lines_order ON sim_order_lines (order_id)",
     "CREATE TABLE IF NOT EXISTS sim_parcels (id INTEGER PRIMARY KEY AUTOINCREMENT, order_id "
     "INTEGER NOT NULL REFERENCES sim_orders (order_id) ON DELETE CASCADE, label_id TEXT NOT "
-    "NULL, tracking_url TEXT, waybill TEXT, created TEXT NOT NULL, UNIQUE (order_id, "
-    "label_id))",
+    "NULL, tracking_url TEXT, waybill TEXT, created TEXT NOT NULL, is_carrier INTEGER NOT NULL "
+    "DEFAULT 1, UNIQUE (order_id, label_id))",
     "CREATE TABLE IF NOT EXISTS sim_in_orders (in_order_id INTEGER PRIMARY KEY AUTOINCREMENT, "
     "goods_owner_id INTEGER NOT NULL, order_number TEXT NOT NULL, status INTEGER NOT NULL, "
     "reference TEXT, remark TEXT, in_date TEXT, order_date TEXT, warehouse_id INTEGER, "
@@ -331,6 +331,20 @@ Wording SimStore::CurrentWording() {
   *session << "SELECT value FROM sim_settings WHERE name = 'wording'", into(values), now;
   return values.empty() ? Wording::kStandard
                         : WordingFromName(values.front()).value_or(Wording::kStandard);
+}
+
+void SimStore::SetTimeForm(TimeForm form) {
+  auto session = pool_->Acquire();
+  *session << "INSERT INTO sim_settings (name, value) VALUES ('time_form', ?) ON CONFLICT (name) "
+              "DO UPDATE SET value = excluded.value",
+      bind(TimeFormName(form)), now;
+}
+
+TimeForm SimStore::CurrentTimeForm() {
+  auto session = pool_->Acquire();
+  std::vector<std::string> values;
+  *session << "SELECT value FROM sim_settings WHERE name = 'time_form'", into(values), now;
+  return values.empty() ? TimeForm{} : TimeFormFromName(values.front()).value_or(TimeForm{});
 }
 
 void SimStore::ResetCalls() {

@@ -23,6 +23,7 @@
 #include "tests/wms_sim/sim_records.h"
 #include "tests/wms_sim/sim_requests.h"
 #include "tests/wms_sim/sim_status.h"
+#include "tests/wms_sim/sim_time.h"
 #include "tests/wms_sim/sim_wording.h"
 
 namespace Poco::Data {
@@ -101,11 +102,13 @@ class SimStore {
   /// fully picked. Parcels are added (a label already there is not repeated); a non-empty
   /// waybill replaces the order's. Status must be >= 300 and not 1000. Stock of the order's
   /// warehouse (OutboundWarehouse; else the default) goes down by what is newly picked (with
-  /// inventory transactions).
-  /// Throws SimError for an unknown or cancelled order, an unknown line or a bad quantity.
+  /// inventory transactions). From status 450 on the order has a shipped time: `shipped_time`
+  /// (an xsd:dateTime) when given, else the first time it was shipped. Throws SimError for an
+  /// unknown or cancelled order, an unknown line, a bad quantity or a shipped time that is not
+  /// a time.
   void Ship(const std::string& order_number, const std::vector<LineQuantity>& lines = {},
             const std::vector<Parcel>& parcels = {}, OrderStatus status = OrderStatus::kSent,
-            const Waybill& waybill = {});
+            const Waybill& waybill = {}, const std::string& shipped_time = "");
   /// Sets the status of an order (default 300 Released) so that updates and cancelling are
   /// refused. Throws SimError for an unknown or cancelled order or a status below 300.
   void StartPicking(const std::string& order_number, OrderStatus status = OrderStatus::kReleased);
@@ -162,6 +165,13 @@ class SimStore {
   Wording CurrentWording();
   /// The phrases of the stored wording.
   Phrases CurrentPhrases() { return Phrases(CurrentWording()); }
+
+  // --- Time form -----------------------------------------------------------------------------
+
+  /// How the simulated Ongoing writes its times from the next request on.
+  void SetTimeForm(TimeForm form);
+  /// The stored form (UTC, whole seconds, until set).
+  TimeForm CurrentTimeForm();
 
   // --- Faults --------------------------------------------------------------------------------
 

@@ -350,11 +350,18 @@ std::optional<Order> SimStore::FindOrder(const std::string& order_number) {
 }
 
 void SimStore::Ship(const std::string& order_number, const std::vector<LineQuantity>& lines,
-                    const std::vector<Parcel>& parcels, OrderStatus status,
-                    const Waybill& waybill) {
+                    const std::vector<Parcel>& parcels, OrderStatus status, const Waybill& waybill,
+                    const std::string& shipped_time) {
   if (!PickingHasStarted(status)) {
     throw SimError("a shipped order needs a status from 300 to 800, not " +
                    std::to_string(static_cast<int>(status)));
+  }
+  std::optional<std::string> shipped_stamp;
+  if (!shipped_time.empty()) {
+    shipped_stamp = WireToStamp(shipped_time);
+    if (!shipped_stamp) {
+      throw SimError("shipped time '" + shipped_time + "' is not an xsd:dateTime");
+    }
   }
   // Mutex before session, everywhere: with ":memory:" the pool has a single session.
   const int owner_id = DefaultGoodsOwner().id;
@@ -411,9 +418,9 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
   }
   for (const Parcel& parcel : parcels) {
     *session << "INSERT OR IGNORE INTO sim_parcels (order_id, label_id, tracking_url, waybill, "
-                "created) VALUES (?, ?, ?, ?, ?)",
+                "created, is_carrier) VALUES (?, ?, ?, ?, ?, ?)",
         bind(order->order_id), bind(parcel.label_id), bind(parcel.tracking_url),
-        bind(waybill.number), bind(stamp), now;
+        bind(waybill.number), bind(stamp), bind(parcel.is_carrier ? 1 : 0), now;
   }
   if (!waybill.number.empty()) {
     *session << "UPDATE sim_orders SET waybill = ?, waybill_url = ? WHERE order_id = ?",
@@ -422,9 +429,9 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
   const bool sent = static_cast<int>(status) >= static_cast<int>(OrderStatus::kSent);
   *session << "UPDATE sim_orders SET status = ?, updated = ?, picking_started = "
               "coalesce(picking_started, ?), shipped_time = CASE WHEN ? THEN "
-              "coalesce(shipped_time, ?) ELSE shipped_time END WHERE order_id = ?",
-      bind(static_cast<int>(status)), bind(stamp), bind(stamp), bind(sent ? 1 : 0), bind(stamp),
-      bind(order->order_id), now;
+              "coalesce(nullif(?, ''), shipped_time, ?) ELSE shipped_time END WHERE order_id = ?",
+      bind(static_cast<int>(status)), bind(stamp), bind(stamp), bind(sent ? 1 : 0),
+      bind(shipped_stamp.value_or("")), bind(stamp), bind(order->order_id), now;
   transaction.Commit();
 }
 

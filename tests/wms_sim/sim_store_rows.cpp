@@ -176,12 +176,13 @@ std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& w
     }
     const RecordSet parcels =
         Select(session,
-               "SELECT id, label_id, tracking_url FROM sim_parcels WHERE order_id = ? ORDER BY id",
+               "SELECT id, label_id, tracking_url, is_carrier FROM sim_parcels WHERE order_id = ? "
+               "ORDER BY id",
                {bind(order.order_id)});
     for (std::size_t row = 0; row < parcels.rowCount(); ++row) {
-      order.parcels.push_back({TextAt(parcels, row, "label_id"),
-                               TextAt(parcels, row, "tracking_url"),
-                               static_cast<int>(IntAt(parcels, row, "id"))});
+      order.parcels.push_back(
+          {TextAt(parcels, row, "label_id"), TextAt(parcels, row, "tracking_url"),
+           static_cast<int>(IntAt(parcels, row, "id")), BoolAt(parcels, row, "is_carrier")});
     }
   }
   return orders;
