@@ -60,8 +60,11 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
                                         {connection.name, connection.invoice_at_delivery});
   readback::DeliveryTransform decide(
       {{connection.shipped_statuses.begin(), connection.shipped_statuses.end()},
-       connection.invoice_at_delivery});
-  readback::DeliverySink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
+       connection.invoice_at_delivery,
+       connection.wms_time_zone,
+       connection.erp_time_zone});
+  readback::DeliverySink sink(
+      env.db(), {connection.name, options.dry_run, connection.erp_time_zone}, env.run_id());
   return RunReadBack(env, source, decide, sink, started_at);
 }
 

@@ -25,7 +25,7 @@ struct SentPurchaseOrder {
 /// One line of a purchase order as a receipt is applied to it
 /// (select_purchase_order_for_receipt.sql); quantities as decimal text.
 struct ReceiptLineRow {
-  std::string line_no, article_no, quantity, received_qty;
+  std::string line_no, article_no, article_type, quantity, received_qty;
 };
 
 class ReceiptStore {
@@ -58,6 +58,7 @@ template <typename V>
 void MapColumns(ReceiptLineRow& r, V& c) {
   c.Text(r.line_no);
   c.Text(r.article_no);
+  c.Text(r.article_type);
   c.Text(r.quantity);
   c.Text(r.received_qty);
 }

@@ -328,7 +328,8 @@ wms::ShippedOrder FromSoap(const wsi__Order& order) {
     for (const wsi__OrderPalletItemInfo* p : order.OrderPalletItems->OrderPalletItemInfo) {
       if (p == nullptr)
         continue;
-      out.parcels.push_back({Get(p->LabelId), p->Tracking ? Get(p->Tracking->TrackingUrl) : ""});
+      out.parcels.push_back(
+          {Get(p->LabelId), p->Tracking ? Get(p->Tracking->TrackingUrl) : "", p->IsTaPalletItem});
     }
   }
   if (order.Tracking) {

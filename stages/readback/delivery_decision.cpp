@@ -4,6 +4,7 @@
 #include <map>
 
 #include "stages/common/field_checks.h"
+#include "stages/common/wms_time.h"
 #include "stages/readback/scales.h"
 
 namespace wmsbridge::readback {
@@ -19,12 +20,18 @@ std::string Quantity(std::int64_t scaled) {
   return stages::FromScaled(scaled, kQuantityScale);
 }
 
-// Track & trace (R26): parcels, then order-level shipments; a number already on the order, or
-// met before in the same report, is not new.
+// Track & trace (R26): carrier parcels, then order-level shipments; a number already on the
+// order, or met before in the same report, is not new. Ongoing lists the warehouse's own
+// packages and pallets among the pallet items too: only items booked with the carrier
+// (IsTaPalletItem) carry a number a customer can track.
 void DecideParcels(const wms::ShippedOrder& order, const ErpDelivery& erp,
                    DeliveryDecision& decision) {
   std::vector<std::string> known = erp.tracking_numbers;
-  std::vector<wms::Parcel> parcels = order.parcels;
+  std::vector<wms::Parcel> parcels;
+  for (const wms::Parcel& p : order.parcels) {
+    if (p.is_carrier_parcel)
+      parcels.push_back(p);
+  }
   parcels.insert(parcels.end(), order.shipment_tracking.begin(), order.shipment_tracking.end());
   for (const wms::Parcel& p : parcels) {
     if (p.tracking_number.empty() ||
@@ -35,31 +42,36 @@ void DecideParcels(const wms::ShippedOrder& order, const ErpDelivery& erp,
     decision.new_parcels.push_back({p.tracking_number, p.tracking_url});
   }
   decision.carrier_code = order.transporter_code;
-  if (!order.shipped_time.empty()) {
-    std::string at = order.shipped_time.substr(0, 19);
-    std::replace(at.begin(), at.end(), 'T', ' ');
-    decision.shipped_at = at;
-  }
 }
 
-// Invoice at delivery (R19): one invoice per delivery, for what the order's delivered
-// quantities hold beyond what earlier invoices hold; service lines (freight, fees) are due in
-// full, so they go on the first invoice; text lines carry no amount. No goods due, no invoice.
+// Invoice at delivery (R19): one invoice per delivery, for what this delivery added to the
+// order's delivered quantities, never beyond what earlier invoices leave; so a delivery applied
+// before invoicing was switched on is never invoiced, whenever Ongoing reports it again.
+// Service lines (freight, fees) go with the order's first delivery: on its invoice, or on none
+// when that delivery was applied before invoicing was on. Text lines carry no amount. No goods
+// due, no invoice.
 std::optional<DueInvoice> DecideInvoice(const ErpDelivery& erp,
                                         const std::vector<std::int64_t>& delivered) {
+  bool first_delivery = true;  // nothing of the order was delivered before this report
+  for (const ErpDeliveryLine& l : erp.lines)
+    first_delivery = first_delivery && (l.IsText() || l.IsService() || l.delivered <= 0);
   DueInvoice invoice;
   bool goods = false;
   for (std::size_t i = 0; i < erp.lines.size(); ++i) {
     const ErpDeliveryLine& l = erp.lines[i];
     if (l.IsText())
       continue;
-    const auto invoiced = erp.invoiced.find(l.line_no);
-    const std::int64_t due = (l.IsService() ? l.quantity : delivered[i]) -
-                             (invoiced == erp.invoiced.end() ? 0 : invoiced->second);
+    const auto found = erp.invoiced.find(l.line_no);
+    const std::int64_t invoiced = found == erp.invoiced.end() ? 0 : found->second;
+    std::int64_t due = 0;
+    if (l.IsService())
+      due = first_delivery ? l.quantity - invoiced : 0;
+    else
+      due = std::min(delivered[i] - l.delivered, delivered[i] - invoiced);
     if (due <= 0)
       continue;
     invoice.lines.push_back({l.line_no, l.article_no, l.description, due, l.unit_price});
-    goods = goods || l.article_type != "SERVICE";
+    goods = goods || !l.IsService();
   }
   if (!goods)
     return std::nullopt;
@@ -121,6 +133,16 @@ DeliveryDecision DecideDelivery(const DeliveryReport& report, const DeliveryRule
                                                Quantity(line.quantity) + " were ordered");
     }
     picked[it->second] = *qty;
+  }
+  // When it was shipped, in the ERP's zone (customer orders keep it with their parcels).
+  if (erp.IsCustomerOrder()) {
+    const stages::WmsTime shipped = stages::ReadWmsTime(order.shipped_time, rules.wms_time_zone);
+    if (shipped.kind == stages::WmsTimeKind::kNotATime) {
+      return Rejected(std::move(decision), "Ongoing reports ShippedTime '" + order.shipped_time +
+                                               "', which is not a date and time");
+    }
+    if (shipped.kind == stages::WmsTimeKind::kTime)
+      decision.shipped_at = stages::ErpTimeText(shipped.instant, rules.erp_time_zone);
   }
 
   // The new state: delivered quantities as Ongoing says, never added to; the status judged on

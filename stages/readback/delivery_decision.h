@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "stages/common/time_zone.h"
 #include "stages/erp/doc_status.h"
 #include "stages/readback/delivery_report.h"
 
@@ -19,6 +20,8 @@ namespace wmsbridge::readback {
 struct DeliveryRules {
   std::set<int> shipped_statuses;    // Ongoing status codes that mean shipped (default 450, 500)
   bool invoice_at_delivery = false;  // R19
+  stages::TimeZone wms_time_zone;    // Ongoing's times without a zone are wall-clock times here
+  stages::TimeZone erp_time_zone;    // the zone of the times written to the ERP (shipped_at)
 };
 
 enum class DeliveryVerdict {
@@ -61,10 +64,11 @@ struct DeliveryDecision {
   std::vector<DeliveredQuantity> delivered;  // every reported line, set (never added to)
   std::optional<erp::DocStatus> status;      // none while no stock line is delivered
   std::string wms_status;                    // "Ongoing status 450 Sent", shown next to it
-  std::vector<NewParcel> new_parcels;        // R26, in the order they first appear
+  std::vector<NewParcel> new_parcels;        // R26: carrier parcels, in the order they appear
   std::string carrier_code;                  // Ongoing's transporter code
-  std::optional<std::string> shipped_at;     // 'YYYY-MM-DD HH:MM:SS'; none: when applied
-  std::optional<DueInvoice> invoice;         // R19: goods are due
+  std::optional<std::string> shipped_at;     // 'YYYY-MM-DD HH:MM:SS' in the ERP's zone; none: when
+                                             // applied
+  std::optional<DueInvoice> invoice;         // R19: goods this delivery added are due
   bool changed = false;  // a quantity rose, a parcel is new or an invoice is due
 };
 

@@ -1,8 +1,8 @@
 #include "stages/readback/delivery_sink.h"
-#include "pipeline/clock.h"
 
 #include "pipeline/run_context.h"
 #include "stages/common/field_checks.h"
+#include "stages/common/wms_time.h"
 #include "stages/erp/erp_transaction.h"
 #include "stages/readback/scales.h"
 
@@ -51,6 +51,8 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
   }
 
   const std::string& order_id = d.document.erp_id;
+  // The ERP's columns hold its own zone's time, as the times read from Ongoing (shipped_at).
+  const std::string applied_at = stages::ErpTimeText(Poco::Timestamp(), erp_time_zone_);
   erp::ErpTransaction transaction(db_.session());
   for (const DeliveredQuantity& line : d.delivered)
     store_.SetDelivered(d.document, line.line_no, Quantity(line.quantity));
@@ -58,14 +60,14 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
     store_.SetStatus(d.document, *d.status, d.wms_status, run_id_);
   for (const NewParcel& parcel : d.new_parcels) {
     store_.AddTracking(order_id, parcel.tracking_number, parcel.tracking_url, d.carrier_code,
-                       d.shipped_at.value_or(pipeline::UtcNowText()));
+                       d.shipped_at.value_or(applied_at));
   }
   std::string invoice_no;
   if (d.invoice) {
     const std::string invoice_id = store_.NextInvoiceId(order_id);
     invoice_no = InvoiceNumber(invoice_id);
-    store_.AddInvoice({invoice_id, invoice_no, order_id, pipeline::UtcNowText(),
-                       Money(d.invoice->total), d.invoice->activate_klarna});
+    store_.AddInvoice({invoice_id, invoice_no, order_id, applied_at, Money(d.invoice->total),
+                       d.invoice->activate_klarna});
     for (const DueInvoiceLine& line : d.invoice->lines) {
       store_.AddInvoiceLine(invoice_id, {line.line_no, line.article_no, line.description,
                                          Quantity(line.quantity), Money(line.unit_price)});

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pipeline/stage.h"
+#include "stages/common/time_zone.h"
 #include "stages/erp/delivery_store.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/run_store.h"
@@ -18,6 +19,7 @@ namespace wmsbridge::readback {
 struct DeliverySinkSettings {
   std::string connection_name;
   bool dry_run = false;
+  stages::TimeZone erp_time_zone;  // the zone of the times it writes (when applied)
 };
 
 class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
@@ -28,6 +30,7 @@ class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
         store_(db, settings.connection_name),
         runs_(db),
         dry_run_(settings.dry_run),
+        erp_time_zone_(std::move(settings.erp_time_zone)),
         run_id_(run_id) {}
 
   /// Applies each decision and records its outcome: skipped, rejected, sent (something
@@ -42,6 +45,7 @@ class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
   erp::DeliveryStore store_;
   erp::RunStore runs_;
   bool dry_run_;
+  stages::TimeZone erp_time_zone_;
   std::int64_t run_id_;
 };
 

@@ -54,14 +54,17 @@ ReceiptDecision DecideReceipt(const ReceiptReport& report) {
     received[r.external_line_code] = *qty;
   }
 
-  // The new state: received quantities as Ongoing says, never added to; the status over all
-  // lines; any figure that differs (up or down) is a change.
+  // The new state: received quantities as Ongoing says, never added to; the status judged on
+  // the stock lines only, as for deliveries (service lines are never sent, so never received);
+  // any figure that differs (up or down) is a change.
   bool all = true, any = false, changed = false;
   for (const auto& [line_no, line] : lines) {
     const auto reported = received.find(line_no);
     const std::int64_t now_received =
         reported == received.end() ? line->received : reported->second;
     changed = changed || now_received != line->received;
+    if (!line->IsStock())
+      continue;
     all = all && now_received >= line->quantity;
     any = any || now_received > 0;
   }

@@ -16,8 +16,11 @@ namespace wmsbridge::readback {
 struct ErpReceiptLine {
   std::string line_no;
   std::string article_no;
+  std::string article_type;   // SERVICE: never sent to the warehouse, never received
   std::int64_t quantity = 0;  // ordered
   std::int64_t received = 0;  // received so far, as the last report set it
+
+  bool IsStock() const { return !article_no.empty() && article_type != "SERVICE"; }
 };
 
 /// The ERP's view of a purchase order this connection sent.

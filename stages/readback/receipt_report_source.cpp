@@ -25,7 +25,7 @@ std::optional<ErpReceipt> ReceiptReportSource::Load(const wms::ReceivedInOrder& 
   ErpReceipt erp{*order, {}};
   // A number the ERP holds that is not one counts as 0, as it always did.
   for (const erp::ReceiptLineRow& row : store_.Lines(*order)) {
-    erp.lines.push_back({row.line_no, row.article_no,
+    erp.lines.push_back({row.line_no, row.article_no, row.article_type,
                          stages::Scaled(row.quantity, kQuantityScale).value_or(0),
                          stages::Scaled(row.received_qty, kQuantityScale).value_or(0)});
   }

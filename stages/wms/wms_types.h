@@ -130,6 +130,9 @@ struct PickedLine {
 struct Parcel {
   std::string tracking_number;
   std::string tracking_url;
+  // Booked with the carrier (Ongoing's IsTaPalletItem): a parcel whose number a customer can
+  // track. False for the warehouse's own packages and pallets, which carry no tracking (R26).
+  bool is_carrier_parcel = true;
 };
 
 struct ShippedOrder {
@@ -138,7 +141,7 @@ struct ShippedOrder {
   int status = 0;
   std::string status_text;
   std::string waybill;
-  std::string shipped_time;
+  std::string shipped_time;  // as Ongoing wrote it (stages/common/wms_time.h reads it)
   std::string transporter_code;
   std::string transporter_service_code;
   std::vector<PickedLine> lines;

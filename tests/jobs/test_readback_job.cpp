@@ -436,3 +436,124 @@ ERP_BACKEND_TEST(a_receipt_the_warehouse_lowers_sets_the_line_to_ongoings_figure
   CheckReceived(db, 1, {4, 5});  // Ongoing's figure: not 10 (added), not 6 (kept)
   BOOST_TEST(db.Scalar("SELECT status FROM purchase_order") == "PARTIALLY_RECEIVED");
 }
+
+// --- Issue 11: what comes back is exactly what the warehouse did --------------------------------
+
+ERP_BACKEND_TEST(only_parcels_booked_with_the_carrier_reach_shipment_tracking_R26) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // The warehouse packs in its own box and pallet (IsTaPalletItem false) besides the parcel it
+  // books with the carrier and the shipment's waybill.
+  BOOST_TEST(sim.Cli({"ship", "--order", "O-1", "--parcel", "PKG-1=https://t.example/PKG-1",
+                      "--package", "BOX-1", "--package", "PALLET-7", "--waybill", "WB-1",
+                      "--waybill-url", "https://t.example/WB-1"}) == 0);
+  const auto result = Deliveries(db, sim);
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 2);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE tracking_no IN ('PKG-1', 'WB-1')") ==
+             2);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE tracking_no IN ('BOX-1', "
+                      "'PALLET-7')") == 0);
+
+  // A later internal package alone changes nothing and never appears.
+  sim.store().Ship("O-1", {}, {{"BOX-2", "", 0, false}});
+  const auto later = Deliveries(db, sim, false, true);
+  BOOST_TEST(later.sent == 0u, later.summary);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 2);
+}
+
+ERP_BACKEND_TEST(a_shipped_time_is_stored_as_one_erp_time_whatever_form_ongoing_writes_R26) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  for (int i = 1; i <= 5; ++i)
+    AddOrder(db, i);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // One instant, 2026-07-01 12:27:00.25 UTC (14:27 in Stockholm, summer time), written by the
+  // simulator in each form a .NET service writes a DateTime in; each order read by its own run.
+  const std::vector<std::string> forms = {"utc", "offset", "local", "offset-fraction"};
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    const std::string no = "O-" + std::to_string(i + 1);
+    BOOST_TEST(sim.Cli({"time-form", forms[i]}) == 0);
+    BOOST_TEST(sim.Cli({"ship", "--order", no, "--parcel", "PKG-" + no + "=", "--shipped-time",
+                        "2026-07-01T12:27:00.25Z"}) == 0);
+    const auto result = Deliveries(db, sim);
+    BOOST_TEST(result.sent == 1u, forms[i] << ": " << result.summary);
+  }
+  for (int i = 1; i <= 4; ++i) {
+    BOOST_TEST(db.Scalar("SELECT CAST(shipped_at AS VARCHAR(30)) FROM shipment_tracking WHERE "
+                         "order_id = " +
+                         std::to_string(i)) == "2026-07-01 14:27:00",
+               "O-" << i << " read in form " << forms[i - 1]);
+  }
+  // An ERP that keeps UTC says so in the connection.
+  BOOST_TEST(sim.Cli({"time-form", "local-fraction"}) == 0);
+  sim.store().Ship("O-5", {}, {{"PKG-O-5", "", 0}}, sim::OrderStatus::kSent, {},
+                   "2026-07-01T12:27:00.25Z");
+  auto utc = Connection(db, sim);
+  utc.erp_time_zone = stages::TimeZone::Named("UTC").value();
+  jobs::RunDeliveryJob(utc, Options(), Log());
+  BOOST_TEST(db.Scalar("SELECT CAST(shipped_at AS VARCHAR(30)) FROM shipment_tracking WHERE "
+                       "order_id = 5") == "2026-07-01 12:27:00");
+}
+
+ERP_BACKEND_TEST(a_purchase_order_with_a_service_line_is_received_when_its_stock_lines_are_R22) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec(
+      "INSERT INTO purchase_order (po_id, po_no, supplier_no, supplier_name, warehouse_id, "
+      "order_date, delivery_date, status, updated_at) VALUES (2, 'PO-2', 'S-1', 'Lev AB', 1, "
+      "'2026-11-24', '2026-12-02', 'OPEN', '2026-11-25 09:00:00')");
+  db.Exec(
+      "INSERT INTO purchase_order_line (po_id, line_no, article_no, quantity) VALUES "
+      "(2, 1, 'A-1', 10), (2, 2, 'FRAKT', 1)");  // the supplier's freight: never received
+  jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Receive("PO-2", {{"1", "4"}});
+  Receipts(db, sim);
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order WHERE po_id = 2") ==
+             "PARTIALLY_RECEIVED");
+  sim.store().Receive("PO-2");
+  const auto full = Receipts(db, sim);
+  BOOST_TEST(full.sent == 1u, full.summary);
+  CheckReceived(db, 2, {10, 0});
+  BOOST_TEST(db.Scalar("SELECT status FROM purchase_order WHERE po_id = 2") == "RECEIVED");
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_document_status WHERE doc_no = 'PO-2'") ==
+             "RECEIVED");
+}
+
+ERP_BACKEND_TEST(turning_invoicing_on_invoices_only_deliveries_applied_after_it_R19) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  for (int i = 1; i <= 3; ++i)
+    AddOrder(db, i);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  // Before invoicing is switched on: O-1 delivered in full, O-2 one cup of two (both invoiced
+  // by hand, outside this product).
+  sim.store().Ship("O-1");
+  sim.store().Ship("O-2", {{"1", "1"}});
+  Deliveries(db, sim);
+  BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
+
+  // Invoicing on. Ongoing reports all of them again (a full read; a status change does the
+  // same): O-1 adds nothing, O-2 adds a cup and the teapot, O-3 is delivered for the first time.
+  sim.store().Ship("O-2");
+  sim.store().Ship("O-3");
+  const auto on = Deliveries(db, sim, true, true);
+  BOOST_TEST(on.sent == 2u, on.summary);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 0);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 2") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 3") == 1);
+  // O-2: 1 x 10.00 + 1 x 25.50; its freight went with the first delivery, before invoicing.
+  BOOST_TEST(SameQuantity(
+      db.Scalar("SELECT CAST(total AS VARCHAR(20)) FROM invoice WHERE order_id = 2"), 35.5));
+  BOOST_TEST(db.Count("SELECT * FROM invoice_line l JOIN invoice i ON i.invoice_id = "
+                      "l.invoice_id WHERE i.order_id = 2 AND l.article_no = 'FRAKT'") == 0);
+  // O-3: 2 x 10.00 + 25.50 + the freight 49.00.
+  BOOST_TEST(SameQuantity(
+      db.Scalar("SELECT CAST(total AS VARCHAR(20)) FROM invoice WHERE order_id = 3"), 94.5));
+
+  const auto again = Deliveries(db, sim, true, true);
+  BOOST_TEST(again.sent == 0u, again.summary);
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 2, "never twice");
+}

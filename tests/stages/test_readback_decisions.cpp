@@ -54,8 +54,13 @@ std::vector<wms::PickedLine> AllPicked() {
   return {Picked("1", "A-1", "2"), Picked("2", "A-2", "1")};
 }
 
+stages::TimeZone Stockholm() {
+  return stages::TimeZone::Named("Europe/Stockholm").value();
+}
+
+// The connection's defaults: Ongoing's and the ERP's times in Europe/Stockholm.
 readback::DeliveryRules Rules(bool invoice = false) {
-  return {{450, 500}, invoice};
+  return {{450, 500}, invoice, Stockholm(), Stockholm()};
 }
 
 readback::DeliveryDecision Decide(const wms::ShippedOrder& order,
@@ -296,6 +301,100 @@ BOOST_AUTO_TEST_CASE(an_invoice_total_is_rounded_half_up_to_hundredths_R19) {
   BOOST_TEST(d.invoice->total == 50);  // 1.5 x 0.33 = 0.495 -> 0.50
 }
 
+BOOST_AUTO_TEST_CASE(only_parcels_booked_with_the_carrier_become_tracking_R26) {
+  // Ongoing lists the warehouse's own packages and pallets among the pallet items too;
+  // IsTaPalletItem tells the parcels a customer can track.
+  auto order = Shipped(AllPicked(), {{"PKG-1", "https://t.example/1", true},
+                                     {"BOX-7", "", false},
+                                     {"PALLET-3", "https://wms.example/internal", false},
+                                     {"PKG-2", "https://t.example/2", true}});
+  order.shipment_tracking = {{"WB-9", "https://t.example/9"}};
+  const auto d = Decide(order, CustomerOrder());
+  BOOST_TEST(Numbers(d.new_parcels) == (Lines{"PKG-1", "PKG-2", "WB-9"}),
+             boost::test_tools::per_element());
+
+  // Internal packages alone: no tracking, and nothing new to count as a change.
+  auto erp = CustomerOrder();
+  erp.lines[0].delivered = 2000;
+  erp.lines[1].delivered = 1000;
+  const auto internal = Decide(Shipped(AllPicked(), {{"BOX-8", "", false}}), erp);
+  BOOST_TEST(internal.new_parcels.empty());
+  BOOST_TEST(!internal.changed);
+}
+
+BOOST_AUTO_TEST_CASE(the_shipped_time_is_one_instant_whatever_form_ongoing_writes_R26) {
+  // 2026-07-01 12:27 UTC, 14:27 in Stockholm (summer), in the forms a .NET service writes.
+  for (const char* wire :
+       {"2026-07-01T12:27:00Z", "2026-07-01T14:27:00+02:00", "2026-07-01T14:27:00",
+        "2026-07-01T14:27:00.1234567", "2026-07-01T12:27:00.5Z", "2026-07-01T13:27:00+01:00"}) {
+    auto order = Shipped(AllPicked(), {{"PKG-1", ""}});
+    order.shipped_time = wire;
+    const auto d = Decide(order, CustomerOrder());
+    BOOST_TEST((d.verdict == DeliveryVerdict::kApply), wire);
+    BOOST_TEST(d.shipped_at.value_or("") == "2026-07-01 14:27:00", wire);
+    auto utc = Rules();
+    utc.erp_time_zone = stages::TimeZone();
+    BOOST_TEST(readback::DecideDelivery({order, CustomerOrder()}, utc).shipped_at.value_or("") ==
+                   "2026-07-01 12:27:00",
+               wire << " for an ERP in UTC");
+  }
+  // .NET's "no value": the sink takes the time it applies.
+  auto unset = Shipped(AllPicked(), {{"PKG-1", ""}});
+  unset.shipped_time = "0001-01-01T00:00:00";
+  BOOST_TEST(!Decide(unset, CustomerOrder()).shipped_at.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_shipped_time_that_is_not_a_time_rejects_the_report_R30) {
+  for (const char* wire : {"igår", "2026-02-30T10:00:00", "2026-11-27 10:15:00"}) {
+    auto order = Shipped(AllPicked(), {{"PKG-1", ""}});
+    order.shipped_time = wire;
+    const auto d = Decide(order, CustomerOrder());
+    BOOST_TEST((d.verdict == DeliveryVerdict::kRejected), wire);
+    BOOST_TEST(d.reason == "Ongoing reports ShippedTime '" + std::string(wire) +
+                               "', which is not a date and time",
+               wire);
+    BOOST_TEST(d.delivered.empty());
+  }
+  // An internal order keeps no shipping time: its report does not depend on it.
+  readback::ErpDelivery internal;
+  internal.document = {erp::DeliveredDocType::kInternalOrder, "T-1", "1"};
+  internal.lines = {{"1", "A-2", "STOCK", "", 3000, 0, 0}};
+  auto order = Shipped({Picked("1", "A-2", "3")});
+  order.shipped_time = "igår";
+  BOOST_TEST((Decide(order, internal).verdict == DeliveryVerdict::kApply));
+}
+
+BOOST_AUTO_TEST_CASE(a_delivery_applied_before_invoicing_was_switched_on_is_never_invoiced_R19) {
+  // Delivered in full while invoicing was off; Ongoing reports it again (a status change, a
+  // full read) now that it is on: nothing this report adds, so no invoice.
+  auto erp = CustomerOrder();
+  erp.lines[0].delivered = 2000;
+  erp.lines[1].delivered = 1000;
+  const auto again = Decide(Shipped(AllPicked()), erp, true);
+  BOOST_TEST((again.verdict == DeliveryVerdict::kApply));
+  BOOST_TEST(!again.invoice.has_value());
+  BOOST_TEST(!again.changed);
+
+  // One cup delivered before, the rest after: only what the later delivery added is invoiced,
+  // and the freight went with the first delivery, before invoicing.
+  auto partial = CustomerOrder();
+  partial.lines[0].delivered = 1000;
+  const auto rest = Decide(Shipped(AllPicked()), partial, true);
+  BOOST_TEST_REQUIRE(rest.invoice.has_value());
+  BOOST_TEST(InvoiceLines(*rest.invoice) == (Lines{"1=1000@1000", "2=1000@2550"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(rest.invoice->total == 3550);
+}
+
+BOOST_AUTO_TEST_CASE(a_raised_figure_is_invoiced_only_beyond_what_earlier_invoices_hold_R19) {
+  // Invoiced 2 cups, the warehouse lowered the count to 1, then reports 2 again: the cup that
+  // comes back was invoiced already.
+  auto erp = CustomerOrder();
+  erp.lines[0].delivered = 1000;
+  erp.invoiced = {{"1", 2000}, {"3", 1000}};
+  BOOST_TEST(!Decide(Shipped({Picked("1", "A-1", "2")}), erp, true).invoice);
+}
+
 BOOST_AUTO_TEST_CASE(the_transform_gives_one_decision_per_report_in_order) {
   readback::DeliveryTransform transform(Rules());
   pipeline::Batch<readback::DeliveryReport> batch;
@@ -317,7 +416,8 @@ namespace {
 
 // PO-1: line 1 = 10 x A-1, line 2 = 5 x A-2; received so far as given.
 readback::ErpReceipt PurchaseOrder(std::int64_t received1 = 0, std::int64_t received2 = 0) {
-  return {{"PO-1", "1"}, {{"1", "A-1", 10000, received1}, {"2", "A-2", 5000, received2}}};
+  return {{"PO-1", "1"},
+          {{"1", "A-1", "STOCK", 10000, received1}, {"2", "A-2", "STOCK", 5000, received2}}};
 }
 
 wms::ReceivedInOrder InOrder(std::vector<wms::ReceivedLine> lines) {
@@ -394,6 +494,23 @@ BOOST_AUTO_TEST_CASE(more_received_than_ordered_is_taken_as_reported_R22) {
       DecideReceipt(InOrder({Got("1", "A-1", "12"), Got("2", "A-2", "5")}), PurchaseOrder());
   BOOST_TEST((d.verdict == ReceiptVerdict::kApply));
   BOOST_TEST((d.status == erp::DocStatus::kReceived));
+}
+
+BOOST_AUTO_TEST_CASE(a_purchase_order_with_a_service_line_is_received_by_its_stock_lines_R22) {
+  // Freight on the purchase order is never sent to the warehouse, so never received.
+  auto po = PurchaseOrder(10000);
+  po.lines.push_back({"3", "FRAKT", "SERVICE", 1000, 0});
+  const auto d = DecideReceipt(InOrder({Got("1", "A-1", "10"), Got("2", "A-2", "5")}), po);
+  BOOST_TEST((d.verdict == ReceiptVerdict::kApply));
+  BOOST_TEST(Received(d) == (Lines{"1=10000", "2=5000"}), boost::test_tools::per_element());
+  BOOST_TEST((d.status == erp::DocStatus::kReceived));
+
+  const auto partly = DecideReceipt(InOrder({Got("1", "A-1", "10")}), PurchaseOrder());
+  BOOST_TEST((partly.status == erp::DocStatus::kPartiallyReceived), "a stock line still short");
+  auto services_only = PurchaseOrder();
+  services_only.lines = {{"3", "FRAKT", "SERVICE", 1000, 0}, {"4", "A-1", "STOCK", 1000, 0}};
+  BOOST_TEST((DecideReceipt(InOrder({Got("4", "A-1", "0.5")}), services_only).status ==
+              erp::DocStatus::kPartiallyReceived));
 }
 
 BOOST_AUTO_TEST_CASE(a_report_that_cannot_be_applied_is_rejected_whole_R30) {
