@@ -20,6 +20,8 @@ std::string_view ToString(WmsErrorKind kind) {
       return "malformed";
     case WmsErrorKind::kRejected:
       return "rejected";
+    case WmsErrorKind::kRateLimited:
+      return "rate-limited";
   }
   return "unknown";
 }

@@ -23,10 +23,11 @@ jobs::JobResult Result(RunStatus status, std::optional<wms::WmsErrorKind> cause 
   return result;
 }
 
-const wms::WmsErrorKind kAllKinds[] = {wms::WmsErrorKind::kConnect,   wms::WmsErrorKind::kTimeout,
-                                       wms::WmsErrorKind::kTransport, wms::WmsErrorKind::kHttp,
-                                       wms::WmsErrorKind::kSoapFault, wms::WmsErrorKind::kLogon,
-                                       wms::WmsErrorKind::kMalformed, wms::WmsErrorKind::kRejected};
+const wms::WmsErrorKind kAllKinds[] = {wms::WmsErrorKind::kConnect,    wms::WmsErrorKind::kTimeout,
+                                       wms::WmsErrorKind::kTransport,  wms::WmsErrorKind::kHttp,
+                                       wms::WmsErrorKind::kSoapFault,  wms::WmsErrorKind::kLogon,
+                                       wms::WmsErrorKind::kMalformed,  wms::WmsErrorKind::kRejected,
+                                       wms::WmsErrorKind::kRateLimited};  // R32: 69 too
 
 }  // namespace
 
