@@ -1,10 +1,13 @@
 #include "stages/ongoing/soap_wms_client.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <mutex>
 #include <stdexcept>
 
 #include "soapServiceSoapProxy.h"
+#include "stages/ongoing/rate_limit_answer.h"
 #include "stages/ongoing/soap_conversions.h"
 
 namespace wmsbridge::ongoing {
@@ -39,6 +42,9 @@ class SoapWmsClient::Impl {
     ctx->send_timeout = static_cast<int>(options_.send_timeout.count());
     ctx->recv_timeout = static_cast<int>(options_.receive_timeout.count());
     ctx->user = this;
+    // Every HTTP header passes here first: a rate-limited answer's Retry-After is kept.
+    next_parse_header_ = ctx->fparsehdr;
+    ctx->fparsehdr = &Impl::ParseHeader;
     if (https) {
       std::call_once(ssl_init_once, [] { soap_ssl_init(); });
       const unsigned short flags =
@@ -66,6 +72,8 @@ class SoapWmsClient::Impl {
   void Invoke(const char* operation, Call&& call, OnSuccess&& on_success) {
     sent_.clear();
     received_.clear();
+    retry_after_.reset();
+    content_length_.reset();
     const auto started = std::chrono::steady_clock::now();
     const int status = call();
     const auto elapsed = std::chrono::steady_clock::now() - started;
@@ -109,10 +117,16 @@ class SoapWmsClient::Impl {
                                     ? *result->ErrorMessage
                                     : (result->Message ? *result->Message : std::string());
     if (!result->Success) {
-      throw wms::WmsError(wms::WmsErrorKind::kRejected, operation,
+      throw wms::WmsError(RefusalKind(message), operation,
                           Clean(message.empty() ? "refused without a message" : message));
     }
     return {wms_id, Clean(message)};
+  }
+
+  /// Success=false refuses the document, unless its words say a rate limit was reached: that
+  /// is no verdict on the document (rate_limit_answer.h).
+  static wms::WmsErrorKind RefusalKind(const std::string& message) {
+    return NamesRateLimit(message) ? wms::WmsErrorKind::kRateLimited : wms::WmsErrorKind::kRejected;
   }
 
   std::string Clean(const std::string& text) const {
@@ -124,6 +138,16 @@ class SoapWmsClient::Impl {
   const char* url() const { return endpoint_.url.c_str(); }
 
  private:
+  static int ParseHeader(soap* ctx, const char* key, const char* value) {
+    auto* self = static_cast<Impl*>(ctx->user);
+    const std::string name = key != nullptr ? Lower(key) : std::string();
+    if (value != nullptr && name == "retry-after")
+      self->retry_after_ = ParseRetryAfter(value, std::chrono::system_clock::now());
+    if (value != nullptr && name == "content-length")
+      self->content_length_ = std::strtoull(value, nullptr, 10);
+    return self->next_parse_header_(ctx, key, value);
+  }
+
   static int TeeSend(soap* ctx, const char* data, std::size_t size) {
     auto* self = static_cast<Impl*>(ctx->user);
     self->sent_.append(data, size);
@@ -189,19 +213,40 @@ class SoapWmsClient::Impl {
       // HTTP 200 whose body gSOAP could not take as SOAP (wrong content type, not XML).
       return {WmsErrorKind::kMalformed, operation, "the answer is not a SOAP message"};
     }
+    if (error == kHttpTooManyRequests) {
+      const std::string words = Clean(AnswerWords(RateLimitBody()));
+      return {WmsErrorKind::kRateLimited, operation,
+              "HTTP 429 Too Many Requests" + (words.empty() ? "" : ": " + words), error,
+              retry_after_};
+    }
     if (soap_http_error_check(error)) {
       return {WmsErrorKind::kHttp, operation, "HTTP status " + std::to_string(error), error};
     }
     if (error == SOAP_FAULT || error == SOAP_CLI_FAULT || error == SOAP_SVR_FAULT) {
       // A fault's words are no contract: a refused logon is told by VerifyLogon's structured
-      // answer, which every job asks for before its first other call.
-      return {WmsErrorKind::kSoapFault, operation, FaultText()};
+      // answer, which every job asks for before its first other call. The one exception is a
+      // fault that names a rate limit (rate_limit_answer.h).
+      const std::string text = FaultText();
+      if (NamesRateLimit(text))
+        return {WmsErrorKind::kRateLimited, operation, text, 0, retry_after_};
+      return {WmsErrorKind::kSoapFault, operation, text};
     }
     if (soap_xml_error_check(error) || error == SOAP_TYPE || error == SOAP_NO_TAG ||
         error == SOAP_VERSIONMISMATCH || error == SOAP_NO_DATA || error == SOAP_EMPTY) {
       return {WmsErrorKind::kMalformed, operation, "the answer is not valid SOAP: " + FaultText()};
     }
     return {WmsErrorKind::kMalformed, operation, FaultText()};
+  }
+
+  /// What gSOAP buffered of a 429 answer's body: gSOAP stops reading at the header, but a short
+  /// body is in its buffer already (after the header, or alone when it came in a packet of its
+  /// own), and it says which limit. The last Content-Length bytes of the buffer are the body.
+  std::string RateLimitBody() const {
+    const soap* ctx = proxy_.soap;
+    const std::string_view buffered(ctx->buf, ctx->buflen);
+    if (content_length_ && *content_length_ > 0 && *content_length_ <= buffered.size())
+      return std::string(buffered.substr(buffered.size() - *content_length_));
+    return "";
   }
 
   void Reset() {
@@ -212,6 +257,9 @@ class SoapWmsClient::Impl {
   WmsEndpoint endpoint_;
   WmsClientOptions options_;
   ServiceSoapProxy proxy_;
+  int (*next_parse_header_)(soap*, const char*, const char*) = nullptr;
+  std::optional<std::chrono::seconds> retry_after_;  // the last answer's Retry-After
+  std::optional<std::size_t> content_length_;        // and its Content-Length
   int (*next_send_)(soap*, const char*, std::size_t) = nullptr;
   std::size_t (*next_recv_)(soap*, char*, std::size_t) = nullptr;
   std::string sent_;
@@ -376,7 +424,7 @@ std::vector<wms::ArticleStock> SoapWmsClient::GetInventoryPerWarehouse(
                       (e && e->ErrorType == wsi__GetInventoryPerWarehouseErrorTypes__LogonError);
             }
           }
-          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : wms::WmsErrorKind::kRejected,
+          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : Impl::RefusalKind(message),
                               "GetInventoryPerWarehouse", impl_->Clean(message));
         }
         if (r->PerWarehouseArticleLines) {
@@ -439,7 +487,7 @@ void SoapWmsClient::SetInventoryChangeReported(int article_system_id, int invent
                                          wsi__SetInventoryChangesToReportedErrorType__LogonError);
             }
           }
-          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : wms::WmsErrorKind::kRejected,
+          throw wms::WmsError(logon ? wms::WmsErrorKind::kLogon : Impl::RefusalKind(message),
                               "SetInventoryChangesToReported", impl_->Clean(message));
         }
       });
