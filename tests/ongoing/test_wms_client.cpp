@@ -8,14 +8,18 @@
 #include <Poco/StreamCopier.h>
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <map>
 #include <pugixml.hpp>
 #include <set>
+#include <thread>
 
+#include "stages/ongoing/rate_limit_answer.h"
 #include "stages/ongoing/soap_wms_client.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
 #include "tests/support/test_certificates.h"
+#include "tests/wms_sim/sim_config.h"
 
 using namespace wmsbridge;
 using wmsbridge::test::kPassword;
@@ -716,5 +720,207 @@ BOOST_AUTO_TEST_CASE(injected_faults_reach_the_client_inside_the_tls_session) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// R32: Ongoing's rate limits (reference notes 6b). The simulator limits a method per client as
+// Ongoing describes it; the client tells a rate-limited answer from every other failure, in
+// each form it may take, and keeps the wait the answer asks for.
+BOOST_AUTO_TEST_SUITE(rate_limits_R32)
+
+namespace {
+
+// The rate-limit error a call must throw.
+wms::WmsError ExpectRateLimited(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const wms::WmsError& e) {
+    BOOST_TEST(wms::ToString(e.kind()) == "rate-limited", e.what());
+    BOOST_TEST(!e.retryable());
+    return e;
+  }
+  BOOST_FAIL("the call should have been rate-limited");
+  throw std::logic_error("unreachable");
+}
+
+sim::RateLimit Limit(sim::Operation operation, sim::RateLimitKind kind, int calls, int seconds) {
+  return sim::RateLimit{operation, kind, calls, seconds};
+}
+
+void ExpectRejected(const std::function<void()>& call) {
+  try {
+    call();
+    BOOST_FAIL("the call should have been refused");
+  } catch (const wms::WmsError& e) {
+    BOOST_TEST(wms::ToString(e.kind()) == "rejected", e.what());
+  }
+}
+
+wms::ArticleDefinition Unnumbered() {
+  return SampleArticle("");  // Ongoing refuses an article without a number: a failed call
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_words_that_name_a_rate_limit) {
+  BOOST_TEST(ongoing::NamesRateLimit("Rate limit exceeded: ProcessOrder allows at most 5"));
+  BOOST_TEST(ongoing::NamesRateLimit("API RATE-LIMIT reached"));
+  BOOST_TEST(ongoing::NamesRateLimit("429 Too Many Requests"));
+  BOOST_TEST(!ongoing::NamesRateLimit("Order 1001 already exists"));
+  BOOST_TEST(!ongoing::NamesRateLimit("Anropsgränsen är nådd"));
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_in_seconds_or_as_an_http_date) {
+  const auto now = std::chrono::system_clock::from_time_t(1795000000);  // 2026-11-18 11:06:40 UTC
+  BOOST_TEST(ongoing::ParseRetryAfter(" 120 ", now).value().count() == 120);
+  BOOST_TEST(ongoing::ParseRetryAfter("0", now).value().count() == 0);
+  BOOST_TEST(ongoing::ParseRetryAfter("Wed, 18 Nov 2026 11:08:40 GMT", now).value().count() == 120);
+  BOOST_TEST(ongoing::ParseRetryAfter("Wed, 18 Nov 2026 11:00:00 GMT", now).value().count() == 0,
+             "a date that has passed asks for no wait");
+  BOOST_TEST(!ongoing::ParseRetryAfter("soon", now).has_value());
+  BOOST_TEST(!ongoing::ParseRetryAfter("-5", now).has_value());
+  BOOST_TEST(!ongoing::ParseRetryAfter("", now).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_words_of_an_answer_body) {
+  BOOST_TEST(ongoing::AnswerWords("<?xml version=\"1.0\"?><s:Envelope><s:Body><s:Fault><faultcode>"
+                                  "s:Client</faultcode><faultstring>Rate limit &amp; more"
+                                  "</faultstring></s:Fault></s:Body></s:Envelope>") ==
+             "Rate limit & more");
+  BOOST_TEST(ongoing::AnswerWords("<html><body><h1>429</h1>\n<p>Too   many</p></body></html>") ==
+             "429 Too many");
+  const std::string long_text(400, 'x');
+  BOOST_TEST(ongoing::AnswerWords(long_text).size() == 300u);
+}
+
+// The simulator's rule on its own: a sliding window per limit; failures in a row since the
+// last success.
+BOOST_AUTO_TEST_CASE(the_simulators_limits_count_as_ongoing_describes_them) {
+  using sim::LimitedCall;
+  const auto volume = Limit(sim::Operation::kProcessOrder, sim::RateLimitKind::kVolume, 2, 10);
+  const auto failures = Limit(sim::Operation::kProcessOrder, sim::RateLimitKind::kFailures, 2, 10);
+  const std::int64_t t = 1'000'000;
+  // Volume: two calls in the window refuse the third until the older one leaves it.
+  const std::vector<LimitedCall> two{{t, false}, {t + 4000, false}};
+  auto hit = sim::CheckRateLimits({volume}, two, t + 5000);
+  BOOST_REQUIRE(hit.has_value());
+  BOOST_TEST(hit->retry_after_seconds == 5);
+  BOOST_TEST(!sim::CheckRateLimits({volume}, two, t + 10001).has_value());
+  // Failures: two failed calls in a row refuse the next; a success between them does not.
+  BOOST_TEST(sim::CheckRateLimits({failures}, {{t, true}, {t + 1000, true}}, t + 2000).has_value());
+  BOOST_TEST(
+      !sim::CheckRateLimits({failures}, {{t, true}, {t + 500, false}, {t + 1000, true}}, t + 2000)
+           .has_value());
+  BOOST_TEST(
+      !sim::CheckRateLimits({failures}, {{t, true}, {t + 1000, true}}, t + 10001).has_value(),
+      "the older failure has left the window");
+  BOOST_TEST(!sim::CheckRateLimits({failures}, two, t + 5000).has_value(), "successes only");
+  BOOST_TEST(sim::ParseLimitSpec("5/600").value().second == 600);
+  BOOST_TEST(!sim::ParseLimitSpec("5/0").has_value());
+  BOOST_TEST(!sim::ParseLimitSpec("five").has_value());
+}
+
+// HTTP 429 is recognised by its status, whatever the words; its Retry-After is kept.
+BOOST_AUTO_TEST_CASE(http_429_is_rate_limited_with_its_hint_in_either_wording) {
+  for (const sim::Wording wording : {sim::Wording::kStandard, sim::Wording::kAlternative}) {
+    BOOST_TEST_CONTEXT(sim::WordingName(wording)) {
+      SimProcess sim;
+      sim.store().SetWording(wording);
+      sim.store().SetRateLimit(
+          Limit(sim::Operation::kProcessArticle, sim::RateLimitKind::kVolume, 1, 600));
+      ongoing::SoapWmsClient client(sim.Endpoint());
+      client.ProcessArticle(SampleArticle("R-1"));
+      const auto e = ExpectRateLimited([&] { client.ProcessArticle(SampleArticle("R-2")); });
+      BOOST_TEST(e.http_status() == 429);
+      BOOST_REQUIRE(e.retry_after().has_value());
+      BOOST_TEST(e.retry_after()->count() >= 598);
+      BOOST_TEST(e.retry_after()->count() <= 600);
+      BOOST_TEST(e.message().find("ProcessArticle") != std::string::npos, e.message());
+      BOOST_TEST(!sim.store().FindArticle("R-2").has_value(), "a limited call is not run");
+      BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 2);
+      // Per method: the other methods are not limited.
+      client.GetOrders({});
+    }
+  }
+}
+
+// Where Ongoing words the limit in a fault or in a refusal (Success=false), the words decide:
+// the answer is a rate limit, not a passing fault and not a verdict on the document.
+BOOST_AUTO_TEST_CASE(a_fault_or_a_refusal_naming_the_limit_is_rate_limited) {
+  for (const sim::RateLimitAnswer answer :
+       {sim::RateLimitAnswer::kFault, sim::RateLimitAnswer::kRefusal}) {
+    BOOST_TEST_CONTEXT(sim::RateLimitAnswerName(answer)) {
+      SimProcess sim;
+      sim.store().SetRateLimitAnswer(answer);
+      sim.store().SetRateLimit(
+          Limit(sim::Operation::kProcessOrder, sim::RateLimitKind::kVolume, 1, 600));
+      sim.store().SetRateLimit(
+          Limit(sim::Operation::kGetOrdersByQuery, sim::RateLimitKind::kVolume, 1, 600));
+      ongoing::SoapWmsClient client(sim.Endpoint());
+      client.ProcessArticle(SampleArticle("A-1"));
+      client.ProcessOrder(SampleOrder("R-10"));
+      const auto e = ExpectRateLimited([&] { client.ProcessOrder(SampleOrder("R-11")); });
+      BOOST_TEST(!e.retry_after().has_value(), "only HTTP 429 carries a wait");
+      BOOST_TEST(e.message().find("allows at most 1 calls in 600 seconds") != std::string::npos,
+                 e.message());
+      BOOST_TEST(!sim.store().FindOrder("R-11").has_value());
+      client.GetOrders({});
+      ExpectRateLimited([&] { client.GetOrders({}); });  // a read has no refusal: a fault
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(consecutive_failures_are_limited_per_method_and_a_success_starts_anew) {
+  SimProcess sim;
+  sim.store().SetRateLimit(
+      Limit(sim::Operation::kProcessArticle, sim::RateLimitKind::kFailures, 2, 600));
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  ExpectRejected([&] { client.ProcessArticle(Unnumbered()); });
+  client.ProcessArticle(SampleArticle("C-1"));  // a success: the row of failures starts anew
+  ExpectRejected([&] { client.ProcessArticle(Unnumbered()); });
+  ExpectRejected([&] { client.ProcessArticle(Unnumbered()); });
+  // Two failures in a row: even a good article is refused now, as Ongoing warns.
+  const auto e = ExpectRateLimited([&] { client.ProcessArticle(SampleArticle("C-2")); });
+  BOOST_TEST(e.message().find("consecutive failed calls") != std::string::npos, e.message());
+  BOOST_TEST(!sim.store().FindArticle("C-2").has_value());
+  client.GetOrders({});  // another method
+}
+
+BOOST_AUTO_TEST_CASE(a_limit_lets_calls_through_again_once_its_window_has_passed) {
+  SimProcess sim;
+  sim.store().SetRateLimit(
+      Limit(sim::Operation::kProcessArticle, sim::RateLimitKind::kFailures, 1, 1));
+  ongoing::SoapWmsClient client(sim.Endpoint());
+  ExpectRejected([&] { client.ProcessArticle(Unnumbered()); });
+  const auto e = ExpectRateLimited([&] { client.ProcessArticle(SampleArticle("W-1")); });
+  BOOST_TEST(e.retry_after().value().count() == 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  BOOST_TEST(client.ProcessArticle(SampleArticle("W-1")).wms_id > 0);
+}
+
+BOOST_AUTO_TEST_CASE(limits_are_set_from_the_command_line_and_sim_ini) {
+  SimProcess sim;
+  BOOST_TEST(sim.Cli({"limit", "--op", "ProcessOrder", "--failures", "5/600", "--volume",
+                      "100/3600", "--answer", "fault"}) == 0);
+  const auto limits = sim.store().RateLimits();
+  BOOST_REQUIRE(limits.size() == 2u);
+  BOOST_TEST(sim::DescribeRateLimit(limits[0]) == "ProcessOrder failures 5/600");
+  BOOST_TEST(sim::DescribeRateLimit(limits[1]) == "ProcessOrder volume 100/3600");
+  BOOST_TEST(sim::RateLimitAnswerName(sim.store().CurrentRateLimitAnswer()) == "fault");
+  BOOST_TEST(sim.Cli({"limit", "--op", "ProcessOrder", "--volume", "0/10"}) == 64);
+  BOOST_TEST(sim.Cli({"limit", "--clear"}) == 0);
+  BOOST_TEST(sim.store().RateLimits().empty());
+
+  const std::string ini = sim.dir() + "/limits.ini";
+  {
+    std::ofstream out(ini);
+    out << "[goods_owner]\ncode = DEMO\nid = 42\nuser = wmsbridge\npassword_env = HOME\n"
+        << "[rate_limits]\nProcessOrder.failures = 5/600\nGetOrdersByQuery.volume = 100/3600\n"
+        << "answer = refusal\n";
+  }
+  const sim::SimConfig config = sim::LoadSimConfig(ini);
+  BOOST_TEST(config.rate_limits.size() == 2u);
+  BOOST_TEST(sim::RateLimitAnswerName(config.rate_limit_answer.value()) == "refusal");
+}
 
 BOOST_AUTO_TEST_SUITE_END()

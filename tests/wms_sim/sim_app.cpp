@@ -77,6 +77,13 @@ constexpr const char* kCommands =
         [--ms N] [--after]                inject a fault; KIND is latency, http500, soap-fault,
                                           drop, malformed, truncated or timeout
   fault --clear | fault --list            remove or list the faults
+  limit --op OPERATION [--volume N/S] [--failures N/S]
+                                          rate-limit an operation per client as Ongoing does:
+                                          at most N calls in S seconds (volume), at most N
+                                          failed calls in a row in S seconds (failures)
+  limit --answer http429|fault|refusal    how a call over a limit is answered (default http429:
+                                          HTTP 429 with Retry-After)
+  limit --clear | limit --list            remove the limits (and the call history), or list them
   wording [standard|alternative]          print or set how refusals and faults are worded:
                                           alternative is Swedish, with none of the standard words
   time-form [FORM]                        print or set how times are written, as .NET writes a
@@ -90,6 +97,7 @@ Examples:
   wms-sim serve --state sim.db --port 0 --port-file sim.port
   wms-sim ship --state sim.db --order 1001 --line L1=2 --parcel 00370712345=https://t.example/00370712345
   wms-sim fault --state sim.db --kind http500 --op ProcessOrder --times 2
+  wms-sim limit --state sim.db --op ProcessOrder --failures 5/600 --volume 100/3600
 )";
 
 std::pair<std::string, std::string> SplitPair(const std::string& text, bool at_last,
@@ -226,8 +234,11 @@ void SimApp::defineOptions(Poco::Util::OptionSet& options) {
   add("seed", "fault: seed of the draws (default 1)", "S");
   add("ms", "fault: latency/timeout duration (defaults 1000/30000)", "N");
   add("after", "fault: run the operation first, then fail the answer");
-  add("clear", "fault: remove every fault");
-  add("list", "fault: list the faults");
+  add("clear", "fault, limit: remove every fault / rate limit");
+  add("list", "fault, limit: list the faults / rate limits");
+  add("volume", "limit: at most N calls in S seconds", "N/S");
+  add("failures", "limit: at most N consecutive failed calls in S seconds", "N/S");
+  add("answer", "limit: http429 (default), fault or refusal", "FORM");
 }
 
 void SimApp::handleOption(const std::string& name, const std::string& value) {
@@ -353,6 +364,9 @@ int SimApp::Dispatch(const std::vector<std::string>& args) {
   }
   if (command == "fault") {
     return Fault();
+  }
+  if (command == "limit") {
+    return Limit();
   }
   if (command == "wording") {
     return SetWording(args);
@@ -686,6 +700,48 @@ int SimApp::Fault() {
     throw UsageError(error.what());  // a spec that makes no sense is a usage error
   }
   std::cout << "fault " << id << " added: " << DescribeFault(spec) << "\n";
+  return EXIT_OK;
+}
+
+int SimApp::Limit() {
+  SimStore store(Require("state"));
+  if (Has("clear")) {
+    store.ClearRateLimits();
+    std::cout << "rate limits cleared\n";
+    return EXIT_OK;
+  }
+  if (const auto answer = Get("answer")) {
+    const auto form = RateLimitAnswerFromName(*answer);
+    if (!form) {
+      throw UsageError("--answer is http429, fault or refusal, not '" + *answer + "'");
+    }
+    store.SetRateLimitAnswer(*form);
+  }
+  if (Has("volume") || Has("failures")) {
+    const std::string name = Require("op");
+    const auto operation = OperationFromName(name);
+    if (!operation) {
+      throw UsageError("unknown operation '" + name + "'");
+    }
+    for (const auto kind : {RateLimitKind::kVolume, RateLimitKind::kFailures}) {
+      const auto text = Get(RateLimitKindName(kind));
+      if (!text) {
+        continue;
+      }
+      const auto spec = ParseLimitSpec(*text);
+      if (!spec) {
+        throw UsageError("--" + RateLimitKindName(kind) +
+                         " wants N/SECONDS (both at least 1), not '" + *text + "'");
+      }
+      store.SetRateLimit({*operation, kind, spec->first, spec->second});
+    }
+  } else if (!Has("list") && !Has("answer")) {
+    throw UsageError("limit wants --op with --volume or --failures, --answer, --list or --clear");
+  }
+  for (const RateLimit& limit : store.RateLimits()) {
+    std::cout << "limit " << DescribeRateLimit(limit) << "\n";
+  }
+  std::cout << "answer " << RateLimitAnswerName(store.CurrentRateLimitAnswer()) << "\n";
   return EXIT_OK;
 }
 

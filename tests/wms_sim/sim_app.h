@@ -1,7 +1,7 @@
 #pragma once
 // The `wms-sim` command line: serve the simulated Ongoing, play the warehouse (ship, receive,
-// stock), inspect the state, count calls and inject faults. Every command works on the state
-// DB given by --state, so it may run while a server serves the same file.
+// stock), inspect the state, count calls, inject faults and set rate limits. Every command works on
+// the state DB given by --state, so it may run while a server serves the same file.
 
 #include <Poco/Util/Application.h>
 
@@ -37,6 +37,7 @@ class SimApp : public Poco::Util::Application {
   int Calls();
   int Show(const std::vector<std::string>& args);
   int Fault();
+  int Limit();
   int SetWording(const std::vector<std::string>& args);
   int SetTimeForm(const std::vector<std::string>& args);
   void PrintHelp();

@@ -127,6 +127,35 @@ SimConfig LoadSimConfig(const std::string& path) {
   if (config.warehouses.empty()) {
     config.warehouses.push_back({1, "MAIN"});
   }
+
+  AbstractConfiguration::Keys limited;
+  ini->keys("rate_limits", limited);
+  for (const std::string& name : limited) {
+    if (name == "answer") {
+      const std::string answer = Value(*ini, "rate_limits.answer");
+      config.rate_limit_answer = RateLimitAnswerFromName(answer);
+      if (!config.rate_limit_answer) {
+        throw SimConfigError("rate_limits.answer is http429, fault or refusal, not '" + answer +
+                             "'");
+      }
+      continue;
+    }
+    const auto operation = OperationFromName(name);
+    if (!operation) {
+      throw SimConfigError("[rate_limits]: unknown operation '" + name + "'");
+    }
+    AbstractConfiguration::Keys kinds;
+    ini->keys("rate_limits." + name, kinds);
+    for (const std::string& kind_name : kinds) {
+      const std::string key = "rate_limits." + name + "." + kind_name;
+      const auto kind = RateLimitKindFromName(kind_name);
+      const auto spec = ParseLimitSpec(Value(*ini, key));
+      if (!kind || !spec) {
+        throw SimConfigError(key + ": want OPERATION.volume or OPERATION.failures = N/SECONDS");
+      }
+      config.rate_limits.push_back({*operation, *kind, spec->first, spec->second});
+    }
+  }
   return config;
 }
 

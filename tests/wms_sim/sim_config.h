@@ -1,11 +1,13 @@
 #pragma once
 // The simulator's tenant set-up (sim.ini): goods owner and credentials, transporter services,
-// currencies and warehouses. `wms-sim init` writes it into the state DB.
+// currencies, warehouses and rate limits. `wms-sim init` writes it into the state DB.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "tests/wms_sim/sim_rate_limits.h"
 #include "tests/wms_sim/sim_records.h"
 
 namespace wmsbridge::sim {
@@ -15,6 +17,8 @@ struct SimConfig {
   std::vector<Transporter> transporters;
   std::vector<std::string> currencies;  // default {"SEK"}
   std::vector<Warehouse> warehouses;    // default {1, "MAIN"}; the lowest id is the default
+  std::vector<RateLimit> rate_limits;   // [rate_limits] OPERATION.volume|failures = N/SECONDS
+  std::optional<RateLimitAnswer> rate_limit_answer;  // [rate_limits] answer
 };
 
 /// A sim.ini that cannot be used. The message never contains the password.

@@ -15,11 +15,12 @@ constexpr std::string_view kEnvelopeStart =
 }  // namespace
 
 std::string HttpResponse(int status, std::string_view reason, std::string_view content_type,
-                         std::string_view body) {
+                         std::string_view body, std::string_view extra_headers) {
   std::string response = "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason) + "\r\n";
   response += "Server: wms-sim\r\n";
   response += "Content-Type: " + std::string(content_type) + "\r\n";
   response += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  response += extra_headers;
   response += "Connection: close\r\n\r\n";
   response += body;
   return response;
@@ -34,9 +35,10 @@ std::string MalformedBody() {
   return "This is not XML: wms-sim was told to send a malformed answer. {\"oops\": true}\n";
 }
 
-std::string SoapFaultEnvelope(std::string_view text) {
+std::string SoapFaultEnvelope(std::string_view text, bool client) {
   std::string envelope(kEnvelopeStart);
-  envelope += "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>";
+  envelope += client ? "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Client</faultcode><faultstring>"
+                     : "<SOAP-ENV:Fault><faultcode>SOAP-ENV:Server</faultcode><faultstring>";
   envelope += Poco::XML::toXMLString(std::string(text));
   envelope += "</faultstring></SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>\n";
   return envelope;

@@ -373,6 +373,9 @@ int SimService::serve() {
     if (request_.fault) {
       return AnswerWithFault();
     }
+    if (request_.too_many_requests) {
+      return AnswerTooManyRequests();
+    }
     if (status != SOAP_OK && soap->error != SOAP_OK && soap->error < SOAP_STOP) {
       if (request_.outcome.empty()) {
         request_.outcome =
@@ -422,6 +425,59 @@ int SimService::BeginOperation(Operation operation) {
   return SOAP_STOP;  // the request has been read; serve() answers with the fault
 }
 
+int SimService::CheckRateLimits(Operation operation) {
+  const SimStore::LimitDecision decision = store_.AdmitCall(operation, soap->host);
+  request_.limit_call_id = decision.call_id;
+  if (!decision.hit) {
+    return SOAP_OK;
+  }
+  const std::string text = store_.CurrentPhrases().RateLimited(*decision.hit);
+  request_.outcome += "rate-limited (" + DescribeRateLimit(decision.hit->limit) + ", retry after " +
+                      std::to_string(decision.hit->retry_after_seconds) + " s): ";
+  switch (store_.CurrentRateLimitAnswer()) {
+    case RateLimitAnswer::kHttp429:
+      request_.too_many_requests = std::pair{text, decision.hit->retry_after_seconds};
+      return SOAP_STOP;  // the request has been read; serve() answers
+    case RateLimitAnswer::kRefusal:
+      if (operation == Operation::kProcessArticle || operation == Operation::kProcessOrder ||
+          operation == Operation::kProcessInOrder) {
+        request_.limit_refusal = text;  // the operation answers Success=false with it
+        return SOAP_OK;
+      }
+      break;  // the other operations have no refusal of their own: a fault
+    case RateLimitAnswer::kFault:
+      break;
+  }
+  request_.outcome += "fault";
+  return soap_sender_fault(soap, soap_strdup(soap, text.c_str()), nullptr);
+}
+
+void SimService::CallFailed() {
+  try {
+    store_.MarkCallFailed(request_.limit_call_id);
+  } catch (const std::exception& error) {
+    Poco::Logger::get("wms-sim").error("cannot log a failed call: %s", std::string(error.what()));
+  }
+}
+
+int SimService::AnswerTooManyRequests() {
+  const auto& [text, retry_after] = *request_.too_many_requests;
+  SendRaw(HttpResponse(429, "Too Many Requests", "text/xml; charset=utf-8",
+                       SoapFaultEnvelope(text, true),
+                       "Retry-After: " + std::to_string(retry_after) + "\r\n"));
+  request_.outcome += "HTTP 429";
+  LogRequest();
+  CloseConnection();
+  return SOAP_OK;
+}
+
+bool SimService::SendRaw(std::string_view data) {
+  // On HTTPS the bytes must travel inside the TLS session (gSOAP's send does that), never
+  // straight on the socket.
+  return soap->ssl != nullptr ? soap->fsend(soap, data.data(), data.size()) == SOAP_OK
+                              : SendAll(soap->socket, data);
+}
+
 int SimService::CaptureSend(struct soap* context, const char* data, std::size_t length) {
   static_cast<SimService*>(context->user)->captured_.append(data, length);
   return SOAP_OK;
@@ -435,12 +491,7 @@ int SimService::AnswerWithFault() {
   }
   const std::string operation =
       request_.operation ? OperationName(*request_.operation) : std::string("Unknown");
-  // On HTTPS the bytes must travel inside the TLS session (gSOAP's send does that), never
-  // straight on the socket.
-  const auto send_raw = [this](std::string_view data) {
-    return soap->ssl != nullptr ? soap->fsend(soap, data.data(), data.size()) == SOAP_OK
-                                : SendAll(soap->socket, data);
-  };
+  const auto send_raw = [this](std::string_view data) { return SendRaw(data); };
   constexpr std::string_view kXml = "text/xml; charset=utf-8";
   switch (fault.kind) {
     case FaultKind::kHttp500:
@@ -514,26 +565,36 @@ int SimService::Handle(Operation operation, const Credentials& credentials, Body
     if (const int status = BeginOperation(operation); status != SOAP_OK) {
       return status;
     }
+    if (const int status = CheckRateLimits(operation); status != SOAP_OK) {
+      return status;
+    }
     GoodsOwner owner;
     if (operation != Operation::kGetSystemStatus) {
       auto found = store_.CheckLogon(Text(credentials.goods_owner_code),
                                      Text(credentials.user_name), Text(credentials.password));
       if (!found) {
         request_.outcome += "logon refused";
+        CallFailed();
         return refuse_logon(store_.CurrentPhrases().LogonFailed());
       }
       owner = *found;
     }
-    request_.outcome += body(owner);
+    const std::string outcome = body(owner);
+    request_.outcome += outcome;
+    if (outcome.rfind("rejected", 0) == 0) {
+      CallFailed();  // Success=false
+    }
     return SOAP_OK;
   } catch (const BadRequest& error) {
     request_.outcome += std::string("fault: ") + error.what();
+    CallFailed();
     return soap_sender_fault(soap, soap_strdup(soap, error.what()), nullptr);
   } catch (const Poco::Exception& error) {
     request_.outcome += "fault: internal error: " + error.displayText();
   } catch (const std::exception& error) {
     request_.outcome += std::string("fault: internal error: ") + error.what();
   }
+  CallFailed();
   return soap_receiver_fault(
       soap, soap_strdup(soap, store_.CurrentPhrases().InternalError().c_str()), nullptr);
 }
@@ -552,7 +613,9 @@ int SimService::ProcessArticle(_wsi__ProcessArticle* request,
                 {request->GoodsOwnerCode, request->UserName, request->Password},
                 [&](const GoodsOwner& owner) {
                   ProcessResult result;
-                  if (!request->art) {
+                  if (!request_.limit_refusal.empty()) {
+                    result.error_message = request_.limit_refusal;
+                  } else if (!request->art) {
                     result.error_message = "art (ArticleDefinition) is required";
                   } else {
                     const wsi__ArticleDefinition& art = *request->art;
@@ -589,7 +652,9 @@ int SimService::ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResp
       Operation::kProcessOrder, {request->GoodsOwnerCode, request->UserName, request->Password},
       [&](const GoodsOwner& owner) {
         ProcessResult result;
-        if (!request->co || !request->co->OrderInfo) {
+        if (!request_.limit_refusal.empty()) {
+          result.error_message = request_.limit_refusal;
+        } else if (!request->co || !request->co->OrderInfo) {
           result.error_message = "co/OrderInfo is required";
         } else {
           const wsi__CustomerOrder& co = *request->co;
@@ -699,7 +764,9 @@ int SimService::ProcessInOrder(_wsi__ProcessInOrder* request,
       Operation::kProcessInOrder, {request->GoodsOwnerCode, request->UserName, request->Password},
       [&](const GoodsOwner& owner) {
         ProcessResult result;
-        if (!request->co || !request->co->InOrderInfo) {
+        if (!request_.limit_refusal.empty()) {
+          result.error_message = request_.limit_refusal;
+        } else if (!request->co || !request->co->InOrderInfo) {
           result.error_message = "co/InOrderInfo is required";
         } else {
           const wsi__InOrder& co = *request->co;

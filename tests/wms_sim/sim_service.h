@@ -5,9 +5,12 @@
 // types stay out of everything else.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "soapServiceSoapService.h"
 #include "tests/wms_sim/sim_faults.h"
@@ -71,6 +74,10 @@ class SimService : public ServiceSoapService {
     std::optional<Operation> operation;
     std::string outcome;
     std::optional<FiredFault> fault;
+    // Over a rate limit and answered with HTTP 429: the fault text and the Retry-After.
+    std::optional<std::pair<std::string, int>> too_many_requests;
+    std::string limit_refusal;       // over a limit, answered as a Process* refusal with this
+    std::int64_t limit_call_id = 0;  // the call as the rate limits' history logged it
     std::chrono::steady_clock::time_point started;
     int saved_keep_alive = 0;
   };
@@ -83,7 +90,14 @@ class SimService : public ServiceSoapService {
   int Handle(Operation operation, const Credentials& credentials, Body&& body,
              RefuseLogon&& refuse_logon);
   int BeginOperation(Operation operation);
+  // Whether the call is over a rate limit: SOAP_OK to go on (also for a refusal answered by
+  // the operation itself), else the fault or SOAP_STOP (serve() answers HTTP 429).
+  int CheckRateLimits(Operation operation);
+  // The call failed (a fault or Success=false): the consecutive-failure limit counts it.
+  void CallFailed();
   int AnswerWithFault();
+  int AnswerTooManyRequests();
+  bool SendRaw(std::string_view data);
   void CloseConnection();
   void LogRequest();
   void SleepFor(int ms);

@@ -1,6 +1,6 @@
 // SimStore: opening, schema, tenant set-up, call counters and faults. The Ongoing documents
 // are in sim_store_articles.cpp, sim_store_orders.cpp, sim_store_in_orders.cpp and
-// sim_store_stock.cpp.
+// sim_store_stock.cpp; the rate limits in sim_store_limits.cpp.
 #include "tests/wms_sim/sim_store.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -84,6 +84,14 @@ constexpr const char* kSchema[] = {
     "NOT NULL DEFAULT 1, ms INTEGER NOT NULL DEFAULT 0, after INTEGER NOT NULL DEFAULT 0, "
     "matched INTEGER NOT NULL DEFAULT 0, fired INTEGER NOT NULL DEFAULT 0, created TEXT NOT "
     "NULL)",
+    "CREATE TABLE IF NOT EXISTS sim_rate_limits (operation TEXT NOT NULL, kind TEXT NOT NULL, "
+    "max_calls INTEGER NOT NULL, window_seconds INTEGER NOT NULL, PRIMARY KEY (operation, "
+    "kind))",
+    "CREATE TABLE IF NOT EXISTS sim_limited_calls (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "operation TEXT NOT NULL, client TEXT NOT NULL, at_ms INTEGER NOT NULL, failed INTEGER NOT "
+    "NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS sim_limited_calls_by_client ON sim_limited_calls (operation, "
+    "client, at_ms)",
 };
 
 // Columns added after the first release, with their definitions: a state file made by an
@@ -187,6 +195,18 @@ void SimStore::Init(const SimConfig& config) {
   *session << "DELETE FROM sim_currencies", now;
   for (const std::string& currency : config.currencies) {
     *session << "INSERT OR IGNORE INTO sim_currencies (code) VALUES (?)", bind(currency), now;
+  }
+  *session << "DELETE FROM sim_rate_limits", now;
+  for (const RateLimit& limit : config.rate_limits) {
+    *session << "INSERT OR REPLACE INTO sim_rate_limits (operation, kind, max_calls, "
+                "window_seconds) VALUES (?, ?, ?, ?)",
+        bind(OperationName(limit.operation)), bind(RateLimitKindName(limit.kind)),
+        bind(limit.max_calls), bind(limit.window_seconds), now;
+  }
+  if (config.rate_limit_answer) {
+    *session << "INSERT INTO sim_settings (name, value) VALUES ('rate_limit_answer', ?) ON "
+                "CONFLICT (name) DO UPDATE SET value = excluded.value",
+        bind(RateLimitAnswerName(*config.rate_limit_answer)), now;
   }
   transaction.Commit();
 }

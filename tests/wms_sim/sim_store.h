@@ -1,6 +1,7 @@
 #pragma once
 // The simulated warehouse's state, kept in SQLite: Ongoing's data (articles, orders, in-orders,
-// stock, inventory transactions), the tenant set-up, call counters and injected faults.
+// stock, inventory transactions), the tenant set-up, call counters, injected faults and rate
+// limits.
 // The SOAP service, the CLI and tests all go through this class; it knows no gSOAP type.
 //
 // Error policy: a document Ongoing would reject is data (ProcessResult with success=false);
@@ -20,6 +21,7 @@
 #include "tests/wms_sim/sim_config.h"
 #include "tests/wms_sim/sim_faults.h"
 #include "tests/wms_sim/sim_operation.h"
+#include "tests/wms_sim/sim_rate_limits.h"
 #include "tests/wms_sim/sim_records.h"
 #include "tests/wms_sim/sim_requests.h"
 #include "tests/wms_sim/sim_status.h"
@@ -52,8 +54,8 @@ class SimStore {
   // --- Set-up -------------------------------------------------------------------------------
 
   /// Writes the tenant set-up: goods owners and warehouses are inserted or updated,
-  /// transporters and currencies replaced. Orders, articles and stock are kept.
-  /// Throws Poco::Exception on DB errors.
+  /// transporters, currencies and rate limits replaced (the answer form only when given). Orders,
+  /// articles and stock are kept. Throws Poco::Exception on DB errors.
   void Init(const SimConfig& config);
   /// True once a goods owner exists (Init ran). Throws Poco::Exception on DB errors.
   bool IsInitialized();
@@ -185,6 +187,33 @@ class SimStore {
   /// Decides, atomically, what happens to one call of `operation`: counts the match of every
   /// fault that applies, picks the first that fires and spends its `times`.
   FaultDecision DecideFault(Operation operation);
+
+  // --- Rate limits (sim_rate_limits.h) -------------------------------------------------------
+
+  /// Sets the limit of its operation and kind (replacing one set before); a running server
+  /// applies it from its next request on. Throws SimError when max_calls or window_seconds is
+  /// below 1.
+  void SetRateLimit(const RateLimit& limit);
+  /// Removes every limit and forgets the call history.
+  void ClearRateLimits();
+  /// The stored limits, by operation and kind.
+  std::vector<RateLimit> RateLimits();
+  /// How a call over a limit is answered from the next request on.
+  void SetRateLimitAnswer(RateLimitAnswer answer);
+  /// The stored answer (HTTP 429 until set).
+  RateLimitAnswer CurrentRateLimitAnswer();
+
+  /// What the limits say about one call.
+  struct LimitDecision {
+    std::optional<RateLimitHit> hit;  // set: the call is over a limit and is not run
+    std::int64_t call_id = 0;         // an admitted call of a limited operation; 0: none logged
+  };
+  /// Decides, atomically, whether a call of `operation` from `client` is over one of its
+  /// operation's limits; an admitted call of a limited operation is logged (a volume limit
+  /// counts it, a failure limit waits for MarkCallFailed). Cheap when no limit is set.
+  LimitDecision AdmitCall(Operation operation, const std::string& client);
+  /// The logged call `call_id` failed (a fault or Success=false). Does nothing for id 0.
+  void MarkCallFailed(std::int64_t call_id);
 
  private:
   std::mutex& WriteMutex(int goods_owner_id);

@@ -81,4 +81,20 @@ std::string Phrases::LockedForCancel(DocumentNoun noun, const std::string& numbe
   return Noun(noun, false) + " " + number + " får inte makuleras (" + status + ")";
 }
 
+std::string Phrases::RateLimited(const RateLimitHit& hit) const {
+  const RateLimit& l = hit.limit;
+  const std::string method = OperationName(l.operation), calls = std::to_string(l.max_calls),
+                    window = std::to_string(l.window_seconds),
+                    wait = std::to_string(hit.retry_after_seconds);
+  const bool failures = l.kind == RateLimitKind::kFailures;
+  if (english()) {
+    return "Rate limit exceeded: " + method + " allows at most " + calls +
+           (failures ? " consecutive failed calls" : " calls") + " in " + window +
+           " seconds; try again in " + wait + " seconds";
+  }
+  return "Anropsgränsen är nådd: " + method + " tillåter högst " + calls +
+         (failures ? " misslyckade anrop i följd" : " anrop") + " på " + window +
+         " sekunder; försök igen om " + wait + " sekunder";
+}
+
 }  // namespace wmsbridge::sim

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "tests/wms_sim/sim_rate_limits.h"
 #include "tests/wms_sim/sim_status.h"
 
 namespace wmsbridge::sim {
@@ -42,6 +43,9 @@ class Phrases {
                               const std::string& status) const;
   std::string LockedForCancel(DocumentNoun noun, const std::string& number,
                               const std::string& status) const;
+  /// A call over a rate limit: the method, the limit and the wait. The standard words name the
+  /// rate limit (as the reference notes expect of Ongoing); the alternative ones do not.
+  std::string RateLimited(const RateLimitHit& hit) const;
 
  private:
   bool english() const { return wording_ == Wording::kStandard; }
