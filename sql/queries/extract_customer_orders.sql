@@ -12,7 +12,7 @@
 --   delivery_address2, delivery_postcode, delivery_city, delivery_country_code, delivery_email,
 --   delivery_phone, reference, remark, payment_method, status, updated_at, customer_no,
 --   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0: a
---   deleted order used this number and Ongoing keeps it, R17)
+--   deleted order used this number and Ongoing keeps it, R17), refused_payload_hash (R32)
 SELECT o.order_id,
        o.order_no,
        w.code,
@@ -49,7 +49,8 @@ SELECT o.order_id,
                               WHERE r.connection_name = ? AND r.doc_type = 'customer_order'
                                 AND r.doc_no = o.order_no
                                 AND r.erp_id <> CAST(o.order_id AS VARCHAR(20)))
-                 THEN 1 ELSE 0 END AS VARCHAR(1))
+                 THEN 1 ELSE 0 END AS VARCHAR(1)),
+       s.refused_payload_hash
 FROM customer_order o
 JOIN warehouse w ON w.warehouse_id = o.warehouse_id
 LEFT JOIN customer c ON c.customer_id = o.customer_id

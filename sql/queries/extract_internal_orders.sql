@@ -5,7 +5,8 @@
 --   connection_name, 5 io_id after which to continue, 6 the internal order number, 7 page size.
 -- Columns: io_id, io_no, from_code, from_connected (1/0), to_code, to_connected (1/0), to_name,
 --   to_address, to_postcode, to_city, to_country_code, delivery_date, status, updated_at,
---   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0)
+--   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0),
+--   refused_payload_hash (R32)
 SELECT i.io_id,
        i.io_no,
        f.code,
@@ -28,7 +29,8 @@ SELECT i.io_id,
                               WHERE r.connection_name = ? AND r.doc_type = 'internal_order'
                                 AND r.doc_no = i.io_no
                                 AND r.erp_id <> CAST(i.io_id AS VARCHAR(20)))
-                 THEN 1 ELSE 0 END AS VARCHAR(1))
+                 THEN 1 ELSE 0 END AS VARCHAR(1)),
+       s.refused_payload_hash
 FROM internal_order i
 LEFT JOIN warehouse f ON f.warehouse_id = i.from_warehouse_id
 LEFT JOIN warehouse t ON t.warehouse_id = i.to_warehouse_id

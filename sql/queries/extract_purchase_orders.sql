@@ -5,7 +5,7 @@
 --   7 watermark (text), 8 and 9 one number or empty for all, 10 page size.
 -- Columns: po_id, po_no, supplier_no, supplier_name, warehouse_code, order_date, delivery_date,
 --   status, updated_at, last_payload_hash, last_status, last_erp_id, last_wms_id,
---   number_retired_by_other (1/0)
+--   number_retired_by_other (1/0), refused_payload_hash (R32)
 SELECT p.po_id,
        p.po_no,
        p.supplier_no,
@@ -23,7 +23,8 @@ SELECT p.po_id,
                               WHERE r.connection_name = ? AND r.doc_type = 'purchase_order'
                                 AND r.doc_no = p.po_no
                                 AND r.erp_id <> CAST(p.po_id AS VARCHAR(20)))
-                 THEN 1 ELSE 0 END AS VARCHAR(1))
+                 THEN 1 ELSE 0 END AS VARCHAR(1)),
+       s.refused_payload_hash
 FROM purchase_order p
 JOIN warehouse w ON w.warehouse_id = p.warehouse_id
 LEFT JOIN wms_sync_state s

@@ -204,6 +204,8 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.action = DocumentAction::kUnchanged;
     return work;
   }
+  if (documents::HoldRefused(o, work))  // R32: refused as it is; not sent again
+    return work;
   // R15: once Ongoing reported the order fully delivered, it takes no more updates.
   if (o.sync.last_wms_id && (o.status == "DELIVERED" || Delivered(o.sync.last_status))) {
     return reject("order " + o.number +

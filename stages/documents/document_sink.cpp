@@ -8,11 +8,15 @@ namespace wmsbridge::documents {
 
 using pipeline::OutcomeKind;
 
-std::optional<wms::DocumentState> DocumentSink::LookUp(const DocumentWork& work) {
-  // Without it the refusal is still recorded, in Ongoing's words.
+std::optional<wms::DocumentState> DocumentSink::LookUp(const DocumentWork& work,
+                                                       std::optional<wms::WmsError>& rate_limited) {
+  // Without it the refusal is still recorded, in Ongoing's words. A rate limit is kept for the
+  // caller, which lets it end the run once the refusal is recorded.
   try {
     return settings_.kind.look_up(client_, work.document);
-  } catch (const wms::WmsError&) {
+  } catch (const wms::WmsError& e) {
+    if (e.kind() == wms::WmsErrorKind::kRateLimited)
+      rate_limited = e;
     return std::nullopt;
   }
 }
@@ -43,6 +47,11 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       }
       context.Record({no, OutcomeKind::kSkipped, work.reason});
       return;
+    case DocumentAction::kHeld:  // R32: no call; the document keeps Ongoing's refusal
+      if (!settings_.dry_run)
+        record.Held(no, work.reason);
+      context.Record({no, OutcomeKind::kRejected, work.reason});
+      return;
     case DocumentAction::kSend:
     case DocumentAction::kCancel:
     case DocumentAction::kRetire:
@@ -62,10 +71,22 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
                         context.Record({no, OutcomeKind::kFailed, reason});
                       });
   if (!result) {
-    const std::string reason =
-        ExplainRefusal(settings_.kind, no, work.action, refusal, LookUp(work));
-    record.Refused(no, work.erp_id, reason);
+    std::optional<wms::WmsError> rate_limited;
+    std::string reason =
+        ExplainRefusal(settings_.kind, no, work.action, refusal, LookUp(work, rate_limited));
+    if (work.action == DocumentAction::kSend) {
+      // R32: the same payload is not sent again (documents::HoldRefused).
+      if (reason.find("wmsbridge send") == std::string::npos) {
+        reason += "; not sent again until it changes or is sent by hand (wmsbridge send " +
+                  settings_.kind.send_command + " " + no + ")";
+      }
+      record.RefusedByWms(no, work.erp_id, reason, work.payload_hash);
+    } else {
+      record.Refused(no, work.erp_id, reason);
+    }
     context.Record({no, OutcomeKind::kRejected, reason});
+    if (rate_limited)
+      throw *rate_limited;  // the refusal is recorded; the run ends as every rate limit ends it
     return;
   }
   switch (work.action) {

@@ -13,6 +13,7 @@
 #include "stages/documents/document_work.h"
 #include "stages/erp/erp_database.h"
 #include "stages/wms/wms_client.h"
+#include "stages/wms/wms_error.h"
 
 namespace wmsbridge::documents {
 
@@ -28,15 +29,19 @@ class DocumentSink final : public pipeline::Sink<DocumentWork> {
                std::int64_t run_id)
       : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
 
-  /// Sends, cancels or records each document. Throws wms::WmsError when the WMS stays
-  /// unavailable (the client retried) or refuses the logon, after recording why the document
-  /// in hand was not sent; Poco::Data::DataException when the ERP database fails.
+  /// Sends, cancels or records each document; a held one (R32) is only counted and recorded
+  /// in the run. Throws wms::WmsError when the WMS stays unavailable (the client retried),
+  /// refuses the logon or answers that a rate limit was reached, after recording why the
+  /// document in hand was not sent (or that it was refused); Poco::Data::DataException when the
+  /// ERP database fails.
   void Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) override;
 
  private:
   void Load(const DocumentWork& work, pipeline::RunContext& context);
-  /// What Ongoing holds under the document's number; nullopt if nothing, or the read failed.
-  std::optional<wms::DocumentState> LookUp(const DocumentWork& work);
+  /// What Ongoing holds under the document's number; nullopt if nothing, or the read failed
+  /// (a rate limit is then put in `rate_limited`).
+  std::optional<wms::DocumentState> LookUp(const DocumentWork& work,
+                                           std::optional<wms::WmsError>& rate_limited);
 
   erp::ErpDatabase& db_;
   wms::WmsClient& client_;

@@ -20,6 +20,7 @@ enum class DocumentAction {
   kUnchanged,  // nothing to do
   kReject,     // refused here with a reason (R30)
   kNotSent,    // nothing the warehouse could act on (e.g. no pickable line); reason recorded
+  kHeld,       // R32: Ongoing refused this very payload; not sent again, its ERROR stays
 };
 
 /// The document in Ongoing's terms: an outbound order (ProcessOrder) or an in-order
@@ -56,6 +57,22 @@ inline DocumentWork StartWork(const erp::DocumentRow& row, WmsDocument document)
 inline bool SameAsAccepted(const erp::DocumentRow& row, const std::string& payload_hash) {
   return row.sync.last_payload_hash && *row.sync.last_payload_hash == payload_hash &&
          row.sync.last_status.value_or("") != "ERROR";
+}
+
+/// R32: Ongoing refused this very payload last time, and nobody asked for the document (a
+/// manual send, a send request): sending it again would only be refused again, and every
+/// refused call counts against Ongoing's consecutive-failure limit, which would then refuse
+/// the goods owner's good documents too. Then sets `work` to kHeld and returns true: the
+/// document keeps its ERROR and the reason Ongoing gave, until its payload changes or a
+/// person asks.
+inline bool HoldRefused(const erp::DocumentRow& row, DocumentWork& work) {
+  if (row.manual || row.sync.last_status.value_or("") != "ERROR" ||
+      !row.sync.refused_payload_hash || *row.sync.refused_payload_hash != work.payload_hash) {
+    return false;
+  }
+  work.action = DocumentAction::kHeld;
+  work.reason = "not sent again: Ongoing refused it as it is, and it has not changed since";
+  return true;
 }
 
 }  // namespace wmsbridge::documents

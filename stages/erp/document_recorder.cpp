@@ -26,6 +26,18 @@ void DocumentRecorder::Refused(const std::string& doc_no, const std::string& erp
   transaction.Commit();
 }
 
+void DocumentRecorder::RefusedByWms(const std::string& doc_no, const std::string& erp_id,
+                                    const std::string& reason, const std::string& payload_hash) {
+  ErpTransaction transaction(db_.session());
+  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, DocStatus::kError, payload_hash);
+  runs_.Record(run_id_, doc_type_, doc_no, "rejected", reason);
+  transaction.Commit();
+}
+
+void DocumentRecorder::Held(const std::string& doc_no, const std::string& reason) {
+  runs_.Record(run_id_, doc_type_, doc_no, "held", reason);
+}
+
 void DocumentRecorder::Failed(const std::string& doc_no, const std::string& erp_id,
                               const std::string& reason) {
   ErpTransaction transaction(db_.session());

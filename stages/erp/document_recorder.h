@@ -30,6 +30,14 @@ class DocumentRecorder {
   /// Throws Poco::Data::DataException.
   void Refused(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
                DocStatus status = DocStatus::kError, const std::string& outcome = "rejected");
+  /// The WMS refused the document's `payload_hash` for its data: ERROR with `reason`, and the
+  /// payload is kept so that it is not sent again unchanged (R32). Throws
+  /// Poco::Data::DataException.
+  void RefusedByWms(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
+                    const std::string& payload_hash);
+  /// The document was held (R32): only the run record says so; its state keeps the refusal.
+  /// Throws Poco::Data::DataException.
+  void Held(const std::string& doc_no, const std::string& reason);
   /// The WMS could not be reached: the document keeps its status (never SENT because of
   /// this), its message and the run record say why. Throws Poco::Data::DataException.
   void Failed(const std::string& doc_no, const std::string& erp_id, const std::string& reason);

@@ -46,6 +46,7 @@ struct SyncColumns {
   std::optional<std::string> last_erp_id;
   std::optional<std::string> last_wms_id;
   bool number_retired_by_other = false;  // R17: a deleted document left this number in Ongoing
+  std::optional<std::string> refused_payload_hash;  // R32: the payload Ongoing last refused
 };
 
 template <typename V>
@@ -55,6 +56,7 @@ void MapSyncColumns(SyncColumns& s, V& c) {
   c.Optional(s.last_erp_id);
   c.Optional(s.last_wms_id);
   c.Flag(s.number_retired_by_other);
+  c.Optional(s.refused_payload_hash);
 }
 
 struct DocumentRow {

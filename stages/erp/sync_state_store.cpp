@@ -22,13 +22,17 @@ void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_
 
 void SyncStateStore::MarkError(const std::string& doc_type, const std::string& doc_no,
                                const std::string& erp_id, const std::string& message,
-                               std::int64_t run_id, DocStatus status) {
+                               std::int64_t run_id, DocStatus status,
+                               const std::optional<std::string>& refused_payload_hash) {
   std::string c = connection_name_, t = doc_type, n = doc_no, e = erp_id;
   std::string s(ToString(status)), at = pipeline::UtcNowText();
   Poco::UTF16String m = LongText(message);
   Poco::Int64 id = run_id;
+  Poco::Nullable<std::string> refused;
+  if (refused_payload_hash)
+    refused = *refused_payload_hash;
   db_.session() << db_.Query("upsert_sync_state_error"), use(c), use(t), use(n), use(e), use(s),
-      use(at), use(m), use(id), now;
+      use(at), use(m), use(id), use(refused), now;
 }
 
 void SyncStateStore::MarkFailed(const std::string& doc_type, const std::string& doc_no,

@@ -37,10 +37,13 @@ class SyncStateStore {
 
   /// The WMS accepted the document. Throws Poco::Data::DataException.
   void MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id);
-  /// The document was refused; keeps what was last accepted. Throws Poco::Data::DataException.
+  /// The document was refused; keeps what was last accepted. `refused_payload_hash` is the
+  /// payload the WMS refused (R32), none for a refusal of ours. Throws
+  /// Poco::Data::DataException.
   void MarkError(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,
                  const std::string& message, std::int64_t run_id,
-                 DocStatus status = DocStatus::kError);
+                 DocStatus status = DocStatus::kError,
+                 const std::optional<std::string>& refused_payload_hash = std::nullopt);
   /// The WMS could not be reached for the document: its status stays (NOT_SENT for a new one),
   /// the message says why. Throws Poco::Data::DataException.
   void MarkFailed(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,

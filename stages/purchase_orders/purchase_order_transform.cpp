@@ -77,6 +77,8 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
     work.action = DocumentAction::kUnchanged;
     return work;
   }
+  if (documents::HoldRefused(po, work))  // R32: refused as it is; not sent again
+    return work;
   // R21: once Ongoing reported it fully received, it takes no more updates.
   if (po.sync.last_wms_id &&
       (po.status == "RECEIVED" || po.sync.last_status.value_or("") == "RECEIVED")) {

@@ -459,7 +459,9 @@ void CheckUnavailableThenSentOnce(const ErpBackend& db, const ExportKind& kind, 
 }
 
 // Ongoing refuses the document: it is recorded as refused in Ongoing's words, not retried, the
-// run completes with a reject; once the data is fixed the next run sends it exactly once.
+// run completes with a reject. Once the cause is fixed in Ongoing the unchanged document is not
+// sent by itself (R32: Ongoing refused this very payload); a person asks, and the next run sends
+// it exactly once.
 void CheckRefusalThenFixedSentOnce(const ErpBackend& db, const ExportKind& kind) {
   SimProcess sim;
   Prepare(db, sim);
@@ -490,10 +492,17 @@ void CheckRefusalThenFixedSentOnce(const ErpBackend& db, const ExportKind& kind)
   if (OnRequestOnly(kind))
     BOOST_TEST(RequestColumn(db, "outcome") == "ERROR");
 
-  // The remedy: the article goes to Ongoing (and a person asks again where that is the way).
+  // The remedy: the article goes to Ongoing. The document has not changed: no run sends it.
   jobs::RunArticleJob(Connection(db, sim), Options(), Log());
   BOOST_REQUIRE(sim.store().FindArticle("A-9").has_value());
-  kind.request(db);
+  const auto before_held = WriteCalls(sim, kind);
+  kind.run(db, sim);
+  BOOST_TEST(WriteCalls(sim, kind) == before_held, "refused as it is: not sent again (R32)");
+  BOOST_TEST(DocStatus(db, kind, "status") == "ERROR");
+  BOOST_TEST(DocStatus(db, kind, "message") == message, "Ongoing's reason stays");
+  // A person asks (the ERP's "send to 3PL" action).
+  db.Exec("INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES ('" +
+          kind.doc_type + "', '" + kind.doc_no + "', '2026-11-27 10:00:00')");
   CheckNextRunSendsOnce(db, sim, kind, {{"A-1", 2}, {"A-9", 3}});
 }
 
