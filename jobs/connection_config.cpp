@@ -217,6 +217,8 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
+  c.wms_page_size = r.Int("wms_page_size", 1, kMaxWmsPageSize, kMaxWmsPageSize);
+  c.rate_limit_max_wait = std::chrono::seconds(r.Int("rate_limit_max_wait_s", 0, 900, 60));
   if (r.Has("shipped_statuses")) {
     c.shipped_statuses.clear();
     for (const std::string& code : r.List("shipped_statuses")) {

@@ -30,6 +30,10 @@ class ConfigError : public std::runtime_error {
   std::string key_;
 };
 
+/// The largest page a read asks Ongoing for (wms_page_size): Ongoing's own example
+/// (developer.ongoingwarehouse.com/paginating-responses, reference notes 6c).
+inline constexpr int kMaxWmsPageSize = 1000;
+
 /// The zone of both time settings unless the file says otherwise: Europe/Stockholm.
 stages::TimeZone DefaultTimeZone();
 
@@ -52,6 +56,12 @@ struct ConnectionConfig {
   std::chrono::seconds connect_timeout{10};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
+  // Read-backs ask Ongoing for this many documents per call (reference notes 6c: a maximum
+  // count plus "id greater than", their example 1000 per page): as few calls as the data needs.
+  int wms_page_size = 1000;
+  // The longest wait for a rate limit within a run (Retry-After); longer, or no hint: the method
+  // is not called again in the run, which ends with exit 69 (reference notes 6b).
+  std::chrono::seconds rate_limit_max_wait{60};
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.

@@ -84,7 +84,7 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   run_options.stop_signal = options_.stop_signal;
   run_options.progress = progress_ ? &*progress_ : nullptr;
   context_ = std::make_unique<pipeline::RunContext>(run_id_, job_, run_logger, run_options);
-  client_.emplace(soap_client_, *context_);
+  client_.emplace(soap_client_, *context_, connection.rate_limit_max_wait);
   VerifyLogon();
 }
 

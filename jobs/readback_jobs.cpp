@@ -55,7 +55,7 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
         page.max_count = max;
         return env.client().GetOrders(page);
       },
-      [](const wms::ShippedOrder& o) { return o.order_id; });
+      [](const wms::ShippedOrder& o) { return o.order_id; }, connection.wms_page_size);
   readback::DeliveryReportSource source(orders, env.db(),
                                         {connection.name, connection.invoice_at_delivery});
   readback::DeliveryTransform decide(
@@ -81,7 +81,7 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
         page.max_count = max;
         return env.client().GetInOrders(page);
       },
-      [](const wms::ReceivedInOrder& o) { return o.in_order_id; });
+      [](const wms::ReceivedInOrder& o) { return o.in_order_id; }, connection.wms_page_size);
   readback::ReceiptReportSource source(in_orders, env.db(), connection.name);
   readback::ReceiptTransform decide;
   readback::ReceiptSink sink(env.db(), {connection.name, options.dry_run}, env.run_id());

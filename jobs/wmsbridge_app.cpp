@@ -108,9 +108,9 @@ void WmsBridgeApp::ShowHelp() const {
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
-      "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable, 74 ERP database\n"
-      "failure, 75 job already running, 77 WMS logon refused, 78 bad configuration,\n"
-      "64 bad command line, 130 stopped by SIGINT/SIGTERM.");
+      "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable or its rate limit\n"
+      "reached, 74 ERP database failure, 75 job already running, 77 WMS logon refused,\n"
+      "78 bad configuration, 64 bad command line, 130 stopped by SIGINT/SIGTERM.");
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
 }

@@ -53,7 +53,8 @@ jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
   c.warehouses = {"MAIN"};
   c.export_customer_orders = true;
   c.export_purchase_orders = true;
-  c.batch_size = 2;  // paging over more than one page
+  c.batch_size = 2;
+  c.wms_page_size = 2;  // several read calls even for small test data
   return c;
 }
 
