@@ -199,7 +199,9 @@ ERP_BACKEND_TEST(an_order_ongoing_refused_is_not_sent_again_until_it_changes_R32
   BOOST_TEST(sent.sent == 1u, sent.summary);
   BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == 4);
   BOOST_TEST(Order(db, "7001", "status") == "SENT");
-  BOOST_TEST(sim.store().FindOrder("7001")->lines.at(0).ordered_qty == "4");
+  const auto order = sim.store().FindOrder("7001");
+  BOOST_REQUIRE(order.has_value());
+  BOOST_TEST(order->lines.at(0).ordered_qty == "4");
 }
 
 ERP_BACKEND_TEST(a_refused_document_is_sent_again_when_a_person_asks_R32_R14) {
