@@ -2,7 +2,8 @@
 -- what the article register says of each line's article.
 -- Parameters: 1 lowest order_id of the page minus one, 2 highest order_id of the page.
 -- Columns: order_id, line_no, article_no, description, quantity, unit_price,
---   article_known (1/0), article_type, article_name
+--   article_known (1/0), article_type, article_name,
+--   article_active (1/0: article.is_active is true; a line of an inactive article is refused)
 SELECT l.order_id,
        l.line_no,
        l.article_no,
@@ -11,7 +12,8 @@ SELECT l.order_id,
        CAST(l.unit_price AS VARCHAR(40)),
        CAST(CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS VARCHAR(1)),
        a.article_type,
-       a.name
+       a.name,
+       CAST(CASE WHEN a.is_active = TRUE THEN 1 ELSE 0 END AS VARCHAR(1))
 FROM customer_order_line l
 LEFT JOIN article a ON a.article_no = l.article_no
 WHERE l.order_id > ? AND l.order_id <= ?

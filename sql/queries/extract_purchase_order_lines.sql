@@ -2,7 +2,8 @@
 -- Parameters: 1 lowest po_id of the page minus one, 2 highest po_id of the page.
 -- Columns (as extract_customer_order_lines.sql, so one reader serves all): po_id, line_no,
 --   article_no, description (NULL), quantity, unit_price (NULL), article_known (1/0),
---   article_type, article_name
+--   article_type, article_name,
+--   article_active (1/0: article.is_active is true; a line of an inactive article is refused)
 SELECT l.po_id,
        l.line_no,
        l.article_no,
@@ -11,7 +12,8 @@ SELECT l.po_id,
        CAST(NULL AS VARCHAR(40)),
        CAST(CASE WHEN a.article_id IS NULL THEN 0 ELSE 1 END AS VARCHAR(1)),
        a.article_type,
-       a.name
+       a.name,
+       CAST(CASE WHEN a.is_active = TRUE THEN 1 ELSE 0 END AS VARCHAR(1))
 FROM purchase_order_line l
 LEFT JOIN article a ON a.article_no = l.article_no
 WHERE l.po_id > ? AND l.po_id <= ?

@@ -32,6 +32,7 @@ WHERE p.po_id > ?
   AND ? LIKE '%,' || w.code || ',%'
   AND p.delivery_date >= ?
   AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR p.updated_at >= ?
+       OR s.erp_id <> CAST(p.po_id AS VARCHAR(20))
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'purchase_order'
                   AND r.doc_no = p.po_no AND r.processed_at IS NULL))
   AND (? = '' OR p.po_no = ?)

@@ -4,6 +4,7 @@
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/phone_number.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::customer_orders {
@@ -16,8 +17,21 @@ namespace {
 
 constexpr std::size_t kMaxText = 200;  // our limit for names, addresses, references (docs)
 
-bool Delivered(const std::optional<std::string>& status) {
-  return status && *status == "DELIVERED";
+// What counts as a change of the order (R12, R15): its own data. Article names are left out of
+// the hash (payload_hash.h), and each line counts with its description as the ERP has it, not
+// with the comment or text derived from comparing it with the article's name, so that renaming
+// an article changes no order. `lines` are the ones `d` was built from, in the same order.
+wms::CustomerOrder OwnData(wms::CustomerOrder d, const std::vector<erp::DocumentLineRow>& lines) {
+  std::size_t pick = 0, text = 0;
+  for (const erp::DocumentLineRow& l : lines) {
+    if (!l.article_no || l.article_type == "SERVICE") {
+      if (text < d.text_lines.size())
+        d.text_lines[text++].text = l.description;
+    } else if (pick < d.lines.size()) {
+      d.lines[pick++].comment = l.description;
+    }
+  }
+  return d;
 }
 
 // The first problem of the delivery address, or empty.
@@ -56,6 +70,10 @@ std::string CheckAddress(const CustomerOrderRow& o) {
 }  // namespace
 
 DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
+  return documents::Decide(kind_, o, Build(o));
+}
+
+DocumentWork OrderTransform::Build(const CustomerOrderRow& o) const {
   DocumentWork work = documents::StartWork(o, wms::CustomerOrder{});
   auto& d = std::get<wms::CustomerOrder>(work.document);
   d.order_number = o.number;
@@ -174,6 +192,12 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
       ++service_lines;
       continue;
     }
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = where + "article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
@@ -199,16 +223,8 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.note = joined;
   }
 
-  work.payload_hash = PayloadHash(d);
-  if (documents::SameAsAccepted(o, work.payload_hash) && !o.manual) {
-    work.action = DocumentAction::kUnchanged;
-    return work;
-  }
-  // R15: once Ongoing reported the order fully delivered, it takes no more updates.
-  if (o.sync.last_wms_id && (o.status == "DELIVERED" || Delivered(o.sync.last_status))) {
-    return reject("order " + o.number +
-                  " is fully delivered: Ongoing no longer takes updates of it");
-  }
+  work.payload_hash = PayloadHash(OwnData(d, o.lines));
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

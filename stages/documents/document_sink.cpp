@@ -34,13 +34,19 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       return;
     case DocumentAction::kReject:
       if (!settings_.dry_run)
-        record.Refused(no, work.erp_id, work.reason);
+        record.Refused(no, work.erp_id, work.reason, work.status.value_or(erp::DocStatus::kError));
       context.Record({no, OutcomeKind::kRejected, work.reason});
       return;
     case DocumentAction::kNotSent:
       if (!settings_.dry_run) {
-        record.Refused(no, work.erp_id, work.reason, erp::DocStatus::kNotSent, "not sent");
+        record.Refused(no, work.erp_id, work.reason, work.status.value_or(erp::DocStatus::kNotSent),
+                       "not sent");
       }
+      context.Record({no, OutcomeKind::kSkipped, work.reason});
+      return;
+    case DocumentAction::kRetireHere:
+      if (!settings_.dry_run)
+        record.Retired(no, work.erp_id, work.wms_id.value_or(0), "not sent", work.reason);
       context.Record({no, OutcomeKind::kSkipped, work.reason});
       return;
     case DocumentAction::kSend:
@@ -62,8 +68,25 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
                         context.Record({no, OutcomeKind::kFailed, reason});
                       });
   if (!result) {
-    const std::string reason =
-        ExplainRefusal(settings_.kind, no, work.action, refusal, LookUp(work));
+    const std::optional<wms::DocumentState> state = LookUp(work);
+    std::string reason = ExplainRefusal(settings_.kind, no, work.action, refusal, state);
+    if (state && wms::HandlingStarted(state->status)) {
+      // Ongoing takes no more changes of it (R15): trying again every run would only add
+      // failed calls. A document it holds keeps its status; a deleted one's number is retired.
+      if (work.action == DocumentAction::kRetire) {
+        reason += " Its number is retired here.";
+        record.Retired(no, work.erp_id, state->wms_id, "rejected", reason);
+        context.Record({no, OutcomeKind::kRejected, reason});
+        return;
+      }
+      if (work.held_status) {
+        reason += " The change in the ERP was not sent; the " + settings_.kind.noun +
+                  " keeps its status.";
+        record.Refused(no, work.erp_id, reason, *work.held_status);
+        context.Record({no, OutcomeKind::kRejected, reason});
+        return;
+      }
+    }
     record.Refused(no, work.erp_id, reason);
     context.Record({no, OutcomeKind::kRejected, reason});
     return;

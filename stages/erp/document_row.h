@@ -23,6 +23,7 @@ struct DocumentLineRow {
   bool article_known = false;
   std::string article_type;  // STOCK or SERVICE
   std::string article_name;
+  bool article_active = true;  // article.is_active is true (R7: only active articles go)
 };
 
 template <typename V>
@@ -36,6 +37,7 @@ void MapColumns(DocumentLineRow& r, V& c) {
   c.Flag(r.article_known);
   c.Text(r.article_type);
   c.Text(r.article_name);
+  c.Flag(r.article_active);
 }
 
 /// What the connection last told Ongoing about a document (wms_sync_state), as the extract
@@ -68,6 +70,9 @@ struct DocumentRow {
   bool vanished = false;  // deleted in the ERP: only number, sync.last_erp_id/last_wms_id set
   bool manual = false;    // named by a send request or `wmsbridge send`
   std::vector<DocumentLineRow> lines;
+  /// The ids of every live document of its kind in the connection's scope that has this number,
+  /// itself included, when there are two or more (select_same_number_*.sql); else empty.
+  std::vector<std::int64_t> same_number_ids;
 };
 
 /// A document this connection sent that is gone from the ERP
@@ -76,6 +81,7 @@ struct VanishedRow {
   std::string number;
   std::optional<std::string> erp_id;
   std::optional<std::string> wms_id;
+  std::optional<std::string> status;  // its wms_sync_state status (DELIVERED, ...)
 };
 
 template <typename V>
@@ -83,6 +89,19 @@ void MapColumns(VanishedRow& r, V& c) {
   c.Text(r.number);
   c.Optional(r.erp_id);
   c.Optional(r.wms_id);
+  c.Optional(r.status);
+}
+
+/// One live document that shares its number with another (sql/queries/select_same_number_*.sql).
+struct SameNumberRow {
+  std::string number;
+  std::int64_t id = 0;
+};
+
+template <typename V>
+void MapColumns(SameNumberRow& r, V& c) {
+  c.Text(r.number);
+  c.Id(r.id);
 }
 
 }  // namespace wmsbridge::erp
@@ -93,3 +112,6 @@ class Poco::Data::TypeHandler<wmsbridge::erp::DocumentLineRow>
 template <>
 class Poco::Data::TypeHandler<wmsbridge::erp::VanishedRow>
     : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::VanishedRow> {};
+template <>
+class Poco::Data::TypeHandler<wmsbridge::erp::SameNumberRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::SameNumberRow> {};

@@ -2,6 +2,7 @@
 #include "pipeline/clock.h"
 
 #include "stages/common/field_checks.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::internal_orders {
@@ -14,6 +15,10 @@ documents::DocumentKind InternalOrderKind() {
 }
 
 DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
+  return documents::Decide(kind_, io, Build(io));
+}
+
+DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) const {
   DocumentWork work = documents::StartWork(io, wms::CustomerOrder{});
   auto& d = std::get<wms::CustomerOrder>(work.document);
   d.order_number = kNumberPrefix + io.number;
@@ -82,6 +87,12 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     }
     if (l.article_type == "SERVICE")
       continue;
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = "line " + code + ": article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
     d.lines.push_back(
         {code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
   }
@@ -90,12 +101,8 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     work.reason = "not sent: the internal order has no line the warehouse picks";
     return work;
   }
-  work.payload_hash = wms::PayloadHash(d);
-  // R23: updatable until fully delivered.
-  if (io.sync.last_wms_id &&
-      (io.status == "DELIVERED" || io.sync.last_status.value_or("") == "DELIVERED")) {
-    return reject(name + " is fully delivered: Ongoing no longer takes updates of it");
-  }
+  work.payload_hash = wms::PayloadHash(d);  // article names left out (payload_hash.h)
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

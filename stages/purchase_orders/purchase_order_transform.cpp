@@ -1,6 +1,7 @@
 #include "stages/purchase_orders/purchase_order_transform.h"
 
 #include "stages/common/field_checks.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::purchase_orders {
@@ -13,6 +14,10 @@ documents::DocumentKind PurchaseOrderKind() {
 }
 
 DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
+  return documents::Decide(kind_, po, Build(po));
+}
+
+DocumentWork PurchaseOrderTransform::Build(const erp::PurchaseOrderRow& po) const {
   DocumentWork work = documents::StartWork(po, wms::InOrder{});
   auto& d = std::get<wms::InOrder>(work.document);
   d.order_number = po.number;
@@ -57,6 +62,12 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
       ++service_lines;
       continue;
     }
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = where + "article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
     auto quantity = stages::CanonicalDecimal(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
@@ -72,17 +83,8 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
     work.reason = "not sent: the purchase order has no line the warehouse receives";
     return work;
   }
-  work.payload_hash = PayloadHash(d);
-  if (documents::SameAsAccepted(po, work.payload_hash) && !po.manual) {
-    work.action = DocumentAction::kUnchanged;
-    return work;
-  }
-  // R21: once Ongoing reported it fully received, it takes no more updates.
-  if (po.sync.last_wms_id &&
-      (po.status == "RECEIVED" || po.sync.last_status.value_or("") == "RECEIVED")) {
-    return reject("purchase order " + po.number +
-                  " is fully received: Ongoing no longer takes updates of it");
-  }
+  work.payload_hash = PayloadHash(d);  // article names left out: master data (payload_hash.h)
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

@@ -29,7 +29,12 @@ class PurchaseOrderTransform final
   documents::DocumentWork Map(const erp::PurchaseOrderRow& po) override;
 
  private:
+  /// The document as Ongoing would get it, or why it cannot be built; the decisions every kind
+  /// shares follow in documents::Decide.
+  documents::DocumentWork Build(const erp::PurchaseOrderRow& po) const;
+
   documents::WarehouseCodes warehouses_;
+  documents::DocumentKind kind_ = PurchaseOrderKind();
 };
 
 }  // namespace wmsbridge::purchase_orders
