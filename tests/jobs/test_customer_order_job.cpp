@@ -12,6 +12,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/cli_process.h"
 #include "tests/support/erp_backend.h"
@@ -380,7 +381,9 @@ ERP_BACKEND_TEST(
   BOOST_TEST(Field(db, "message", "2002") == "not sent: the order has no line the warehouse picks");
 }
 
-ERP_BACKEND_TEST(an_update_after_full_delivery_is_refused_locally_R15) {
+// Issue 11 changed the rule: the order is refused locally as before, and stays DELIVERED
+// (not ERROR) with the note that the change was not sent.
+ERP_BACKEND_TEST(an_update_after_full_delivery_is_not_sent_and_the_order_stays_delivered_R15) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   AddSimpleOrder(db, 1, "2101");
@@ -391,11 +394,16 @@ ERP_BACKEND_TEST(an_update_after_full_delivery_is_refused_locally_R15) {
   sim.store().ResetCalls();
   RunOrders(db, sim);
   BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "2101") == "DELIVERED");
   BOOST_TEST(Field(db, "message", "2101") ==
-             "order 2101 is fully delivered: Ongoing no longer takes updates of it");
+             "order 2101 is fully delivered: Ongoing no longer takes updates of it; a later "
+             "change in the ERP was not sent");
 }
 
-ERP_BACKEND_TEST(an_update_ongoing_refuses_because_picking_started_is_explained_R15) {
+// Issue 11 changed the rule: Ongoing's refusal is explained as before, and the order keeps its
+// status (it is in Ongoing, being picked) instead of ERROR, so that incremental runs leave it
+// alone once their watermark has passed the change (an ERROR would be tried on every run).
+ERP_BACKEND_TEST(an_update_ongoing_refuses_because_picking_started_keeps_the_status_R15) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   for (int i = 0; i < 2; ++i) {
@@ -410,16 +418,25 @@ ERP_BACKEND_TEST(an_update_ongoing_refuses_because_picking_started_is_explained_
       db.Exec("UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:0" +
               std::to_string(i) + ":00' WHERE order_id = " + id);
       RunOrders(db, sim);
-      BOOST_TEST(Field(db, "status", no) == "ERROR");
+      BOOST_TEST(Field(db, "status", no) == "SENT");
       BOOST_TEST(Field(db, "message", no).find("the warehouse has started picking it") !=
                      std::string::npos,
                  Field(db, "message", no));
+      BOOST_TEST(
+          Field(db, "message", no).find("The change in the ERP was not sent") != std::string::npos,
+          Field(db, "message", no));
     }
   }
+  AddSimpleOrder(db, 30, "2209", {{"updated_at", "'2026-11-28 10:00:00'"}});
+  RunOrders(db, sim);  // moves the watermark past the refused changes
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "not tried again on every run");
 }
 
-// A cancel Ongoing refuses because picking started: said so, in either wording (R16).
-ERP_BACKEND_TEST(a_cancel_ongoing_refuses_because_picking_started_is_explained_R16) {
+// A cancel Ongoing refuses because picking started: said so, in either wording (R16); the order
+// keeps its status (issue 11 changed it from ERROR).
+ERP_BACKEND_TEST(a_cancel_ongoing_refuses_because_picking_started_keeps_the_status_R16) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   for (int i = 0; i < 2; ++i) {
@@ -434,7 +451,7 @@ ERP_BACKEND_TEST(a_cancel_ongoing_refuses_because_picking_started_is_explained_R
               std::to_string(i) + ":00' WHERE order_id = " + std::to_string(20 + i));
       RunOrders(db, sim);
       BOOST_TEST(!sim.store().FindOrder(no)->is_cancelled);
-      BOOST_TEST(Field(db, "status", no) == "ERROR");
+      BOOST_TEST(Field(db, "status", no) == "SENT");
       BOOST_TEST(Field(db, "message", no).find("refused the cancelling of order " + no) !=
                      std::string::npos,
                  Field(db, "message", no));
@@ -660,4 +677,214 @@ ERP_BACKEND_TEST(the_phone_is_the_telephone_and_only_a_mobile_gets_an_sms_when_s
   BOOST_TEST(sim.store().FindOrder("3602")->consignee.notify_by_sms);
   BOOST_TEST(sim.store().FindOrder("3603")->consignee.notify_by_sms);
   BOOST_TEST(sim.store().FindOrder("3603")->consignee.mobile == "+46 73 765 43 21");
+}
+
+// --- Issue 11: one number per live order, what the ERP already did, delivered stays delivered --
+
+namespace {
+
+jobs::JobResult RunDeliveries(const ErpBackend& db, const SimProcess& sim) {
+  return jobs::RunDeliveryJob(Connection(db, sim), Options(), test::TestLog());
+}
+
+std::string Delivered(const ErpBackend& db, int order_id) {
+  return db.Scalar(
+      "SELECT CAST(delivered_qty AS VARCHAR(20)) FROM customer_order_line "
+      "WHERE order_id = " +
+      std::to_string(order_id) + " AND line_no = 1");
+}
+
+}  // namespace
+
+ERP_BACKEND_TEST(two_live_orders_under_one_number_are_both_refused_until_the_erp_is_corrected) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1, "4101");
+  AddLine(db, 1, 1, "'A-1'", "2");
+  AddOrder(db, 2, "4101");
+  AddLine(db, 2, 1, "'A-1'", "5");
+  AddSimpleOrder(db, 3, "4102");
+  AddSimpleOrder(db, 4, "4101", {{"status", "'CANCELLED'"}});  // not live: no third one
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(result.rejected == 2u, result.summary);
+  BOOST_TEST(!sim.store().FindOrder("4101").has_value(), "neither overwrites the other");
+  BOOST_TEST(sim.store().FindOrder("4102").has_value(), "the rest goes on");
+  BOOST_TEST(Field(db, "status", "4101") == "ERROR");
+  BOOST_TEST(Field(db, "message", "4101")
+                     .find("order number 4101 is used by 2 orders in the ERP "
+                           "(ids 1 and 2)") != std::string::npos,
+             Field(db, "message", "4101"));
+
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "refused again until the ERP is corrected");
+
+  db.Exec(
+      "UPDATE customer_order SET order_no = '4103', updated_at = '2026-11-26 08:00:00' "
+      "WHERE order_id = 2");
+  RunOrders(db, sim);
+  BOOST_TEST(Field(db, "status", "4101") == "SENT");
+  BOOST_TEST(sim.store().FindOrder("4101")->lines[0].ordered_qty == "2");
+  BOOST_TEST(sim.store().FindOrder("4103")->lines[0].ordered_qty == "5");
+}
+
+// Order 1 is in Ongoing when order 2 takes its number: order 2 never overwrites it, Ongoing's
+// delivery still reaches order 1, and once order 2 is gone order 1 is what it was.
+ERP_BACKEND_TEST(an_order_in_ongoing_is_not_overwritten_by_another_that_takes_its_number) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "4201");
+  RunOrders(db, sim);
+  AddOrder(db, 2, "4201", {{"updated_at", "'2026-11-26 09:00:00'"}});
+  AddLine(db, 2, 1, "'A-2'", "5");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(sim.store().FindOrder("4201")->lines[0].article_number == "A-1");
+  BOOST_TEST(Field(db, "status", "4201") == "ERROR");
+  const std::string message = Field(db, "message", "4201");
+  BOOST_TEST(message.find("(ids 1 and 2)") != std::string::npos, message);
+  BOOST_TEST(message.find("Ongoing has the one with id 1 under this number") != std::string::npos,
+             message);
+
+  sim.store().Ship("4201");
+  RunDeliveries(db, sim);
+  BOOST_TEST(test::SameQuantity(Delivered(db, 1), 2), "delivered onto the order Ongoing has");
+  BOOST_TEST(test::SameQuantity(Delivered(db, 2), 0));
+  RunOrders(db, sim);
+  BOOST_TEST(Field(db, "status", "4201") == "ERROR", "refused on every run while both exist");
+
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 2");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 2");
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "delivered: nothing to send");
+  BOOST_TEST(Field(db, "status", "4201") == "DELIVERED");
+}
+
+ERP_BACKEND_TEST(a_never_sent_order_already_delivered_in_the_erp_is_not_sent_for_picking) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "4301", {{"status", "'DELIVERED'"}});
+  AddSimpleOrder(db, 2, "4302", {{"status", "'PARTIALLY_DELIVERED'"}});
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "4301") == "NOT_SENT");
+  BOOST_TEST(Field(db, "message", "4301") ==
+             "not sent: order 4301 is already delivered in the ERP (status DELIVERED); the "
+             "warehouse has nothing to pick");
+  BOOST_TEST(Field(db, "status", "4302") == "ERROR");
+  BOOST_TEST(Field(db, "message", "4302").find("never sent to Ongoing") != std::string::npos,
+             Field(db, "message", "4302"));
+}
+
+ERP_BACKEND_TEST(a_line_of_an_article_inactive_in_the_erp_is_refused_locally_with_that_reason) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'A-2'");
+  AddOrder(db, 1, "4401");
+  AddLine(db, 1, 1, "'A-1'", "1");
+  AddLine(db, 1, 2, "'A-2'", "1");
+  AddSimpleOrder(db, 2, "4402");
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 1, "refused here, not by Ongoing");
+  BOOST_TEST(Field(db, "status", "4401") == "ERROR");
+  BOOST_TEST(Field(db, "message", "4401") ==
+             "line 2: article A-2 is inactive in the ERP (Ongoing gets only active articles); "
+             "activate the article or change the line");
+
+  db.Exec("UPDATE article SET is_active = TRUE WHERE article_no = 'A-2'");
+  RunOrders(db, sim);
+  BOOST_TEST(Field(db, "status", "4401") == "SENT", "sent once the article is active");
+  BOOST_TEST(sim.store().FindOrder("4401")->lines.size() == 2u);
+}
+
+ERP_BACKEND_TEST(a_delivered_order_stays_delivered_after_a_renamed_article_or_a_change_R15) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "4501");
+  RunOrders(db, sim);
+  sim.store().Ship("4501");
+  RunDeliveries(db, sim);
+  BOOST_REQUIRE(Field(db, "status", "4501") == "DELIVERED");
+
+  db.Exec(
+      "UPDATE article SET name = 'Kaffemugg', updated_at = '2026-11-27 07:00:00' "
+      "WHERE article_no = 'A-1'");
+  jobs::RunArticleJob(Connection(db, sim), Options(), test::TestLog());
+  sim.store().ResetCalls();
+  auto full = Options();
+  full.full = true;
+  RunOrders(db, sim, std::nullopt, full);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "4501") == "DELIVERED", "a rename is no change of the order");
+
+  db.Exec(
+      "UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
+      "WHERE order_id = 1");
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "4501") == "DELIVERED");
+  BOOST_TEST(Field(db, "message", "4501").find("a later change in the ERP was not sent") !=
+                 std::string::npos,
+             Field(db, "message", "4501"));
+}
+
+ERP_BACKEND_TEST(a_renamed_article_sends_no_open_order_again_R9_R12) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "4601");
+  RunOrders(db, sim);
+  db.Exec(
+      "UPDATE article SET name = 'Kaffemugg', updated_at = '2026-11-27 07:00:00' "
+      "WHERE article_no = 'A-1'");
+  jobs::RunArticleJob(Connection(db, sim), Options(), test::TestLog());
+  sim.store().ResetCalls();
+  auto full = Options();
+  full.full = true;
+  RunOrders(db, sim, std::nullopt, full);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "4601") == "SENT");
+}
+
+// What the read-back records (a delivery in part: Ongoing's status is 450, past 300) is enough
+// to know that Ongoing refuses updates: none is attempted.
+ERP_BACKEND_TEST(no_update_is_attempted_once_the_read_back_reports_a_delivery_R15) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1, "4701");
+  AddLine(db, 1, 1, "'A-1'", "2");
+  AddLine(db, 1, 2, "'A-2'", "1");
+  RunOrders(db, sim);
+  sim.store().Ship("4701", {{"1", "2"}});
+  RunDeliveries(db, sim);
+  BOOST_REQUIRE(Field(db, "status", "4701") == "PARTIALLY_DELIVERED");
+  db.Exec(
+      "UPDATE customer_order SET remark = 'Ring först', updated_at = '2026-11-27 08:00:00' "
+      "WHERE order_id = 1");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "status", "4701") == "PARTIALLY_DELIVERED");
+  BOOST_TEST(Field(db, "message", "4701").find("the warehouse has started picking it") !=
+                 std::string::npos,
+             Field(db, "message", "4701"));
+}
+
+ERP_BACKEND_TEST(an_order_deleted_after_delivery_is_retired_without_a_cancel_call_R15_R16) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "4801");
+  RunOrders(db, sim);
+  sim.store().Ship("4801");
+  RunDeliveries(db, sim);
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 1");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 1");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "Ongoing refuses to cancel a delivered order");
+  BOOST_TEST(db.Count("SELECT * FROM wms_retired_number WHERE doc_no = '4801'") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE doc_no = '4801' AND reason LIKE "
+                      "'%deleted in the ERP after Ongoing reported it fully delivered%'") == 1);
+  RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 0, "and is not tried again");
 }

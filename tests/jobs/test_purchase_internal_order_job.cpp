@@ -7,6 +7,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/job_fixtures.h"
@@ -166,7 +167,8 @@ ERP_BACKEND_TEST(a_deleted_purchase_order_is_cancelled_and_its_reused_number_ref
              Field(db, "purchase_order", "message", "PO-31"));
 }
 
-ERP_BACKEND_TEST(an_update_after_full_receipt_is_refused_locally_R21) {
+// Issue 11 changed the rule: refused locally as before, and the purchase order stays RECEIVED.
+ERP_BACKEND_TEST(an_update_after_full_receipt_is_not_sent_and_it_stays_received_R21) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   AddPurchaseOrder(db, 1, "PO-41");
@@ -178,11 +180,14 @@ ERP_BACKEND_TEST(an_update_after_full_receipt_is_refused_locally_R21) {
   sim.store().ResetCalls();
   RunPurchase(db, sim);
   BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-41") == "RECEIVED");
   BOOST_TEST(Field(db, "purchase_order", "message", "PO-41") ==
-             "purchase order PO-41 is fully received: Ongoing no longer takes updates of it");
+             "purchase order PO-41 is fully received: Ongoing no longer takes updates of it; a "
+             "later change in the ERP was not sent");
 }
 
-ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_is_explained_R21) {
+// Issue 11 changed the rule: explained as before, and the purchase order keeps its status.
+ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_keeps_the_status_R21) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   for (int i = 0; i < 2; ++i) {
@@ -199,7 +204,7 @@ ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_is_explained_R
       db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:0" + std::to_string(i) +
               ":00' WHERE po_id = " + id);
       RunPurchase(db, sim);
-      BOOST_TEST(Field(db, "purchase_order", "status", no) == "ERROR");
+      BOOST_TEST(Field(db, "purchase_order", "status", no) == "SENT");
       BOOST_TEST(Field(db, "purchase_order", "message", no)
                          .find("the warehouse has started receiving it") != std::string::npos,
                  Field(db, "purchase_order", "message", no));
@@ -267,6 +272,74 @@ ERP_BACKEND_TEST(a_bad_purchase_order_is_rejected_alone_R30) {
              "line 2: article NO-SUCH is not in the ERP article register");
   BOOST_TEST(Field(db, "purchase_order", "message", "PO-73") ==
              "line 1: quantity -1 of article A-1 is not a positive number");
+}
+
+// --- Issue 11: one number per live purchase order, inactive articles, received stays received --
+
+ERP_BACKEND_TEST(two_live_purchase_orders_under_one_number_are_both_refused_naming_both_ids) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-61");
+  AddPurchaseOrder(db, 2, "PO-61", "2");
+  AddPurchaseOrder(db, 3, "PO-62");
+  RunPurchase(db, sim);
+  BOOST_TEST(!sim.store().FindInOrder("PO-61").has_value());
+  BOOST_TEST(sim.store().FindInOrder("PO-62").has_value());
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-61") == "ERROR");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-61")
+                     .find("purchase order number PO-61 is used by 2 purchase orders in the ERP "
+                           "(ids 1 and 2)") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-61"));
+  db.Exec("DELETE FROM purchase_order_line WHERE po_id = 2");
+  db.Exec("DELETE FROM purchase_order WHERE po_id = 2");
+  RunPurchase(db, sim);
+  BOOST_TEST(sim.store().FindInOrder("PO-61")->warehouse_code == "MAIN", "the one left is sent");
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-61") == "SENT");
+}
+
+ERP_BACKEND_TEST(a_purchase_order_line_of_an_inactive_article_is_refused_locally) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'A-2'");
+  AddPurchaseOrder(db, 1, "PO-71");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-71") ==
+             "line 2: article A-2 is inactive in the ERP (Ongoing gets only active articles); "
+             "activate the article or change the line");
+}
+
+ERP_BACKEND_TEST(a_never_sent_purchase_order_already_received_in_the_erp_is_not_sent) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  db.Exec("UPDATE purchase_order SET status = 'RECEIVED' WHERE po_id = 1");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-81") == "NOT_SENT");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-81") ==
+             "not sent: purchase order PO-81 is already received in the ERP (status RECEIVED); "
+             "the warehouse has nothing to receive");
+}
+
+// Receiving has started (the read-back recorded it): no update is attempted, the status stays.
+ERP_BACKEND_TEST(no_update_is_attempted_once_the_read_back_reports_a_receipt_R21) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-91");
+  RunPurchase(db, sim);
+  sim.store().Receive("PO-91", {{"1", "4"}});
+  jobs::RunReceiptJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  BOOST_REQUIRE(Field(db, "purchase_order", "status", "PO-91") == "PARTIALLY_RECEIVED");
+  db.Exec("UPDATE purchase_order_line SET quantity = 12 WHERE po_id = 1 AND line_no = 1");
+  db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:00:00' WHERE po_id = 1");
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-91") == "PARTIALLY_RECEIVED");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-91")
+                     .find("the warehouse has started receiving it") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-91"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -394,6 +467,50 @@ ERP_BACKEND_TEST(an_internal_order_with_an_unknown_article_is_rejected_alone_R30
              "line 1: article GONE is not in the ERP article register");
   BOOST_TEST(sim.store().FindOrder("IO-IO-7").has_value());
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-6'") == "ERROR");
+}
+
+ERP_BACKEND_TEST(two_internal_orders_under_one_number_are_both_refused_naming_both_ids) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-11", 1, 2);
+  AddInternalOrder(db, 2, "IO-11", 2, 1);
+  AddInternalOrder(db, 3, "IO-11", 3, 1);  // from an unconnected warehouse: never sent here
+  RunInternal(db, sim, Options("IO-11"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-11")
+                     .find("internal order number IO-11 is used by 2 internal orders in the ERP "
+                           "(ids 1 and 2)") != std::string::npos,
+             Field(db, "internal_order", "message", "IO-11"));
+}
+
+ERP_BACKEND_TEST(an_internal_order_line_of_an_inactive_article_is_refused_locally) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'A-2'");
+  AddInternalOrder(db, 1, "IO-12", 1, 2);
+  RunInternal(db, sim, Options("IO-12"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-12") ==
+             "line 1: article A-2 is inactive in the ERP (Ongoing gets only active articles); "
+             "activate the article or change the line");
+}
+
+ERP_BACKEND_TEST(a_delivered_internal_order_stays_delivered_and_takes_no_update_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-13", 1, 2);
+  RunInternal(db, sim, Options("IO-13"));
+  sim.store().Ship("IO-IO-13");
+  jobs::RunDeliveryJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  BOOST_REQUIRE(Field(db, "internal_order", "status", "IO-13") == "DELIVERED");
+  db.Exec("UPDATE internal_order_line SET quantity = 9 WHERE io_id = 1");
+  sim.store().ResetCalls();
+  RunInternal(db, sim, Options("IO-13"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "status", "IO-13") == "DELIVERED");
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-13") ==
+             "internal order IO-13 is fully delivered: Ongoing no longer takes updates of it; a "
+             "later change in the ERP was not sent");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
