@@ -13,6 +13,9 @@
 --   delivery_phone, reference, remark, payment_method, status, updated_at, customer_no,
 --   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0: a
 --   deleted order used this number and Ongoing keeps it, R17)
+--   nul_texts (last): the text columns (named, space-separated) that hold a NUL character, which
+--   the SQLite ODBC driver would silently cut at; on SQLite a text with a NUL is unequal to
+--   its own first length() characters, on PostgreSQL (no NUL in text) the column is empty.
 SELECT o.order_id,
        o.order_no,
        w.code,
@@ -49,7 +52,38 @@ SELECT o.order_id,
                               WHERE r.connection_name = ? AND r.doc_type = 'customer_order'
                                 AND r.doc_no = o.order_no
                                 AND r.erp_id <> CAST(o.order_id AS VARCHAR(20)))
-                 THEN 1 ELSE 0 END AS VARCHAR(1))
+                 THEN 1 ELSE 0 END AS VARCHAR(1)),
+       CASE WHEN o.order_no <> substr(o.order_no, 1, length(o.order_no))
+            THEN ' order_no' ELSE '' END
+         || CASE WHEN o.currency_code <> substr(o.currency_code, 1, length(o.currency_code))
+                 THEN ' currency_code' ELSE '' END
+         || CASE WHEN dm.carrier_code <> substr(dm.carrier_code, 1, length(dm.carrier_code))
+                 THEN ' delivery_method.carrier_code' ELSE '' END
+         || CASE WHEN dm.carrier_service_code <> substr(dm.carrier_service_code, 1, length(dm.carrier_service_code))
+                 THEN ' delivery_method.carrier_service_code' ELSE '' END
+         || CASE WHEN o.pickup_point_code <> substr(o.pickup_point_code, 1, length(o.pickup_point_code))
+                 THEN ' pickup_point_code' ELSE '' END
+         || CASE WHEN o.delivery_name <> substr(o.delivery_name, 1, length(o.delivery_name))
+                 THEN ' delivery_name' ELSE '' END
+         || CASE WHEN o.delivery_address <> substr(o.delivery_address, 1, length(o.delivery_address))
+                 THEN ' delivery_address' ELSE '' END
+         || CASE WHEN o.delivery_address2 <> substr(o.delivery_address2, 1, length(o.delivery_address2))
+                 THEN ' delivery_address2' ELSE '' END
+         || CASE WHEN o.delivery_postcode <> substr(o.delivery_postcode, 1, length(o.delivery_postcode))
+                 THEN ' delivery_postcode' ELSE '' END
+         || CASE WHEN o.delivery_city <> substr(o.delivery_city, 1, length(o.delivery_city))
+                 THEN ' delivery_city' ELSE '' END
+         || CASE WHEN o.delivery_country_code <> substr(o.delivery_country_code, 1, length(o.delivery_country_code))
+                 THEN ' delivery_country_code' ELSE '' END
+         || CASE WHEN o.delivery_email <> substr(o.delivery_email, 1, length(o.delivery_email))
+                 THEN ' delivery_email' ELSE '' END
+         || CASE WHEN o.delivery_phone <> substr(o.delivery_phone, 1, length(o.delivery_phone))
+                 THEN ' delivery_phone' ELSE '' END
+         || CASE WHEN o.reference <> substr(o.reference, 1, length(o.reference))
+                 THEN ' reference' ELSE '' END
+         || CASE WHEN o.remark <> substr(o.remark, 1, length(o.remark)) THEN ' remark' ELSE '' END
+         || CASE WHEN c.customer_no <> substr(c.customer_no, 1, length(c.customer_no))
+                 THEN ' customer.customer_no' ELSE '' END
 FROM customer_order o
 JOIN warehouse w ON w.warehouse_id = o.warehouse_id
 LEFT JOIN customer c ON c.customer_id = o.customer_id

@@ -6,6 +6,9 @@
 -- Columns: po_id, po_no, supplier_no, supplier_name, warehouse_code, order_date, delivery_date,
 --   status, updated_at, last_payload_hash, last_status, last_erp_id, last_wms_id,
 --   number_retired_by_other (1/0)
+--   nul_texts (last): the text columns (named, space-separated) that hold a NUL character, which
+--   the SQLite ODBC driver would silently cut at; on SQLite a text with a NUL is unequal to
+--   its own first length() characters, on PostgreSQL (no NUL in text) the column is empty.
 SELECT p.po_id,
        p.po_no,
        p.supplier_no,
@@ -23,7 +26,12 @@ SELECT p.po_id,
                               WHERE r.connection_name = ? AND r.doc_type = 'purchase_order'
                                 AND r.doc_no = p.po_no
                                 AND r.erp_id <> CAST(p.po_id AS VARCHAR(20)))
-                 THEN 1 ELSE 0 END AS VARCHAR(1))
+                 THEN 1 ELSE 0 END AS VARCHAR(1)),
+       CASE WHEN p.po_no <> substr(p.po_no, 1, length(p.po_no)) THEN ' po_no' ELSE '' END
+         || CASE WHEN p.supplier_no <> substr(p.supplier_no, 1, length(p.supplier_no))
+                 THEN ' supplier_no' ELSE '' END
+         || CASE WHEN p.supplier_name <> substr(p.supplier_name, 1, length(p.supplier_name))
+                 THEN ' supplier_name' ELSE '' END
 FROM purchase_order p
 JOIN warehouse w ON w.warehouse_id = p.warehouse_id
 LEFT JOIN wms_sync_state s

@@ -1,6 +1,7 @@
 #include "stages/customer_orders/order_transform.h"
 #include "pipeline/clock.h"
 
+#include "stages/common/document_texts.h"
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/phone_number.h"
@@ -14,13 +15,12 @@ using erp::CustomerOrderRow;
 
 namespace {
 
-constexpr std::size_t kMaxText = 200;  // our limit for names, addresses, references (docs)
-
 bool Delivered(const std::optional<std::string>& status) {
   return status && *status == "DELIVERED";
 }
 
-// The first problem of the delivery address, or empty.
+// The delivery address's missing parts, or empty. Its texts are checked with every other
+// text of the order, on the document built (stages::CheckTexts).
 std::string CheckAddress(const CustomerOrderRow& o) {
   std::string missing;
   const std::pair<const char*, const std::string*> required[] = {
@@ -35,20 +35,19 @@ std::string CheckAddress(const CustomerOrderRow& o) {
   }
   if (!missing.empty())
     return "delivery address is incomplete (missing " + missing + ")";
-  const std::pair<const char*, const std::string*> texts[] = {
-      {"delivery name", &o.delivery_name},
-      {"delivery address", &o.delivery_address},
-      {"delivery address 2", &o.delivery_address2},
-      {"postcode", &o.delivery_postcode},
-      {"city", &o.delivery_city},
-      {"e-mail", &o.delivery_email},
-      {"phone", &o.delivery_phone},
-      {"reference", &o.reference},
-      {"remark", &o.remark},
-      {"pickup point", &o.pickup_point_code}};
-  for (const auto& [field, value] : texts) {
-    if (auto r = stages::CheckText(field, *value, kMaxText); !r.empty())
+  return {};
+}
+
+// The refusal of an order with a NUL character in a column the queries name, or empty.
+std::string CheckNul(const std::string& label, const CustomerOrderRow& o) {
+  if (auto r = stages::NulColumnsProblem(label, o.nul_texts); !r.empty())
+    return r;
+  for (const erp::DocumentLineRow& l : o.lines) {
+    if (auto r =
+            stages::NulColumnsProblem(label + ": line " + std::to_string(l.line_no), l.nul_texts);
+        !r.empty()) {
       return r;
+    }
   }
   return {};
 }
@@ -86,7 +85,8 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
   }
   if (o.number.empty())
     return reject("order number is missing");
-  if (auto r = stages::CheckText("order number", o.number, 50); !r.empty())
+  const std::string label = stages::DocumentLabel("customer order", o.number);
+  if (auto r = CheckNul(label, o); !r.empty())
     return reject(r);
   // R17: another (deleted) order used this number and Ongoing still has it.
   if (o.sync.number_retired_by_other && !o.manual)
@@ -160,8 +160,6 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     const std::string code = std::to_string(l.line_no);
     const std::string where = "line " + code + ": ";
     if (!l.article_no) {
-      if (auto r = stages::CheckText(where + "text", l.description, kMaxText); !r.empty())
-        return reject(r);
       d.text_lines.push_back({code, l.description});
       ++text_lines;
       continue;
@@ -192,6 +190,9 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.reason = "not sent: the order has no line the warehouse picks";
     return work;
   }
+  // The one text rule (issue 11 point 4): every text of the order as it would be sent.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
   if (!notes.empty()) {
     std::string joined;
     for (const auto& n : notes)

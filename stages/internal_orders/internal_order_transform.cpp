@@ -1,6 +1,7 @@
 #include "stages/internal_orders/internal_order_transform.h"
 #include "pipeline/clock.h"
 
+#include "stages/common/document_texts.h"
 #include "stages/common/field_checks.h"
 #include "stages/wms/payload_hash.h"
 
@@ -42,6 +43,14 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
   }
   if (io.sync.number_retired_by_other && !io.manual) {
     return reject(documents::ReusedNumberMessage(InternalOrderKind(), io.number));
+  }
+  const std::string label = stages::DocumentLabel("internal order", io.number);
+  if (auto r = stages::NulColumnsProblem(label, io.nul_texts); !r.empty())
+    return reject(r);
+  for (const auto& l : io.lines) {
+    const std::string line = label + ": line " + std::to_string(l.line_no);
+    if (auto r = stages::NulColumnsProblem(line, l.nul_texts); !r.empty())
+      return reject(r);
   }
   std::string missing;
   for (const auto& [field, value] :
@@ -90,6 +99,10 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     work.reason = "not sent: the internal order has no line the warehouse picks";
     return work;
   }
+  // The one text rule (issue 11 point 4): every text of the order as it would be sent, the
+  // to-warehouse's name and address and the number with its prefix included.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
   work.payload_hash = wms::PayloadHash(d);
   // R23: updatable until fully delivered.
   if (io.sync.last_wms_id &&

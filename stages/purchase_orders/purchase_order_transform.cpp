@@ -1,5 +1,6 @@
 #include "stages/purchase_orders/purchase_order_transform.h"
 
+#include "stages/common/document_texts.h"
 #include "stages/common/field_checks.h"
 #include "stages/wms/payload_hash.h"
 
@@ -28,15 +29,16 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
   }
   if (po.number.empty())
     return reject("purchase order number is missing");
-  if (auto r = stages::CheckText("purchase order number", po.number, 50); !r.empty())
+  const std::string label = stages::DocumentLabel("purchase order", po.number);
+  if (auto r = stages::NulColumnsProblem(label, po.nul_texts); !r.empty())
     return reject(r);
+  for (const auto& l : po.lines) {
+    const std::string line = label + ": line " + std::to_string(l.line_no);
+    if (auto r = stages::NulColumnsProblem(line, l.nul_texts); !r.empty())
+      return reject(r);
+  }
   if (po.sync.number_retired_by_other && !po.manual) {
     return reject(documents::ReusedNumberMessage(PurchaseOrderKind(), po.number));
-  }
-  for (const auto& [field, value] : {std::pair{"supplier number", &po.supplier_no},
-                                     std::pair{"supplier name", &po.supplier_name}}) {
-    if (auto r = stages::CheckText(field, *value, 200); !r.empty())
-      return reject(r);
   }
   d.supplier_number = po.supplier_no;
   d.supplier_name = po.supplier_name;
@@ -72,6 +74,9 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
     work.reason = "not sent: the purchase order has no line the warehouse receives";
     return work;
   }
+  // The one text rule (issue 11 point 4): every text of the in-order as it would be sent.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
   work.payload_hash = PayloadHash(d);
   if (documents::SameAsAccepted(po, work.payload_hash) && !po.manual) {
     work.action = DocumentAction::kUnchanged;

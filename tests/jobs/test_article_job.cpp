@@ -134,7 +134,8 @@ ERP_BACKEND_TEST(a_bad_article_is_rejected_with_its_reason_while_the_others_are_
   BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-2'") ==
              "weight -2 is negative");
   BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-3'")
-                 .find("article name is 300 characters long") != std::string::npos);
+                 .find("article ART-3: article name (ArticleName) is 300 characters long") !=
+             std::string::npos);
   BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'rejected'") == 2);
 
   // Fixed in the ERP: the next run sends it, and only it.
@@ -333,5 +334,67 @@ ERP_BACKEND_TEST(a_failing_wms_records_no_article_as_sent_and_the_next_run_sends
       Run(db, sim);
       BOOST_TEST(sim.store().TotalWriteCalls() == 0, "each sent once");
     }
+  }
+}
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+ERP_BACKEND_TEST(every_article_text_is_sent_byte_for_byte_or_the_article_refused_naming_it) {
+  SimProcess sim;
+  const auto chr = [&](int code) {
+    return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+  };
+  AddArticles(db, 6);
+  // Good: what XML can carry arrives as it is in the ERP.
+  db.Exec("UPDATE article SET name = 'Kopp & <fat> \"blå\" ''3 dl''' || " + chr(9) +
+          " || '\xF0\x9F\x98\x80', barcode = '' WHERE article_no = 'ART-1'");
+  // Bad, one field each.
+  db.Exec("UPDATE article SET name = 'Kopp' || " + chr(1) + " WHERE article_no = 'ART-2'");
+  db.Exec("UPDATE article SET supplier_article_no = 'S' || " + chr(11) +
+          " WHERE article_no = 'ART-3'");
+  db.Exec("UPDATE article SET article_no = '" + std::string(51, 'A') +
+          "' WHERE article_no = 'ART-4'");
+  if (db.Name() == "sqlite") {
+    db.Exec("UPDATE article SET barcode = CAST(x'37FF' AS TEXT) WHERE article_no = 'ART-5'");
+    db.Exec("UPDATE article SET name = 'Kopp' || char(0) || ' blå' WHERE article_no = 'ART-6'");
+  }
+  const auto result = Run(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects),
+             result.summary);
+  const auto good = sim.store().FindArticle("ART-1");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->name == "Kopp & <fat> \"blå\" '3 dl'\t\xF0\x9F\x98\x80");
+  BOOST_TEST(Status(db, "ART-1") == "SENT");
+  const auto message = [&](const std::string& no) {
+    return db.Scalar(
+        "SELECT message FROM wms_document_status WHERE doc_type = 'article' AND "
+        "doc_no = '" +
+        no + "'");
+  };
+  BOOST_TEST(
+      message("ART-2").rfind("article ART-2: article name (ArticleName) contains U+0001", 0) == 0,
+      message("ART-2"));
+  BOOST_TEST(message("ART-3").rfind("article ART-3: supplier article number "
+                                    "(SupplierArticleNumber) contains U+000B",
+                                    0) == 0,
+             message("ART-3"));
+  BOOST_TEST(message(std::string(51, 'A'))
+                     .find("article number (ArticleNumber) is 51 characters "
+                           "long") != std::string::npos,
+             message(std::string(51, 'A')));
+  for (const char* no : {"ART-2", "ART-3"})
+    BOOST_TEST(!sim.store().FindArticle(no).has_value(), no);
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(message("ART-5").rfind("article ART-5: barcode (BarCode) is not valid UTF-8 (byte "
+                                      "0xFF at byte 2)",
+                                      0) == 0,
+               message("ART-5"));
+    BOOST_TEST(message("ART-6").rfind("article ART-6: name holds a NUL character", 0) == 0,
+               message("ART-6"));
+    BOOST_TEST(!sim.store().FindArticle("ART-5").has_value());
+    BOOST_TEST(!sim.store().FindArticle("ART-6").has_value(), "never sent cut to 'Kopp'");
+  } else {
+    BOOST_TEST(sim.store().FindArticle("ART-5").has_value());
   }
 }
