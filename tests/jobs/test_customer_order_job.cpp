@@ -661,3 +661,141 @@ ERP_BACKEND_TEST(the_phone_is_the_telephone_and_only_a_mobile_gets_an_sms_when_s
   BOOST_TEST(sim.store().FindOrder("3603")->consignee.notify_by_sms);
   BOOST_TEST(sim.store().FindOrder("3603")->consignee.mobile == "+46 73 765 43 21");
 }
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+namespace {
+
+// SQL for the character with code `code` (the functions differ: SQLite char(), PostgreSQL chr()).
+std::string Char(const ErpBackend& db, int code) {
+  return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+}
+
+std::string Message(const ErpBackend& db, const std::string& no) {
+  return Field(db, "message", no);
+}
+
+}  // namespace
+
+ERP_BACKEND_TEST(every_text_is_sent_byte_for_byte_or_its_order_refused_naming_the_field) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (2, 'K' || " + Char(db, 1) +
+          ", 'Bo')");
+  // Good: texts XML can carry, tricky for a careless writer; each must arrive byte for byte.
+  const std::string name = "Åsa & <Öberg> \"AB\" 'x'";
+  const std::string address = "Storgatan 1\tport 2";
+  const std::string remark = "Rad 1\r\nRad 2 \xF0\x9F\x98\x80 \xEF\xBF\xBD";
+  const std::string text = "Tack <3 & välkommen\n";
+  const std::string freight = "Frakt 49 kr \xE2\x82\xAC";
+  AddOrder(db, 1, "4001",
+           {{"delivery_name", "'Åsa & <Öberg> \"AB\" ''x'''"},
+            {"delivery_address", "'Storgatan 1' || " + Char(db, 9) + " || 'port 2'"},
+            {"remark", "'Rad 1' || " + Char(db, 13) + " || " + Char(db, 10) +
+                           " || 'Rad 2 \xF0\x9F\x98\x80 \xEF\xBF\xBD'"}});
+  AddLine(db, 1, 1, "'A-1'", "2", "Kaffekopp blå");
+  db.Exec(
+      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
+      "unit_price) VALUES (1, 2, NULL, 'Tack <3 & välkommen' || " +
+      Char(db, 10) + ", 1, 0), (1, 3, 'FRAKT', '" + freight + "', 1, 49)");
+  AddSimpleOrder(db, 2, "4002");
+  // Bad: one family each.
+  AddSimpleOrder(db, 11, "4011", {{"delivery_name", "'Åsa' || " + Char(db, 1) + " || 'Öberg'"}});
+  AddSimpleOrder(db, 12, "4012");
+  db.Exec(
+      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
+      "unit_price) VALUES (12, 2, NULL, 'Ring ' || " +
+      Char(db, 1) + ", 1, 0)");
+  AddSimpleOrder(db, 13, "4013");
+  db.Exec(
+      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
+      "unit_price) VALUES (13, 2, 'FRAKT', 'Frakt' || " +
+      Char(db, 11) + ", 1, 49)");
+  // Not ISO 3166-1 alpha-2 (PostgreSQL's varchar(2) cannot even hold 'Sweden').
+  const std::string country = db.Name() == "sqlite" ? "Sweden" : "UK";
+  AddSimpleOrder(db, 14, "4014", {{"delivery_country_code", "'" + country + "'"}});
+  AddSimpleOrder(db, 15, "4015", {{"customer_id", "2"}});
+  AddOrder(db, 16, "4016");
+  AddLine(db, 16, 1, "'A-1'", "2", "Kopp");
+  db.Exec("UPDATE customer_order_line SET description = 'Kopp' || " + Char(db, 12) +
+          " WHERE order_id = 16");
+  const std::string long_no(51, '4');
+  AddSimpleOrder(db, 17, long_no);
+  if (db.Name() == "sqlite") {
+    // Bytes that are not UTF-8 (Latin-1 ö), and a NUL, which the SQLite ODBC driver would cut.
+    AddSimpleOrder(db, 18, "4018", {{"delivery_city", "CAST(x'47F67465626F7267' AS TEXT)"}});
+    AddSimpleOrder(db, 19, "4019", {{"delivery_name", "'Åsa' || " + Char(db, 0) + " || ' Öberg'"}});
+  } else {
+    // PostgreSQL holds neither in a text: the ERP cannot have them.
+    BOOST_CHECK_THROW(db.Exec("UPDATE customer_order SET delivery_name = 'a' || chr(0)"),
+                      std::exception);
+  }
+
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects),
+             result.summary);
+  BOOST_TEST(OrderCalls(sim) == 2, "no call for a refused order");
+
+  const auto good = sim.store().FindOrder("4001");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->consignee.name == name);
+  BOOST_TEST(good->consignee.address == address);
+  BOOST_TEST(good->remark == remark);
+  BOOST_REQUIRE_EQUAL(good->lines.size(), 3u);
+  std::map<std::string, sim::OrderLine> lines;
+  for (const auto& l : good->lines)
+    lines[l.external_line_code] = l;
+  BOOST_TEST(lines["1"].comment == "Kaffekopp blå");
+  BOOST_TEST(lines["2"].comment == text);
+  BOOST_TEST(lines["3"].comment == freight);
+  BOOST_TEST(Field(db, "status", "4001") == "SENT");
+  BOOST_TEST(sim.store().FindOrder("4002").has_value());
+
+  const std::map<std::string, std::string> refused = {
+      {"4011", "customer order 4011: delivery name (Customer/Name) contains U+0001"},
+      {"4012",
+       "customer order 4012: line 2: text (CustomerOrderTextLine/OrderLineComment) "
+       "contains U+0001"},
+      {"4013",
+       "customer order 4013: line 2: text (CustomerOrderTextLine/OrderLineComment) "
+       "contains U+000B"},
+      {"4014", "customer order 4014: country code (Customer/CountryCode) is '" + country +
+                   "', not an "
+                   "ISO 3166-1 alpha-2 country code"},
+      {"4015",
+       "customer order 4015: customer number (Customer/ExternalCustomerCode) contains "
+       "U+0001"},
+      {"4016",
+       "customer order 4016: line 1: comment (CustomerOrderLine/OrderLineComment) "
+       "contains U+000C"},
+      {long_no, "customer order " + std::string(40, '4') + "..." +
+                    ": order number (GoodsOwnerOrderNumber) is 51 characters long"}};
+  for (const auto& [no, expected] : refused) {
+    BOOST_TEST_CONTEXT("order " << no) {
+      BOOST_TEST(Field(db, "status", no) == "ERROR");
+      BOOST_TEST(Message(db, no).rfind(expected, 0) == 0, Message(db, no));
+      BOOST_TEST(!sim.store().FindOrder(no).has_value());
+    }
+  }
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(Message(db, "4018")
+                       .rfind("customer order 4018: city (Customer/City) is not valid "
+                              "UTF-8 (byte 0xF6 at byte 2)",
+                              0) == 0,
+               Message(db, "4018"));
+    BOOST_TEST(Message(db, "4019").rfind("customer order 4019: delivery_name holds a NUL", 0) == 0,
+               Message(db, "4019"));
+    BOOST_TEST(!sim.store().FindOrder("4018").has_value());
+    BOOST_TEST(!sim.store().FindOrder("4019").has_value());
+  }
+
+  // Fixed in the ERP: the next run sends it, as it is.
+  db.Exec(
+      "UPDATE customer_order SET delivery_country_code = 'SE', updated_at = '2026-11-26 "
+      "08:00:00' WHERE order_id = 14");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().FindOrder("4014").has_value());
+  BOOST_TEST(Field(db, "status", "4014") == "SENT");
+}

@@ -397,3 +397,91 @@ ERP_BACKEND_TEST(an_internal_order_with_an_unknown_article_is_rejected_alone_R30
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+namespace {
+
+// SQL for the character with code `code` (SQLite char(), PostgreSQL chr()).
+std::string Char(const ErpBackend& db, int code) {
+  return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+}
+
+bool StartsWith(const std::string& text, const std::string& start) {
+  return text.rfind(start, 0) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(texts_issue_11)
+
+ERP_BACKEND_TEST(purchase_order_texts_are_sent_byte_for_byte_or_the_order_refused_naming_them) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Kaffe & <Te> \"AB\"' || " + Char(db, 9) +
+          " || 'Å' WHERE po_id = 1");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || " + Char(db, 1) + " WHERE po_id = 2");
+  AddPurchaseOrder(db, 3, "PO-83");
+  db.Exec("UPDATE purchase_order SET supplier_no = '" + std::string(51, 'S') + "' WHERE po_id = 3");
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 4, "PO-84");
+    db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || char(0) || 'AB' WHERE po_id = 4");
+  }
+  RunPurchase(db, sim);
+  const auto good = sim.store().FindInOrder("PO-81");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->supplier_name == "Kaffe & <Te> \"AB\"\tÅ");
+  const std::string m82 = Field(db, "purchase_order", "message", "PO-82");
+  BOOST_TEST(StartsWith(m82,
+                        "purchase order PO-82: supplier name (InOrderSupplier/SupplierName) "
+                        "contains U+0001"),
+             m82);
+  const std::string m83 = Field(db, "purchase_order", "message", "PO-83");
+  BOOST_TEST(StartsWith(m83,
+                        "purchase order PO-83: supplier number "
+                        "(InOrderSupplier/SupplierNumber) is 51 characters long"),
+             m83);
+  BOOST_TEST(!sim.store().FindInOrder("PO-82").has_value());
+  BOOST_TEST(!sim.store().FindInOrder("PO-83").has_value());
+  if (db.Name() == "sqlite") {
+    const std::string m84 = Field(db, "purchase_order", "message", "PO-84");
+    BOOST_TEST(StartsWith(m84, "purchase order PO-84: supplier_name holds a NUL"), m84);
+    BOOST_TEST(!sim.store().FindInOrder("PO-84").has_value());
+  }
+}
+
+ERP_BACKEND_TEST(internal_order_texts_follow_the_same_rule_the_warehouse_name_and_the_number) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE warehouse SET name = 'Lager' || " + Char(db, 1) +
+          " || 'Umeå' WHERE code = 'NORTH'");
+  AddInternalOrder(db, 1, "IO-81", 1, 2);  // to NORTH: its name is the consignee's
+  const std::string long_no(203, '8');     // sent whole before issue 11
+  AddInternalOrder(db, 2, long_no, 1, 3);
+  AddInternalOrder(db, 3, "IO-83", 1, 3);  // to OTHER: fine
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-81', '2026-11-27 10:00:00'), "
+      "('internal_order', '" +
+      long_no +
+      "', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-83', '2026-11-27 10:00:00')");
+  RunInternal(db, sim);
+  const std::string m81 = Field(db, "internal_order", "message", "IO-81");
+  BOOST_TEST(StartsWith(m81, "internal order IO-81: delivery name (Customer/Name) contains U+0001"),
+             m81);
+  const std::string m82 = Field(db, "internal_order", "message", long_no);
+  BOOST_TEST(m82.find("order number (GoodsOwnerOrderNumber) is 206 characters long; wmsbridge "
+                      "sends a number of at most 50") != std::string::npos,
+             m82);
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-81").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-" + long_no).has_value());
+  const auto good = sim.store().FindOrder("IO-IO-83");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->consignee.name == "Butik Malmö");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
