@@ -24,6 +24,7 @@ EXE = {
     "test_failure_paths": "tests/jobs/test_failure_paths",
     "test_credentials": "tests/jobs/test_credentials",
     "test_order_transform": "tests/stages/test_order_transform",
+    "test_stage_common": "tests/common/test_stage_common",
     "test_readback_decisions": "tests/stages/test_readback_decisions",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
@@ -43,6 +44,8 @@ class Mutant:
 
 
 M = Mutant
+# The end-to-end test of the one text rule on customer orders (issue 11).
+CO_TEXTS = "every_text_is_sent_byte_for_byte_or_its_order_refused_naming_the_field/sqlite"
 MUTANTS = [
     # --- Read-back: quantities are set to Ongoing's figure, never added (R18, R22) -----------
     M("delivered-quantity-added", "R18: delivered quantities set, never added",
@@ -247,12 +250,76 @@ MUTANTS = [
       "options_.verify_certificates ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;",
       "SOAP_SSL_NO_AUTHENTICATION;",
       [("test_ongoing_client", "*")]),
+    # --- One text rule for every document sent (issue 11 point 4) -------------------------------
+    M("text-walk-skips-country-code", "issue 11: every text field is checked (one left out of the walk)",
+      "stages/common/document_texts.cpp",
+      '  Visit(visit, "country code", "Customer/CountryCode", K::kCountryCode, c.country_code);\n',
+      "",
+      [("test_order_transform", "one_text_rule_issue_11/*"),
+       ("test_customer_order_job", CO_TEXTS),
+       ("test_ongoing_client", "texts_on_the_wire_issue_11/*")]),
+    M("text-walk-skips-text-lines", "issue 11: text and service lines are checked like the rest",
+      "stages/common/document_texts.cpp",
+      '    Visit(visit, Line(code, "text"), "CustomerOrderTextLine/OrderLineComment", K::kText, t.text);\n',
+      "",
+      [("test_order_transform", "one_text_rule_issue_11/*"),
+       ("test_customer_order_job", CO_TEXTS)]),
+    M("purchase-order-texts-unchecked", "issue 11: every transform applies the one text rule",
+      "stages/purchase_orders/purchase_order_transform.cpp",
+      "  if (auto r = stages::CheckTexts(label, d); !r.empty())\n    return reject(r);\n",
+      "",
+      [("test_order_transform", "one_text_rule_issue_11/*"),
+       ("test_purchase_internal_order_job", "texts_issue_11/*/sqlite")]),
+    M("internal-order-texts-unchecked", "issue 11: every transform applies the one text rule",
+      "stages/internal_orders/internal_order_transform.cpp",
+      "  if (auto r = stages::CheckTexts(label, d); !r.empty())\n    return reject(r);\n",
+      "",
+      [("test_order_transform", "one_text_rule_issue_11/*"),
+       ("test_purchase_internal_order_job", "texts_issue_11/*/sqlite")]),
+    M("xml-control-characters-sent", "issue 11: characters XML 1.0 cannot carry are refused",
+      "stages/common/field_checks.cpp",
+      "  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||",
+      "  return (c >= 0 && c <= 0xD7FF) ||",
+      [("test_stage_common", "one_text_rule/*"),
+       ("test_customer_order_job", CO_TEXTS)]),
+    M("latin1-taken-for-utf8", "issue 11: bytes that are not UTF-8 are refused, never re-encoded",
+      "stages/common/field_checks.cpp",
+      "  } else {\n    return {-1, 1};\n  }",
+      "  } else {\n    return {lead, 1};\n  }",
+      [("test_stage_common", "one_text_rule/*"),
+       ("test_customer_order_job", CO_TEXTS)]),
+    M("country-list-ignored", "issue 11: a country code is ISO 3166-1 alpha-2, from ICU's list",
+      "stages/common/field_checks.cpp",
+      " && countries.count(code) > 0;",
+      " && !countries.empty();",
+      [("test_stage_common", "one_text_rule/*")]),
+    M("nul-columns-ignored", "issue 11: a NUL the SQLite driver would cut at refuses the document",
+      "stages/common/document_texts.cpp",
+      "  if (columns.empty())\n    return {};",
+      "  if (true)\n    return {};",
+      [("test_customer_order_job", CO_TEXTS), ("test_article_job", "every_article_text*/sqlite")]),
+    M("nul-column-not-read", "issue 11: the extract queries name the columns holding a NUL",
+      "sql/queries/extract_customer_orders.sql",
+      "THEN ' delivery_name' ELSE '' END",
+      "THEN '' ELSE '' END",
+      [("test_customer_order_job", CO_TEXTS)]),
+    M("simulator-takes-invalid-xml", "the simulator reads requests with XML 1.0's rules, as .NET",
+      "tests/wms_sim/sim_strict_xml.cpp",
+      "    if (const auto problem = r.Problem()) {",
+      "    if (const auto problem = r.Problem(); problem && false) {",
+      [("test_ongoing_client", "texts_on_the_wire_issue_11/*")]),
+    M("simulator-decodes-any-reference", "the simulator refuses references to characters XML cannot carry",
+      "tests/wms_sim/sim_xml_rules.cpp",
+      '        } else if (starts(pos, "&#")) {',
+      '        } else if (starts(pos, "&#!")) {',
+      [("test_ongoing_client", "texts_on_the_wire_issue_11/*")]),
 ]
 
 
 def sh(cmd, cwd, timeout=None, env=None):
+    # errors="replace": a failing test may print the bytes it was given (not UTF-8 on purpose).
     return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True, timeout=timeout, env=env)
+                          text=True, errors="replace", timeout=timeout, env=env)
 
 
 def build(build_dir, targets):
