@@ -217,6 +217,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
+  c.full_comparison_hours = r.Int("full_comparison_hours", 0, 24 * 366, 24);
   if (r.Has("shipped_statuses")) {
     c.shipped_statuses.clear();
     for (const std::string& code : r.List("shipped_statuses")) {

@@ -52,6 +52,9 @@ struct ConnectionConfig {
   std::chrono::seconds connect_timeout{10};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
+  // The article job compares every article when its last full comparison is older than this
+  // (0: only on --full); bounds how long an edit stamped behind the watermark can go unsent.
+  int full_comparison_hours = 24;
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.

@@ -1,7 +1,9 @@
 -- extract_customer_orders: one page of customer orders to consider for export (R3-R6, R12-R17),
 -- keyset-paged by order_id. Only orders of a connected warehouse with a delivery date on or after
 -- the start date. Incremental runs take orders changed since the watermark, never sent, in error,
--- or named by a pending send request; a manual send names one order number.
+-- still open in Ongoing (SENT: Ongoing takes updates, so every run compares them by payload hash;
+-- a line edited without touching the order's updated_at is caught this way), or named by a
+-- pending send request; a manual send names one order number.
 -- Parameters: 1 connection_name (twice: 1 and 2), 3 order_id after which to continue,
 --   4 connected warehouse codes
 --   joined as ',MAIN,NORTH,', 5 start date, 6 full comparison (1/0), 7 watermark (text),
@@ -96,7 +98,7 @@ LEFT JOIN wms_sync_state s
 WHERE o.order_id > ?
   AND ? LIKE '%,' || w.code || ',%'
   AND o.delivery_date >= ?
-  AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR o.updated_at >= ?
+  AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR o.updated_at >= ?
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'customer_order'
                   AND r.doc_no = o.order_no AND r.processed_at IS NULL))
   AND (? = '' OR o.order_no = ?)

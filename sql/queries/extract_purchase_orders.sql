@@ -39,7 +39,7 @@ LEFT JOIN wms_sync_state s
 WHERE p.po_id > ?
   AND ? LIKE '%,' || w.code || ',%'
   AND p.delivery_date >= ?
-  AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR p.updated_at >= ?
+  AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR p.updated_at >= ?
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'purchase_order'
                   AND r.doc_no = p.po_no AND r.processed_at IS NULL))
   AND (? = '' OR p.po_no = ?)

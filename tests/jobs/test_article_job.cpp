@@ -121,6 +121,43 @@ ERP_BACKEND_TEST(a_changed_article_sends_exactly_one_call_R7) {
   BOOST_TEST(sim.store().FindArticle("ART-4")->name == "Ny benämning");
 }
 
+// Issue 11 point 14: an edit stamped behind the watermark waits at most full_comparison_hours.
+ERP_BACKEND_TEST(an_article_stamped_behind_the_watermark_is_sent_by_the_due_full_comparison_R7) {
+  SimProcess sim;
+  AddArticles(db, 4);
+  Run(db, sim);  // the first run compares everything and records when
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_run") == "full");
+  db.Exec("UPDATE article SET updated_at = '2026-11-25 10:00:00' WHERE article_no = 'ART-1'");
+  Run(db, sim);  // moves the watermark past 2026-11-25
+  sim.store().ResetCalls();
+  db.Exec(
+      "UPDATE article SET name = 'Sent commit', updated_at = '2026-11-01 08:00:00' "
+      "WHERE article_no = 'ART-3'");
+  Run(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 0,
+             "not in an incremental run: stamped behind the watermark");
+
+  // The last full comparison is 25 hours old: the next run is one, and finds the change.
+  db.Exec("UPDATE wms_watermark SET value = '2000-01-01 00:00:00' WHERE job = 'articles:full'");
+  Run(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+  BOOST_TEST(sim.store().FindArticle("ART-3")->name == "Sent commit");
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_run ORDER BY run_id DESC LIMIT 1") == "full");
+  BOOST_TEST(db.Scalar("SELECT value FROM wms_watermark WHERE job = 'articles:full'") >
+             "2026-01-01");
+
+  // Switched off (0): only --full compares everything.
+  auto c = Connection(db, sim);
+  c.full_comparison_hours = 0;
+  db.Exec("UPDATE wms_watermark SET value = '2000-01-01 00:00:00' WHERE job = 'articles:full'");
+  db.Exec(
+      "UPDATE article SET name = 'Again', updated_at = '2026-11-01 08:00:00' "
+      "WHERE article_no = 'ART-3'");
+  sim.store().ResetCalls();
+  jobs::RunArticleJob(c, Options(), test::TestLog());
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 0);
+}
+
 ERP_BACKEND_TEST(a_bad_article_is_rejected_with_its_reason_while_the_others_are_sent_R30) {
   SimProcess sim;
   AddArticles(db, 4);

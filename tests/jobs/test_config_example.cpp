@@ -71,6 +71,7 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(c.connect_timeout.count() == 10);
   BOOST_TEST(c.receive_timeout.count() == 120);
   BOOST_TEST(c.batch_size == 500);
+  BOOST_TEST(c.full_comparison_hours == 24);
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
   BOOST_TEST(!c.sms_notification);

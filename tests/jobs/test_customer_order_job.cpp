@@ -210,6 +210,26 @@ ERP_BACKEND_TEST(new_orders_are_sent_unchanged_ones_make_no_call_changed_ones_on
   BOOST_TEST(sim.store().FindOrder("123")->lines[0].ordered_qty == "7");
 }
 
+// Issue 11 point 14: lines have no updated_at; an open order is compared every run.
+ERP_BACKEND_TEST(a_line_edited_without_touching_its_order_is_sent_by_an_incremental_run_R12) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1301");
+  AddSimpleOrder(db, 2, "1302");
+  // A later order moves the watermark past the others' updated_at.
+  AddSimpleOrder(db, 3, "1303", {{"updated_at", "'2026-11-27 09:00:00'"}});
+  RunOrders(db, sim);
+  sim.store().ResetCalls();
+  db.Exec("UPDATE customer_order_line SET quantity = 9 WHERE order_id = 2");
+  const auto result = RunOrders(db, sim);
+  BOOST_TEST(OrderCalls(sim) == 1, result.summary);
+  BOOST_TEST(sim.store().FindOrder("1302")->lines[0].ordered_qty == "9");
+  BOOST_TEST(sim.store().FindOrder("1301")->lines[0].ordered_qty == "2");
+  sim.store().ResetCalls();
+  RunOrders(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0, "compared, not re-sent");
+}
+
 ERP_BACKEND_TEST(an_order_cancelled_in_the_erp_is_cancelled_in_ongoing_once_R16_R19b) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);

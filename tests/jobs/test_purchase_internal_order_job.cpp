@@ -122,6 +122,21 @@ ERP_BACKEND_TEST(new_purchase_orders_become_in_orders_and_unchanged_ones_make_no
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
 
+// Issue 11 point 14: lines have no updated_at; an open in-order is compared every run.
+ERP_BACKEND_TEST(a_purchase_line_edited_without_touching_its_order_is_sent_by_the_next_run_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-31");
+  // A later one moves the watermark past PO-31's updated_at.
+  AddPurchaseOrder(db, 2, "PO-32", "1", "2026-12-02", "2026-11-27 09:00:00");
+  RunPurchase(db, sim);
+  sim.store().ResetCalls();
+  db.Exec("UPDATE purchase_order_line SET quantity = 14 WHERE po_id = 1 AND line_no = 2");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindInOrder("PO-31")->lines[1].advised_qty == "14");
+}
+
 ERP_BACKEND_TEST(a_changed_purchase_order_is_sent_again_R20) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
@@ -151,6 +166,8 @@ ERP_BACKEND_TEST(a_deleted_purchase_order_is_cancelled_and_its_reused_number_ref
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   AddPurchaseOrder(db, 1, "PO-31");
+  // A later one moves the watermark past PO-31's updated_at.
+  AddPurchaseOrder(db, 2, "PO-32", "1", "2026-12-02", "2026-11-27 09:00:00");
   RunPurchase(db, sim);
   db.Exec("DELETE FROM purchase_order_line WHERE po_id = 1");
   db.Exec("DELETE FROM purchase_order WHERE po_id = 1");
