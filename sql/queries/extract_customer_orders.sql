@@ -4,6 +4,11 @@
 -- still open in Ongoing (SENT: Ongoing takes updates, so every run compares them by payload hash;
 -- a line edited without touching the order's updated_at is caught this way), or named by a
 -- pending send request; a manual send names one order number.
+-- The start date leaves out only what is surely a date before it: a delivery date that is NULL,
+-- that date() cannot read (SQLite's text: '0000-00-00', '2026-13-01') or whose month and day some
+-- calendars lack ('2026-02-30') goes to the transform, whose date reader refuses it or, for a real
+-- date before the start date (29 February of a leap year), leaves it out (R4, R30). On PostgreSQL
+-- date() is a cast: the column must be a date or timestamp, as in the reference schema.
 -- Parameters: 1 connection_name (twice: 1 and 2), 3 order_id after which to continue,
 --   4 connected warehouse codes
 --   joined as ',MAIN,NORTH,', 5 start date, 6 full comparison (1/0), 7 watermark (text),
@@ -97,7 +102,10 @@ LEFT JOIN wms_sync_state s
        ON s.connection_name = ? AND s.doc_type = 'customer_order' AND s.doc_no = o.order_no
 WHERE o.order_id > ?
   AND ? LIKE '%,' || w.code || ',%'
-  AND o.delivery_date >= ?
+  AND (o.delivery_date >= ?
+       OR o.delivery_date IS NULL OR date(o.delivery_date) IS NULL
+       OR SUBSTR(CAST(o.delivery_date AS VARCHAR(32)), 6, 5)
+          IN ('02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'))
   AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR o.updated_at >= ?
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'customer_order'
                   AND r.doc_no = o.order_no AND r.processed_at IS NULL))

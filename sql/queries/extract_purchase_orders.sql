@@ -1,5 +1,6 @@
 -- extract_purchase_orders: one page of purchase orders to consider for export as Ongoing in-orders
--- (R3, R4, R20, R21), keyset-paged by po_id; as extract_customer_orders.sql.
+-- (R3, R4, R20, R21), keyset-paged by po_id; as extract_customer_orders.sql (also in what the
+-- start date leaves out: only a delivery date surely before it).
 -- Parameters: 1 connection_name, 2 connection_name, 3 po_id after which to continue,
 --   4 connected warehouse codes joined as ',MAIN,NORTH,', 5 start date, 6 full comparison (1/0),
 --   7 watermark (text), 8 and 9 one number or empty for all, 10 page size.
@@ -38,7 +39,10 @@ LEFT JOIN wms_sync_state s
        ON s.connection_name = ? AND s.doc_type = 'purchase_order' AND s.doc_no = p.po_no
 WHERE p.po_id > ?
   AND ? LIKE '%,' || w.code || ',%'
-  AND p.delivery_date >= ?
+  AND (p.delivery_date >= ?
+       OR p.delivery_date IS NULL OR date(p.delivery_date) IS NULL
+       OR SUBSTR(CAST(p.delivery_date AS VARCHAR(32)), 6, 5)
+          IN ('02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'))
   AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR p.updated_at >= ?
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'purchase_order'
                   AND r.doc_no = p.po_no AND r.processed_at IS NULL))

@@ -1,6 +1,7 @@
 #include "stages/articles/article_transform.h"
 
 #include "stages/common/document_texts.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
 #include "stages/wms/payload_hash.h"
 
@@ -33,7 +34,7 @@ std::optional<std::string> Measure(const char* field, const std::optional<std::s
                                    std::string& reason) {
   if (!value)
     return std::nullopt;
-  auto canonical = stages::CanonicalDecimal(*value);
+  auto canonical = stages::ReadErpNumber(*value);  // "5.0e-05" from SQLite is 0.00005
   if (!canonical) {
     reason = std::string(field) + " '" + *value + "' is not a number";
     return std::nullopt;

@@ -2,6 +2,8 @@
 #include "pipeline/clock.h"
 
 #include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/phone_number.h"
@@ -72,6 +74,15 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     d.delivery_date = pipeline::LocalDateText();
     return work;
   }
+  const stages::DateValue delivery = stages::ReadDateColumn(
+      {"customer order " + o.number, "delivery date", "customer_order.delivery_date"},
+      o.delivery_date, true);
+  // R4: the query lets through what it cannot tell from a date (extract_customer_orders.sql);
+  // a real date before the start date is not this connection's.
+  if (!delivery.date.empty() && delivery.date < state_.start_date) {
+    work.action = DocumentAction::kUnchanged;
+    return work;
+  }
   // Cancelled in the ERP (R16): cancel it in Ongoing once; never sent: nothing to cancel.
   if (o.status == "CANCELLED") {
     if (!o.sync.last_wms_id || o.sync.last_status.value_or("") == "CANCELLED") {
@@ -80,7 +91,8 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     }
     work.action = DocumentAction::kCancel;
     d.operation = wms::OrderOperation::kRemove;
-    d.delivery_date = o.delivery_date.substr(0, 10);
+    // Any date will do for a Remove; an unreadable one must not keep the cancel from Ongoing.
+    d.delivery_date = delivery.date.empty() ? pipeline::LocalDateText() : delivery.date;
     return work;
   }
   if (o.number.empty())
@@ -93,13 +105,13 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     return reject(documents::ReusedNumberMessage(CustomerOrderKind(), o.number));
   if (auto r = CheckAddress(o); !r.empty())
     return reject(r);
-  if (o.delivery_date.empty())
-    return reject("delivery date is missing");
+  if (!delivery.problem.empty())
+    return reject(delivery.problem);
 
   d.goods_owner_order_id = std::to_string(o.id);
   d.reference = o.reference;
   d.remark = o.remark;
-  d.delivery_date = o.delivery_date.substr(0, 10);
+  d.delivery_date = delivery.date;
   d.service_point_code = o.pickup_point_code;                    // R13: the webshop's service point
   d.warehouse_code = state_.warehouses.ToWms(o.warehouse_code);  // R3: picked there
   wms::Consignee& c = d.consignee;
@@ -172,7 +184,7 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
       ++service_lines;
       continue;
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
                     " of article " + *l.article_no + " is not a positive number");

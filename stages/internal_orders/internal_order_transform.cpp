@@ -2,6 +2,8 @@
 #include "pipeline/clock.h"
 
 #include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
 #include "stages/wms/payload_hash.h"
 
@@ -63,11 +65,13 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     return reject("to-warehouse " + io.to_warehouse_code +
                   " has no complete address in the ERP (missing " + missing + ")");
   }
-  if (io.delivery_date.empty())
-    return reject("delivery date is missing");
+  const stages::DateValue delivery = stages::ReadDateColumn(
+      {name, "delivery date", "internal_order.delivery_date"}, io.delivery_date, true);
+  if (!delivery.problem.empty())
+    return reject(delivery.problem);
   d.goods_owner_order_id = std::to_string(io.id);
   d.reference = io.number;
-  d.delivery_date = io.delivery_date.substr(0, 10);
+  d.delivery_date = delivery.date;
   d.order_type_code = kOrderType;
   d.warehouse_code = warehouses_.ToWms(io.warehouse_code);  // R3: picked at the from-warehouse
   d.consignee.customer_number = "WH-" + io.to_warehouse_code;
@@ -83,7 +87,7 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
       return reject("line " + code + ": article " + l.article_no.value_or("(none)") +
                     " is not in the ERP article register");
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject("line " + code + ": quantity " +
                     (quantity ? *quantity : "'" + l.quantity + "'") + " of article " +

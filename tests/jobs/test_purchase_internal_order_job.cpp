@@ -4,6 +4,8 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
@@ -284,6 +286,62 @@ ERP_BACKEND_TEST(a_bad_purchase_order_is_rejected_alone_R30) {
              "line 1: quantity -1 of article A-1 is not a positive number");
 }
 
+// R30 as for customer orders: a delivery or order date that is no date refuses its purchase
+// order naming the column and the value; the run goes on and sends the good ones, and the next
+// run sends the corrected ones.
+ERP_BACKEND_TEST(a_date_that_is_no_date_refuses_its_purchase_order_and_the_run_goes_on_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET delivery_date = NULL WHERE po_id = 2");
+  std::vector<std::string> shown = {"is missing (NULL"};
+  // PostgreSQL's date column takes none of the text values (it checks them itself).
+  const std::vector<std::string> bad =
+      db.Name() == "sqlite" ? std::vector<std::string>{"tomorrow", "2026-12-32", "2026-13-01",
+                                                       "2026-02-30", "0000-00-00"}
+                            : std::vector<std::string>{"infinity"};
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    AddPurchaseOrder(db, 3 + static_cast<int>(i), "PO-8" + std::to_string(3 + i), "1", bad[i]);
+    shown.push_back("'" + bad[i] + "'");
+  }
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 9, "PO-89");
+    db.Exec("UPDATE purchase_order SET order_date = '2026-13-01' WHERE po_id = 9");
+  }
+  const auto result = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(sim.store().FindInOrder("PO-81").has_value());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const std::string no = "PO-8" + std::to_string(2 + i);
+    BOOST_TEST_CONTEXT(no) {
+      BOOST_TEST(Field(db, "purchase_order", "status", no) == "ERROR");
+      const std::string message = Field(db, "purchase_order", "message", no);
+      BOOST_TEST(message.find("purchase order " + no +
+                              ": delivery date (purchase_order.delivery_date) " + shown[i]) == 0,
+                 message);
+    }
+  }
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(Field(db, "purchase_order", "message", "PO-89") ==
+               "purchase order PO-89: order date (purchase_order.order_date) '2026-13-01' is not "
+               "a date (YYYY-MM-DD)");
+  }
+
+  db.Exec(
+      "UPDATE purchase_order SET delivery_date = '2026-12-05', order_date = '2026-11-24' "
+      "WHERE po_id > 1");
+  sim.store().ResetCalls();
+  const auto next = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(next.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+             next.summary);
+  BOOST_TEST(InOrderCalls(sim) ==
+                 static_cast<std::int64_t>(shown.size()) + (db.Name() == "sqlite" ? 1 : 0),
+             "the corrected ones");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(internal_orders)
@@ -409,6 +467,36 @@ ERP_BACKEND_TEST(an_internal_order_with_an_unknown_article_is_rejected_alone_R30
              "line 1: article GONE is not in the ERP article register");
   BOOST_TEST(sim.store().FindOrder("IO-IO-7").has_value());
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-6'") == "ERROR");
+}
+
+ERP_BACKEND_TEST(an_internal_order_whose_delivery_date_is_no_date_is_refused_naming_it_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-21", 1, 2);
+  db.Exec("UPDATE internal_order SET delivery_date = NULL WHERE io_id = 1");
+  AddInternalOrder(db, 2, "IO-22", 1, 2);
+  const bool sqlite = db.Name() == "sqlite";
+  // PostgreSQL's date column takes no '2026-02-30' (it checks dates itself).
+  db.Exec(std::string("UPDATE internal_order SET delivery_date = ") +
+          (sqlite ? "'2026-02-30'" : "'infinity'") + " WHERE io_id = 2");
+  AddInternalOrder(db, 3, "IO-23", 2, 1);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-21', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-22', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-23', '2026-11-27 10:00:00')");
+  const auto result = RunInternal(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-21") ==
+             "internal order IO-21: delivery date (internal_order.delivery_date) is missing "
+             "(NULL or empty)");
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-22") ==
+             "internal order IO-22: delivery date (internal_order.delivery_date) " +
+                 std::string(sqlite ? "'2026-02-30'" : "'infinity'") +
+                 " is not a date (YYYY-MM-DD)");
+  BOOST_TEST(sim.store().FindOrder("IO-IO-23").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-21").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -248,7 +248,54 @@ BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_with_a_reason_a_person_can_act_on_R
 
   o = Order();
   o.delivery_date.clear();
-  BOOST_TEST(transform.Map(o).reason == "delivery date is missing");
+  BOOST_TEST(transform.Map(o).reason ==
+             "customer order 1001: delivery date (customer_order.delivery_date) is missing "
+             "(NULL or empty)");
+}
+
+BOOST_AUTO_TEST_CASE(
+    a_delivery_date_that_is_no_date_refuses_the_order_naming_column_and_value_R30) {
+  for (const char* date : {"tomorrow", "2026-12-32", "2026-13-01", "2026-02-30", "0000-00-00"}) {
+    erp::CustomerOrderRow o = Order();
+    o.delivery_date = date;
+    const DocumentWork work = transform.Map(o);
+    BOOST_TEST((work.action == DocumentAction::kReject), date);
+    BOOST_TEST(work.reason ==
+               "customer order 1001: delivery date (customer_order.delivery_date) '" +
+                   std::string(date) + "' is not a date (YYYY-MM-DD)");
+  }
+  erp::CustomerOrderRow o = Order();
+  o.delivery_date = "2026-12-03 00:00:00.000";  // a timestamp with a fraction is that date
+  BOOST_TEST(Sent(transform.Map(o)).delivery_date == "2026-12-03");
+}
+
+BOOST_AUTO_TEST_CASE(a_real_delivery_date_before_the_start_date_is_left_out_R4) {
+  // The query lets 29 February through (it cannot tell a leap year); the reader can.
+  state.start_date = "2026-11-01";
+  erp::CustomerOrderRow o = Order();
+  o.delivery_date = "2024-02-29";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged));
+  o.delivery_date = "2026-02-29";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kReject));
+  o.delivery_date = "2026-11-01";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_order_with_an_unreadable_date_is_still_cancelled_R16) {
+  erp::CustomerOrderRow o = Order();
+  o.status = "CANCELLED";
+  o.sync.last_wms_id = "7";
+  o.sync.last_status = "SENT";
+  o.delivery_date = "0000-00-00";
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kCancel));
+  BOOST_TEST(std::get<wms::CustomerOrder>(work.document).delivery_date.size() == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(quantities_are_read_as_the_database_prints_them) {
+  erp::CustomerOrderRow o = Order();
+  o.lines[1].quantity = "5.0e-01";  // SQLite prints small REAL values with an exponent
+  BOOST_TEST(Sent(transform.Map(o)).lines[1].quantity == "0.5");
 }
 
 BOOST_AUTO_TEST_CASE(an_order_names_the_ongoing_warehouse_of_its_erp_warehouse_R3) {
@@ -371,6 +418,50 @@ BOOST_AUTO_TEST_CASE(a_purchase_order_is_received_at_the_ongoing_warehouse_of_it
   const DocumentWork work = mapped.Map(po);
   BOOST_REQUIRE(work.action == DocumentAction::kSend);
   BOOST_TEST(std::get<wms::InOrder>(work.document).warehouse_code == "UME1");
+}
+
+BOOST_AUTO_TEST_CASE(purchase_and_internal_order_dates_are_read_or_refused_naming_the_column_R30) {
+  erp::PurchaseOrderRow po;
+  po.id = 9;
+  po.number = "P-1";
+  po.warehouse_code = "MAIN";
+  po.delivery_date = "2026-12-03 00:00:00";
+  po.order_date = "2026-11-24";
+  po.lines = {Line(1, "A-1", "3.0e+00")};
+  purchase_orders::PurchaseOrderTransform purchases({}, "2026-11-01");
+  DocumentWork work = purchases.Map(po);
+  BOOST_REQUIRE(work.action == DocumentAction::kSend);
+  BOOST_TEST(std::get<wms::InOrder>(work.document).in_date == "2026-12-03");
+  BOOST_TEST(std::get<wms::InOrder>(work.document).order_date == "2026-11-24");
+  BOOST_TEST(std::get<wms::InOrder>(work.document).lines[0].quantity == "3");
+  po.order_date = "";  // optional
+  BOOST_TEST((purchases.Map(po).action == DocumentAction::kSend));
+  po.order_date = "2026-13-01";
+  BOOST_TEST(purchases.Map(po).reason ==
+             "purchase order P-1: order date (purchase_order.order_date) '2026-13-01' is not a "
+             "date (YYYY-MM-DD)");
+  po.order_date = "2026-11-24";
+  po.delivery_date = "";
+  BOOST_TEST(purchases.Map(po).reason ==
+             "purchase order P-1: delivery date (purchase_order.delivery_date) is missing (NULL "
+             "or empty)");
+  po.delivery_date = "2024-02-29";  // before the start date
+  BOOST_TEST((purchases.Map(po).action == DocumentAction::kUnchanged));
+
+  erp::InternalOrderRow io;
+  io.id = 5;
+  io.number = "77";
+  io.warehouse_code = "NORTH";
+  io.to_warehouse_code = "MAIN";
+  io.delivery_address = "Hamngatan 2";
+  io.delivery_postcode = "41102";
+  io.delivery_city = "Göteborg";
+  io.delivery_country_code = "SE";
+  io.delivery_date = "tomorrow";
+  io.lines = {Line(1, "A-1", "3")};
+  BOOST_TEST(internal_orders::InternalOrderTransform().Map(io).reason ==
+             "internal order 77: delivery date (internal_order.delivery_date) 'tomorrow' is not "
+             "a date (YYYY-MM-DD)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
