@@ -28,6 +28,7 @@ EXE = {
     "test_readback_decisions": "tests/stages/test_readback_decisions",
     "test_stage_common": "tests/common/test_stage_common",
     "test_erp_store": "tests/erp/test_erp_store",
+    "test_stock_job": "tests/jobs/test_stock_job",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -369,6 +370,49 @@ MUTANTS = [
       '        } else if (starts(pos, "&#")) {',
       '        } else if (starts(pos, "&#!")) {',
       [("test_ongoing_client", "texts_on_the_wire_issue_11/*")]),
+] + [
+    # --- The stock job (issue 12, R25) ---------------------------------------------------------
+    M("stock-quantity-added", "R25: stock_balance set to Ongoing's figure, never added to",
+      "sql/queries/update_stock_balance.sql",
+      "SET quantity = CAST(? AS NUMERIC(12,3))",
+      "SET quantity = quantity + CAST(? AS NUMERIC(12,3))",
+      [("test_stock_job",
+        "differences_are_set_to_ongoings_figure_journaled_and_not_again_R25/sqlite")]),
+    M("stock-report-only-ignored", "R25: a report-only run changes nothing",
+      "stages/stock/stock_decision.cpp",
+      "  if (settings.report_only) {",
+      "  if (false) {",
+      [("test_stock_job", "a_report_only_run_changes_nothing_R25/sqlite")]),
+    M("stock-threshold-ignored", "R25: a difference above the threshold is flagged",
+      "stages/stock/stock_decision.cpp",
+      "  if (settings.threshold_units && Abs(difference) > *settings.threshold_units) {",
+      "  if (settings.threshold_units && Abs(difference) < *settings.threshold_units) {",
+      [("test_stock_job", "decide_stock_flags_at_the_threshold_edges_R25"),
+       ("test_stock_job", "a_difference_above_the_threshold_is_flagged_not_adjusted_R25/sqlite")]),
+    M("stock-only-in-erp-zeroed", "R25: an article Ongoing does not know is left for a person",
+      "stages/stock/stock_decision.cpp",
+      "  if (!row.wms_present) {",
+      "  if (false) {",
+      [("test_stock_job",
+        "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
+    M("stock-service-compared", "R25: SERVICE articles are never stock-kept, never compared",
+      "sql/queries/compare_stock_page.sql",
+      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n"
+      "        AND article_no NOT IN (SELECT article_no FROM article WHERE article_type = 'SERVICE')\n",
+      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n",
+      [("test_stock_job",
+        "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
+    M("stock-report-smallest-first", "R25: the report lists the largest differences first",
+      "sql/queries/select_stock_report_lines.sql",
+      "ORDER BY abs_difference DESC",
+      "ORDER BY abs_difference ASC",
+      [("test_stock_job",
+        "the_csv_and_html_reports_read_back_and_render_again_identically_R25/sqlite")]),
+    M("stock-csv-unquoted", "R25: the CSV quotes as RFC 4180 says",
+      "stages/stock/csv.cpp",
+      "  const bool quote = text.find_first_of(",
+      "  const bool quote = false && text.find_first_of(",
+      [("test_stock_job", "csv_fields_are_quoted_as_rfc_4180_says_and_parse_back")]),
 ]
 
 
