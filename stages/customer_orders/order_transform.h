@@ -24,6 +24,7 @@ struct OrderRunState {
   std::set<std::string> currencies;
   documents::WarehouseCodes warehouses;
   bool sms_notification = false;
+  std::string start_date;  // R4: YYYY-MM-DD; orders delivered before it are not sent
 };
 
 class OrderTransform final

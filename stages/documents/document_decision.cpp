@@ -89,6 +89,11 @@ bool SameAsAccepted(const erp::DocumentRow& row, const DocumentWork& work) {
 }
 
 DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, DocumentWork work) {
+  // Left alone by its transform: a delivery date before the start date that the extract query
+  // could not tell from its text (not this connection's document, R4), or a cancelled document
+  // Ongoing does not hold. No rule here applies to it.
+  if (work.action == DocumentAction::kUnchanged)
+    return work;
   const std::string name = kind.noun + " " + row.number;
   const bool sent = SentAsThis(row);
 

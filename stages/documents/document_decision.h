@@ -25,8 +25,9 @@ Handled HandledBy(std::string_view status);
 bool SameAsAccepted(const erp::DocumentRow& row, const DocumentWork& work);
 
 /// The decision for `row` of `kind`, given what its transform built: `built` is kSend with the
-/// payload hashes, or already kCancel / kRetire / kUnchanged / kReject / kNotSent. Pure; never
-/// throws but std::bad_alloc.
+/// payload hashes, or already kCancel / kRetire / kUnchanged / kReject / kNotSent. A kUnchanged
+/// (out of the connection's scope, nothing to cancel) is final. Pure; never throws but
+/// std::bad_alloc.
 DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, DocumentWork built);
 
 }  // namespace wmsbridge::documents

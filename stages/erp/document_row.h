@@ -24,6 +24,9 @@ struct DocumentLineRow {
   std::string article_type;  // STOCK or SERVICE
   std::string article_name;
   bool article_active = true;  // article.is_active is true (R7: only active articles go)
+  // ERP columns holding a NUL character (the queries' last column, nul_texts; see
+  // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
+  std::string nul_texts;
 };
 
 template <typename V>
@@ -38,6 +41,7 @@ void MapColumns(DocumentLineRow& r, V& c) {
   c.Text(r.article_type);
   c.Text(r.article_name);
   c.Flag(r.article_active);
+  c.Text(r.nul_texts);  // last, as in the queries
 }
 
 /// What the connection last told Ongoing about a document (wms_sync_state), as the extract
@@ -67,6 +71,9 @@ struct DocumentRow {
   std::string status;
   std::string updated_at;
   SyncColumns sync;
+  // ERP columns holding a NUL character (mapped last by each kind's MapColumns, nul_texts; see
+  // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
+  std::string nul_texts;
   bool vanished = false;  // deleted in the ERP: only number, sync.last_erp_id/last_wms_id set
   bool manual = false;    // named by a send request or `wmsbridge send`
   std::vector<DocumentLineRow> lines;

@@ -1,6 +1,9 @@
 #include "stages/internal_orders/internal_order_transform.h"
 #include "pipeline/clock.h"
 
+#include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
 #include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
@@ -48,6 +51,14 @@ DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) cons
   if (io.sync.number_retired_by_other && !io.manual) {
     return reject(documents::ReusedNumberMessage(InternalOrderKind(), io.number));
   }
+  const std::string label = stages::DocumentLabel("internal order", io.number);
+  if (auto r = stages::NulColumnsProblem(label, io.nul_texts); !r.empty())
+    return reject(r);
+  for (const auto& l : io.lines) {
+    const std::string line = label + ": line " + std::to_string(l.line_no);
+    if (auto r = stages::NulColumnsProblem(line, l.nul_texts); !r.empty())
+      return reject(r);
+  }
   std::string missing;
   for (const auto& [field, value] :
        {std::pair{"address", &io.delivery_address}, std::pair{"postcode", &io.delivery_postcode},
@@ -59,11 +70,13 @@ DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) cons
     return reject("to-warehouse " + io.to_warehouse_code +
                   " has no complete address in the ERP (missing " + missing + ")");
   }
-  if (io.delivery_date.empty())
-    return reject("delivery date is missing");
+  const stages::DateValue delivery = stages::ReadDateColumn(
+      {name, "delivery date", "internal_order.delivery_date"}, io.delivery_date, true);
+  if (!delivery.problem.empty())
+    return reject(delivery.problem);
   d.goods_owner_order_id = std::to_string(io.id);
   d.reference = io.number;
-  d.delivery_date = io.delivery_date.substr(0, 10);
+  d.delivery_date = delivery.date;
   d.order_type_code = kOrderType;
   d.warehouse_code = warehouses_.ToWms(io.warehouse_code);  // R3: picked at the from-warehouse
   d.consignee.customer_number = "WH-" + io.to_warehouse_code;
@@ -79,7 +92,7 @@ DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) cons
       return reject("line " + code + ": article " + l.article_no.value_or("(none)") +
                     " is not in the ERP article register");
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject("line " + code + ": quantity " +
                     (quantity ? *quantity : "'" + l.quantity + "'") + " of article " +
@@ -101,6 +114,10 @@ DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) cons
     work.reason = "not sent: the internal order has no line the warehouse picks";
     return work;
   }
+  // The one text rule (issue 11 point 4): every text of the order as it would be sent, the
+  // to-warehouse's name and address and the number with its prefix included.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
   work.payload_hash = wms::PayloadHash(d);  // article names left out (payload_hash.h)
   work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;

@@ -4,6 +4,8 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
@@ -121,6 +123,21 @@ ERP_BACKEND_TEST(new_purchase_orders_become_in_orders_and_unchanged_ones_make_no
   sim.store().ResetCalls();
   RunPurchase(db, sim);
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+}
+
+// Issue 11 point 14: lines have no updated_at; an open in-order is compared every run.
+ERP_BACKEND_TEST(a_purchase_line_edited_without_touching_its_order_is_sent_by_the_next_run_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-31");
+  // A later one moves the watermark past PO-31's updated_at.
+  AddPurchaseOrder(db, 2, "PO-32", "1", "2026-12-02", "2026-11-27 09:00:00");
+  RunPurchase(db, sim);
+  sim.store().ResetCalls();
+  db.Exec("UPDATE purchase_order_line SET quantity = 14 WHERE po_id = 1 AND line_no = 2");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindInOrder("PO-31")->lines[1].advised_qty == "14");
 }
 
 ERP_BACKEND_TEST(a_changed_purchase_order_is_sent_again_R20) {
@@ -342,6 +359,62 @@ ERP_BACKEND_TEST(no_update_is_attempted_once_the_read_back_reports_a_receipt_R21
              Field(db, "purchase_order", "message", "PO-91"));
 }
 
+// R30 as for customer orders: a delivery or order date that is no date refuses its purchase
+// order naming the column and the value; the run goes on and sends the good ones, and the next
+// run sends the corrected ones.
+ERP_BACKEND_TEST(a_date_that_is_no_date_refuses_its_purchase_order_and_the_run_goes_on_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET delivery_date = NULL WHERE po_id = 2");
+  std::vector<std::string> shown = {"is missing (NULL"};
+  // PostgreSQL's date column takes none of the text values (it checks them itself).
+  const std::vector<std::string> bad =
+      db.Name() == "sqlite" ? std::vector<std::string>{"tomorrow", "2026-12-32", "2026-13-01",
+                                                       "2026-02-30", "0000-00-00"}
+                            : std::vector<std::string>{"infinity"};
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    AddPurchaseOrder(db, 3 + static_cast<int>(i), "PO-8" + std::to_string(3 + i), "1", bad[i]);
+    shown.push_back("'" + bad[i] + "'");
+  }
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 9, "PO-89");
+    db.Exec("UPDATE purchase_order SET order_date = '2026-13-01' WHERE po_id = 9");
+  }
+  const auto result = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(sim.store().FindInOrder("PO-81").has_value());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const std::string no = "PO-8" + std::to_string(2 + i);
+    BOOST_TEST_CONTEXT(no) {
+      BOOST_TEST(Field(db, "purchase_order", "status", no) == "ERROR");
+      const std::string message = Field(db, "purchase_order", "message", no);
+      BOOST_TEST(message.find("purchase order " + no +
+                              ": delivery date (purchase_order.delivery_date) " + shown[i]) == 0,
+                 message);
+    }
+  }
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(Field(db, "purchase_order", "message", "PO-89") ==
+               "purchase order PO-89: order date (purchase_order.order_date) '2026-13-01' is not "
+               "a date (YYYY-MM-DD)");
+  }
+
+  db.Exec(
+      "UPDATE purchase_order SET delivery_date = '2026-12-05', order_date = '2026-11-24' "
+      "WHERE po_id > 1");
+  sim.store().ResetCalls();
+  const auto next = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(next.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+             next.summary);
+  BOOST_TEST(InOrderCalls(sim) ==
+                 static_cast<std::int64_t>(shown.size()) + (db.Name() == "sqlite" ? 1 : 0),
+             "the corrected ones");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(internal_orders)
@@ -511,6 +584,124 @@ ERP_BACKEND_TEST(a_delivered_internal_order_stays_delivered_and_takes_no_update_
   BOOST_TEST(Field(db, "internal_order", "message", "IO-13") ==
              "internal order IO-13 is fully delivered: Ongoing no longer takes updates of it; a "
              "later change in the ERP was not sent");
+}
+
+ERP_BACKEND_TEST(an_internal_order_whose_delivery_date_is_no_date_is_refused_naming_it_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-21", 1, 2);
+  db.Exec("UPDATE internal_order SET delivery_date = NULL WHERE io_id = 1");
+  AddInternalOrder(db, 2, "IO-22", 1, 2);
+  const bool sqlite = db.Name() == "sqlite";
+  // PostgreSQL's date column takes no '2026-02-30' (it checks dates itself).
+  db.Exec(std::string("UPDATE internal_order SET delivery_date = ") +
+          (sqlite ? "'2026-02-30'" : "'infinity'") + " WHERE io_id = 2");
+  AddInternalOrder(db, 3, "IO-23", 2, 1);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-21', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-22', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-23', '2026-11-27 10:00:00')");
+  const auto result = RunInternal(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-21") ==
+             "internal order IO-21: delivery date (internal_order.delivery_date) is missing "
+             "(NULL or empty)");
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-22") ==
+             "internal order IO-22: delivery date (internal_order.delivery_date) " +
+                 std::string(sqlite ? "'2026-02-30'" : "'infinity'") +
+                 " is not a date (YYYY-MM-DD)");
+  BOOST_TEST(sim.store().FindOrder("IO-IO-23").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-21").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+namespace {
+
+// SQL for the character with code `code` (SQLite char(), PostgreSQL chr()).
+std::string Char(const ErpBackend& db, int code) {
+  return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+}
+
+bool StartsWith(const std::string& text, const std::string& start) {
+  return text.rfind(start, 0) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(texts_issue_11)
+
+ERP_BACKEND_TEST(purchase_order_texts_are_sent_byte_for_byte_or_the_order_refused_naming_them) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Kaffe & <Te> \"AB\"' || " + Char(db, 9) +
+          " || 'Å' WHERE po_id = 1");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || " + Char(db, 1) + " WHERE po_id = 2");
+  AddPurchaseOrder(db, 3, "PO-83");
+  db.Exec("UPDATE purchase_order SET supplier_no = '" + std::string(51, 'S') + "' WHERE po_id = 3");
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 4, "PO-84");
+    db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || char(0) || 'AB' WHERE po_id = 4");
+  }
+  RunPurchase(db, sim);
+  const auto good = sim.store().FindInOrder("PO-81");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->supplier_name == "Kaffe & <Te> \"AB\"\tÅ");
+  const std::string m82 = Field(db, "purchase_order", "message", "PO-82");
+  BOOST_TEST(StartsWith(m82,
+                        "purchase order PO-82: supplier name (InOrderSupplier/SupplierName) "
+                        "contains U+0001"),
+             m82);
+  const std::string m83 = Field(db, "purchase_order", "message", "PO-83");
+  BOOST_TEST(StartsWith(m83,
+                        "purchase order PO-83: supplier number "
+                        "(InOrderSupplier/SupplierNumber) is 51 characters long"),
+             m83);
+  BOOST_TEST(!sim.store().FindInOrder("PO-82").has_value());
+  BOOST_TEST(!sim.store().FindInOrder("PO-83").has_value());
+  if (db.Name() == "sqlite") {
+    const std::string m84 = Field(db, "purchase_order", "message", "PO-84");
+    BOOST_TEST(StartsWith(m84, "purchase order PO-84: supplier_name holds a NUL"), m84);
+    BOOST_TEST(!sim.store().FindInOrder("PO-84").has_value());
+  }
+}
+
+ERP_BACKEND_TEST(internal_order_texts_follow_the_same_rule_the_warehouse_name_and_the_number) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE warehouse SET name = 'Lager' || " + Char(db, 1) +
+          " || 'Umeå' WHERE code = 'NORTH'");
+  AddInternalOrder(db, 1, "IO-81", 1, 2);  // to NORTH: its name is the consignee's
+  const std::string long_no(203, '8');     // sent whole before issue 11
+  AddInternalOrder(db, 2, long_no, 1, 3);
+  AddInternalOrder(db, 3, "IO-83", 1, 3);  // to OTHER: fine
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-81', '2026-11-27 10:00:00'), "
+      "('internal_order', '" +
+      long_no +
+      "', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-83', '2026-11-27 10:00:00')");
+  RunInternal(db, sim);
+  const std::string m81 = Field(db, "internal_order", "message", "IO-81");
+  BOOST_TEST(StartsWith(m81, "internal order IO-81: delivery name (Customer/Name) contains U+0001"),
+             m81);
+  const std::string m82 = Field(db, "internal_order", "message", long_no);
+  BOOST_TEST(m82.find("order number (GoodsOwnerOrderNumber) is 206 characters long; wmsbridge "
+                      "sends a number of at most 50") != std::string::npos,
+             m82);
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-81").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-" + long_no).has_value());
+  const auto good = sim.store().FindOrder("IO-IO-83");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->consignee.name == "Butik Malmö");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

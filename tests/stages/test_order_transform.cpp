@@ -1,8 +1,10 @@
 // The customer-order transform alone: what it decides for one ERP order, without a database or
 // a WMS (the flows end to end are in tests/jobs/test_customer_order_job.cpp). R3, R5, R6, R10,
-// R11, R13-R17, R30; the phone rule; the internal and purchase orders' warehouse (R3).
+// R11, R13-R17, R30; the phone rule; the internal and purchase orders' warehouse (R3); the one
+// text rule of every order kind (issue 11 point 4).
 #define BOOST_TEST_MODULE order_transform
 #include <boost/test/unit_test.hpp>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -434,7 +436,54 @@ BOOST_AUTO_TEST_CASE(a_bad_order_is_rejected_with_a_reason_a_person_can_act_on_R
 
   o = Order();
   o.delivery_date.clear();
-  BOOST_TEST(transform.Map(o).reason == "delivery date is missing");
+  BOOST_TEST(transform.Map(o).reason ==
+             "customer order 1001: delivery date (customer_order.delivery_date) is missing "
+             "(NULL or empty)");
+}
+
+BOOST_AUTO_TEST_CASE(
+    a_delivery_date_that_is_no_date_refuses_the_order_naming_column_and_value_R30) {
+  for (const char* date : {"tomorrow", "2026-12-32", "2026-13-01", "2026-02-30", "0000-00-00"}) {
+    erp::CustomerOrderRow o = Order();
+    o.delivery_date = date;
+    const DocumentWork work = transform.Map(o);
+    BOOST_TEST((work.action == DocumentAction::kReject), date);
+    BOOST_TEST(work.reason ==
+               "customer order 1001: delivery date (customer_order.delivery_date) '" +
+                   std::string(date) + "' is not a date (YYYY-MM-DD)");
+  }
+  erp::CustomerOrderRow o = Order();
+  o.delivery_date = "2026-12-03 00:00:00.000";  // a timestamp with a fraction is that date
+  BOOST_TEST(Sent(transform.Map(o)).delivery_date == "2026-12-03");
+}
+
+BOOST_AUTO_TEST_CASE(a_real_delivery_date_before_the_start_date_is_left_out_R4) {
+  // The query lets 29 February through (it cannot tell a leap year); the reader can.
+  state.start_date = "2026-11-01";
+  erp::CustomerOrderRow o = Order();
+  o.delivery_date = "2024-02-29";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kUnchanged));
+  o.delivery_date = "2026-02-29";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kReject));
+  o.delivery_date = "2026-11-01";
+  BOOST_TEST((transform.Map(o).action == DocumentAction::kSend));
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_order_with_an_unreadable_date_is_still_cancelled_R16) {
+  erp::CustomerOrderRow o = Order();
+  o.status = "CANCELLED";
+  o.sync.last_wms_id = "7";
+  o.sync.last_status = "SENT";
+  o.delivery_date = "0000-00-00";
+  const DocumentWork work = transform.Map(o);
+  BOOST_TEST((work.action == DocumentAction::kCancel));
+  BOOST_TEST(std::get<wms::CustomerOrder>(work.document).delivery_date.size() == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(quantities_are_read_as_the_database_prints_them) {
+  erp::CustomerOrderRow o = Order();
+  o.lines[1].quantity = "5.0e-01";  // SQLite prints small REAL values with an exponent
+  BOOST_TEST(Sent(transform.Map(o)).lines[1].quantity == "0.5");
 }
 
 BOOST_AUTO_TEST_CASE(an_order_names_the_ongoing_warehouse_of_its_erp_warehouse_R3) {
@@ -559,6 +608,56 @@ BOOST_AUTO_TEST_CASE(a_purchase_order_is_received_at_the_ongoing_warehouse_of_it
   BOOST_TEST(std::get<wms::InOrder>(work.document).warehouse_code == "UME1");
 }
 
+BOOST_AUTO_TEST_CASE(purchase_and_internal_order_dates_are_read_or_refused_naming_the_column_R30) {
+  erp::PurchaseOrderRow po;
+  po.id = 9;
+  po.number = "P-1";
+  po.warehouse_code = "MAIN";
+  po.delivery_date = "2026-12-03 00:00:00";
+  po.order_date = "2026-11-24";
+  po.lines = {Line(1, "A-1", "3.0e+00")};
+  purchase_orders::PurchaseOrderTransform purchases({}, "2026-11-01");
+  DocumentWork work = purchases.Map(po);
+  BOOST_REQUIRE(work.action == DocumentAction::kSend);
+  BOOST_TEST(std::get<wms::InOrder>(work.document).in_date == "2026-12-03");
+  BOOST_TEST(std::get<wms::InOrder>(work.document).order_date == "2026-11-24");
+  BOOST_TEST(std::get<wms::InOrder>(work.document).lines[0].quantity == "3");
+  po.order_date = "";  // optional
+  BOOST_TEST((purchases.Map(po).action == DocumentAction::kSend));
+  po.order_date = "2026-13-01";
+  BOOST_TEST(purchases.Map(po).reason ==
+             "purchase order P-1: order date (purchase_order.order_date) '2026-13-01' is not a "
+             "date (YYYY-MM-DD)");
+  po.order_date = "2026-11-24";
+  po.delivery_date = "";
+  BOOST_TEST(purchases.Map(po).reason ==
+             "purchase order P-1: delivery date (purchase_order.delivery_date) is missing (NULL "
+             "or empty)");
+  po.delivery_date = "2024-02-29";  // before the start date
+  BOOST_TEST((purchases.Map(po).action == DocumentAction::kUnchanged));
+  // Not this connection's: no decision every kind shares applies to it either (R4).
+  po.status = "RECEIVED";
+  po.same_number_ids = {9, 12};
+  BOOST_TEST((purchases.Map(po).action == DocumentAction::kUnchanged));
+  po.status = "";
+  po.same_number_ids = {};
+
+  erp::InternalOrderRow io;
+  io.id = 5;
+  io.number = "77";
+  io.warehouse_code = "NORTH";
+  io.to_warehouse_code = "MAIN";
+  io.delivery_address = "Hamngatan 2";
+  io.delivery_postcode = "41102";
+  io.delivery_city = "Göteborg";
+  io.delivery_country_code = "SE";
+  io.delivery_date = "tomorrow";
+  io.lines = {Line(1, "A-1", "3")};
+  BOOST_TEST(internal_orders::InternalOrderTransform().Map(io).reason ==
+             "internal order 77: delivery date (internal_order.delivery_date) 'tomorrow' is not "
+             "a date (YYYY-MM-DD)");
+}
+
 namespace {
 
 erp::PurchaseOrderRow PurchaseOrder() {
@@ -674,6 +773,169 @@ BOOST_AUTO_TEST_CASE(two_live_purchase_or_internal_orders_under_one_number_are_b
                       "internal order number 77 is used by 2 internal orders in the "
                       "ERP (ids 5 and 6)"),
              work.reason);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// --- One text rule for every order kind (issue 11 point 4) -----------------------------------
+
+namespace {
+
+erp::InternalOrderRow Transfer() {
+  erp::InternalOrderRow io;
+  io.id = 5;
+  io.number = "77";
+  io.warehouse_code = "NORTH";
+  io.to_warehouse_code = "MAIN";
+  io.delivery_name = "Centrallagret";
+  io.delivery_address = "Hamngatan 2";
+  io.delivery_postcode = "41102";
+  io.delivery_city = "Göteborg";
+  io.delivery_country_code = "SE";
+  io.delivery_date = "2026-12-03";
+  io.lines = {Line(1, "A-1", "3")};
+  return io;
+}
+
+erp::PurchaseOrderRow Purchase() {
+  erp::PurchaseOrderRow po;
+  po.id = 9;
+  po.number = "P-1";
+  po.warehouse_code = "MAIN";
+  po.supplier_no = "S-1";
+  po.supplier_name = "Leverantör AB";
+  po.delivery_date = "2026-12-03";
+  po.lines = {Line(1, "A-1", "3")};
+  return po;
+}
+
+// The reason of a refusal; fails the test when the document would be sent.
+std::string Refusal(const DocumentWork& work) {
+  BOOST_TEST((work.action == DocumentAction::kReject), "refused, not sent: " << work.reason);
+  return work.reason;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(one_text_rule_issue_11, Fixture)
+
+BOOST_AUTO_TEST_CASE(a_customer_order_is_sent_byte_for_byte_when_every_text_may_go) {
+  erp::CustomerOrderRow o = Order();
+  o.delivery_name = "Åsa & <Öberg> \"AB\"";
+  o.delivery_address = "Storgatan 1\tport 2";
+  o.remark = "Rad 1\r\nRad 2 \xF0\x9F\x98\x80";
+  erp::DocumentLineRow text;
+  text.line_no = 3;
+  text.description = "Tack för din beställning!\n";
+  o.lines.push_back(text);
+  const wms::CustomerOrder d = Sent(transform.Map(o));
+  BOOST_TEST(d.consignee.name == o.delivery_name);
+  BOOST_TEST(d.consignee.address == o.delivery_address);
+  BOOST_TEST(d.remark == o.remark);
+  BOOST_TEST(d.text_lines.at(0).text == text.description);
+}
+
+BOOST_AUTO_TEST_CASE(each_text_of_a_customer_order_that_xml_cannot_carry_refuses_it_by_name) {
+  const auto refusal = [&](const std::function<void(erp::CustomerOrderRow&)>& spoil) {
+    erp::CustomerOrderRow o = Order();
+    spoil(o);
+    return Refusal(transform.Map(o));
+  };
+  std::string r = refusal([](auto& o) { o.delivery_name = "Åsa\x01Öberg"; });
+  BOOST_TEST(r.rfind("customer order 1001: delivery name (Customer/Name) contains U+0001", 0) == 0,
+             r);
+  r = refusal([](auto& o) { o.customer_no = "K\x01"; });
+  BOOST_TEST(Contains(r, "customer number (Customer/ExternalCustomerCode) contains U+0001"), r);
+  r = refusal([](auto& o) { o.delivery_city = "G\xF6teborg"; });
+  BOOST_TEST(Contains(r, "city (Customer/City) is not valid UTF-8 (byte 0xF6 at byte 2)"), r);
+  r = refusal([](auto& o) { o.delivery_country_code = "Sweden"; });
+  BOOST_TEST(Contains(r, "country code (Customer/CountryCode) is 'Sweden', not an ISO 3166-1"), r);
+  r = refusal([](auto& o) {
+    erp::DocumentLineRow text;
+    text.line_no = 3;
+    text.description = "Tack\x01";
+    o.lines.push_back(text);
+  });
+  BOOST_TEST(Contains(r, "line 3: text (CustomerOrderTextLine/OrderLineComment) contains U+0001"),
+             r);
+  r = refusal([](auto& o) {
+    erp::DocumentLineRow freight = Line(4, "FRAKT", "1", "SERVICE");
+    freight.description = "Frakt\x0B";
+    o.lines.push_back(freight);
+  });
+  BOOST_TEST(Contains(r, "line 4: text (CustomerOrderTextLine/OrderLineComment) contains U+000B"),
+             r);
+  r = refusal([](auto& o) { o.lines[0].description = "Kaffekopp\x0C"; });
+  BOOST_TEST(Contains(r, "line 1: comment (CustomerOrderLine/OrderLineComment) contains U+000C"),
+             r);
+  r = refusal([](auto& o) { o.lines[1].article_name = std::string(201, 'n'); });
+  BOOST_TEST(Contains(r, "line 2: article name (CustomerOrderLine/ArticleName) is 201 characters"),
+             r);
+  r = refusal([](auto& o) { o.number = std::string(51, '9'); });
+  BOOST_TEST(Contains(r, "order number (GoodsOwnerOrderNumber) is 51 characters long"), r);
+  r = refusal([](auto& o) { o.pickup_point_code = std::string(51, 'P'); });
+  BOOST_TEST(Contains(r, "pickup point (OrderServicePointCode) is 51 characters long"), r);
+}
+
+BOOST_AUTO_TEST_CASE(a_nul_the_query_found_refuses_the_order_naming_the_column) {
+  erp::CustomerOrderRow o = Order();
+  o.nul_texts = " delivery_name";
+  BOOST_TEST(Refusal(transform.Map(o)).rfind("customer order 1001: delivery_name holds a NUL", 0) ==
+             0);
+  o = Order();
+  o.lines[1].nul_texts = " description";
+  BOOST_TEST(Contains(Refusal(transform.Map(o)), "customer order 1001: line 2: description holds"));
+}
+
+BOOST_AUTO_TEST_CASE(an_internal_orders_texts_follow_the_same_rule_warehouse_name_and_number) {
+  internal_orders::InternalOrderTransform io_transform;
+  erp::InternalOrderRow io = Transfer();
+  io.delivery_name = "Central\x01lagret";  // the to-warehouse's name
+  std::string r = Refusal(io_transform.Map(io));
+  BOOST_TEST(r.rfind("internal order 77: delivery name (Customer/Name) contains U+0001", 0) == 0,
+             r);
+  io = Transfer();
+  io.number = std::string(203, '7');  // sent whole before issue 11
+  r = Refusal(io_transform.Map(io));
+  BOOST_TEST(Contains(r, "order number (GoodsOwnerOrderNumber) is 206 characters long"), r);
+  io = Transfer();
+  io.number = std::string(47, '7');  // IO- and 47: 50, the customer orders' limit
+  BOOST_TEST((io_transform.Map(io).action == DocumentAction::kSend));
+  io.number = std::string(48, '7');
+  BOOST_TEST(Contains(Refusal(io_transform.Map(io)), "is 51 characters long"));
+  io = Transfer();
+  io.to_warehouse_code = "MAIN\x01";  // in the remark and the customer number
+  r = Refusal(io_transform.Map(io));
+  BOOST_TEST(Contains(r, "remark (OrderRemark) contains U+0001"), r);
+  BOOST_TEST(Contains(r, "also refused: customer number (Customer/ExternalCustomerCode)"), r);
+  io = Transfer();
+  io.delivery_country_code = "Sverige";
+  BOOST_TEST(Contains(Refusal(io_transform.Map(io)), "is 'Sverige', not an ISO 3166-1"));
+  io = Transfer();
+  io.lines[0].nul_texts = " article.name";
+  BOOST_TEST(Contains(Refusal(io_transform.Map(io)), "internal order 77: line 1: article.name"));
+}
+
+BOOST_AUTO_TEST_CASE(a_purchase_orders_texts_follow_the_same_rule) {
+  purchase_orders::PurchaseOrderTransform po_transform;
+  erp::PurchaseOrderRow po = Purchase();
+  po.supplier_name = "Lev\x01";
+  std::string r = Refusal(po_transform.Map(po));
+  BOOST_TEST(
+      r.rfind("purchase order P-1: supplier name (InOrderSupplier/SupplierName) contains U+0001",
+              0) == 0,
+      r);
+  po = Purchase();
+  po.supplier_no = std::string(51, 'S');  // a number: the same 50 as every number
+  BOOST_TEST(Contains(Refusal(po_transform.Map(po)),
+                      "supplier number (InOrderSupplier/SupplierNumber) is 51 characters long"));
+  po = Purchase();
+  po.lines[0].article_name = "Kaffe\xC3";
+  BOOST_TEST(Contains(Refusal(po_transform.Map(po)),
+                      "line 1: article name (InOrderLine/ArticleName) is not valid UTF-8"));
+  po = Purchase();
+  po.nul_texts = " supplier_name";
+  BOOST_TEST(Contains(Refusal(po_transform.Map(po)), "purchase order P-1: supplier_name holds"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
