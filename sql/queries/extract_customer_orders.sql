@@ -2,7 +2,8 @@
 -- keyset-paged by order_id. Only orders of a connected warehouse with a delivery date on or after
 -- the start date. Incremental runs take orders changed since the watermark, never sent, in error,
 -- still open in Ongoing (SENT: Ongoing takes updates, so every run compares them by payload hash;
--- a line edited without touching the order's updated_at is caught this way), whose number's state
+-- a line edited without touching the order's updated_at is caught this way; not one whose change
+-- Ongoing refused because picking had started, handling_started_at), whose number's state
 -- belongs to another order (two orders under one number are refused every run until the ERP is
 -- corrected), or named by a pending send request; a manual send names one order number.
 -- The start date leaves out only what is surely a date before it: a delivery date that is NULL,
@@ -107,7 +108,8 @@ WHERE o.order_id > ?
        OR o.delivery_date IS NULL OR date(o.delivery_date) IS NULL
        OR SUBSTR(CAST(o.delivery_date AS VARCHAR(32)), 6, 5)
           IN ('02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'))
-  AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR o.updated_at >= ?
+  AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR o.updated_at >= ?
+       OR (s.status = 'SENT' AND s.handling_started_at IS NULL)
        OR s.erp_id <> CAST(o.order_id AS VARCHAR(20))
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'customer_order'
                   AND r.doc_no = o.order_no AND r.processed_at IS NULL))

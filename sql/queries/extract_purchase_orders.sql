@@ -43,7 +43,8 @@ WHERE p.po_id > ?
        OR p.delivery_date IS NULL OR date(p.delivery_date) IS NULL
        OR SUBSTR(CAST(p.delivery_date AS VARCHAR(32)), 6, 5)
           IN ('02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'))
-  AND (? = 1 OR s.doc_no IS NULL OR s.status IN ('ERROR', 'SENT') OR p.updated_at >= ?
+  AND (? = 1 OR s.doc_no IS NULL OR s.status = 'ERROR' OR p.updated_at >= ?
+       OR (s.status = 'SENT' AND s.handling_started_at IS NULL)
        OR s.erp_id <> CAST(p.po_id AS VARCHAR(20))
        OR EXISTS (SELECT 1 FROM wms_send_request r WHERE r.doc_type = 'purchase_order'
                   AND r.doc_no = p.po_no AND r.processed_at IS NULL))

@@ -1,4 +1,5 @@
--- upsert_sync_state_sent: the WMS accepted a document; remember what it accepted.
+-- upsert_sync_state_sent: the WMS accepted a document; remember what it accepted. It takes its
+-- changes: a handling_started_at (mark_sync_state_handling_started.sql) is cleared.
 -- Parameters: 1 connection_name, 2 doc_type, 3 doc_no, 4 erp_id, 5 wms_id, 6 payload_hash,
 --             7 status, 8 first_sent_at, 9 last_sent_at, 10 last_attempt_at (all three: now),
 --             11 message (a warning, or NULL), 12 run_id
@@ -14,4 +15,5 @@ ON CONFLICT (connection_name, doc_type, doc_no) DO UPDATE SET
   last_sent_at = excluded.last_sent_at,
   last_attempt_at = excluded.last_attempt_at,
   message = excluded.message,
-  last_run_id = excluded.last_run_id
+  last_run_id = excluded.last_run_id,
+  handling_started_at = NULL

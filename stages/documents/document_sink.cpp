@@ -72,7 +72,8 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
     std::string reason = ExplainRefusal(settings_.kind, no, work.action, refusal, state);
     if (state && wms::HandlingStarted(state->status)) {
       // Ongoing takes no more changes of it (R15): trying again every run would only add
-      // failed calls. A document it holds keeps its status; a deleted one's number is retired.
+      // failed calls. A document it holds keeps its status and leaves the every-run comparison
+      // of open documents; a deleted one's number is retired.
       if (work.action == DocumentAction::kRetire) {
         reason += " Its number is retired here.";
         record.Retired(no, work.erp_id, state->wms_id, "rejected", reason);
@@ -82,7 +83,7 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       if (work.held_status) {
         reason += " The change in the ERP was not sent; the " + settings_.kind.noun +
                   " keeps its status.";
-        record.Refused(no, work.erp_id, reason, *work.held_status);
+        record.RefusedOnceHandled(no, work.erp_id, reason, *work.held_status);
         context.Record({no, OutcomeKind::kRejected, reason});
         return;
       }

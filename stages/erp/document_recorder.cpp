@@ -26,6 +26,15 @@ void DocumentRecorder::Refused(const std::string& doc_no, const std::string& erp
   transaction.Commit();
 }
 
+void DocumentRecorder::RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
+                                          const std::string& reason, DocStatus status) {
+  ErpTransaction transaction(db_.session());
+  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, status);
+  sync_.MarkHandlingStarted(doc_type_, doc_no);
+  runs_.Record(run_id_, doc_type_, doc_no, "rejected", reason);
+  transaction.Commit();
+}
+
 void DocumentRecorder::Failed(const std::string& doc_no, const std::string& erp_id,
                               const std::string& reason) {
   ErpTransaction transaction(db_.session());

@@ -30,6 +30,13 @@ class DocumentRecorder {
   /// Throws Poco::Data::DataException.
   void Refused(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
                DocStatus status = DocStatus::kError, const std::string& outcome = "rejected");
+  /// The WMS refused a change because the warehouse has started on the document (R15, R21):
+  /// it keeps `status` (what the WMS holds) with `reason`, and open documents' every-run
+  /// comparison leaves it out from now on, so the refused change is not sent again on every run
+  /// (a change since the watermark, a full run or a manual send still tries). Throws
+  /// Poco::Data::DataException.
+  void RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
+                          const std::string& reason, DocStatus status);
   /// The WMS could not be reached: the document keeps its status (never SENT because of
   /// this), its message and the run record say why. Throws Poco::Data::DataException.
   void Failed(const std::string& doc_no, const std::string& erp_id, const std::string& reason);

@@ -425,7 +425,8 @@ ERP_BACKEND_TEST(an_update_after_full_delivery_is_not_sent_and_the_order_stays_d
 
 // Issue 11 changed the rule: Ongoing's refusal is explained as before, and the order keeps its
 // status (it is in Ongoing, being picked) instead of ERROR, so that incremental runs leave it
-// alone once their watermark has passed the change (an ERROR would be tried on every run).
+// alone once their watermark has passed the change (an ERROR would be tried on every run). Open
+// orders are compared on every run (point 14), but not one Ongoing takes no changes of any more.
 ERP_BACKEND_TEST(an_update_ongoing_refuses_because_picking_started_keeps_the_status_R15) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
