@@ -3,7 +3,6 @@
 
 #include <Poco/Nullable.h>
 
-#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -15,10 +14,8 @@ using Text = Poco::Nullable<std::string>;
 /// whole: Poco appends each 1 KiB piece with the driver's terminating NUL, and the last piece
 /// padded with NULs. The drivers give no NUL as data (the SQLite driver ends a text at its
 /// first NUL, PostgreSQL's text cannot hold one), so every NUL is Poco's and goes.
-inline std::string WholeText(std::string pieces) {
-  pieces.erase(std::remove(pieces.begin(), pieces.end(), '\0'), pieces.end());
-  return pieces;
-}
+/// Out of line so that a change here rebuilds one file, not every user of the header.
+std::string WholeText(std::string pieces);
 
 /// The value, or "" for NULL.
 inline std::string Value(const Text& t) {

@@ -380,7 +380,7 @@ MUTANTS = [
       [("test_order_transform", "*")]),
     # --- ERP values read whole and exactly: texts, dates, numbers (R30; issue 11) -------------
     M("text-pieces-kept-with-terminators", "texts are read whole: Poco's piece terminators go",
-      "stages/erp/text_value.h",
+      "stages/erp/text_value.cpp",
       "  pieces.erase(std::remove(pieces.begin(), pieces.end(), '\\0'), pieces.end());\n",
       "",
       [("test_erp_store", "*/sqlite"), ("test_article_job", "*long_name*/sqlite")]),
