@@ -1,5 +1,7 @@
 #include "jobs/connection_config.h"
 
+#include "stages/wms/decimal.h"
+
 #include <Poco/DateTimeParser.h>
 #include <Poco/Environment.h>
 #include <Poco/NumberParser.h>
@@ -219,6 +221,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
   c.wms_page_size = r.Int("wms_page_size", 1, kMaxWmsPageSize, kMaxWmsPageSize);
   c.rate_limit_max_wait = std::chrono::seconds(r.Int("rate_limit_max_wait_s", 0, 900, 60));
+  c.full_comparison_hours = r.Int("full_comparison_hours", 0, 24 * 366, 24);
   if (r.Has("shipped_statuses")) {
     c.shipped_statuses.clear();
     for (const std::string& code : r.List("shipped_statuses")) {
@@ -246,6 +249,29 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
           "'" + zone_name + "' is not a time zone name (such as Europe/Stockholm or UTC)");
     }
     *zone = *named;
+  }
+  c.stock_report_only = r.Bool("stock.report_only", false);
+  for (auto [key, value] : {std::pair{"stock.threshold_units", &c.stock_threshold_units},
+                            std::pair{"stock.threshold_percent", &c.stock_threshold_percent}}) {
+    *value = r.Optional(key);
+    const auto number = value->empty() ? std::nullopt : wms::Decimal::Parse(*value);
+    if (!value->empty() && (!number || number->IsNegative())) {
+      throw ConfigError(file, r.Key(key), "'" + *value + "' is not a number of 0 or more");
+    }
+  }
+  c.stock_warehouses = r.List("stock.warehouses");
+  for (const std::string& code : c.stock_warehouses) {
+    if (std::find(c.warehouses.begin(), c.warehouses.end(), code) == c.warehouses.end()) {
+      throw ConfigError(file, r.Key("stock.warehouses"),
+                        code + " is not a connected warehouse (" + r.Key("warehouses") + ")");
+    }
+  }
+  if (c.stock_warehouses.empty())
+    c.stock_warehouses = c.warehouses;
+  c.stock_report_dir = r.Optional("stock.report_dir");
+  if (!c.stock_report_dir.empty() && !std::filesystem::is_directory(c.stock_report_dir)) {
+    throw ConfigError(file, r.Key("stock.report_dir"),
+                      "the folder " + c.stock_report_dir + " does not exist");
   }
   return c;
 }
@@ -293,6 +319,12 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
     throw ConfigError(file, "connection", "no [connection.NAME] section");
   for (const auto& name : names)
     app.connections.push_back(LoadConnection(config, file, name));
+  // Stock reports go next to the log unless a connection says where.
+  const auto log_folder = std::filesystem::path(app.log_file).parent_path();
+  for (ConnectionConfig& c : app.connections) {
+    if (c.stock_report_dir.empty())
+      c.stock_report_dir = log_folder.empty() ? "." : log_folder.string();
+  }
   return app;
 }
 

@@ -62,6 +62,9 @@ struct ConnectionConfig {
   // The longest wait for a rate limit within a run (Retry-After); longer, or no hint: the method
   // is not called again in the run, which ends with exit 69 (reference notes 6b).
   std::chrono::seconds rate_limit_max_wait{60};
+  // The article job compares every article when its last full comparison is older than this
+  // (0: only on --full); bounds how long an edit stamped behind the watermark can go unsent.
+  int full_comparison_hours = 24;
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.
@@ -70,6 +73,14 @@ struct ConnectionConfig {
   // wms_time_zone; times written to the ERP (shipped_at) are wall-clock times of erp_time_zone.
   stages::TimeZone wms_time_zone = DefaultTimeZone();
   stages::TimeZone erp_time_zone = DefaultTimeZone();
+  // The stock job (docs/stock-job.md): report differences only, never adjust stock_balance.
+  bool stock_report_only = false;
+  // Flag a difference for a person instead of adjusting it when it is above this many units /
+  // this percentage of the ERP's quantity ("" = no such threshold; plain decimal text).
+  std::string stock_threshold_units;
+  std::string stock_threshold_percent;
+  std::vector<std::string> stock_warehouses;  // default: the connected warehouses
+  std::string stock_report_dir;               // default: the log file's folder, else "."
 };
 
 struct AppConfig {

@@ -7,7 +7,10 @@
 #     finds nothing changed and sends nothing; then `wmsbridge run customer-orders` (the demo
 #     data holds an order the job refuses on purpose, so it ends with exit 65, shown, not fatal);
 #     then the simulated warehouse ships an order and `wmsbridge run deliveries` brings the
-#     delivered quantities and the tracking link back; then `wmsbridge status`.
+#     delivered quantities and the tracking link back; then the stock job (R25) twice: the
+#     warehouse's stock into the ERP, then after the warehouse counts a few articles differently,
+#     the differences adjusted and the reconciliation report (HTML, CSV) written and its paths
+#     printed; then `wmsbridge status`.
 # State persists between demo runs; delete var/demo to start again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,6 +90,17 @@ echo "demo: the warehouse ships order 100501 (wms-sim plays the 3PL); the delive
 sqlite3 -header -column "$demo/erp.db" \
   "SELECT o.order_no, o.status, t.tracking_no, t.tracking_url FROM customer_order o
    JOIN shipment_tracking t ON t.order_id = o.order_id" 2>/dev/null || true
+echo "demo: stock (R25): the warehouse holds stock; the stock job brings it into the ERP"
+for entry in TR-1001=40 TR-1002=12 TR-1003=25 TR-1004=8; do
+  "$sim" stock set --state "$demo/sim.db" --article "${entry%%=*}" --warehouse MAIN \
+    --qty "${entry#*=}" >/dev/null
+done
+"$wmsbridge" --config "$demo/wmsbridge.ini" run stock || true
+echo "demo: stock-taking: the warehouse counts TR-1002 and TR-1003 differently; the stock job adjusts"
+"$sim" stock set --state "$demo/sim.db" --article TR-1002 --warehouse MAIN --qty 9 >/dev/null
+"$sim" stock set --state "$demo/sim.db" --article TR-1003 --warehouse MAIN --qty 26 >/dev/null
+"$wmsbridge" --config "$demo/wmsbridge.ini" run stock || true
+echo "demo: stock reconciliation report: $demo/stock-demo.html and $demo/stock-demo.csv"
 echo "demo: what the simulator counted"
 "$sim" calls --state "$demo/sim.db"
 echo "demo: latest runs"

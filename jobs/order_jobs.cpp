@@ -21,6 +21,7 @@ JobResult RunCustomerOrderJob(const ConnectionConfig& connection, const JobOptio
   state.currencies = {connection.currencies.begin(), connection.currencies.end()};
   state.warehouses = documents::WarehouseCodes(connection.wms_warehouse_codes);
   state.sms_notification = connection.sms_notification;
+  state.start_date = connection.start_date;
   customer_orders::OrderSource source(run.store(), run.Settings(), state.transporters,
                                       run.env().client());
   customer_orders::OrderTransform transform(state);
@@ -35,7 +36,7 @@ JobResult RunPurchaseOrderJob(const ConnectionConfig& connection, const JobOptio
     return run.FinishEmpty();
   purchase_orders::PurchaseOrderSource source(run.store(), run.Settings());
   purchase_orders::PurchaseOrderTransform transform(
-      documents::WarehouseCodes(connection.wms_warehouse_codes));
+      documents::WarehouseCodes(connection.wms_warehouse_codes), connection.start_date);
   return run.Run(source, transform);
 }
 

@@ -5,6 +5,7 @@
 #include <Poco/FileChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/SplitterChannel.h>
 #include <Poco/Util/HelpFormatter.h>
@@ -19,6 +20,7 @@
 #include "jobs/exit_codes.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "jobs/stock_job.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
@@ -75,6 +77,21 @@ void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
                         .required(false)
                         .repeatable(false)
                         .binding("wmsbridge.no_progress"));
+  options.addOption(Option("run", "", "`report stock`: the run to report (default: the latest)")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("N")
+                        .binding("wmsbridge.report_run"));
+  options.addOption(Option("format", "", "`report stock`: html (default) or csv")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("FORMAT")
+                        .binding("wmsbridge.report_format"));
+  options.addOption(Option("output", "o", "`report stock`: write to FILE (default: stdout)")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("FILE")
+                        .binding("wmsbridge.report_output"));
   options.addOption(Option("runs", "r", "how many runs `status` shows (default 20)")
                         .required(false)
                         .repeatable(false)
@@ -105,6 +122,9 @@ void WmsBridgeApp::ShowHelp() const {
       "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
       "  run deliveries       shipped orders back into the ERP: quantities, tracking, invoices\n"
       "  run receipts         received in-orders back into the ERP's purchase orders (R22)\n"
+      "  run stock            compare stock with the WMS, adjust stock_balance, write the\n"
+      "                       reconciliation report (R25)\n"
+      "  report stock [--run N] [--format html|csv] [-o FILE]   a stored stock run's report\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
@@ -113,6 +133,48 @@ void WmsBridgeApp::ShowHelp() const {
       "78 bad configuration, 64 bad command line, 130 stopped by SIGINT/SIGTERM.");
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
+}
+
+int WmsBridgeApp::ReportStock(const ConnectionConfig& connection, const std::string& sql_dir) {
+  Poco::Logger& log = Poco::Logger::get("wmsbridge");
+  const std::string format = config().getString("wmsbridge.report_format", "html");
+  if (format != "html" && format != "csv") {
+    log.error("--format must be html or csv, not '%s'", format);
+    return EXIT_USAGE;
+  }
+  std::optional<std::int64_t> run;
+  if (config().hasProperty("wmsbridge.report_run")) {
+    Poco::Int64 n = 0;
+    if (!Poco::NumberParser::tryParse64(config().getString("wmsbridge.report_run"), n) || n <= 0) {
+      log.error("--run must be a run number");
+      return EXIT_USAGE;
+    }
+    run = n;
+  }
+  const auto kind = format == "csv" ? stock::ReportFormat::kCsv : stock::ReportFormat::kHtml;
+  const std::string output = config().getString("wmsbridge.report_output", "");
+  try {
+    if (output.empty()) {
+      WriteStockReport(connection, sql_dir, run, kind, std::cout);
+      return EXIT_OK;
+    }
+    std::ofstream out(output, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      log.error("cannot write %s", output);
+      return EXIT_IOERR;
+    }
+    const std::int64_t written = WriteStockReport(connection, sql_dir, run, kind, out);
+    out.flush();
+    if (!out) {
+      log.error("cannot write %s", output);
+      return EXIT_IOERR;
+    }
+    log.information("stock report of run %Ld written to %s", written, output);
+  } catch (const stock::NoStockRun& e) {
+    log.error("%s", std::string(e.what()));
+    return EXIT_DATAERR;
+  }
+  return EXIT_OK;
 }
 
 void WmsBridgeApp::SetUpLogging(const std::string& log_file) {
@@ -204,7 +266,15 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
                   << r.sent << "/" << r.unchanged << "/" << r.rejected << "/" << r.failed
                   << (r.message.empty() ? "" : "  " + r.message) << "\n";
       }
+      for (const ConnectionConfig* c : selected) {
+        const std::string stock = StockStatusLine(*c, app.sql_dir);
+        if (!stock.empty())
+          std::cout << stock << "\n";
+      }
       return EXIT_OK;
+    }
+    if (command == "report" && what == "stock") {
+      return ReportStock(*selected.front(), app.sql_dir);
     }
     // The jobs by their command-line names; each knows its automatic-export switch (R2).
     struct JobEntry {
@@ -218,7 +288,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
         {"purchase-orders", &RunPurchaseOrderJob, &ConnectionConfig::export_purchase_orders},
         {"internal-orders", &RunInternalOrderJob, nullptr},
         {"deliveries", &RunDeliveryJob, nullptr},
-        {"receipts", &RunReceiptJob, nullptr}};
+        {"receipts", &RunReceiptJob, nullptr},
+        {"stock", &RunStockJob, nullptr}};
     const JobEntry* job = nullptr;
     for (const auto& j : jobs) {
       // `run customer-orders`, or `send customer-order NO` (the singular names one document).

@@ -4,6 +4,7 @@
 //
 //   wmsbridge --config FILE run articles [--connection NAME] [--dry-run] [--full]
 //   wmsbridge --config FILE status [--runs N]
+//   wmsbridge --config FILE report stock [--run N] [--format html|csv] [-o FILE]
 //   wmsbridge --config FILE db migrate [--connection NAME]
 //   wmsbridge --config FILE db init-demo --connection NAME
 //
@@ -14,6 +15,8 @@
 
 #include <string>
 #include <vector>
+
+#include "jobs/connection_config.h"
 
 namespace wmsbridge::jobs {
 
@@ -26,6 +29,10 @@ class WmsBridgeApp : public Poco::Util::Application {
  private:
   void ShowHelp() const;
   void SetUpLogging(const std::string& log_file);
+  /// `report stock`: the stored report of a stock run to stdout or --output. Returns the exit
+  /// code (65 when there is no such run, 64 for a bad option, 74 when the file cannot be
+  /// written); throws Poco::Exception when the ERP database fails.
+  int ReportStock(const ConnectionConfig& connection, const std::string& sql_dir);
 
   bool help_requested_ = false;
 };

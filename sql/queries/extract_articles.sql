@@ -7,6 +7,9 @@
 -- Columns (all text but the id; decimals and dates cast to text so both drivers agree):
 --   article_id, article_no, article_type, name, supplier_article_no, barcode, intrastat_no,
 --   weight_kg, volume_m3, is_active ('1'/'0'), updated_at, last_payload_hash, last_status
+--   nul_texts (last): the text columns (named, space-separated) that hold a NUL character, which
+--   the SQLite ODBC driver would silently cut at; on SQLite a text with a NUL is unequal to
+--   its own first length() characters, on PostgreSQL (no NUL in text) the column is empty.
 SELECT a.article_id,
        a.article_no,
        a.article_type,
@@ -19,7 +22,16 @@ SELECT a.article_id,
        CAST(CASE WHEN a.is_active = TRUE THEN 1 ELSE 0 END AS VARCHAR(1)),
        CAST(a.updated_at AS VARCHAR(32)),
        s.payload_hash,
-       s.status
+       s.status,
+       CASE WHEN a.article_no <> substr(a.article_no, 1, length(a.article_no))
+            THEN ' article_no' ELSE '' END
+         || CASE WHEN a.name <> substr(a.name, 1, length(a.name)) THEN ' name' ELSE '' END
+         || CASE WHEN a.supplier_article_no <> substr(a.supplier_article_no, 1, length(a.supplier_article_no))
+                 THEN ' supplier_article_no' ELSE '' END
+         || CASE WHEN a.barcode <> substr(a.barcode, 1, length(a.barcode))
+                 THEN ' barcode' ELSE '' END
+         || CASE WHEN a.intrastat_no <> substr(a.intrastat_no, 1, length(a.intrastat_no))
+                 THEN ' intrastat_no' ELSE '' END
 FROM article a
 LEFT JOIN wms_sync_state s
        ON s.connection_name = ? AND s.doc_type = 'article' AND s.doc_no = a.article_no

@@ -6,7 +6,10 @@
 -- Columns: io_id, io_no, from_code, from_connected (1/0), to_code, to_connected (1/0), to_name,
 --   to_address, to_postcode, to_city, to_country_code, delivery_date, status, updated_at,
 --   last_payload_hash, last_status, last_erp_id, last_wms_id, number_retired_by_other (1/0),
---   refused_payload_hash (R32)
+--   refused_payload_hash (R32: the payload Ongoing last refused),
+--   nul_texts (last): the text columns (named, space-separated) that hold a NUL character, which
+--   the SQLite ODBC driver would silently cut at; on SQLite a text with a NUL is unequal to
+--   its own first length() characters, on PostgreSQL (no NUL in text) the column is empty.
 SELECT i.io_id,
        i.io_no,
        f.code,
@@ -30,7 +33,22 @@ SELECT i.io_id,
                                 AND r.doc_no = i.io_no
                                 AND r.erp_id <> CAST(i.io_id AS VARCHAR(20)))
                  THEN 1 ELSE 0 END AS VARCHAR(1)),
-       s.refused_payload_hash
+       s.refused_payload_hash,
+       CASE WHEN i.io_no <> substr(i.io_no, 1, length(i.io_no)) THEN ' io_no' ELSE '' END
+         || CASE WHEN f.code <> substr(f.code, 1, length(f.code))
+                 THEN ' from_warehouse.code' ELSE '' END
+         || CASE WHEN t.code <> substr(t.code, 1, length(t.code))
+                 THEN ' to_warehouse.code' ELSE '' END
+         || CASE WHEN t.name <> substr(t.name, 1, length(t.name))
+                 THEN ' to_warehouse.name' ELSE '' END
+         || CASE WHEN t.address <> substr(t.address, 1, length(t.address))
+                 THEN ' to_warehouse.address' ELSE '' END
+         || CASE WHEN t.postcode <> substr(t.postcode, 1, length(t.postcode))
+                 THEN ' to_warehouse.postcode' ELSE '' END
+         || CASE WHEN t.city <> substr(t.city, 1, length(t.city))
+                 THEN ' to_warehouse.city' ELSE '' END
+         || CASE WHEN t.country_code <> substr(t.country_code, 1, length(t.country_code))
+                 THEN ' to_warehouse.country_code' ELSE '' END
 FROM internal_order i
 LEFT JOIN warehouse f ON f.warehouse_id = i.from_warehouse_id
 LEFT JOIN warehouse t ON t.warehouse_id = i.to_warehouse_id

@@ -1,36 +1,31 @@
 #include "stages/articles/article_transform.h"
 
-#include "stages/wms/payload_hash.h"
-
+#include "stages/common/document_texts.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
+#include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::articles {
 namespace {
 
 using pipeline::OutcomeKind;
 
-// Checks every field; returns the first problem, or empty.
+// What must be there; returns the first problem, or empty. Texts are checked on the
+// definition built from them (stages::CheckTexts), as for every document.
 std::string Validate(const ErpArticleRow& row) {
   if (row.article_no.empty())
     return "article number is missing";
-  if (auto r = stages::CheckText("article number", row.article_no, kMaxArticleNumber); !r.empty()) {
+  if (auto r = stages::NulColumnsProblem(stages::DocumentLabel("article", row.article_no),
+                                         row.nul_texts);
+      !r.empty()) {
     return r;
   }
   if (row.article_type != "STOCK" && row.article_type != "SERVICE") {
-    return "article type '" + row.article_type + "' is neither STOCK nor SERVICE";
+    return "article type '" + stages::Printable(row.article_type) +
+           "' is neither STOCK nor SERVICE";
   }
   if (row.name.empty())
     return "article name is missing";
-  const std::pair<const char*, const std::string*> texts[] = {
-      {"article name", &row.name},
-      {"supplier article number", &row.supplier_article_no},
-      {"barcode", &row.barcode},
-      {"intrastat number", &row.intrastat_no}};
-  for (const auto& [field, value] : texts) {
-    const std::size_t limit = value == &row.name ? kMaxArticleName : kMaxCode;
-    if (auto r = stages::CheckText(field, *value, limit); !r.empty())
-      return r;
-  }
   return {};
 }
 
@@ -39,7 +34,7 @@ std::optional<std::string> Measure(const char* field, const std::optional<std::s
                                    std::string& reason) {
   if (!value)
     return std::nullopt;
-  auto canonical = stages::CanonicalDecimal(*value);
+  auto canonical = stages::ReadErpNumber(*value);  // "5.0e-05" from SQLite is 0.00005
   if (!canonical) {
     reason = std::string(field) + " '" + *value + "' is not a number";
     return std::nullopt;
@@ -66,11 +61,6 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
   if (reason.empty()) {
     d.volume_m3 = Measure("volume", row.volume_m3, reason);
   }
-  if (!reason.empty()) {
-    work.decision = OutcomeKind::kRejected;
-    work.reason = reason;
-    return work;
-  }
   d.article_number = row.article_no;
   d.name = row.name;
   d.supplier_article_number = row.supplier_article_no;
@@ -78,6 +68,13 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
   d.statistics_number = row.intrastat_no;
   d.is_stock_article = row.article_type == "STOCK";
   d.is_active = row.is_active;
+  if (reason.empty())  // the one text rule, on what would be sent (issue 11 point 4)
+    reason = stages::CheckTexts(stages::DocumentLabel("article", row.article_no), d);
+  if (!reason.empty()) {
+    work.decision = OutcomeKind::kRejected;
+    work.reason = reason;
+    return work;
+  }
   work.payload_hash = PayloadHash(d);
   if (row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&
       row.last_status.value_or("") != "ERROR") {

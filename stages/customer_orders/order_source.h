@@ -17,7 +17,8 @@ class OrderSource final : public documents::PagedDocumentSource<erp::CustomerOrd
   /// `transporters` is filled from `client` when first needed; both must outlive the source.
   OrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings,
               TransporterServices& transporters, wms::WmsClient& client)
-      : PagedDocumentSource(store, std::move(settings), "extract_vanished_customer_orders"),
+      : PagedDocumentSource(store, std::move(settings), "extract_vanished_customer_orders",
+                            "select_same_number_customer_orders"),
         transporters_(transporters),
         client_(client) {}
 

@@ -1,9 +1,13 @@
 #include "stages/customer_orders/order_transform.h"
 #include "pipeline/clock.h"
 
+#include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
 #include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/phone_number.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::customer_orders {
@@ -14,13 +18,25 @@ using erp::CustomerOrderRow;
 
 namespace {
 
-constexpr std::size_t kMaxText = 200;  // our limit for names, addresses, references (docs)
-
-bool Delivered(const std::optional<std::string>& status) {
-  return status && *status == "DELIVERED";
+// What counts as a change of the order (R12, R15): its own data. Article names are left out of
+// the hash (payload_hash.h), and each line counts with its description as the ERP has it, not
+// with the comment or text derived from comparing it with the article's name, so that renaming
+// an article changes no order. `lines` are the ones `d` was built from, in the same order.
+wms::CustomerOrder OwnData(wms::CustomerOrder d, const std::vector<erp::DocumentLineRow>& lines) {
+  std::size_t pick = 0, text = 0;
+  for (const erp::DocumentLineRow& l : lines) {
+    if (!l.article_no || l.article_type == "SERVICE") {
+      if (text < d.text_lines.size())
+        d.text_lines[text++].text = l.description;
+    } else if (pick < d.lines.size()) {
+      d.lines[pick++].comment = l.description;
+    }
+  }
+  return d;
 }
 
-// The first problem of the delivery address, or empty.
+// The delivery address's missing parts, or empty. Its texts are checked with every other
+// text of the order, on the document built (stages::CheckTexts).
 std::string CheckAddress(const CustomerOrderRow& o) {
   std::string missing;
   const std::pair<const char*, const std::string*> required[] = {
@@ -35,20 +51,19 @@ std::string CheckAddress(const CustomerOrderRow& o) {
   }
   if (!missing.empty())
     return "delivery address is incomplete (missing " + missing + ")";
-  const std::pair<const char*, const std::string*> texts[] = {
-      {"delivery name", &o.delivery_name},
-      {"delivery address", &o.delivery_address},
-      {"delivery address 2", &o.delivery_address2},
-      {"postcode", &o.delivery_postcode},
-      {"city", &o.delivery_city},
-      {"e-mail", &o.delivery_email},
-      {"phone", &o.delivery_phone},
-      {"reference", &o.reference},
-      {"remark", &o.remark},
-      {"pickup point", &o.pickup_point_code}};
-  for (const auto& [field, value] : texts) {
-    if (auto r = stages::CheckText(field, *value, kMaxText); !r.empty())
+  return {};
+}
+
+// The refusal of an order with a NUL character in a column the queries name, or empty.
+std::string CheckNul(const std::string& label, const CustomerOrderRow& o) {
+  if (auto r = stages::NulColumnsProblem(label, o.nul_texts); !r.empty())
+    return r;
+  for (const erp::DocumentLineRow& l : o.lines) {
+    if (auto r =
+            stages::NulColumnsProblem(label + ": line " + std::to_string(l.line_no), l.nul_texts);
+        !r.empty()) {
       return r;
+    }
   }
   return {};
 }
@@ -56,6 +71,10 @@ std::string CheckAddress(const CustomerOrderRow& o) {
 }  // namespace
 
 DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
+  return documents::Decide(kind_, o, Build(o));
+}
+
+DocumentWork OrderTransform::Build(const CustomerOrderRow& o) const {
   DocumentWork work = documents::StartWork(o, wms::CustomerOrder{});
   auto& d = std::get<wms::CustomerOrder>(work.document);
   d.order_number = o.number;
@@ -73,6 +92,15 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     d.delivery_date = pipeline::LocalDateText();
     return work;
   }
+  const stages::DateValue delivery = stages::ReadDateColumn(
+      {"customer order " + o.number, "delivery date", "customer_order.delivery_date"},
+      o.delivery_date, true);
+  // R4: the query lets through what it cannot tell from a date (extract_customer_orders.sql);
+  // a real date before the start date is not this connection's.
+  if (!delivery.date.empty() && delivery.date < state_.start_date) {
+    work.action = DocumentAction::kUnchanged;
+    return work;
+  }
   // Cancelled in the ERP (R16): cancel it in Ongoing once; never sent: nothing to cancel.
   if (o.status == "CANCELLED") {
     if (!o.sync.last_wms_id || o.sync.last_status.value_or("") == "CANCELLED") {
@@ -81,25 +109,27 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     }
     work.action = DocumentAction::kCancel;
     d.operation = wms::OrderOperation::kRemove;
-    d.delivery_date = o.delivery_date.substr(0, 10);
+    // Any date will do for a Remove; an unreadable one must not keep the cancel from Ongoing.
+    d.delivery_date = delivery.date.empty() ? pipeline::LocalDateText() : delivery.date;
     return work;
   }
   if (o.number.empty())
     return reject("order number is missing");
-  if (auto r = stages::CheckText("order number", o.number, 50); !r.empty())
+  const std::string label = stages::DocumentLabel("customer order", o.number);
+  if (auto r = CheckNul(label, o); !r.empty())
     return reject(r);
   // R17: another (deleted) order used this number and Ongoing still has it.
   if (o.sync.number_retired_by_other && !o.manual)
     return reject(documents::ReusedNumberMessage(CustomerOrderKind(), o.number));
   if (auto r = CheckAddress(o); !r.empty())
     return reject(r);
-  if (o.delivery_date.empty())
-    return reject("delivery date is missing");
+  if (!delivery.problem.empty())
+    return reject(delivery.problem);
 
   d.goods_owner_order_id = std::to_string(o.id);
   d.reference = o.reference;
   d.remark = o.remark;
-  d.delivery_date = o.delivery_date.substr(0, 10);
+  d.delivery_date = delivery.date;
   d.service_point_code = o.pickup_point_code;                    // R13: the webshop's service point
   d.warehouse_code = state_.warehouses.ToWms(o.warehouse_code);  // R3: picked there
   wms::Consignee& c = d.consignee;
@@ -160,8 +190,6 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     const std::string code = std::to_string(l.line_no);
     const std::string where = "line " + code + ": ";
     if (!l.article_no) {
-      if (auto r = stages::CheckText(where + "text", l.description, kMaxText); !r.empty())
-        return reject(r);
       d.text_lines.push_back({code, l.description});
       ++text_lines;
       continue;
@@ -174,7 +202,13 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
       ++service_lines;
       continue;
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = where + "article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
                     " of article " + *l.article_no + " is not a positive number");
@@ -192,6 +226,9 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.reason = "not sent: the order has no line the warehouse picks";
     return work;
   }
+  // The one text rule (issue 11 point 4): every text of the order as it would be sent.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
   if (!notes.empty()) {
     std::string joined;
     for (const auto& n : notes)
@@ -199,18 +236,8 @@ DocumentWork OrderTransform::Map(const CustomerOrderRow& o) {
     work.note = joined;
   }
 
-  work.payload_hash = PayloadHash(d);
-  if (documents::SameAsAccepted(o, work.payload_hash) && !o.manual) {
-    work.action = DocumentAction::kUnchanged;
-    return work;
-  }
-  if (documents::HoldRefused(o, work))  // R32: refused as it is; not sent again
-    return work;
-  // R15: once Ongoing reported the order fully delivered, it takes no more updates.
-  if (o.sync.last_wms_id && (o.status == "DELIVERED" || Delivered(o.sync.last_status))) {
-    return reject("order " + o.number +
-                  " is fully delivered: Ongoing no longer takes updates of it");
-  }
+  work.payload_hash = PayloadHash(OwnData(d, o.lines));
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

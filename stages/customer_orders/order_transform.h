@@ -7,7 +7,9 @@
 #include <string>
 
 #include "pipeline/map_transform.h"
+#include "stages/customer_orders/order_kind.h"
 #include "stages/customer_orders/transporter_services.h"
+#include "stages/documents/document_kind.h"
 #include "stages/documents/document_work.h"
 #include "stages/documents/warehouse_codes.h"
 #include "stages/erp/customer_order_row.h"
@@ -22,6 +24,7 @@ struct OrderRunState {
   std::set<std::string> currencies;
   documents::WarehouseCodes warehouses;
   bool sms_notification = false;
+  std::string start_date;  // R4: YYYY-MM-DD; orders delivered before it are not sent
 };
 
 class OrderTransform final
@@ -34,7 +37,12 @@ class OrderTransform final
   documents::DocumentWork Map(const erp::CustomerOrderRow& order) override;
 
  private:
+  /// The order as Ongoing would get it, or why it cannot be built; the decisions every kind
+  /// shares follow in documents::Decide.
+  documents::DocumentWork Build(const erp::CustomerOrderRow& order) const;
+
   const OrderRunState& state_;
+  documents::DocumentKind kind_ = CustomerOrderKind();
 };
 
 }  // namespace wmsbridge::customer_orders

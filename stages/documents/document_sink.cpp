@@ -38,12 +38,13 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       return;
     case DocumentAction::kReject:
       if (!settings_.dry_run)
-        record.Refused(no, work.erp_id, work.reason);
+        record.Refused(no, work.erp_id, work.reason, work.status.value_or(erp::DocStatus::kError));
       context.Record({no, OutcomeKind::kRejected, work.reason});
       return;
     case DocumentAction::kNotSent:
       if (!settings_.dry_run) {
-        record.Refused(no, work.erp_id, work.reason, erp::DocStatus::kNotSent, "not sent");
+        record.Refused(no, work.erp_id, work.reason, work.status.value_or(erp::DocStatus::kNotSent),
+                       "not sent");
       }
       context.Record({no, OutcomeKind::kSkipped, work.reason});
       return;
@@ -51,6 +52,11 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       if (!settings_.dry_run)
         record.Held(no, work.reason);
       context.Record({no, OutcomeKind::kRejected, work.reason});
+      return;
+    case DocumentAction::kRetireHere:
+      if (!settings_.dry_run)
+        record.Retired(no, work.erp_id, work.wms_id.value_or(0), "not sent", work.reason);
+      context.Record({no, OutcomeKind::kSkipped, work.reason});
       return;
     case DocumentAction::kSend:
     case DocumentAction::kCancel:
@@ -72,10 +78,28 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
                       });
   if (!result) {
     std::optional<wms::WmsError> rate_limited;
-    std::string reason =
-        ExplainRefusal(settings_.kind, no, work.action, refusal, LookUp(work, rate_limited));
+    const std::optional<wms::DocumentState> state = LookUp(work, rate_limited);
+    std::string reason = ExplainRefusal(settings_.kind, no, work.action, refusal, state);
+    if (state && wms::HandlingStarted(state->status)) {
+      // Ongoing takes no more changes of it (R15): trying again every run would only add
+      // failed calls. A document it holds keeps its status and leaves the every-run comparison
+      // of open documents; a deleted one's number is retired.
+      if (work.action == DocumentAction::kRetire) {
+        reason += " Its number is retired here.";
+        record.Retired(no, work.erp_id, state->wms_id, "rejected", reason);
+        context.Record({no, OutcomeKind::kRejected, reason});
+        return;
+      }
+      if (work.held_status) {
+        reason += " The change in the ERP was not sent; the " + settings_.kind.noun +
+                  " keeps its status.";
+        record.RefusedOnceHandled(no, work.erp_id, reason, *work.held_status);
+        context.Record({no, OutcomeKind::kRejected, reason});
+        return;
+      }
+    }
     if (work.action == DocumentAction::kSend) {
-      // R32: the same payload is not sent again (documents::HoldRefused).
+      // R32: the same payload is not sent again (documents::Decide holds it).
       if (reason.find("wmsbridge send") == std::string::npos) {
         reason += "; not sent again until it changes or is sent by hand (wmsbridge send " +
                   settings_.kind.send_command + " " + no + ")";

@@ -3,9 +3,11 @@
 // for a manual send (one short query each), or else first those the connection sent that are
 // gone from the ERP (deleted: to be cancelled in Ongoing), then keyset pages of the documents
 // of the connected warehouses from the start date on, each with its lines (one query per page).
-// A kind's source reads one page through its store in stages/erp/.
+// A kind's source reads one page through its store in stages/erp/. Each document comes with the
+// ids of the live documents that share its number (read once per run or manual send).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,17 +49,34 @@ std::vector<Row> VanishedDocuments(const std::vector<erp::VanishedRow>& vanished
     row.number = v.number;
     row.sync.last_erp_id = v.erp_id;
     row.sync.last_wms_id = v.wms_id;
+    row.sync.last_status = v.status;
     out.push_back(std::move(row));
   }
   return out;
 }
 
+/// Live documents that share their number with another, by number (`rows` as
+/// DocumentStore::SameNumbers gives them); numbers with one row are left out.
+inline std::map<std::string, std::vector<std::int64_t>> SameNumberIds(
+    const std::vector<erp::SameNumberRow>& rows) {
+  std::map<std::string, std::vector<std::int64_t>> ids;
+  for (const erp::SameNumberRow& r : rows)
+    ids[r.number].push_back(r.id);
+  std::erase_if(ids, [](const auto& entry) { return entry.second.size() < 2; });
+  return ids;
+}
+
 template <typename Row>
 class PagedDocumentSource : public DocumentSource<Row> {
  public:
+  /// `vanished_query` and `same_number_query` name the kind's extract_vanished_*.sql and
+  /// select_same_number_*.sql.
   PagedDocumentSource(erp::DocumentStore& store, DocumentSourceSettings settings,
-                      std::string vanished_query)
-      : store_(store), settings_(std::move(settings)), vanished_query_(std::move(vanished_query)) {}
+                      std::string vanished_query, std::string same_number_query)
+      : store_(store),
+        settings_(std::move(settings)),
+        vanished_query_(std::move(vanished_query)),
+        same_number_query_(std::move(same_number_query)) {}
 
   /// Next batch; throws Poco::Data::DataException when a query fails, and what ReadPage throws.
   std::optional<pipeline::Batch<Row>> Next(std::size_t max_rows) final {
@@ -111,8 +130,15 @@ class PagedDocumentSource : public DocumentSource<Row> {
       done_ = true;
     if (rows.empty())
       return std::nullopt;
+    if (same_numbers_read_for_ != only) {
+      same_numbers_ = SameNumberIds(
+          store_.SameNumbers(same_number_query_, page.warehouse_codes, settings_.start_date, only));
+      same_numbers_read_for_ = only;
+    }
     for (Row& d : rows) {
       d.manual = !only.empty() || settings_.requested.count(d.number) > 0;
+      if (const auto twins = same_numbers_.find(d.number); twins != same_numbers_.end())
+        d.same_number_ids = twins->second;
       if (d.updated_at > max_updated_at_)
         max_updated_at_ = d.updated_at;
     }
@@ -121,6 +147,9 @@ class PagedDocumentSource : public DocumentSource<Row> {
   }
 
   std::string vanished_query_;
+  std::string same_number_query_;
+  std::map<std::string, std::vector<std::int64_t>> same_numbers_;
+  std::optional<std::string> same_numbers_read_for_;  // the `only` number they were read for
   bool vanished_done_ = false;
   std::size_t next_only_ = 0;
   std::int64_t last_id_ = 0;

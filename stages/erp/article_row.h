@@ -24,6 +24,9 @@ struct ArticleRow {
   std::string updated_at;
   std::optional<std::string> last_payload_hash;  // what the WMS last accepted
   std::optional<std::string> last_status;
+  // ERP columns holding a NUL character (the queries' last column, nul_texts; see
+  // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
+  std::string nul_texts;
 };
 
 template <typename V>
@@ -41,6 +44,7 @@ void MapColumns(ArticleRow& r, V& c) {
   c.Text(r.updated_at);
   c.Optional(r.last_payload_hash);
   c.Optional(r.last_status);
+  c.Text(r.nul_texts);
 }
 
 }  // namespace wmsbridge::erp

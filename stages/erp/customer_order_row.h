@@ -57,6 +57,7 @@ void MapColumns(CustomerOrderRow& r, V& c) {
   c.Text(r.updated_at);
   c.Text(r.customer_no);
   MapSyncColumns(r.sync, c);
+  c.Text(r.nul_texts);
 }
 
 }  // namespace wmsbridge::erp

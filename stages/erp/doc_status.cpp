@@ -24,4 +24,15 @@ std::string_view ToString(DocStatus status) {
   return "ERROR";
 }
 
+std::optional<DocStatus> ParseDocStatus(std::string_view name) {
+  for (const DocStatus s :
+       {DocStatus::kNotSent, DocStatus::kSent, DocStatus::kCancelled, DocStatus::kDelivered,
+        DocStatus::kPartiallyDelivered, DocStatus::kReceived, DocStatus::kPartiallyReceived,
+        DocStatus::kError}) {
+    if (ToString(s) == name)
+      return s;
+  }
+  return std::nullopt;
+}
+
 }  // namespace wmsbridge::erp

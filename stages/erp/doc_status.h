@@ -3,6 +3,7 @@
 // wms_document_status view); read-back writes the delivered and received ones onto the ERP's
 // own documents too.
 
+#include <optional>
 #include <string_view>
 
 namespace wmsbridge::erp {
@@ -21,5 +22,7 @@ enum class DocStatus {
 
 /// The name the tables hold ("PARTIALLY_DELIVERED").
 std::string_view ToString(DocStatus status);
+/// The status a table's name stands for; nullopt for any other text. Never throws.
+std::optional<DocStatus> ParseDocStatus(std::string_view name);
 
 }  // namespace wmsbridge::erp

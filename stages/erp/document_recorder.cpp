@@ -34,6 +34,15 @@ void DocumentRecorder::RefusedByWms(const std::string& doc_no, const std::string
   transaction.Commit();
 }
 
+void DocumentRecorder::RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
+                                          const std::string& reason, DocStatus status) {
+  ErpTransaction transaction(db_.session());
+  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, status);
+  sync_.MarkHandlingStarted(doc_type_, doc_no);
+  runs_.Record(run_id_, doc_type_, doc_no, "rejected", reason);
+  transaction.Commit();
+}
+
 void DocumentRecorder::Held(const std::string& doc_no, const std::string& reason) {
   runs_.Record(run_id_, doc_type_, doc_no, "held", reason);
 }
@@ -49,7 +58,8 @@ void DocumentRecorder::Failed(const std::string& doc_no, const std::string& erp_
 }
 
 void DocumentRecorder::Retired(const std::string& doc_no, const std::string& erp_id,
-                               std::int64_t wms_id) {
+                               std::int64_t wms_id, const std::string& outcome,
+                               const std::string& reason) {
   ErpTransaction transaction(db_.session());
   std::string c = sync_.connection_name(), t = doc_type_, n = doc_no, e = erp_id,
               at = pipeline::UtcNowText();
@@ -57,7 +67,7 @@ void DocumentRecorder::Retired(const std::string& doc_no, const std::string& erp
   db_.session() << db_.Query("retire_document"), use(c), use(t), use(n), use(e), use(w), use(at),
       now;
   db_.session() << db_.Query("delete_sync_state"), use(c), use(t), use(n), now;
-  runs_.Record(run_id_, doc_type_, doc_no, "cancelled", "deleted in the ERP: cancelled in the WMS");
+  runs_.Record(run_id_, doc_type_, doc_no, outcome, reason);
   transaction.Commit();
 }
 

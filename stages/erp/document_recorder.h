@@ -38,11 +38,22 @@ class DocumentRecorder {
   /// The document was held (R32): only the run record says so; its state keeps the refusal.
   /// Throws Poco::Data::DataException.
   void Held(const std::string& doc_no, const std::string& reason);
+  /// The WMS refused a change because the warehouse has started on the document (R15, R21):
+  /// it keeps `status` (what the WMS holds) with `reason`, and open documents' every-run
+  /// comparison leaves it out from now on, so the refused change is not sent again on every run
+  /// (a change since the watermark, a full run or a manual send still tries). Throws
+  /// Poco::Data::DataException.
+  void RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
+                          const std::string& reason, DocStatus status);
   /// The WMS could not be reached: the document keeps its status (never SENT because of
   /// this), its message and the run record say why. Throws Poco::Data::DataException.
   void Failed(const std::string& doc_no, const std::string& erp_id, const std::string& reason);
-  /// A deleted document was cancelled in the WMS: its number is retired and its state goes.
-  void Retired(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id);
+  /// A deleted document was cancelled in the WMS (or the WMS keeps it as the warehouse handled
+  /// it: `outcome` and `reason` say so): its number is retired and its state goes. Throws
+  /// Poco::Data::DataException.
+  void Retired(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id,
+               const std::string& outcome = "cancelled",
+               const std::string& reason = "deleted in the ERP: cancelled in the WMS");
   /// The internal ids a number was used with by deleted documents the WMS keeps.
   bool NumberRetired(const std::string& doc_no);
   /// The WMS took a new document under a retired number: forget the retirement.

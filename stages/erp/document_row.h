@@ -23,6 +23,10 @@ struct DocumentLineRow {
   bool article_known = false;
   std::string article_type;  // STOCK or SERVICE
   std::string article_name;
+  bool article_active = true;  // article.is_active is true (R7: only active articles go)
+  // ERP columns holding a NUL character (the queries' last column, nul_texts; see
+  // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
+  std::string nul_texts;
 };
 
 template <typename V>
@@ -36,6 +40,8 @@ void MapColumns(DocumentLineRow& r, V& c) {
   c.Flag(r.article_known);
   c.Text(r.article_type);
   c.Text(r.article_name);
+  c.Flag(r.article_active);
+  c.Text(r.nul_texts);  // last, as in the queries
 }
 
 /// What the connection last told Ongoing about a document (wms_sync_state), as the extract
@@ -67,9 +73,15 @@ struct DocumentRow {
   std::string status;
   std::string updated_at;
   SyncColumns sync;
+  // ERP columns holding a NUL character (mapped last by each kind's MapColumns, nul_texts; see
+  // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
+  std::string nul_texts;
   bool vanished = false;  // deleted in the ERP: only number, sync.last_erp_id/last_wms_id set
   bool manual = false;    // named by a send request or `wmsbridge send`
   std::vector<DocumentLineRow> lines;
+  /// The ids of every live document of its kind in the connection's scope that has this number,
+  /// itself included, when there are two or more (select_same_number_*.sql); else empty.
+  std::vector<std::int64_t> same_number_ids;
 };
 
 /// A document this connection sent that is gone from the ERP
@@ -78,6 +90,7 @@ struct VanishedRow {
   std::string number;
   std::optional<std::string> erp_id;
   std::optional<std::string> wms_id;
+  std::optional<std::string> status;  // its wms_sync_state status (DELIVERED, ...)
 };
 
 template <typename V>
@@ -85,6 +98,19 @@ void MapColumns(VanishedRow& r, V& c) {
   c.Text(r.number);
   c.Optional(r.erp_id);
   c.Optional(r.wms_id);
+  c.Optional(r.status);
+}
+
+/// One live document that shares its number with another (sql/queries/select_same_number_*.sql).
+struct SameNumberRow {
+  std::string number;
+  std::int64_t id = 0;
+};
+
+template <typename V>
+void MapColumns(SameNumberRow& r, V& c) {
+  c.Text(r.number);
+  c.Id(r.id);
 }
 
 }  // namespace wmsbridge::erp
@@ -95,3 +121,6 @@ class Poco::Data::TypeHandler<wmsbridge::erp::DocumentLineRow>
 template <>
 class Poco::Data::TypeHandler<wmsbridge::erp::VanishedRow>
     : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::VanishedRow> {};
+template <>
+class Poco::Data::TypeHandler<wmsbridge::erp::SameNumberRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::SameNumberRow> {};

@@ -35,6 +35,16 @@ std::vector<VanishedRow> DocumentStore::Vanished(const std::string& query,
   return rows;
 }
 
+std::vector<SameNumberRow> DocumentStore::SameNumbers(const std::string& query,
+                                                      const std::string& warehouse_codes,
+                                                      const std::string& start_date,
+                                                      const std::string& only) {
+  std::vector<SameNumberRow> rows;
+  std::string codes = warehouse_codes, start = start_date, no = only;
+  db_.session() << db_.Query(query), use(codes), use(start), use(no), use(no), into(rows), now;
+  return rows;
+}
+
 void DocumentStore::AttachLinesTo(const std::string& query,
                                   const std::vector<DocumentRow*>& documents) {
   if (documents.empty())

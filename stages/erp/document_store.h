@@ -65,6 +65,14 @@ class DocumentStore {
   /// are gone from the ERP. Throws Poco::Data::DataException.
   std::vector<VanishedRow> Vanished(const std::string& query, const std::string& connection_name);
 
+  /// Rows of a sql/queries/select_same_number_*.sql query: the live documents of the scope
+  /// (`warehouse_codes` as CodeList gives them, `start_date`; one number `only`, or "" for all)
+  /// that share their number with another, ascending by number and id. Throws
+  /// Poco::Data::DataException.
+  std::vector<SameNumberRow> SameNumbers(const std::string& query,
+                                         const std::string& warehouse_codes,
+                                         const std::string& start_date, const std::string& only);
+
  private:
   template <typename Row>
   void AttachLines(const std::string& query, std::vector<Row>& documents) {

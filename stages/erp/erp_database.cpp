@@ -66,10 +66,15 @@ ErpDatabase::ErpDatabase(const std::string& odbc_connection_string, std::string 
     : session_((RegisterOdbc(), "ODBC"), odbc_connection_string, 30),
       dialect_(DetectDialect(session_, odbc_connection_string)),
       sql_dir_(std::move(sql_dir)) {
-  // Read values with SQLGetData instead of buffers sized from the column's declared size:
-  // drivers report small or no sizes for views, unions and TEXT columns, and a longer value
-  // must not fail ("Data too long").
+  // Parameters are bound at execution (a text longer than the driver's CHAR size must not
+  // fail with "Data too long").
   session_.setFeature("autoBind", false);
+  // Values are read whole, with SQLGetData piece by piece ("autoExtract" off). Bound buffers
+  // are sized from the column size the driver reports, capped by "maxFieldSize" (Poco's default
+  // 1024): a 10,000-character text came back cut to 1023 bytes, a psqlODBC text at 8190, a
+  // SQLite expression at 255, silently. The cap below only stops a value no ERP column holds.
+  session_.setFeature("autoExtract", false);
+  session_.setProperty("maxFieldSize", Poco::Any(kMaxValueBytes));
   if (dialect_ == Dialect::kSqlite) {
     // Lets a reader (the ERP, a report) and our writer work at once; waits instead of failing.
     session_ << "PRAGMA busy_timeout = 10000", now;

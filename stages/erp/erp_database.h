@@ -7,12 +7,18 @@
 #include <Poco/Data/Session.h>
 #include <Poco/UTFString.h>
 
+#include <cstddef>
 #include <map>
 #include <string>
 
 namespace wmsbridge::erp {
 
 enum class Dialect { kSqlite, kPostgresql };
+
+/// The longest value a column may give (64 MiB); a longer one fails its query with
+/// Poco::Data::DataException (an ERP error, exit 74). Texts are read whole up to it, so a
+/// value longer than Ongoing takes is refused naming its real length.
+inline constexpr std::size_t kMaxValueBytes = std::size_t{64} << 20;
 
 std::string_view ToString(Dialect dialect);
 

@@ -34,6 +34,7 @@ void MapColumns(InternalOrderRow& r, V& c) {
   c.Text(r.status);
   c.Text(r.updated_at);
   MapSyncColumns(r.sync, c);
+  c.Text(r.nul_texts);
 }
 
 }  // namespace wmsbridge::erp

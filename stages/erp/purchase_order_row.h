@@ -25,6 +25,7 @@ void MapColumns(PurchaseOrderRow& r, V& c) {
   c.Text(r.status);
   c.Text(r.updated_at);
   MapSyncColumns(r.sync, c);
+  c.Text(r.nul_texts);
 }
 
 }  // namespace wmsbridge::erp

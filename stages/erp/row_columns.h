@@ -8,9 +8,9 @@
 //   template <> class Poco::Data::TypeHandler<ThingRow> : public erp::ColumnTypeHandler<ThingRow>
 //   {};
 //
-// Column kinds: Id (BIGINT), Int (INTEGER), Text (nullable text, NULL read as ""), Optional
-// (nullable text, NULL and "" read as nullopt), Flag (text "1" is true). Only extraction (into)
-// is supported: parameters stay plain `use()` values.
+// Column kinds: Id (BIGINT), Int (INTEGER), Text (nullable text read whole, NULL read as ""),
+// Optional (nullable text, NULL and "" read as nullopt), Flag (text "1" is true). Only
+// extraction (into) is supported: parameters stay plain `use()` values.
 
 #include <Poco/Data/AbstractExtractor.h>
 #include <Poco/Data/AbstractPreparator.h>
@@ -44,6 +44,8 @@ class ColumnReader {
   erp::Text Next() {
     erp::Text t;
     Poco::Data::TypeHandler<erp::Text>::extract(pos_++, t, erp::Text(), extractor_);
+    if (!t.isNull())
+      t = WholeText(t.value());
     return t;
   }
   std::size_t pos_;

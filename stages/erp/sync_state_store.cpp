@@ -35,6 +35,12 @@ void SyncStateStore::MarkError(const std::string& doc_type, const std::string& d
       use(at), use(m), use(id), use(refused), now;
 }
 
+void SyncStateStore::MarkHandlingStarted(const std::string& doc_type, const std::string& doc_no) {
+  std::string at = pipeline::UtcNowText(), c = connection_name_, t = doc_type, n = doc_no;
+  db_.session() << db_.Query("mark_sync_state_handling_started"), use(at), use(c), use(t), use(n),
+      now;
+}
+
 void SyncStateStore::MarkFailed(const std::string& doc_type, const std::string& doc_no,
                                 const std::string& erp_id, const std::string& message,
                                 std::int64_t run_id) {

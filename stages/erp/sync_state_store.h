@@ -44,6 +44,11 @@ class SyncStateStore {
                  const std::string& message, std::int64_t run_id,
                  DocStatus status = DocStatus::kError,
                  const std::optional<std::string>& refused_payload_hash = std::nullopt);
+  /// The WMS refused a change because the warehouse has started on the document: the
+  /// every-run comparison of open documents leaves it out from now on, until the WMS accepts it
+  /// again (mark_sync_state_handling_started.sql). Call after MarkError. Throws
+  /// Poco::Data::DataException.
+  void MarkHandlingStarted(const std::string& doc_type, const std::string& doc_no);
   /// The WMS could not be reached for the document: its status stays (NOT_SENT for a new one),
   /// the message says why. Throws Poco::Data::DataException.
   void MarkFailed(const std::string& doc_type, const std::string& doc_no, const std::string& erp_id,

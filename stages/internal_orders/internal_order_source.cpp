@@ -18,8 +18,18 @@ std::optional<pipeline::Batch<erp::InternalOrderRow>> InternalOrderSource::Next(
                                      settings_.only_numbers[next_++], max_rows);
     if (rows.empty())
       continue;
-    for (auto& io : rows)
+    // The rows are every internal order with the number: those this connection would send
+    // (from a connected warehouse, not cancelled) must not share it (issue 11, point 3).
+    std::vector<std::int64_t> live;
+    for (const auto& io : rows) {
+      if (io.from_connected && io.status != "CANCELLED")
+        live.push_back(io.id);
+    }
+    for (auto& io : rows) {
       io.manual = true;
+      if (live.size() > 1)
+        io.same_number_ids = live;
+    }
     return pipeline::Batch<erp::InternalOrderRow>{std::move(rows)};
   }
   return std::nullopt;

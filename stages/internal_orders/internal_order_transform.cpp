@@ -1,7 +1,11 @@
 #include "stages/internal_orders/internal_order_transform.h"
 #include "pipeline/clock.h"
 
+#include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::internal_orders {
@@ -14,6 +18,10 @@ documents::DocumentKind InternalOrderKind() {
 }
 
 DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
+  return documents::Decide(kind_, io, Build(io));
+}
+
+DocumentWork InternalOrderTransform::Build(const erp::InternalOrderRow& io) const {
   DocumentWork work = documents::StartWork(io, wms::CustomerOrder{});
   auto& d = std::get<wms::CustomerOrder>(work.document);
   d.order_number = kNumberPrefix + io.number;
@@ -43,6 +51,14 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
   if (io.sync.number_retired_by_other && !io.manual) {
     return reject(documents::ReusedNumberMessage(InternalOrderKind(), io.number));
   }
+  const std::string label = stages::DocumentLabel("internal order", io.number);
+  if (auto r = stages::NulColumnsProblem(label, io.nul_texts); !r.empty())
+    return reject(r);
+  for (const auto& l : io.lines) {
+    const std::string line = label + ": line " + std::to_string(l.line_no);
+    if (auto r = stages::NulColumnsProblem(line, l.nul_texts); !r.empty())
+      return reject(r);
+  }
   std::string missing;
   for (const auto& [field, value] :
        {std::pair{"address", &io.delivery_address}, std::pair{"postcode", &io.delivery_postcode},
@@ -54,11 +70,13 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     return reject("to-warehouse " + io.to_warehouse_code +
                   " has no complete address in the ERP (missing " + missing + ")");
   }
-  if (io.delivery_date.empty())
-    return reject("delivery date is missing");
+  const stages::DateValue delivery = stages::ReadDateColumn(
+      {name, "delivery date", "internal_order.delivery_date"}, io.delivery_date, true);
+  if (!delivery.problem.empty())
+    return reject(delivery.problem);
   d.goods_owner_order_id = std::to_string(io.id);
   d.reference = io.number;
-  d.delivery_date = io.delivery_date.substr(0, 10);
+  d.delivery_date = delivery.date;
   d.order_type_code = kOrderType;
   d.warehouse_code = warehouses_.ToWms(io.warehouse_code);  // R3: picked at the from-warehouse
   d.consignee.customer_number = "WH-" + io.to_warehouse_code;
@@ -74,7 +92,7 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
       return reject("line " + code + ": article " + l.article_no.value_or("(none)") +
                     " is not in the ERP article register");
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject("line " + code + ": quantity " +
                     (quantity ? *quantity : "'" + l.quantity + "'") + " of article " +
@@ -82,6 +100,12 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     }
     if (l.article_type == "SERVICE")
       continue;
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = "line " + code + ": article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
     d.lines.push_back(
         {code, *l.article_no, l.article_name, *quantity, std::nullopt, std::nullopt, ""});
   }
@@ -90,12 +114,12 @@ DocumentWork InternalOrderTransform::Map(const erp::InternalOrderRow& io) {
     work.reason = "not sent: the internal order has no line the warehouse picks";
     return work;
   }
-  work.payload_hash = wms::PayloadHash(d);
-  // R23: updatable until fully delivered.
-  if (io.sync.last_wms_id &&
-      (io.status == "DELIVERED" || io.sync.last_status.value_or("") == "DELIVERED")) {
-    return reject(name + " is fully delivered: Ongoing no longer takes updates of it");
-  }
+  // The one text rule (issue 11 point 4): every text of the order as it would be sent, the
+  // to-warehouse's name and address and the number with its prefix included.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
+  work.payload_hash = wms::PayloadHash(d);  // article names left out (payload_hash.h)
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

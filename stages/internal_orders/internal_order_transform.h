@@ -32,7 +32,12 @@ class InternalOrderTransform final
   documents::DocumentWork Map(const erp::InternalOrderRow& io) override;
 
  private:
+  /// The document as Ongoing would get it, or why it cannot be built; the decisions every kind
+  /// shares follow in documents::Decide.
+  documents::DocumentWork Build(const erp::InternalOrderRow& io) const;
+
   documents::WarehouseCodes warehouses_;
+  documents::DocumentKind kind_ = InternalOrderKind();
 };
 
 }  // namespace wmsbridge::internal_orders

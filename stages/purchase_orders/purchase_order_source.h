@@ -12,7 +12,8 @@ namespace wmsbridge::purchase_orders {
 class PurchaseOrderSource final : public documents::PagedDocumentSource<erp::PurchaseOrderRow> {
  public:
   PurchaseOrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings)
-      : PagedDocumentSource(store, std::move(settings), "extract_vanished_purchase_orders") {}
+      : PagedDocumentSource(store, std::move(settings), "extract_vanished_purchase_orders",
+                            "select_same_number_purchase_orders") {}
 
  protected:
   /// Throws Poco::Data::DataException.

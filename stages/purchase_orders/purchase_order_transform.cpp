@@ -1,6 +1,10 @@
 #include "stages/purchase_orders/purchase_order_transform.h"
 
+#include "stages/common/document_texts.h"
+#include "stages/common/erp_date.h"
+#include "stages/common/erp_number.h"
 #include "stages/common/field_checks.h"
+#include "stages/documents/document_decision.h"
 #include "stages/wms/payload_hash.h"
 
 namespace wmsbridge::purchase_orders {
@@ -13,6 +17,10 @@ documents::DocumentKind PurchaseOrderKind() {
 }
 
 DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
+  return documents::Decide(kind_, po, Build(po));
+}
+
+DocumentWork PurchaseOrderTransform::Build(const erp::PurchaseOrderRow& po) const {
   DocumentWork work = documents::StartWork(po, wms::InOrder{});
   auto& d = std::get<wms::InOrder>(work.document);
   d.order_number = po.number;
@@ -26,23 +34,39 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
     d.operation = wms::InOrderOperation::kRemove;
     return work;
   }
+  const std::string document = "purchase order " + po.number;
+  const stages::DateValue in_date = stages::ReadDateColumn(
+      {document, "delivery date", "purchase_order.delivery_date"}, po.delivery_date, true);
+  const stages::DateValue order_date = stages::ReadDateColumn(
+      {document, "order date", "purchase_order.order_date"}, po.order_date, false);
+  // R4: the query lets through what it cannot tell from a date (extract_purchase_orders.sql);
+  // a real date before the start date is not this connection's.
+  if (!in_date.date.empty() && in_date.date < start_date_) {
+    work.action = DocumentAction::kUnchanged;
+    return work;
+  }
   if (po.number.empty())
     return reject("purchase order number is missing");
-  if (auto r = stages::CheckText("purchase order number", po.number, 50); !r.empty())
+  const std::string label = stages::DocumentLabel("purchase order", po.number);
+  if (auto r = stages::NulColumnsProblem(label, po.nul_texts); !r.empty())
     return reject(r);
+  for (const auto& l : po.lines) {
+    const std::string line = label + ": line " + std::to_string(l.line_no);
+    if (auto r = stages::NulColumnsProblem(line, l.nul_texts); !r.empty())
+      return reject(r);
+  }
   if (po.sync.number_retired_by_other && !po.manual) {
     return reject(documents::ReusedNumberMessage(PurchaseOrderKind(), po.number));
   }
-  for (const auto& [field, value] : {std::pair{"supplier number", &po.supplier_no},
-                                     std::pair{"supplier name", &po.supplier_name}}) {
-    if (auto r = stages::CheckText(field, *value, 200); !r.empty())
-      return reject(r);
+  for (const stages::DateValue* date : {&in_date, &order_date}) {
+    if (!date->problem.empty())
+      return reject(date->problem);
   }
   d.supplier_number = po.supplier_no;
   d.supplier_name = po.supplier_name;
   d.warehouse_code = warehouses_.ToWms(po.warehouse_code);  // R3: received there
-  d.in_date = po.delivery_date.substr(0, 10);
-  d.order_date = po.order_date.substr(0, 10);
+  d.in_date = in_date.date;
+  d.order_date = order_date.date;
   d.reference = std::to_string(po.id);
 
   int service_lines = 0;
@@ -57,7 +81,13 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
       ++service_lines;
       continue;
     }
-    auto quantity = stages::CanonicalDecimal(l.quantity);
+    // Ongoing has only the active articles (R7); an unchanged order sent before stays as it is.
+    if (!l.article_active && work.send_refusal.empty()) {
+      work.send_refusal = where + "article " + *l.article_no +
+                          " is inactive in the ERP (Ongoing gets only active articles); "
+                          "activate the article or change the line";
+    }
+    auto quantity = stages::ReadErpNumber(l.quantity);
     if (!quantity || quantity->front() == '-' || *quantity == "0") {
       return reject(where + "quantity " + (quantity ? *quantity : "'" + l.quantity + "'") +
                     " of article " + *l.article_no + " is not a positive number");
@@ -72,19 +102,11 @@ DocumentWork PurchaseOrderTransform::Map(const erp::PurchaseOrderRow& po) {
     work.reason = "not sent: the purchase order has no line the warehouse receives";
     return work;
   }
-  work.payload_hash = PayloadHash(d);
-  if (documents::SameAsAccepted(po, work.payload_hash) && !po.manual) {
-    work.action = DocumentAction::kUnchanged;
-    return work;
-  }
-  if (documents::HoldRefused(po, work))  // R32: refused as it is; not sent again
-    return work;
-  // R21: once Ongoing reported it fully received, it takes no more updates.
-  if (po.sync.last_wms_id &&
-      (po.status == "RECEIVED" || po.sync.last_status.value_or("") == "RECEIVED")) {
-    return reject("purchase order " + po.number +
-                  " is fully received: Ongoing no longer takes updates of it");
-  }
+  // The one text rule (issue 11 point 4): every text of the in-order as it would be sent.
+  if (auto r = stages::CheckTexts(label, d); !r.empty())
+    return reject(r);
+  work.payload_hash = PayloadHash(d);  // article names left out: master data (payload_hash.h)
+  work.legacy_payload_hash = wms::LegacyPayloadHash(d);
   work.action = DocumentAction::kSend;
   return work;
 }

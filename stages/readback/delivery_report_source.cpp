@@ -1,6 +1,6 @@
 #include "stages/readback/delivery_report_source.h"
 
-#include "stages/common/field_checks.h"
+#include "stages/common/erp_number.h"
 #include "stages/readback/scales.h"
 
 namespace wmsbridge::readback {
@@ -26,16 +26,16 @@ std::optional<ErpDelivery> DeliveryReportSource::Load(const wms::ShippedOrder& o
   // A number the ERP holds that is not one counts as 0, as it always did.
   for (const erp::DeliveryLineRow& row : store_.Lines(*document)) {
     erp.lines.push_back({row.line_no, row.article_no, row.article_type, row.description,
-                         stages::Scaled(row.quantity, kQuantityScale).value_or(0),
-                         stages::Scaled(row.delivered_qty, kQuantityScale).value_or(0),
-                         stages::Scaled(row.unit_price, kMoneyScale).value_or(0)});
+                         stages::ReadErpScaled(row.quantity, kQuantityScale).value_or(0),
+                         stages::ReadErpScaled(row.delivered_qty, kQuantityScale).value_or(0),
+                         stages::ReadErpScaled(row.unit_price, kMoneyScale).value_or(0)});
     erp.payment_method = row.payment_method;
   }
   if (erp.IsCustomerOrder()) {
     erp.tracking_numbers = store_.TrackingNumbers(document->erp_id);
     if (invoice_at_delivery_) {
       for (const erp::InvoicedQuantityRow& row : store_.InvoicedQuantities(document->erp_id))
-        erp.invoiced[row.line_no] = stages::Scaled(row.quantity, kQuantityScale).value_or(0);
+        erp.invoiced[row.line_no] = stages::ReadErpScaled(row.quantity, kQuantityScale).value_or(0);
     }
   }
   return erp;

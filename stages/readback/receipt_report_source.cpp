@@ -1,6 +1,6 @@
 #include "stages/readback/receipt_report_source.h"
 
-#include "stages/common/field_checks.h"
+#include "stages/common/erp_number.h"
 #include "stages/readback/scales.h"
 
 namespace wmsbridge::readback {
@@ -26,8 +26,8 @@ std::optional<ErpReceipt> ReceiptReportSource::Load(const wms::ReceivedInOrder& 
   // A number the ERP holds that is not one counts as 0, as it always did.
   for (const erp::ReceiptLineRow& row : store_.Lines(*order)) {
     erp.lines.push_back({row.line_no, row.article_no, row.article_type,
-                         stages::Scaled(row.quantity, kQuantityScale).value_or(0),
-                         stages::Scaled(row.received_qty, kQuantityScale).value_or(0)});
+                         stages::ReadErpScaled(row.quantity, kQuantityScale).value_or(0),
+                         stages::ReadErpScaled(row.received_qty, kQuantityScale).value_or(0)});
   }
   return erp;
 }

@@ -24,7 +24,12 @@ std::string PayloadHash(const wms::ArticleDefinition& d) {
   return Poco::DigestEngine::digestToHex(sha1.digest());
 }
 
-std::string PayloadHash(const wms::CustomerOrder& o) {
+namespace {
+
+// Whether an order line's article name is hashed: only in the legacy form.
+enum class Names { kLeftOut, kIn };
+
+std::string OrderHash(const wms::CustomerOrder& o, Names names) {
   Poco::SHA1Engine sha1;
   const auto field = [&](const std::string& v) {
     sha1.update(v);
@@ -45,7 +50,8 @@ std::string PayloadHash(const wms::CustomerOrder& o) {
     field("L");
     field(l.external_line_code);
     field(l.article_number);
-    field(l.article_name);
+    if (names == Names::kIn)
+      field(l.article_name);
     field(l.quantity);
     field(l.currency_code.value_or("\x1e"));
     field(l.comment);
@@ -58,7 +64,7 @@ std::string PayloadHash(const wms::CustomerOrder& o) {
   return Poco::DigestEngine::digestToHex(sha1.digest());
 }
 
-std::string PayloadHash(const wms::InOrder& o) {
+std::string InOrderHash(const wms::InOrder& o, Names names) {
   Poco::SHA1Engine sha1;
   const auto field = [&](const std::string& v) {
     sha1.update(v);
@@ -72,11 +78,30 @@ std::string PayloadHash(const wms::InOrder& o) {
     field("L");
     field(l.external_line_code);
     field(l.article_number);
-    field(l.article_name);
+    if (names == Names::kIn)
+      field(l.article_name);
     field(l.quantity);
     field(l.comment);
   }
   return Poco::DigestEngine::digestToHex(sha1.digest());
+}
+
+}  // namespace
+
+std::string PayloadHash(const wms::CustomerOrder& order) {
+  return OrderHash(order, Names::kLeftOut);
+}
+
+std::string LegacyPayloadHash(const wms::CustomerOrder& order) {
+  return OrderHash(order, Names::kIn);
+}
+
+std::string PayloadHash(const wms::InOrder& order) {
+  return InOrderHash(order, Names::kLeftOut);
+}
+
+std::string LegacyPayloadHash(const wms::InOrder& order) {
+  return InOrderHash(order, Names::kIn);
 }
 
 }  // namespace wmsbridge::wms

@@ -4,6 +4,10 @@
 
 #include <Poco/Environment.h>
 
+#include <string>
+#include <vector>
+
+#include "stages/erp/article_store.h"
 #include "stages/erp/erp_transaction.h"
 #include "stages/erp/job_lock.h"
 #include "stages/erp/migrator.h"
@@ -21,6 +25,25 @@ ERP_BACKEND_TEST(migrate_is_safe_to_run_again_and_records_each_version_once) {
   BOOST_TEST(again.version >= 2);
   BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == again.version);
   BOOST_TEST(db.Count("SELECT * FROM wms_document_status") == 0);
+}
+
+// Migration 007 (R32's refused_payload_hash) came after main's 005 and 006: a database migrated
+// to 006 gets exactly 007, once, and keeps its rows.
+ERP_BACKEND_TEST(a_database_of_version_6_is_upgraded_by_migration_7_once_R32) {
+  db.Exec("DELETE FROM wms_schema_version WHERE version >= 7");
+  db.Exec("ALTER TABLE wms_sync_state DROP COLUMN refused_payload_hash");
+  db.Exec(
+      "INSERT INTO wms_sync_state (connection_name, doc_type, doc_no, status, last_attempt_at) "
+      "VALUES ('demo', 'customer_order', 'SO-1', 'ERROR', '2026-12-01 10:00:00')");
+  auto session = db.Open();
+  const erp::MigrationResult upgraded = erp::Migrate(*session);
+  BOOST_TEST_REQUIRE(!upgraded.applied.empty());
+  BOOST_TEST(upgraded.applied.front() == "007_refused_payload.sql");
+  BOOST_TEST(erp::Migrate(*session).applied.empty(), "applied once");
+  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version WHERE version = 7") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == upgraded.version);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no = 'SO-1' AND status = 'ERROR' "
+                      "AND refused_payload_hash IS NULL") == 1);
 }
 
 ERP_BACKEND_TEST(document_status_shows_untouched_articles_as_not_sent) {
@@ -92,4 +115,41 @@ ERP_BACKEND_TEST(the_latest_runs_read_by_name_newest_first_R29) {
   BOOST_TEST(recent[1].skipped == "4");
   BOOST_TEST(recent[1].message == "fine");
   BOOST_TEST(runs.Recent(1).size() == 1u);
+}
+
+// Poco reads at most 1023 bytes of a text by default (and a psqlODBC text at most 8190, a SQLite
+// expression 255): every text the extract queries give is read whole, whatever its length,
+// byte for byte, through Poco's pieces of 1 KiB (issue 11 point 5).
+ERP_BACKEND_TEST(texts_of_any_length_are_read_whole_byte_for_byte) {
+  std::vector<std::string> names;
+  for (const std::size_t length : {1u, 1022u, 1023u, 1024u, 1025u, 2047u, 2049u, 10000u, 300000u}) {
+    for (const std::string unit : {"x", "\xC3\x96", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+      std::string name;
+      while (name.size() < length)
+        name += name.size() % 97 == 0 ? std::string("Z") : unit;
+      names.push_back(name);
+    }
+  }
+  {
+    auto session = db.Open();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      int id = static_cast<int>(i) + 1;
+      std::string no = "L-" + std::to_string(id);
+      Poco::UTF16String name = erp::LongText(names[i]);
+      session->session() << "INSERT INTO article (article_id, article_no, article_type, name, "
+                            "is_active, updated_at) VALUES (?, ?, 'STOCK', ?, TRUE, "
+                            "'2026-11-20 10:00:00')",
+          use(id), use(no), use(name), now;
+    }
+  }
+  auto session = db.Open();
+  const std::vector<erp::ArticleRow> rows =
+      erp::ArticleStore(*session).Page("demo", 0, true, std::nullopt, names.size() + 1);
+  BOOST_REQUIRE_EQUAL(rows.size(), names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    BOOST_TEST_CONTEXT("text of " << names[i].size() << " bytes") {
+      BOOST_TEST(rows[i].name.size() == names[i].size());
+      BOOST_TEST((rows[i].name == names[i]));
+    }
+  }
 }

@@ -67,6 +67,13 @@ std::string Status(const ErpBackend& db, const std::string& no) {
   return test::DocumentField(db, "article", no, "status");
 }
 
+std::string Repeat(const std::string& unit, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i)
+    out += unit;
+  return out;
+}
+
 // An installation file for the command-line application, with the password in a 0600 file.
 std::string WriteConfig(const ErpBackend& db, const SimProcess& sim, const std::string& dir,
                         const std::string& password = test::kPassword) {
@@ -121,6 +128,43 @@ ERP_BACKEND_TEST(a_changed_article_sends_exactly_one_call_R7) {
   BOOST_TEST(sim.store().FindArticle("ART-4")->name == "Ny benämning");
 }
 
+// Issue 11 point 14: an edit stamped behind the watermark waits at most full_comparison_hours.
+ERP_BACKEND_TEST(an_article_stamped_behind_the_watermark_is_sent_by_the_due_full_comparison_R7) {
+  SimProcess sim;
+  AddArticles(db, 4);
+  Run(db, sim);  // the first run compares everything and records when
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_run") == "full");
+  db.Exec("UPDATE article SET updated_at = '2026-11-25 10:00:00' WHERE article_no = 'ART-1'");
+  Run(db, sim);  // moves the watermark past 2026-11-25
+  sim.store().ResetCalls();
+  db.Exec(
+      "UPDATE article SET name = 'Sent commit', updated_at = '2026-11-01 08:00:00' "
+      "WHERE article_no = 'ART-3'");
+  Run(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 0,
+             "not in an incremental run: stamped behind the watermark");
+
+  // The last full comparison is 25 hours old: the next run is one, and finds the change.
+  db.Exec("UPDATE wms_watermark SET value = '2000-01-01 00:00:00' WHERE job = 'articles:full'");
+  Run(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+  BOOST_TEST(sim.store().FindArticle("ART-3")->name == "Sent commit");
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_run ORDER BY run_id DESC LIMIT 1") == "full");
+  BOOST_TEST(db.Scalar("SELECT value FROM wms_watermark WHERE job = 'articles:full'") >
+             "2026-01-01");
+
+  // Switched off (0): only --full compares everything.
+  auto c = Connection(db, sim);
+  c.full_comparison_hours = 0;
+  db.Exec("UPDATE wms_watermark SET value = '2000-01-01 00:00:00' WHERE job = 'articles:full'");
+  db.Exec(
+      "UPDATE article SET name = 'Again', updated_at = '2026-11-01 08:00:00' "
+      "WHERE article_no = 'ART-3'");
+  sim.store().ResetCalls();
+  jobs::RunArticleJob(c, Options(), test::TestLog());
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 0);
+}
+
 ERP_BACKEND_TEST(a_bad_article_is_rejected_with_its_reason_while_the_others_are_sent_R30) {
   SimProcess sim;
   AddArticles(db, 4);
@@ -134,7 +178,8 @@ ERP_BACKEND_TEST(a_bad_article_is_rejected_with_its_reason_while_the_others_are_
   BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-2'") ==
              "weight -2 is negative");
   BOOST_TEST(db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-3'")
-                 .find("article name is 300 characters long") != std::string::npos);
+                 .find("article ART-3: article name (ArticleName) is 300 characters long") !=
+             std::string::npos);
   BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'rejected'") == 2);
 
   // Fixed in the ERP: the next run sends it, and only it.
@@ -144,6 +189,49 @@ ERP_BACKEND_TEST(a_bad_article_is_rejected_with_its_reason_while_the_others_are_
   BOOST_TEST(sim.store().FindArticle("ART-2").has_value());
   BOOST_TEST(Status(db, "ART-2") == "SENT");
   BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 1);
+}
+
+// Poco's default read stopped at 1023 bytes: 600 x 'Ö' (1200 bytes) was cut in the middle of a
+// character and then called "not valid UTF-8". Read whole, it is refused for its real length;
+// a name within the limit that is 800 bytes long reaches Ongoing byte for byte.
+ERP_BACKEND_TEST(a_long_name_is_read_whole_and_refused_for_its_real_length_R30) {
+  SimProcess sim;
+  AddArticles(db, 3);
+  db.Exec("UPDATE article SET name = '" + Repeat("Ö", 600) + "' WHERE article_no = 'ART-2'");
+  const std::string within = Repeat("\xF0\x9F\x98\x80", 199) + "!";  // 200 characters
+  db.Exec("UPDATE article SET name = '" + within + "' WHERE article_no = 'ART-3'");
+  const auto result = Run(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  const std::string message =
+      db.Scalar("SELECT message FROM wms_document_status WHERE doc_no = 'ART-2'");
+  BOOST_TEST(message.find("600 characters") != std::string::npos, message);
+  BOOST_TEST(message.find("UTF-8") == std::string::npos, message);
+  BOOST_TEST(!sim.store().FindArticle("ART-2").has_value());
+  const auto stored = sim.store().FindArticle("ART-3");
+  BOOST_REQUIRE(stored.has_value());
+  BOOST_TEST(stored->name == within);
+}
+
+// The SQLite driver prints a REAL under 0.0001 with an exponent ("5.0e-05"): every article
+// under 100 cm3 was refused as "not a number". The number reader takes the driver's forms.
+ERP_BACKEND_TEST(a_volume_the_driver_prints_with_an_exponent_is_sent_as_its_decimal) {
+  SimProcess sim;
+  AddArticles(db, 2);
+  db.Exec("UPDATE article SET volume_m3 = 0.00005 WHERE article_no = 'ART-1'");
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(db.Scalar("SELECT CAST(volume_m3 AS VARCHAR(40)) FROM article WHERE article_no = "
+                         "'ART-1'") == "5.0e-05",
+               "what the driver gives");
+  }
+  const auto result = Run(db, sim);
+  BOOST_TEST(
+      pipeline::ToString(result.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+      result.summary);
+  const auto stored = sim.store().FindArticle("ART-1");
+  BOOST_REQUIRE(stored.has_value());
+  BOOST_TEST(stored->volume == "0.00005");
+  BOOST_TEST(Status(db, "ART-1") == "SENT");
 }
 
 ERP_BACKEND_TEST(an_article_without_number_is_rejected_before_sending_R30) {
@@ -333,5 +421,67 @@ ERP_BACKEND_TEST(a_failing_wms_records_no_article_as_sent_and_the_next_run_sends
       Run(db, sim);
       BOOST_TEST(sim.store().TotalWriteCalls() == 0, "each sent once");
     }
+  }
+}
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+ERP_BACKEND_TEST(every_article_text_is_sent_byte_for_byte_or_the_article_refused_naming_it) {
+  SimProcess sim;
+  const auto chr = [&](int code) {
+    return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+  };
+  AddArticles(db, 6);
+  // Good: what XML can carry arrives as it is in the ERP.
+  db.Exec("UPDATE article SET name = 'Kopp & <fat> \"blå\" ''3 dl''' || " + chr(9) +
+          " || '\xF0\x9F\x98\x80', barcode = '' WHERE article_no = 'ART-1'");
+  // Bad, one field each.
+  db.Exec("UPDATE article SET name = 'Kopp' || " + chr(1) + " WHERE article_no = 'ART-2'");
+  db.Exec("UPDATE article SET supplier_article_no = 'S' || " + chr(11) +
+          " WHERE article_no = 'ART-3'");
+  db.Exec("UPDATE article SET article_no = '" + std::string(51, 'A') +
+          "' WHERE article_no = 'ART-4'");
+  if (db.Name() == "sqlite") {
+    db.Exec("UPDATE article SET barcode = CAST(x'37FF' AS TEXT) WHERE article_no = 'ART-5'");
+    db.Exec("UPDATE article SET name = 'Kopp' || char(0) || ' blå' WHERE article_no = 'ART-6'");
+  }
+  const auto result = Run(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects),
+             result.summary);
+  const auto good = sim.store().FindArticle("ART-1");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->name == "Kopp & <fat> \"blå\" '3 dl'\t\xF0\x9F\x98\x80");
+  BOOST_TEST(Status(db, "ART-1") == "SENT");
+  const auto message = [&](const std::string& no) {
+    return db.Scalar(
+        "SELECT message FROM wms_document_status WHERE doc_type = 'article' AND "
+        "doc_no = '" +
+        no + "'");
+  };
+  BOOST_TEST(
+      message("ART-2").rfind("article ART-2: article name (ArticleName) contains U+0001", 0) == 0,
+      message("ART-2"));
+  BOOST_TEST(message("ART-3").rfind("article ART-3: supplier article number "
+                                    "(SupplierArticleNumber) contains U+000B",
+                                    0) == 0,
+             message("ART-3"));
+  BOOST_TEST(message(std::string(51, 'A'))
+                     .find("article number (ArticleNumber) is 51 characters "
+                           "long") != std::string::npos,
+             message(std::string(51, 'A')));
+  for (const char* no : {"ART-2", "ART-3"})
+    BOOST_TEST(!sim.store().FindArticle(no).has_value(), no);
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(message("ART-5").rfind("article ART-5: barcode (BarCode) is not valid UTF-8 (byte "
+                                      "0xFF at byte 2)",
+                                      0) == 0,
+               message("ART-5"));
+    BOOST_TEST(message("ART-6").rfind("article ART-6: name holds a NUL character", 0) == 0,
+               message("ART-6"));
+    BOOST_TEST(!sim.store().FindArticle("ART-5").has_value());
+    BOOST_TEST(!sim.store().FindArticle("ART-6").has_value(), "never sent cut to 'Kopp'");
+  } else {
+    BOOST_TEST(sim.store().FindArticle("ART-5").has_value());
   }
 }

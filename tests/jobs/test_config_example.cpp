@@ -73,11 +73,17 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(c.batch_size == 500);
   BOOST_TEST(c.wms_page_size == 1000);
   BOOST_TEST(c.rate_limit_max_wait.count() == 60);
+  BOOST_TEST(c.full_comparison_hours == 24);
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
   BOOST_TEST(!c.sms_notification);
   BOOST_TEST(c.wms_time_zone.name() == "Europe/Stockholm");
   BOOST_TEST(c.erp_time_zone.name() == "Europe/Stockholm");
+  BOOST_TEST(!c.stock_report_only);
+  BOOST_TEST(c.stock_threshold_units == "50");
+  BOOST_TEST(c.stock_threshold_percent == "20");
+  BOOST_TEST(c.stock_warehouses == std::vector<std::string>{"MAIN"});
+  BOOST_TEST(c.stock_report_dir == dir + "/");
 }
 
 // R3: a mapping that cannot be meant is refused when the file is read, naming the key.

@@ -4,9 +4,12 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/job_fixtures.h"
@@ -122,6 +125,21 @@ ERP_BACKEND_TEST(new_purchase_orders_become_in_orders_and_unchanged_ones_make_no
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
 
+// Issue 11 point 14: lines have no updated_at; an open in-order is compared every run.
+ERP_BACKEND_TEST(a_purchase_line_edited_without_touching_its_order_is_sent_by_the_next_run_R20) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-31");
+  // A later one moves the watermark past PO-31's updated_at.
+  AddPurchaseOrder(db, 2, "PO-32", "1", "2026-12-02", "2026-11-27 09:00:00");
+  RunPurchase(db, sim);
+  sim.store().ResetCalls();
+  db.Exec("UPDATE purchase_order_line SET quantity = 14 WHERE po_id = 1 AND line_no = 2");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 1);
+  BOOST_TEST(sim.store().FindInOrder("PO-31")->lines[1].advised_qty == "14");
+}
+
 ERP_BACKEND_TEST(a_changed_purchase_order_is_sent_again_R20) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
@@ -166,7 +184,8 @@ ERP_BACKEND_TEST(a_deleted_purchase_order_is_cancelled_and_its_reused_number_ref
              Field(db, "purchase_order", "message", "PO-31"));
 }
 
-ERP_BACKEND_TEST(an_update_after_full_receipt_is_refused_locally_R21) {
+// Issue 11 changed the rule: refused locally as before, and the purchase order stays RECEIVED.
+ERP_BACKEND_TEST(an_update_after_full_receipt_is_not_sent_and_it_stays_received_R21) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   AddPurchaseOrder(db, 1, "PO-41");
@@ -178,11 +197,15 @@ ERP_BACKEND_TEST(an_update_after_full_receipt_is_refused_locally_R21) {
   sim.store().ResetCalls();
   RunPurchase(db, sim);
   BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-41") == "RECEIVED");
   BOOST_TEST(Field(db, "purchase_order", "message", "PO-41") ==
-             "purchase order PO-41 is fully received: Ongoing no longer takes updates of it");
+             "purchase order PO-41 is fully received: Ongoing no longer takes updates of it; a "
+             "later change in the ERP was not sent");
 }
 
-ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_is_explained_R21) {
+// Issue 11 changed the rule: explained as before, and the purchase order keeps its status; it is
+// not tried again on every run.
+ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_keeps_the_status_R21) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);
   for (int i = 0; i < 2; ++i) {
@@ -199,12 +222,19 @@ ERP_BACKEND_TEST(an_update_ongoing_refuses_once_receiving_started_is_explained_R
       db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:0" + std::to_string(i) +
               ":00' WHERE po_id = " + id);
       RunPurchase(db, sim);
-      BOOST_TEST(Field(db, "purchase_order", "status", no) == "ERROR");
+      BOOST_TEST(Field(db, "purchase_order", "status", no) == "SENT");
       BOOST_TEST(Field(db, "purchase_order", "message", no)
                          .find("the warehouse has started receiving it") != std::string::npos,
                  Field(db, "purchase_order", "message", no));
     }
   }
+  // Open in-orders are compared on every run (issue 11 point 14), but not these: Ongoing takes
+  // no more changes of them (point 11).
+  AddPurchaseOrder(db, 30, "PO-59", "1", "2026-12-02", "2026-11-28 10:00:00");
+  RunPurchase(db, sim);  // moves the watermark past the refused changes
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0, "not tried again on every run");
 }
 
 // Ongoing holds a cancelled in-order under the number (not known to this ERP database): R17's
@@ -267,6 +297,130 @@ ERP_BACKEND_TEST(a_bad_purchase_order_is_rejected_alone_R30) {
              "line 2: article NO-SUCH is not in the ERP article register");
   BOOST_TEST(Field(db, "purchase_order", "message", "PO-73") ==
              "line 1: quantity -1 of article A-1 is not a positive number");
+}
+
+// --- Issue 11: one number per live purchase order, inactive articles, received stays received --
+
+ERP_BACKEND_TEST(two_live_purchase_orders_under_one_number_are_both_refused_naming_both_ids) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-61");
+  AddPurchaseOrder(db, 2, "PO-61", "2");
+  AddPurchaseOrder(db, 3, "PO-62");
+  RunPurchase(db, sim);
+  BOOST_TEST(!sim.store().FindInOrder("PO-61").has_value());
+  BOOST_TEST(sim.store().FindInOrder("PO-62").has_value());
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-61") == "ERROR");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-61")
+                     .find("purchase order number PO-61 is used by 2 purchase orders in the ERP "
+                           "(ids 1 and 2)") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-61"));
+  db.Exec("DELETE FROM purchase_order_line WHERE po_id = 2");
+  db.Exec("DELETE FROM purchase_order WHERE po_id = 2");
+  RunPurchase(db, sim);
+  BOOST_TEST(sim.store().FindInOrder("PO-61")->warehouse_code == "MAIN", "the one left is sent");
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-61") == "SENT");
+}
+
+ERP_BACKEND_TEST(a_purchase_order_line_of_an_inactive_article_is_refused_locally) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'A-2'");
+  AddPurchaseOrder(db, 1, "PO-71");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-71") ==
+             "line 2: article A-2 is inactive in the ERP (Ongoing gets only active articles); "
+             "activate the article or change the line");
+}
+
+ERP_BACKEND_TEST(a_never_sent_purchase_order_already_received_in_the_erp_is_not_sent) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  db.Exec("UPDATE purchase_order SET status = 'RECEIVED' WHERE po_id = 1");
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-81") == "NOT_SENT");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-81") ==
+             "not sent: purchase order PO-81 is already received in the ERP (status RECEIVED); "
+             "the warehouse has nothing to receive");
+}
+
+// Receiving has started (the read-back recorded it): no update is attempted, the status stays.
+ERP_BACKEND_TEST(no_update_is_attempted_once_the_read_back_reports_a_receipt_R21) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-91");
+  RunPurchase(db, sim);
+  sim.store().Receive("PO-91", {{"1", "4"}});
+  jobs::RunReceiptJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  BOOST_REQUIRE(Field(db, "purchase_order", "status", "PO-91") == "PARTIALLY_RECEIVED");
+  db.Exec("UPDATE purchase_order_line SET quantity = 12 WHERE po_id = 1 AND line_no = 1");
+  db.Exec("UPDATE purchase_order SET updated_at = '2026-11-27 08:00:00' WHERE po_id = 1");
+  sim.store().ResetCalls();
+  RunPurchase(db, sim);
+  BOOST_TEST(InOrderCalls(sim) == 0);
+  BOOST_TEST(Field(db, "purchase_order", "status", "PO-91") == "PARTIALLY_RECEIVED");
+  BOOST_TEST(Field(db, "purchase_order", "message", "PO-91")
+                     .find("the warehouse has started receiving it") != std::string::npos,
+             Field(db, "purchase_order", "message", "PO-91"));
+}
+
+// R30 as for customer orders: a delivery or order date that is no date refuses its purchase
+// order naming the column and the value; the run goes on and sends the good ones, and the next
+// run sends the corrected ones.
+ERP_BACKEND_TEST(a_date_that_is_no_date_refuses_its_purchase_order_and_the_run_goes_on_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET delivery_date = NULL WHERE po_id = 2");
+  std::vector<std::string> shown = {"is missing (NULL"};
+  // PostgreSQL's date column takes none of the text values (it checks them itself).
+  const std::vector<std::string> bad =
+      db.Name() == "sqlite" ? std::vector<std::string>{"tomorrow", "2026-12-32", "2026-13-01",
+                                                       "2026-02-30", "0000-00-00"}
+                            : std::vector<std::string>{"infinity"};
+  for (std::size_t i = 0; i < bad.size(); ++i) {
+    AddPurchaseOrder(db, 3 + static_cast<int>(i), "PO-8" + std::to_string(3 + i), "1", bad[i]);
+    shown.push_back("'" + bad[i] + "'");
+  }
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 9, "PO-89");
+    db.Exec("UPDATE purchase_order SET order_date = '2026-13-01' WHERE po_id = 9");
+  }
+  const auto result = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(result.sent == 1u, result.summary);
+  BOOST_TEST(sim.store().FindInOrder("PO-81").has_value());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const std::string no = "PO-8" + std::to_string(2 + i);
+    BOOST_TEST_CONTEXT(no) {
+      BOOST_TEST(Field(db, "purchase_order", "status", no) == "ERROR");
+      const std::string message = Field(db, "purchase_order", "message", no);
+      BOOST_TEST(message.find("purchase order " + no +
+                              ": delivery date (purchase_order.delivery_date) " + shown[i]) == 0,
+                 message);
+    }
+  }
+  if (db.Name() == "sqlite") {
+    BOOST_TEST(Field(db, "purchase_order", "message", "PO-89") ==
+               "purchase order PO-89: order date (purchase_order.order_date) '2026-13-01' is not "
+               "a date (YYYY-MM-DD)");
+  }
+
+  db.Exec(
+      "UPDATE purchase_order SET delivery_date = '2026-12-05', order_date = '2026-11-24' "
+      "WHERE po_id > 1");
+  sim.store().ResetCalls();
+  const auto next = RunPurchase(db, sim);
+  BOOST_TEST(pipeline::ToString(next.status) == pipeline::ToString(pipeline::RunStatus::kCompleted),
+             next.summary);
+  BOOST_TEST(InOrderCalls(sim) ==
+                 static_cast<std::int64_t>(shown.size()) + (db.Name() == "sqlite" ? 1 : 0),
+             "the corrected ones");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -394,6 +548,168 @@ ERP_BACKEND_TEST(an_internal_order_with_an_unknown_article_is_rejected_alone_R30
              "line 1: article GONE is not in the ERP article register");
   BOOST_TEST(sim.store().FindOrder("IO-IO-7").has_value());
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'IO-6'") == "ERROR");
+}
+
+ERP_BACKEND_TEST(two_internal_orders_under_one_number_are_both_refused_naming_both_ids) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-11", 1, 2);
+  AddInternalOrder(db, 2, "IO-11", 2, 1);
+  AddInternalOrder(db, 3, "IO-11", 3, 1);  // from an unconnected warehouse: never sent here
+  RunInternal(db, sim, Options("IO-11"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-11")
+                     .find("internal order number IO-11 is used by 2 internal orders in the ERP "
+                           "(ids 1 and 2)") != std::string::npos,
+             Field(db, "internal_order", "message", "IO-11"));
+}
+
+ERP_BACKEND_TEST(an_internal_order_line_of_an_inactive_article_is_refused_locally) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE article SET is_active = FALSE WHERE article_no = 'A-2'");
+  AddInternalOrder(db, 1, "IO-12", 1, 2);
+  RunInternal(db, sim, Options("IO-12"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-12") ==
+             "line 1: article A-2 is inactive in the ERP (Ongoing gets only active articles); "
+             "activate the article or change the line");
+}
+
+ERP_BACKEND_TEST(a_delivered_internal_order_stays_delivered_and_takes_no_update_R23) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-13", 1, 2);
+  RunInternal(db, sim, Options("IO-13"));
+  sim.store().Ship("IO-IO-13");
+  jobs::RunDeliveryJob(Connection(db, sim), Options(), Poco::Logger::get("test"));
+  BOOST_REQUIRE(Field(db, "internal_order", "status", "IO-13") == "DELIVERED");
+  db.Exec("UPDATE internal_order_line SET quantity = 9 WHERE io_id = 1");
+  sim.store().ResetCalls();
+  RunInternal(db, sim, Options("IO-13"));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 0);
+  BOOST_TEST(Field(db, "internal_order", "status", "IO-13") == "DELIVERED");
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-13") ==
+             "internal order IO-13 is fully delivered: Ongoing no longer takes updates of it; a "
+             "later change in the ERP was not sent");
+}
+
+ERP_BACKEND_TEST(an_internal_order_whose_delivery_date_is_no_date_is_refused_naming_it_R30) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddInternalOrder(db, 1, "IO-21", 1, 2);
+  db.Exec("UPDATE internal_order SET delivery_date = NULL WHERE io_id = 1");
+  AddInternalOrder(db, 2, "IO-22", 1, 2);
+  const bool sqlite = db.Name() == "sqlite";
+  // PostgreSQL's date column takes no '2026-02-30' (it checks dates itself).
+  db.Exec(std::string("UPDATE internal_order SET delivery_date = ") +
+          (sqlite ? "'2026-02-30'" : "'infinity'") + " WHERE io_id = 2");
+  AddInternalOrder(db, 3, "IO-23", 2, 1);
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-21', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-22', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-23', '2026-11-27 10:00:00')");
+  const auto result = RunInternal(db, sim);
+  BOOST_TEST(pipeline::ToString(result.status) ==
+             pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects));
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-21") ==
+             "internal order IO-21: delivery date (internal_order.delivery_date) is missing "
+             "(NULL or empty)");
+  BOOST_TEST(Field(db, "internal_order", "message", "IO-22") ==
+             "internal order IO-22: delivery date (internal_order.delivery_date) " +
+                 std::string(sqlite ? "'2026-02-30'" : "'infinity'") +
+                 " is not a date (YYYY-MM-DD)");
+  BOOST_TEST(sim.store().FindOrder("IO-IO-23").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-21").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// --- One text rule (issue 11 point 4) ----------------------------------------------------------
+
+namespace {
+
+// SQL for the character with code `code` (SQLite char(), PostgreSQL chr()).
+std::string Char(const ErpBackend& db, int code) {
+  return (db.Name() == "sqlite" ? "char(" : "chr(") + std::to_string(code) + ")";
+}
+
+bool StartsWith(const std::string& text, const std::string& start) {
+  return text.rfind(start, 0) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(texts_issue_11)
+
+ERP_BACKEND_TEST(purchase_order_texts_are_sent_byte_for_byte_or_the_order_refused_naming_them) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-81");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Kaffe & <Te> \"AB\"' || " + Char(db, 9) +
+          " || 'Å' WHERE po_id = 1");
+  AddPurchaseOrder(db, 2, "PO-82");
+  db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || " + Char(db, 1) + " WHERE po_id = 2");
+  AddPurchaseOrder(db, 3, "PO-83");
+  db.Exec("UPDATE purchase_order SET supplier_no = '" + std::string(51, 'S') + "' WHERE po_id = 3");
+  if (db.Name() == "sqlite") {
+    AddPurchaseOrder(db, 4, "PO-84");
+    db.Exec("UPDATE purchase_order SET supplier_name = 'Lev' || char(0) || 'AB' WHERE po_id = 4");
+  }
+  RunPurchase(db, sim);
+  const auto good = sim.store().FindInOrder("PO-81");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->supplier_name == "Kaffe & <Te> \"AB\"\tÅ");
+  const std::string m82 = Field(db, "purchase_order", "message", "PO-82");
+  BOOST_TEST(StartsWith(m82,
+                        "purchase order PO-82: supplier name (InOrderSupplier/SupplierName) "
+                        "contains U+0001"),
+             m82);
+  const std::string m83 = Field(db, "purchase_order", "message", "PO-83");
+  BOOST_TEST(StartsWith(m83,
+                        "purchase order PO-83: supplier number "
+                        "(InOrderSupplier/SupplierNumber) is 51 characters long"),
+             m83);
+  BOOST_TEST(!sim.store().FindInOrder("PO-82").has_value());
+  BOOST_TEST(!sim.store().FindInOrder("PO-83").has_value());
+  if (db.Name() == "sqlite") {
+    const std::string m84 = Field(db, "purchase_order", "message", "PO-84");
+    BOOST_TEST(StartsWith(m84, "purchase order PO-84: supplier_name holds a NUL"), m84);
+    BOOST_TEST(!sim.store().FindInOrder("PO-84").has_value());
+  }
+}
+
+ERP_BACKEND_TEST(internal_order_texts_follow_the_same_rule_the_warehouse_name_and_the_number) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  db.Exec("UPDATE warehouse SET name = 'Lager' || " + Char(db, 1) +
+          " || 'Umeå' WHERE code = 'NORTH'");
+  AddInternalOrder(db, 1, "IO-81", 1, 2);  // to NORTH: its name is the consignee's
+  const std::string long_no(203, '8');     // sent whole before issue 11
+  AddInternalOrder(db, 2, long_no, 1, 3);
+  AddInternalOrder(db, 3, "IO-83", 1, 3);  // to OTHER: fine
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('internal_order', 'IO-81', '2026-11-27 10:00:00'), "
+      "('internal_order', '" +
+      long_no +
+      "', '2026-11-27 10:00:00'), "
+      "('internal_order', 'IO-83', '2026-11-27 10:00:00')");
+  RunInternal(db, sim);
+  const std::string m81 = Field(db, "internal_order", "message", "IO-81");
+  BOOST_TEST(StartsWith(m81, "internal order IO-81: delivery name (Customer/Name) contains U+0001"),
+             m81);
+  const std::string m82 = Field(db, "internal_order", "message", long_no);
+  BOOST_TEST(m82.find("order number (GoodsOwnerOrderNumber) is 206 characters long; wmsbridge "
+                      "sends a number of at most 50") != std::string::npos,
+             m82);
+  BOOST_TEST(!sim.store().FindOrder("IO-IO-81").has_value());
+  BOOST_TEST(!sim.store().FindOrder("IO-" + long_no).has_value());
+  const auto good = sim.store().FindOrder("IO-IO-83");
+  BOOST_REQUIRE(good.has_value());
+  BOOST_TEST(good->consignee.name == "Butik Malmö");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

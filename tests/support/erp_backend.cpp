@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stages/erp/migrator.h"
+#include "stages/erp/text_value.h"
 #include "tests/support/backend_test.h"
 
 using namespace Poco::Data::Keywords;
@@ -45,7 +46,7 @@ std::string ErpBackend::Scalar(const std::string& sql) const {
   db->session() << sql, into(values), now;
   if (values.empty() || values.front().isNull())
     return "";
-  return values.front().value();
+  return erp::WholeText(values.front().value());  // read in pieces, as the product reads
 }
 
 long ErpBackend::Count(const std::string& sql) const {

@@ -342,7 +342,7 @@ std::map<std::string, Article> ArticlesOf(SimStore& store, int goods_owner_id,
 // --- Connection handling --------------------------------------------------------------------
 
 SimService::SimService(struct soap* context, SimStore& store, std::stop_token stop)
-    : ServiceSoapService(context), store_(store), stop_(std::move(stop)) {}
+    : ServiceSoapService(context), store_(store), stop_(std::move(stop)), strict_xml_(context) {}
 
 SimService::~SimService() = default;
 
@@ -366,6 +366,7 @@ int SimService::serve() {
       }
       request_.outcome =
           "fault: unreadable request (gSOAP error " + std::to_string(soap->error) + ")";
+      RefuseWithXmlProblem();
       LogRequest();
       return soap_send_fault(soap);  // say what was wrong rather than hang up silently
     }
@@ -383,6 +384,7 @@ int SimService::serve() {
                 ? "fault: unknown operation"
                 : "fault: unreadable request (gSOAP error " + std::to_string(soap->error) + ")";
       }
+      RefuseWithXmlProblem();
       LogRequest();
       return soap_valid_socket(soap->socket) ? soap_send_fault(soap) : soap->error;
     }
@@ -527,6 +529,16 @@ int SimService::AnswerWithFault() {
   LogRequest();
   CloseConnection();
   return SOAP_OK;
+}
+
+void SimService::RefuseWithXmlProblem() {
+  // .NET reads the request before any operation: characters XML 1.0 cannot carry fail it
+  // whole, whatever else gSOAP may have tripped over.
+  if (const auto problem = strict_xml_.Problem()) {
+    const std::string text = UnreadableRequestFault(*problem);
+    request_.outcome = "fault: " + text;
+    soap_sender_fault(soap, soap_strdup(soap, text.c_str()), nullptr);
+  }
 }
 
 void SimService::CloseConnection() {

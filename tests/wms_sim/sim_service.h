@@ -1,8 +1,9 @@
 #pragma once
 // The gSOAP side of the simulator: one SimService serves one accepted connection (keep-alive
 // included) and turns each WSDL operation into a SimStore call. It also applies the injected
-// faults and logs one line per request. Only sim_server.cpp includes this header, so gSOAP
-// types stay out of everything else.
+// faults and logs one line per request. Requests are read with XML 1.0's character rules, as
+// Ongoing's .NET service reads them (sim_strict_xml.h). Only sim_server.cpp includes this header,
+// so gSOAP types stay out of everything else.
 
 #include <chrono>
 #include <cstdint>
@@ -16,6 +17,7 @@
 #include "tests/wms_sim/sim_faults.h"
 #include "tests/wms_sim/sim_operation.h"
 #include "tests/wms_sim/sim_records.h"
+#include "tests/wms_sim/sim_strict_xml.h"
 
 namespace wmsbridge::sim {
 
@@ -98,6 +100,8 @@ class SimService : public ServiceSoapService {
   int AnswerWithFault();
   int AnswerTooManyRequests();
   bool SendRaw(std::string_view data);
+  // When the request breaks XML 1.0's character rules: makes .NET's Client fault the answer.
+  void RefuseWithXmlProblem();
   void CloseConnection();
   void LogRequest();
   void SleepFor(int ms);
@@ -105,6 +109,7 @@ class SimService : public ServiceSoapService {
 
   SimStore& store_;
   std::stop_token stop_;
+  StrictXmlReader strict_xml_;  // requests are read with XML 1.0's rules, as .NET reads them
   RequestState request_;
   std::string captured_;  // the real answer while an "after" fault swallows it
   int (*original_send_)(struct soap*, const char*, std::size_t) = nullptr;
