@@ -77,7 +77,7 @@ JobResult RunStockJob(const ConnectionConfig& connection, const JobOptions& opti
   JobEnvironment env(connection, options, kStockJob, logger);
   erp::StockStore store(env.db(), connection.name);
   stock::StockSource source(env.db(), store, env.client(), Places(store, connection), env.run_id(),
-                            connection.batch_size);
+                            connection.wms_page_size);
   stock::StockTransform decide(Settings(connection, options));
   stock::StockSink sink(env.db(), store, env.run_id(), options.dry_run);
   JobResult result = env.Run(source, decide, sink, {});

@@ -34,7 +34,8 @@ namespace {
 jobs::ConnectionConfig Connection(const ErpBackend& db, const SimProcess& sim) {
   jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN"};
-  c.batch_size = 2;  // Ongoing's pages and the comparison's pages hold 2 articles
+  c.batch_size = 2;     // the comparison's pages hold 2 articles
+  c.wms_page_size = 2;  // and so do Ongoing's (GetInventoryPerWarehouse)
   c.stock_report_dir = sim.dir();
   return c;
 }
