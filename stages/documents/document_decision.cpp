@@ -89,8 +89,8 @@ bool SameAsAccepted(const erp::DocumentRow& row, const DocumentWork& work) {
 }
 
 bool RefusedAsItIs(const erp::DocumentRow& row, const DocumentWork& work) {
-  return !row.manual && row.sync.last_status.value_or("") == "ERROR" &&
-         row.sync.refused_payload_hash && *row.sync.refused_payload_hash == work.payload_hash;
+  const std::string request = RefusedRequest(work);
+  return !row.manual && !request.empty() && row.sync.refused_payload_hash == request;
 }
 
 DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, DocumentWork work) {
@@ -132,6 +132,13 @@ DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, Docum
                         ": not cancelled in Ongoing, which takes no changes of it any more. "
                         "Agree with the 3PL what happens to it",
                     erp::ParseDocStatus(*row.sync.last_status));
+    }
+    // R32: Ongoing refused to cancel it, and nobody asked since: trying on every run would only
+    // add failed calls.
+    if (work.action == DocumentAction::kCancel && RefusedAsItIs(row, work)) {
+      return Refuse(std::move(work), DocumentAction::kHeld,
+                    "not cancelled again: Ongoing refused to cancel " + name +
+                        ", and nobody has asked since");
     }
     return work;
   }

@@ -25,17 +25,18 @@ Handled HandledBy(std::string_view status);
 /// current form of the hash or the former one) and the document is not in error. Never throws.
 bool SameAsAccepted(const erp::DocumentRow& row, const DocumentWork& work);
 
-/// R32: Ongoing refused the very payload `work` carries last time (the document is in ERROR with
-/// that refused_payload_hash), and nobody asked for the document (a manual send, a send
-/// request). Sending it again would only be refused again, and every refused call counts
-/// against Ongoing's consecutive-failure limit, which would then refuse the goods owner's good
-/// documents too. Never throws.
+/// R32: Ongoing refused the very request `work` makes last time (the payload of a send, or a
+/// cancel: RefusedRequest, kept as refused_payload_hash until Ongoing accepts the document
+/// again), and nobody asked for the document since (a manual send, a send request). Making it
+/// again would only be refused again, and every refused call counts against Ongoing's
+/// consecutive-failure limit, which would then refuse the goods owner's good documents too.
+/// Never throws.
 bool RefusedAsItIs(const erp::DocumentRow& row, const DocumentWork& work);
 
 /// The decision for `row` of `kind`, given what its transform built: `built` is kSend with the
-/// payload hashes, or already kCancel / kRetire / kUnchanged / kReject / kNotSent; a kSend may
-/// become kHeld (R32). A kUnchanged (out of the connection's scope, nothing to cancel) is final.
-/// Pure; never throws but std::bad_alloc.
+/// payload hashes, or already kCancel / kRetire / kUnchanged / kReject / kNotSent; a kSend or
+/// kCancel may become kHeld (R32). A kUnchanged (out of the connection's scope, nothing to cancel)
+/// is final. Pure; never throws but std::bad_alloc.
 DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, DocumentWork built);
 
 }  // namespace wmsbridge::documents

@@ -93,21 +93,21 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       if (work.held_status) {
         reason += " The change in the ERP was not sent; the " + settings_.kind.noun +
                   " keeps its status.";
-        record.RefusedOnceHandled(no, work.erp_id, reason, *work.held_status);
+        record.RefusedOnceHandled(no, work.erp_id, reason, *work.held_status, RefusedRequest(work));
         context.Record({no, OutcomeKind::kRejected, reason});
         return;
       }
     }
-    if (work.action == DocumentAction::kSend) {
-      // R32: the same payload is not sent again (documents::Decide holds it).
-      if (reason.find("wmsbridge send") == std::string::npos) {
-        reason += "; not sent again until it changes or is sent by hand (wmsbridge send " +
-                  settings_.kind.send_command + " " + no + ")";
-      }
-      record.RefusedByWms(no, work.erp_id, reason, work.payload_hash);
-    } else {
-      record.Refused(no, work.erp_id, reason);
+    // R32: the same request is not made again (documents::Decide holds it) unless it changes
+    // or a person asks; a deleted document's cancel has nobody to ask and is tried again.
+    const std::string request = RefusedRequest(work);
+    if (!request.empty() && reason.find("wmsbridge send") == std::string::npos) {
+      reason += std::string(work.action == DocumentAction::kSend
+                                ? "; not sent again until it changes or is sent by hand"
+                                : "; not tried again until it is sent by hand") +
+                " (wmsbridge send " + settings_.kind.send_command + " " + no + ")";
     }
+    record.RefusedByWms(no, work.erp_id, reason, request);
     context.Record({no, OutcomeKind::kRejected, reason});
     if (rate_limited)
       throw *rate_limited;  // the refusal is recorded; the run ends as every rate limit ends it

@@ -69,6 +69,21 @@ inline bool SentAsThis(const erp::DocumentRow& row) {
          (!row.sync.last_erp_id || *row.sync.last_erp_id == erp_id);
 }
 
+/// What a refusal of `work` by Ongoing is kept as (wms_sync_state.refused_payload_hash, R32):
+/// the payload hash of a send, kCancelRequest for a cancel; empty for anything else (a deleted
+/// document's Remove is tried again, since nobody can ask for a document the ERP no longer has).
+inline constexpr const char* kCancelRequest = "cancel";
+inline std::string RefusedRequest(const DocumentWork& work) {
+  switch (work.action) {
+    case DocumentAction::kSend:
+      return work.payload_hash;
+    case DocumentAction::kCancel:
+      return kCancelRequest;
+    default:
+      return {};
+  }
+}
+
 /// The work for `row` before any decision: ids, number, the ERP id that wms_sync_state keeps
 /// (the last one for a deleted document), what Ongoing holds of it, and `document` as the empty
 /// WMS document.

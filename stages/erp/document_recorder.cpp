@@ -27,17 +27,20 @@ void DocumentRecorder::Refused(const std::string& doc_no, const std::string& erp
 }
 
 void DocumentRecorder::RefusedByWms(const std::string& doc_no, const std::string& erp_id,
-                                    const std::string& reason, const std::string& payload_hash) {
+                                    const std::string& reason, const std::string& request) {
   ErpTransaction transaction(db_.session());
-  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, DocStatus::kError, payload_hash);
+  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, DocStatus::kError,
+                  request.empty() ? std::nullopt : std::optional<std::string>(request));
   runs_.Record(run_id_, doc_type_, doc_no, "rejected", reason);
   transaction.Commit();
 }
 
 void DocumentRecorder::RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
-                                          const std::string& reason, DocStatus status) {
+                                          const std::string& reason, DocStatus status,
+                                          const std::string& request) {
   ErpTransaction transaction(db_.session());
-  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, status);
+  sync_.MarkError(doc_type_, doc_no, erp_id, reason, run_id_, status,
+                  request.empty() ? std::nullopt : std::optional<std::string>(request));
   sync_.MarkHandlingStarted(doc_type_, doc_no);
   runs_.Record(run_id_, doc_type_, doc_no, "rejected", reason);
   transaction.Commit();

@@ -30,21 +30,21 @@ class DocumentRecorder {
   /// Throws Poco::Data::DataException.
   void Refused(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
                DocStatus status = DocStatus::kError, const std::string& outcome = "rejected");
-  /// The WMS refused the document's `payload_hash` for its data: ERROR with `reason`, and the
-  /// payload is kept so that it is not sent again unchanged (R32). Throws
-  /// Poco::Data::DataException.
+  /// The WMS refused the document: ERROR with `reason`, and the `request` it refused (a payload
+  /// hash, or documents::kCancelRequest) is kept so that it is not made again unchanged (R32);
+  /// empty keeps none. Throws Poco::Data::DataException.
   void RefusedByWms(const std::string& doc_no, const std::string& erp_id, const std::string& reason,
-                    const std::string& payload_hash);
+                    const std::string& request);
   /// The document was held (R32): only the run record says so; its state keeps the refusal.
   /// Throws Poco::Data::DataException.
   void Held(const std::string& doc_no, const std::string& reason);
   /// The WMS refused a change because the warehouse has started on the document (R15, R21):
   /// it keeps `status` (what the WMS holds) with `reason`, and open documents' every-run
   /// comparison leaves it out from now on, so the refused change is not sent again on every run
-  /// (a change since the watermark, a full run or a manual send still tries). Throws
-  /// Poco::Data::DataException.
+  /// (a change since the watermark or a full run tries a changed payload; a manual send tries).
+  /// `request` is kept as in RefusedByWms. Throws Poco::Data::DataException.
   void RefusedOnceHandled(const std::string& doc_no, const std::string& erp_id,
-                          const std::string& reason, DocStatus status);
+                          const std::string& reason, DocStatus status, const std::string& request);
   /// The WMS could not be reached: the document keeps its status (never SENT because of
   /// this), its message and the run record say why. Throws Poco::Data::DataException.
   void Failed(const std::string& doc_no, const std::string& erp_id, const std::string& reason);

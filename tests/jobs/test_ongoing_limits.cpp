@@ -2,7 +2,8 @@
 // over ODBC (SQLite and PostgreSQL), the jobs and the command line, and the simulator over HTTP
 // enforcing Ongoing's rate limits per method. One test per rule, named after it:
 //  - a document Ongoing refused for its data is not sent again until its payload changes or a
-//    person asks (`wmsbridge send`, a wms_send_request row);
+//    person asks (`wmsbridge send`, a wms_send_request row); a refused cancel is not tried
+//    again until a person asks;
 //  - a rate-limited answer is waited out when it asks for a short wait, never retried at once;
 //    a run that meets a limit stops calling the method, ends with exit 69 and says so, and
 //    nothing is lost: the next run after the window completes;
@@ -241,6 +242,55 @@ ERP_BACKEND_TEST(a_refused_document_is_sent_again_when_a_person_asks_R32_R14) {
   BOOST_TEST(test::DocumentField(db, "purchase_order", "PO-71", "status") == "SENT");
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-71'") == "SENT");
   BOOST_TEST(sim.store().FindInOrder("PO-71").has_value());
+}
+
+// Ongoing refuses a change and a cancel once picking has started (R15, R16): the orders keep
+// their status, and the same change or cancel is not tried again by any run, a full one
+// included, until a person asks (before R32, every full run and every run within the
+// watermark's overlap made the refused call again).
+ERP_BACKEND_TEST(a_change_or_cancel_refused_once_picking_started_waits_for_a_person_R32) {
+  SimProcess sim;
+  Prepare(db, sim);
+  AddOrder(db, 1, "7301");
+  AddOrder(db, 2, "7302");
+  RunOrders(db, sim);
+  sim.store().StartPicking("7301");
+  sim.store().StartPicking("7302");
+  db.Exec(
+      "UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-27 08:00:00' "
+      "WHERE order_id = 1");
+  ChangeQuantity(db, 2, 5, "2026-11-27 08:00:00");
+  const auto calls = Calls(sim, sim::Operation::kProcessOrder);
+  RunOrders(db, sim);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 2, "both refused once");
+  BOOST_REQUIRE(Order(db, "7301", "status") == "SENT");
+  BOOST_REQUIRE(Order(db, "7302", "status") == "SENT");
+  const std::string refusal = Order(db, "7301", "message");
+  BOOST_TEST(Contains(refusal, "refused the cancelling of order 7301"), refusal);
+
+  for (const bool full : {false, true}) {
+    BOOST_TEST_CONTEXT(std::string(full ? "full" : "incremental") + " run") {
+      jobs::JobOptions options = Options();
+      options.full = full;
+      const auto held = RunOrders(db, sim, options);
+      BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 2, "no call for either");
+      BOOST_TEST(Order(db, "7301", "status") == "SENT");
+      BOOST_TEST(Order(db, "7301", "message") == refusal, "Ongoing's reason stays");
+      if (full) {
+        BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'held' AND run_id = " +
+                            std::to_string(held.run_id)) == 2);
+      }
+    }
+  }
+
+  // A person asks for each: tried once more (and refused again: the warehouse is picking).
+  for (const std::string no : {"7301", "7302"}) {
+    jobs::JobOptions send = Options();
+    send.only_doc_no = no;
+    RunOrders(db, sim, send);
+  }
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 4);
+  BOOST_TEST(!sim.store().FindOrder("7301")->is_cancelled);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
