@@ -6,7 +6,8 @@
 --             5 page size.
 -- Columns (all text but the id; decimals and dates cast to text so both drivers agree):
 --   article_id, article_no, article_type, name, supplier_article_no, barcode, intrastat_no,
---   weight_kg, volume_m3, is_active ('1'/'0'), updated_at, last_payload_hash, last_status
+--   weight_kg, volume_m3, is_active ('1'/'0'), updated_at, last_payload_hash, last_status,
+--   refused_payload_hash (R32: the payload Ongoing last refused),
 --   nul_texts (last): the text columns (named, space-separated) that hold a NUL character, which
 --   the SQLite ODBC driver would silently cut at; on SQLite a text with a NUL is unequal to
 --   its own first length() characters, on PostgreSQL (no NUL in text) the column is empty.
@@ -23,6 +24,7 @@ SELECT a.article_id,
        CAST(a.updated_at AS VARCHAR(32)),
        s.payload_hash,
        s.status,
+       s.refused_payload_hash,
        CASE WHEN a.article_no <> substr(a.article_no, 1, length(a.article_no))
             THEN ' article_no' ELSE '' END
          || CASE WHEN a.name <> substr(a.name, 1, length(a.name)) THEN ' name' ELSE '' END

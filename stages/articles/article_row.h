@@ -22,6 +22,7 @@ struct ArticleWork {
   std::string updated_at;
   pipeline::OutcomeKind decision = pipeline::OutcomeKind::kSent;  // kSent = send it
   std::string reason;
+  bool held = false;  // kRejected without a call: Ongoing refused this very payload (R32)
   wms::ArticleDefinition definition;
   std::string payload_hash;
 };

@@ -24,6 +24,12 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     context.Record({work.article_no, OutcomeKind::kUnchanged, ""});
     return;
   }
+  if (work.held) {  // R32: no call; the article keeps Ongoing's refusal
+    if (!settings_.dry_run)
+      record.Held(work.article_no, work.reason);
+    context.Record({work.article_no, OutcomeKind::kRejected, work.reason});
+    return;
+  }
   if (work.decision == OutcomeKind::kRejected) {
     if (!settings_.dry_run)
       record.Refused(work.article_no, erp_id, work.reason);
@@ -49,8 +55,11 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
                     erp::DocStatus::kSent, std::nullopt);
     context.Record({work.article_no, OutcomeKind::kSent, ""});
   } else {
-    const std::string reason = "Ongoing refused the article: " + refusal;
-    record.Refused(work.article_no, erp_id, reason);
+    // R32: the same payload is not sent again (ArticleTransform holds it).
+    const std::string reason = "Ongoing refused the article: " + refusal +
+                               "; not sent again until it changes or a person runs `wmsbridge "
+                               "run articles --full`";
+    record.RefusedByWms(work.article_no, erp_id, reason, work.payload_hash);
     context.Record({work.article_no, OutcomeKind::kRejected, reason});
   }
 }

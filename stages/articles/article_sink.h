@@ -27,7 +27,8 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
               std::int64_t run_id)
       : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
 
-  /// Sends what changed and records every outcome. WMS rejections are per-article outcomes.
+  /// Sends what changed and records every outcome. WMS rejections are per-article outcomes (the
+  /// refused payload kept, R32); a held article is only counted and recorded in the run.
   /// Throws wms::WmsError when the WMS stays unavailable (the client retried) or refuses the
   /// logon, after recording why the article in hand was not sent; Poco::Data::DataException
   /// when the ERP database fails.

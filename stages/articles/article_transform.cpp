@@ -79,6 +79,12 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
   if (row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&
       row.last_status.value_or("") != "ERROR") {
     work.decision = OutcomeKind::kUnchanged;
+  } else if (!resend_refused_ && row.refused_payload_hash == work.payload_hash) {
+    // R32: Ongoing refused this very payload; sending it again would only add a failed call
+    // against its consecutive-failure limit. Held until it changes or a person asks.
+    work.decision = OutcomeKind::kRejected;
+    work.held = true;
+    work.reason = "not sent again: Ongoing refused it as it is, and it has not changed since";
   }
   return work;
 }

@@ -13,8 +13,16 @@ namespace wmsbridge::articles {
 
 class ArticleTransform final : public pipeline::MapTransform<ErpArticleRow, ArticleWork> {
  public:
-  /// Never throws for a bad article: it becomes a kRejected ArticleWork with the reason.
+  /// `resend_refused`: a person asked for every article again (`run articles --full` on the
+  /// command line), so an article Ongoing refused as it is goes once more (R32).
+  explicit ArticleTransform(bool resend_refused = false) : resend_refused_(resend_refused) {}
+
+  /// Never throws for a bad article: it becomes a kRejected ArticleWork with the reason; one
+  /// whose payload Ongoing refused last time is held (kRejected, `held`, no call: R32).
   ArticleWork Map(const ErpArticleRow& row) override;
+
+ private:
+  bool resend_refused_;
 };
 
 }  // namespace wmsbridge::articles

@@ -24,6 +24,7 @@ struct ArticleRow {
   std::string updated_at;
   std::optional<std::string> last_payload_hash;  // what the WMS last accepted
   std::optional<std::string> last_status;
+  std::optional<std::string> refused_payload_hash;  // R32: the payload Ongoing last refused
   // ERP columns holding a NUL character (the queries' last column, nul_texts; see
   // stages/common/document_texts.h NulColumnsProblem): space-separated, empty when none.
   std::string nul_texts;
@@ -44,7 +45,8 @@ void MapColumns(ArticleRow& r, V& c) {
   c.Text(r.updated_at);
   c.Optional(r.last_payload_hash);
   c.Optional(r.last_status);
-  c.Text(r.nul_texts);
+  c.Optional(r.refused_payload_hash);
+  c.Text(r.nul_texts);  // last, as in the query
 }
 
 }  // namespace wmsbridge::erp

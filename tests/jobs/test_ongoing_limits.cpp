@@ -2,8 +2,8 @@
 // over ODBC (SQLite and PostgreSQL), the jobs and the command line, and the simulator over HTTP
 // enforcing Ongoing's rate limits per method. One test per rule, named after it:
 //  - a document Ongoing refused for its data is not sent again until its payload changes or a
-//    person asks (`wmsbridge send`, a wms_send_request row); a refused cancel is not tried
-//    again until a person asks;
+//    person asks (`wmsbridge send`, a wms_send_request row; for articles `run articles
+//    --full`); a refused cancel is not tried again until a person asks;
 //  - a rate-limited answer is waited out when it asks for a short wait, never retried at once;
 //    a run that meets a limit stops calling the method, ends with exit 69 and says so, and
 //    nothing is lost: the next run after the window completes;
@@ -242,6 +242,71 @@ ERP_BACKEND_TEST(a_refused_document_is_sent_again_when_a_person_asks_R32_R14) {
   BOOST_TEST(test::DocumentField(db, "purchase_order", "PO-71", "status") == "SENT");
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-71'") == "SENT");
   BOOST_TEST(sim.store().FindInOrder("PO-71").has_value());
+}
+
+// An article Ongoing refused for its data is held like an order: not sent again unchanged, not
+// even by the full comparison that falls due by itself; sent once it changes, or when a person
+// asks for every article (`run articles --full`, articles having no send action).
+ERP_BACKEND_TEST(an_article_ongoing_refused_is_not_sent_again_until_it_changes_or_is_asked_R32) {
+  SimProcess sim;
+  Seed(db);
+  sim::FaultSpec refuse;  // Ongoing refuses the next ProcessArticle for its data
+  refuse.kind = sim::FaultKind::kRefusal;
+  refuse.operation = sim::Operation::kProcessArticle;
+  refuse.times = 1;
+  sim.store().AddFault(refuse);
+  const auto articles = [&](bool full = false) {
+    jobs::JobOptions options = Options();
+    options.full = full;
+    return jobs::RunArticleJob(Connection(db, sim), options, Log());
+  };
+  const auto article = [&](const std::string& column) {
+    return test::DocumentField(db, "article", "A-1", column);
+  };
+  const auto first = articles();
+  BOOST_TEST(first.rejected == 1u, first.summary);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessArticle) == 3);
+  BOOST_REQUIRE(article("status") == "ERROR");
+  const std::string refusal = article("message");
+  BOOST_TEST(Contains(refusal, "Simulated refusal"), refusal);  // Ongoing's words
+  BOOST_TEST(Contains(refusal, "not sent again until it changes"), refusal);
+
+  // Unchanged: neither an incremental run nor the full comparison that falls due sends it.
+  for (const bool due : {false, true}) {
+    BOOST_TEST_CONTEXT((due ? "a full comparison due" : "an incremental run")) {
+      if (due)
+        db.Exec("DELETE FROM wms_watermark WHERE job = 'articles:full'");
+      const auto held = articles();
+      const std::string run = std::to_string(held.run_id);
+      BOOST_TEST(db.Scalar("SELECT mode FROM wms_run WHERE run_id = " + run) ==
+                 (due ? "full" : "incremental"));
+      BOOST_TEST(Calls(sim, sim::Operation::kProcessArticle) == 3, "no call for it");
+      BOOST_TEST(held.rejected == 1u, held.summary);
+      BOOST_TEST(article("status") == "ERROR");
+      BOOST_TEST(article("message") == refusal, "Ongoing's reason stays");
+      BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE doc_no = 'A-1' AND outcome = "
+                          "'held' AND run_id = " +
+                          run) == 1);
+    }
+  }
+
+  // Changed: sent once more (refused again), and that payload is then held too.
+  sim.store().AddFault(refuse);
+  db.Exec(
+      "UPDATE article SET name = 'Kaffekopp stor', updated_at = '2026-11-27 08:00:00' "
+      "WHERE article_id = 1");
+  articles();
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessArticle) == 4);
+  BOOST_TEST(article("status") == "ERROR");
+  articles();
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessArticle) == 4);
+
+  // A person asks for every article: sent (and taken); the others are unchanged.
+  const auto asked = articles(true);
+  BOOST_TEST(asked.sent == 1u, asked.summary);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessArticle) == 5);
+  BOOST_TEST(article("status") == "SENT");
+  BOOST_TEST(sim.store().FindArticle("A-1")->name == "Kaffekopp stor");
 }
 
 // Ongoing refuses a change and a cancel once picking has started (R15, R16): the orders keep

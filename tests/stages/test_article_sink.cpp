@@ -89,7 +89,11 @@ BOOST_FIXTURE_TEST_CASE(ongoings_refusal_is_recorded_with_its_words_and_the_run_
   BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kRejected) == 1u);
   BOOST_TEST(context.Report().Count(pipeline::OutcomeKind::kSent) == 1u);
   BOOST_TEST(backend->Scalar("SELECT message FROM wms_sync_state WHERE doc_no = 'BAD'") ==
-             "Ongoing refused the article: Unit code XX unknown");
+             "Ongoing refused the article: Unit code XX unknown; not sent again until it "
+             "changes or a person runs `wmsbridge run articles --full`");
+  // R32: the payload refused is kept, so that it is not sent again unchanged.
+  BOOST_TEST(backend->Scalar("SELECT refused_payload_hash FROM wms_sync_state WHERE doc_no = "
+                             "'BAD'") == Work("BAD").payload_hash);
   BOOST_TEST(backend->Scalar("SELECT status FROM wms_sync_state WHERE doc_no = 'GOOD'") == "SENT");
   BOOST_TEST(wms.calls == 2, "a refusal is not retried");
 }

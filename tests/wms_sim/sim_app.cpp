@@ -75,7 +75,7 @@ constexpr const char* kCommands =
                                           print the state
   fault --kind KIND [--op OPERATION] [--times N] [--every N] [--probability P --seed S]
         [--ms N] [--after]                inject a fault; KIND is latency, http500, soap-fault,
-                                          drop, malformed, truncated or timeout
+                                          drop, malformed, truncated, timeout or refusal
   fault --clear | fault --list            remove or list the faults
   limit --op OPERATION [--volume N/S] [--failures N/S]
                                           rate-limit an operation per client as Ongoing does:
@@ -226,7 +226,7 @@ void SimApp::defineOptions(Poco::Util::OptionSet& options) {
   add("delta", "stock adjust: the change, may be negative", "D");
   add("to", "renumber: the new number", "NEW");
   add("reset", "calls: set every counter to zero");
-  add("kind", "fault: latency|http500|soap-fault|drop|malformed|truncated|timeout", "KIND");
+  add("kind", "fault: latency|http500|soap-fault|drop|malformed|truncated|timeout|refusal", "KIND");
   add("op", "fault: only this operation (default: all)", "OPERATION");
   add("times", "fault: fail the next N matching calls, then the fault is spent", "N");
   add("every", "fault: fail every N-th matching call", "N");

@@ -9,7 +9,7 @@ namespace wmsbridge::sim {
 
 namespace {
 
-constexpr std::array<std::pair<FaultKind, const char*>, 7> kKindNames = {{
+constexpr std::array<std::pair<FaultKind, const char*>, 8> kKindNames = {{
     {FaultKind::kLatency, "latency"},
     {FaultKind::kHttp500, "http500"},
     {FaultKind::kSoapFault, "soap-fault"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<FaultKind, const char*>, 7> kKindNames = {{
     {FaultKind::kMalformed, "malformed"},
     {FaultKind::kTruncated, "truncated"},
     {FaultKind::kTimeout, "timeout"},
+    {FaultKind::kRefusal, "refusal"},
 }};
 
 // SplitMix64: a tiny, well-mixed hash so that draw n depends only on (seed, n).

@@ -21,9 +21,11 @@ enum class FaultKind {
   kMalformed,  // HTTP 200 whose body is not XML
   kTruncated,  // HTTP 200 with the envelope cut in the middle
   kTimeout,    // read the request, sleep ms (default 30 s), close without answering
+  kRefusal,    // a Process* call answers Success=false, as Ongoing refuses a document for its
+               // data (other operations: a SOAP Client fault with the same words)
 };
 
-/// "latency", "http500", "soap-fault", "drop", "malformed", "truncated", "timeout".
+/// "latency", "http500", "soap-fault", "drop", "malformed", "truncated", "timeout", "refusal".
 std::string FaultKindName(FaultKind kind);
 /// The kind with that name, or nullopt.
 std::optional<FaultKind> FaultKindFromName(std::string_view name);

@@ -406,6 +406,16 @@ int SimService::BeginOperation(Operation operation) {
   if (!decision.fired) {
     return SOAP_OK;
   }
+  if (decision.fired->kind == FaultKind::kRefusal) {  // --after means nothing to a refusal
+    const std::string text = store_.CurrentPhrases().SimulatedRefusal();
+    request_.outcome += "injected refusal: ";
+    if (operation == Operation::kProcessArticle || operation == Operation::kProcessOrder ||
+        operation == Operation::kProcessInOrder) {
+      request_.refusal = text;  // the operation answers Success=false with it
+      return SOAP_OK;
+    }
+    return soap_sender_fault(soap, soap_strdup(soap, text.c_str()), nullptr);
+  }
   if (decision.fired->after) {
     // Let the operation run and store its change, but swallow its answer: the fault is sent
     // instead once dispatch() is done. keep_alive > 0 stops gSOAP from closing the socket.
@@ -443,7 +453,7 @@ int SimService::CheckRateLimits(Operation operation) {
     case RateLimitAnswer::kRefusal:
       if (operation == Operation::kProcessArticle || operation == Operation::kProcessOrder ||
           operation == Operation::kProcessInOrder) {
-        request_.limit_refusal = text;  // the operation answers Success=false with it
+        request_.refusal = text;  // the operation answers Success=false with it
         return SOAP_OK;
       }
       break;  // the other operations have no refusal of their own: a fault
@@ -521,6 +531,7 @@ int SimService::AnswerWithFault() {
       break;
     case FaultKind::kDrop:
     case FaultKind::kLatency:
+    case FaultKind::kRefusal:  // answered by the operation (BeginOperation)
       break;
   }
   const std::string previous = request_.outcome;
@@ -625,8 +636,8 @@ int SimService::ProcessArticle(_wsi__ProcessArticle* request,
                 {request->GoodsOwnerCode, request->UserName, request->Password},
                 [&](const GoodsOwner& owner) {
                   ProcessResult result;
-                  if (!request_.limit_refusal.empty()) {
-                    result.error_message = request_.limit_refusal;
+                  if (!request_.refusal.empty()) {
+                    result.error_message = request_.refusal;
                   } else if (!request->art) {
                     result.error_message = "art (ArticleDefinition) is required";
                   } else {
@@ -664,8 +675,8 @@ int SimService::ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResp
       Operation::kProcessOrder, {request->GoodsOwnerCode, request->UserName, request->Password},
       [&](const GoodsOwner& owner) {
         ProcessResult result;
-        if (!request_.limit_refusal.empty()) {
-          result.error_message = request_.limit_refusal;
+        if (!request_.refusal.empty()) {
+          result.error_message = request_.refusal;
         } else if (!request->co || !request->co->OrderInfo) {
           result.error_message = "co/OrderInfo is required";
         } else {
@@ -776,8 +787,8 @@ int SimService::ProcessInOrder(_wsi__ProcessInOrder* request,
       Operation::kProcessInOrder, {request->GoodsOwnerCode, request->UserName, request->Password},
       [&](const GoodsOwner& owner) {
         ProcessResult result;
-        if (!request_.limit_refusal.empty()) {
-          result.error_message = request_.limit_refusal;
+        if (!request_.refusal.empty()) {
+          result.error_message = request_.refusal;
         } else if (!request->co || !request->co->InOrderInfo) {
           result.error_message = "co/InOrderInfo is required";
         } else {

@@ -78,7 +78,7 @@ class SimService : public ServiceSoapService {
     std::optional<FiredFault> fault;
     // Over a rate limit and answered with HTTP 429: the fault text and the Retry-After.
     std::optional<std::pair<std::string, int>> too_many_requests;
-    std::string limit_refusal;       // over a limit, answered as a Process* refusal with this
+    std::string refusal;  // over a limit or injected: answered as a Process* refusal with this
     std::int64_t limit_call_id = 0;  // the call as the rate limits' history logged it
     std::chrono::steady_clock::time_point started;
     int saved_keep_alive = 0;

@@ -32,6 +32,11 @@ std::string Phrases::SimulatedFault() const {
   return english() ? "Simulated fault" : "Tillfälligt fel i tjänsten";
 }
 
+std::string Phrases::SimulatedRefusal() const {
+  return english() ? "Simulated refusal: the data cannot be saved"
+                   : "Uppgifterna kan inte sparas (simulerat)";
+}
+
 std::string Phrases::InternalError() const {
   return english() ? "wms-sim internal error (see the simulator's log)"
                    : "Internt fel i wms-sim (se simulatorns logg)";

@@ -33,6 +33,8 @@ class Phrases {
 
   std::string LogonFailed() const;
   std::string SimulatedFault() const;
+  /// An injected refusal of a document (fault kind `refusal`).
+  std::string SimulatedRefusal() const;
   std::string InternalError() const;
   std::string AlreadyExists(DocumentNoun noun, const std::string& number) const;
   std::string ExistsAndIsCancelled(DocumentNoun noun, const std::string& number) const;
