@@ -568,6 +568,11 @@ MUTANTS = [
       "    return true;",
       [("test_jobs_unit", "connection_config/"
         "plain_http_to_another_machine_is_refused_unless_the_connection_allows_it")]),
+    M("sql-dir-always-the-source-tree", "issue 14: an installed program uses the installed SQL",
+      "jobs/sql_location.cpp",
+      "  if (build_end == build.end())",
+      "  if (true)",
+      [("test_jobs_unit", "sql_location/an_installed_program_finds_the_sql_files_next_to_itself")]),
 ]
 
 

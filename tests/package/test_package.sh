@@ -21,7 +21,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 for needed in libpoco adduser tzdata unixodbc libgsoap; do
   grep -q "$needed" <<<"$depends" || fail "Depends lacks $needed: $depends"
 done
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q postinst || fail "no postinst in the package"
+control=$(dpkg-deb --ctrl-tarfile "$deb" | tar -t)  # whole: grep -q would cut the pipe
+grep -q postinst <<<"$control" || fail "no postinst in the package"
 
 root=$scratch/root
 dpkg -x "$deb" "$root"
