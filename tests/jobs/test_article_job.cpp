@@ -372,6 +372,30 @@ BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_
   BOOST_TEST(inline_pw.code == kExitConfig);
   BOOST_TEST(inline_pw.output.find("S3cr") == std::string::npos);
 
+  // issue 14: a misspelt key stops the program naming it and the key that was meant.
+  const std::string misspelt =
+      test::InstallationFile(*db, sim, dir).Connection("batch_szie", "5").Write();
+  const CliResult unknown = RunCli({"--config", misspelt, "run", "articles"});
+  BOOST_TEST(unknown.code == kExitConfig);
+  BOOST_TEST(unknown.output.find("connection.demo.batch_szie: unknown key; did you mean "
+                                 "connection.demo.batch_size?") != std::string::npos,
+             unknown.output);
+
+  // issue 14: plain http:// to another machine is refused from the file alone, before any
+  // connection: with a 30 s connect time-out to an unroutable address (TEST-NET-1, no name to
+  // look up) the answer comes at once.
+  const std::string insecure = test::InstallationFile(*db, sim, dir)
+                                   .Connection("wms_service_url", "http://192.0.2.1:9/service.asmx")
+                                   .Connection("connect_timeout_s", "30")
+                                   .Write();
+  const auto started = std::chrono::steady_clock::now();
+  const CliResult clear = RunCli({"--config", insecure, "run", "articles"});
+  BOOST_TEST(std::chrono::steady_clock::now() - started < std::chrono::seconds(10));
+  BOOST_TEST(clear.code == kExitConfig);
+  BOOST_TEST(clear.output.find("connection.demo.wms_service_url: plain http:// to 192.0.2.1 "
+                               "would send the password in clear") != std::string::npos,
+             clear.output);
+
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
   BOOST_TEST(db->Count("SELECT * FROM wms_run") == 0);
 }
