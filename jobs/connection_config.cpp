@@ -1,5 +1,7 @@
 #include "jobs/connection_config.h"
 
+#include "jobs/config_keys.h"
+#include "jobs/service_url.h"
 #include "stages/wms/decimal.h"
 
 #include <Poco/DateTimeParser.h>
@@ -17,25 +19,41 @@
 namespace wmsbridge::jobs {
 namespace {
 
+// A value without its comment: a ';' at its start or after a space or tab begins a comment
+// (`goods_owner_code = DEMO   ; from the 3PL` is DEMO). Poco's ini reader keeps it in the value.
+std::string WithoutComment(const std::string& raw) {
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == ';' && (i == 0 || raw[i - 1] == ' ' || raw[i - 1] == '\t'))
+      return Poco::trim(raw.substr(0, i));
+  }
+  return Poco::trim(raw);
+}
+
 class Reader {
  public:
-  Reader(const Poco::Util::AbstractConfiguration& config, std::string file, std::string prefix)
-      : config_(config), file_(std::move(file)), prefix_(std::move(prefix)) {}
+  Reader(const Poco::Util::AbstractConfiguration& config, std::string file, std::string prefix,
+         const std::vector<std::string>& known)
+      : config_(config), file_(std::move(file)), prefix_(std::move(prefix)), known_(known) {}
 
   std::string Key(const std::string& key) const { return prefix_ + key; }
-  bool Has(const std::string& key) const { return config_.hasProperty(Key(key)); }
+  bool Has(const std::string& key) const {
+    // CheckKnownKeys refuses what is not listed: a key read here must be listed there.
+    if (std::find(known_.begin(), known_.end(), key) == known_.end())
+      throw std::logic_error("configuration key " + key + " is read but not listed as known");
+    return config_.hasProperty(Key(key));
+  }
 
   std::string Required(const std::string& key) const {
     if (!Has(key))
       throw ConfigError(file_, Key(key), "missing");
-    std::string value = Poco::trim(config_.getRawString(Key(key)));
+    std::string value = WithoutComment(config_.getRawString(Key(key)));
     if (value.empty())
       throw ConfigError(file_, Key(key), "empty");
     return value;
   }
 
   std::string Optional(const std::string& key, const std::string& fallback = "") const {
-    return Has(key) ? Poco::trim(config_.getRawString(Key(key))) : fallback;
+    return Has(key) ? WithoutComment(config_.getRawString(Key(key))) : fallback;
   }
 
   bool Bool(const std::string& key, bool fallback) const {
@@ -130,7 +148,39 @@ class Reader {
   const Poco::Util::AbstractConfiguration& config_;
   std::string file_;
   std::string prefix_;
+  const std::vector<std::string>& known_;
 };
+
+// proxy = host:port ([v6]:port); no scheme, no credentials (those are proxy_user and the
+// proxy_password secret).
+void ReadProxy(const Reader& r, ConnectionConfig& c) {
+  const std::string proxy = r.Optional("proxy");
+  if (proxy.empty()) {
+    if (r.Has("proxy_user") || r.Has("proxy_password_file") || r.Has("proxy_password_env"))
+      throw ConfigError(r.file(), r.Key("proxy_user"), "given without " + r.Key("proxy"));
+    return;
+  }
+  const auto colon = proxy.rfind(':');
+  std::string host = colon == std::string::npos ? "" : proxy.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  int port = 0;
+  if (host.empty() || host.find_first_of("/@[]") != std::string::npos ||
+      !Poco::NumberParser::tryParse(proxy.substr(colon + 1), port) || port < 1 || port > 65535) {
+    throw ConfigError(r.file(), r.Key("proxy"),
+                      "'" + proxy +
+                          "' is not host:port (e.g. proxy.example:3128; credentials "
+                          "go in proxy_user and proxy_password_file)");
+  }
+  c.proxy_host = host;
+  c.proxy_port = port;
+  c.proxy_user = r.Optional("proxy_user");
+  c.proxy_password = r.Secret("proxy_password", false);
+  if (c.proxy_user.empty() != c.proxy_password.empty()) {
+    throw ConfigError(r.file(), r.Key(c.proxy_user.empty() ? "proxy_user" : "proxy_password_file"),
+                      "give proxy_user and proxy_password_file (or _env) together");
+  }
+}
 
 // wms_warehouse_codes = ERP=ONGOING, ...: each a connected warehouse, mapped once, and no two
 // connected warehouses ending up as the same Ongoing warehouse (its stock and deliveries could
@@ -171,7 +221,7 @@ std::map<std::string, std::string> WarehouseCodes(const Reader& r,
 
 ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
                                 const std::string& file, const std::string& name) {
-  Reader r(config, file, "connection." + name + ".");
+  Reader r(config, file, "connection." + name + ".", ConnectionKeys());
   ConnectionConfig c;
   c.name = name;
   c.file = file;
@@ -194,6 +244,22 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
     throw ConfigError(file, r.Key("wms_service_url"), "must start with http:// or https://");
   }
+  // Decided from the text before any connection: plain http carries the password in clear.
+  c.allow_insecure_http = r.Bool("allow_insecure_http", false);
+  const std::string host = UrlHost(c.endpoint.url);
+  if (url.rfind("http://", 0) == 0 && !c.allow_insecure_http && !IsLoopbackHost(host)) {
+    throw ConfigError(file, r.Key("wms_service_url"),
+                      "plain http:// to " + host +
+                          " would send the password in clear; use https:// (or set "
+                          "allow_insecure_http = true for this connection)");
+  }
+  c.ca_file = r.Optional("ca_file");
+  if (!c.ca_file.empty() && !std::filesystem::is_regular_file(c.ca_file))
+    throw ConfigError(file, r.Key("ca_file"), "cannot read " + c.ca_file);
+  c.ca_path = r.Optional("ca_path");
+  if (!c.ca_path.empty() && !std::filesystem::is_directory(c.ca_path))
+    throw ConfigError(file, r.Key("ca_path"), "the folder " + c.ca_path + " does not exist");
+  ReadProxy(r, c);
   c.erp_odbc = r.Required("erp_odbc");
   c.export_articles = r.Bool("export.articles", true);
   c.export_customer_orders = r.Bool("export.customer_orders", false);
@@ -217,6 +283,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   if (c.currencies.empty())
     c.currencies = {"SEK"};
   c.connect_timeout = std::chrono::seconds(r.Int("connect_timeout_s", 1, 600, 10));
+  c.send_timeout = std::chrono::seconds(r.Int("send_timeout_s", 1, 3600, 30));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
   c.wms_page_size = r.Int("wms_page_size", 1, kMaxWmsPageSize, kMaxWmsPageSize);
@@ -298,7 +365,8 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
                      const std::string& default_sql_dir) {
   AppConfig app;
   app.file = file;
-  Reader r(config, file, "wmsbridge.");
+  CheckKnownKeys(config, file);
+  Reader r(config, file, "wmsbridge.", GeneralKeys());
   app.sql_dir = r.Optional("sql_dir", default_sql_dir);
   if (!std::filesystem::is_directory(std::filesystem::path(app.sql_dir) / "queries")) {
     throw ConfigError(file, "wmsbridge.sql_dir", app.sql_dir + " holds no queries/ folder");

@@ -41,8 +41,17 @@ struct ConnectionConfig {
   std::string name;
   std::string file;               // the configuration file it was read from (for messages)
   ongoing::WmsEndpoint endpoint;  // R1
-  std::string erp_odbc;           // ODBC connection string of the ERP database
-  bool export_articles = true;    // R2
+  // Transport: plain http:// to another machine only when the file says so; CA bundle / folder
+  // for https (default: the system's); an HTTP proxy (host, port; credentials optional).
+  bool allow_insecure_http = false;
+  std::string ca_file;
+  std::string ca_path;
+  std::string proxy_host;  // empty: no proxy
+  int proxy_port = 0;
+  std::string proxy_user;
+  pipeline::Secret proxy_password;
+  std::string erp_odbc;         // ODBC connection string of the ERP database
+  bool export_articles = true;  // R2
   bool export_customer_orders = false;
   bool export_purchase_orders = false;
   std::vector<std::string> warehouses;  // R3: codes of the connected warehouses
@@ -54,6 +63,7 @@ struct ConnectionConfig {
   pipeline::Secret md5_keys;            // R6b
   std::vector<std::string> currencies;  // R6: currencies Ongoing knows (default SEK)
   std::chrono::seconds connect_timeout{10};
+  std::chrono::seconds send_timeout{30};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
   // Read-backs ask Ongoing for this many documents per call (reference notes 6c: a maximum
@@ -96,7 +106,9 @@ struct AppConfig {
   const ConnectionConfig& Connection(const std::string& name) const;
 };
 
-/// Reads and checks everything. Throws ConfigError on the first bad or missing key.
+/// Reads and checks everything, unknown keys and sections first. Throws ConfigError on the first
+/// unknown, bad or missing key. A ';' at the start of a value or after a space or tab starts a
+/// comment (never part of the value).
 AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std::string& file,
                      const std::string& default_sql_dir);
 

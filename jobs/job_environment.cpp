@@ -15,7 +15,14 @@ ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
                                         const JobOptions& job_options) {
   ongoing::WmsClientOptions options;
   options.connect_timeout = connection.connect_timeout;
+  options.send_timeout = connection.send_timeout;
   options.receive_timeout = connection.receive_timeout;
+  options.ca_file = connection.ca_file;
+  options.ca_path = connection.ca_path;
+  options.proxy_host = connection.proxy_host;
+  options.proxy_port = connection.proxy_port;
+  options.proxy_user = connection.proxy_user;
+  options.proxy_password = connection.proxy_password;
   if (!job_options.message_dump_file.empty()) {
     // The client masks every secret before it calls this.
     auto out = std::make_shared<std::ofstream>(job_options.message_dump_file, std::ios::app);

@@ -15,7 +15,8 @@ packages=(build-essential cmake pkg-config git python3
   gsoap libgsoap-dev libssl-dev zlib1g-dev
   libpoco-dev libpugixml-dev libboost-test-dev libicu-dev
   unixodbc unixodbc-dev odbcinst libsqliteodbc sqlite3
-  odbc-postgresql postgresql openssl)
+  odbc-postgresql postgresql openssl
+  dpkg-dev file)  # dpkg-dev, file: dpkg-shlibdeps for the .deb (cpack; tests/package)
 
 install_missing() {
   local missing=()

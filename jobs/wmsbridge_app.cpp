@@ -20,16 +20,13 @@
 #include "jobs/exit_codes.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "jobs/sql_location.h"
 #include "jobs/stock_job.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
 #include "stages/erp/migrator.h"
 #include "stages/erp/run_store.h"
-
-#ifndef WMSBRIDGE_SQL_DIR
-#define WMSBRIDGE_SQL_DIR "sql"
-#endif
 
 using Poco::Util::Option;
 using Poco::Util::OptionCallback;
@@ -213,8 +210,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
   try {
     const std::string file = config().getString("wmsbridge.config_file", "");
     auto file_config = ReadConfigFile(file);
-    app =
-        LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", WMSBRIDGE_SQL_DIR));
+    app = LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", DefaultSqlDir()));
   } catch (const ConfigError& e) {
     log.error("configuration: %s", std::string(e.what()));
     return EXIT_CONFIG;

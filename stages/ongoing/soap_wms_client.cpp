@@ -45,13 +45,23 @@ class SoapWmsClient::Impl {
     // Every HTTP header passes here first: a rate-limited answer's Retry-After is kept.
     next_parse_header_ = ctx->fparsehdr;
     ctx->fparsehdr = &Impl::ParseHeader;
+    if (!options_.proxy_host.empty()) {
+      // gSOAP keeps the pointers: they point into options_, which lives as long as ctx.
+      ctx->proxy_host = options_.proxy_host.c_str();
+      ctx->proxy_port = options_.proxy_port;
+      if (!options_.proxy_user.empty()) {
+        ctx->proxy_userid = options_.proxy_user.c_str();
+        ctx->proxy_passwd = options_.proxy_password.reveal().c_str();
+      }
+    }
     if (https) {
       std::call_once(ssl_init_once, [] { soap_ssl_init(); });
       const unsigned short flags =
           options_.verify_certificates ? SOAP_SSL_DEFAULT : SOAP_SSL_NO_AUTHENTICATION;
       const char* ca_file = options_.ca_file.empty() ? nullptr : options_.ca_file.c_str();
-      if (soap_ssl_client_context(ctx, flags, nullptr, nullptr, ca_file, "/etc/ssl/certs",
-                                  nullptr) != SOAP_OK) {
+      const char* ca_path = options_.ca_path.empty() ? "/etc/ssl/certs" : options_.ca_path.c_str();
+      if (soap_ssl_client_context(ctx, flags, nullptr, nullptr, ca_file, ca_path, nullptr) !=
+          SOAP_OK) {
         throw wms::WmsError(wms::WmsErrorKind::kConnect, "TLS setup", FaultText());
       }
     }
@@ -129,8 +139,19 @@ class SoapWmsClient::Impl {
     return NamesRateLimit(message) ? wms::WmsErrorKind::kRateLimited : wms::WmsErrorKind::kRejected;
   }
 
+  /// The text with every secret masked: the password, the proxy password and the proxy's
+  /// Basic credentials (the Proxy-Authorization header gSOAP writes).
   std::string Clean(const std::string& text) const {
-    return pipeline::Redact(text, {&endpoint_.password});
+    std::string clean = pipeline::Redact(text, {&endpoint_.password, &options_.proxy_password});
+    static constexpr std::string_view kProxyAuth = "Proxy-Authorization:";
+    for (auto at = clean.find(kProxyAuth); at != std::string::npos;
+         at = clean.find(kProxyAuth, at + 1)) {
+      const auto start = at + kProxyAuth.size();
+      const auto end = clean.find_first_of("\r\n", start);
+      clean.replace(start, (end == std::string::npos ? clean.size() : end) - start,
+                    std::string(" ") + std::string(pipeline::kRedacted));
+    }
+    return clean;
   }
 
   soap* ctx() { return proxy_.soap; }

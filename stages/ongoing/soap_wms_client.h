@@ -37,8 +37,15 @@ struct WmsClientOptions {
   std::chrono::seconds receive_timeout{120};
   /// Certificate verification for https:// is on unless switched off here (tests only).
   bool verify_certificates = true;
-  /// CA bundle; empty = the system's (/etc/ssl/certs).
+  /// CA bundle trusted besides ca_path; empty: none.
   std::string ca_file;
+  /// Folder of hashed CA certificates; empty: the system's (/etc/ssl/certs).
+  std::string ca_path;
+  /// HTTP proxy (https goes through it with CONNECT); empty host: none.
+  std::string proxy_host;
+  int proxy_port = 0;
+  std::string proxy_user;
+  pipeline::Secret proxy_password;  // sent only in the Proxy-Authorization header
   /// Optional message dump (debugging, wire tests). Secrets are masked before it is called.
   MessageDumpFn message_dump;
 };

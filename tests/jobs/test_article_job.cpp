@@ -372,6 +372,32 @@ BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_
   BOOST_TEST(inline_pw.code == kExitConfig);
   BOOST_TEST(inline_pw.output.find("S3cr") == std::string::npos);
 
+  // issue 14: a misspelt key stops the program naming it and the key that was meant.
+  const std::string misspelt =
+      test::InstallationFile(*db, sim, dir).Connection("batch_szie", "5").Write();
+  const CliResult unknown = RunCli({"--config", misspelt, "run", "articles"});
+  BOOST_TEST(unknown.code == kExitConfig);
+  BOOST_TEST(unknown.output.find("connection.demo.batch_szie: unknown key; did you mean "
+                                 "connection.demo.batch_size?") != std::string::npos,
+             unknown.output);
+
+  // issue 14: plain http:// to another machine is refused from the file alone, before any
+  // connection. The program runs in its own network namespace where it can be (root, as in CI),
+  // so even a broken rule could not reach the unroutable address (TEST-NET-1, no name to look up).
+  const std::string insecure = test::InstallationFile(*db, sim, dir)
+                                   .Connection("wms_service_url", "http://192.0.2.1:9/service.asmx")
+                                   .Connection("connect_timeout_s", "1")
+                                   .Write();
+  std::vector<std::string> isolated{"-n",      test::WmsBridgeBinary(), "--config", insecure, "run",
+                                    "articles"};
+  const bool can_isolate = test::RunProgram("/usr/bin/unshare", {"-n", "/bin/true"}).code == 0;
+  const CliResult clear = can_isolate ? test::RunProgram("/usr/bin/unshare", isolated)
+                                      : RunCli({"--config", insecure, "run", "articles"});
+  BOOST_TEST(clear.code == kExitConfig);
+  BOOST_TEST(clear.output.find("connection.demo.wms_service_url: plain http:// to 192.0.2.1 "
+                               "would send the password in clear") != std::string::npos,
+             clear.output);
+
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
   BOOST_TEST(db->Count("SELECT * FROM wms_run") == 0);
 }

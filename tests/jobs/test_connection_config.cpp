@@ -117,6 +117,25 @@ const std::vector<BadKey> kBadKeys = {
     {kC + "md5_keys", {{kC + "md5_keys", kMd5Keys}}},
     {kC + "md5_keys_file",
      {{kC + "md5_keys_file", "/nonexistent/md5"}, {kC + "md5_keys_env", kPasswordVar}}},
+    // Keys and sections the loader does not know (issue 14).
+    {kC + "batch_szie", {{kC + "batch_szie", "50"}}},
+    {kC + "export.customer_order", {{kC + "export.customer_order", "true"}}},
+    {"wmsbrige.sql_dir", {{"wmsbrige.sql_dir", "/tmp"}}},
+    // Transport (issue 14): plain http only to this machine unless allowed; CA files that
+    // exist; a proxy as host:port with its credentials together.
+    {kC + "wms_service_url", {{kC + "wms_service_url", "http://192.0.2.1/service.asmx"}}},
+    {kC + "wms_service_url", {{kC + "wms_service_url", "http://127.0.0.1.example/s.asmx"}}},
+    {kC + "allow_insecure_http", {{kC + "allow_insecure_http", "perhaps"}}},
+    {kC + "ca_file", {{kC + "ca_file", "/nonexistent/ca.pem"}}},
+    {kC + "ca_path", {{kC + "ca_path", "/nonexistent"}}},
+    {kC + "proxy", {{kC + "proxy", "proxy.example"}}},
+    {kC + "proxy", {{kC + "proxy", "http://proxy.example:3128"}}},
+    {kC + "proxy", {{kC + "proxy", "proxy.example:99999"}}},
+    {kC + "proxy_user", {{kC + "proxy_user", "someone"}}},
+    {kC + "proxy_password_file",
+     {{kC + "proxy", "proxy.example:3128"}, {kC + "proxy_user", "someone"}}},
+    {kC + "proxy_password", {{kC + "proxy", "proxy.example:3128"}, {kC + "proxy_password", "x"}}},
+    {kC + "send_timeout_s", {{kC + "send_timeout_s", "0"}}},
 };
 
 // The message of the ConfigError that loading with `change` throws ("" if none is thrown).
@@ -256,6 +275,105 @@ BOOST_AUTO_TEST_CASE(an_empty_or_too_long_password_is_refused_without_its_conten
   BOOST_TEST(message.find("longer than Ongoing's 50 characters") != std::string::npos, message);
   BOOST_TEST(message.find(long_password) == std::string::npos, message);
   CheckNoSecret(message);
+}
+
+// issue 14: a misspelt key is an error naming it, with the key that was meant when it is close
+// (two edits at most); a key that resembles nothing names the documentation instead.
+BOOST_AUTO_TEST_CASE(an_unknown_key_or_section_is_refused_naming_it_and_the_near_miss) {
+  const std::pair<std::string, std::string> cases[] = {
+      {kC + "batch_szie", "unknown key; did you mean connection.demo.batch_size?"},
+      {kC + "export.customer_order",
+       "unknown key; did you mean connection.demo.export.customer_orders?"},
+      {kC + "Batch_Size", "unknown key; did you mean connection.demo.batch_size?"},
+      {kC + "frobnicate", "unknown key (docs/configuration.md lists every key)"},
+      {kC + "# a note", "'#' does not start a comment here; start comment lines with ';'"},
+      {"wmsbridge.sqldir", "unknown key; did you mean wmsbridge.sql_dir?"},
+      {"wmsbrige.sql_dir", "unknown section [wmsbrige]; did you mean [wmsbridge]?"},
+      {"conection.north.batch_size",
+       "unknown section [conection.north]; did you mean [connection.north]?"},
+      {"batch_size", "a key outside any section ([wmsbridge] or [connection.NAME])"},
+      {"connection.batch_size", "a key outside a [connection.NAME] section"}};
+  for (const auto& [key, problem] : cases) {
+    BOOST_TEST_CONTEXT(key) {
+      std::string named;
+      const std::string message = ErrorOf({{key, "500"}}, &named);
+      BOOST_TEST(named == key);
+      BOOST_TEST(message == std::string(kFile) + ": " + key + ": " + problem);
+    }
+  }
+}
+
+// issue 14: `goods_owner_code = DEMO   ; from the 3PL` must never send the comment to Ongoing.
+BOOST_AUTO_TEST_CASE(a_comment_after_a_value_is_never_part_of_the_value) {
+  const jobs::AppConfig app =
+      Load({{"wmsbridge.sql_dir", test::SqlDir() + "   ; the installed one"},
+            {kC + "goods_owner_code", "DEMO   ; from the 3PL"},
+            {kC + "password_file", Dir() + "/password\t; mode 0600"},
+            {kC + "export.articles", "false ; R2"},
+            {kC + "erp_odbc", "Driver=SQLite3;Database=/tmp/erp.db"}});
+  const jobs::ConnectionConfig& c = app.connections.front();
+  BOOST_TEST(app.sql_dir == test::SqlDir());
+  BOOST_TEST(c.endpoint.goods_owner_code == "DEMO");
+  BOOST_TEST(c.endpoint.password.reveal() == kPassword);
+  BOOST_TEST(!c.export_articles);
+  BOOST_TEST(c.erp_odbc == "Driver=SQLite3;Database=/tmp/erp.db");  // no space: not a comment
+  std::string key;
+  BOOST_TEST(ErrorOf({{kC + "goods_owner_code", "   ; from the 3PL"}}, &key).find("empty") !=
+             std::string::npos);
+  BOOST_TEST(key == kC + "goods_owner_code");
+}
+
+// issue 14: plain http:// carries the password in clear; it is refused from the URL's text alone
+// (no look-up, no connection) unless the host is this machine or the connection allows it.
+BOOST_AUTO_TEST_CASE(plain_http_to_another_machine_is_refused_unless_the_connection_allows_it) {
+  for (const std::string url :
+       {"http://127.0.0.1:8080/service.asmx", "http://127.3.4.5/s", "http://localhost/s",
+        "HTTP://LocalHost:80/s", "http://[::1]:8080/s", "https://192.0.2.1/service.asmx"}) {
+    BOOST_TEST_CONTEXT(url) {
+      BOOST_TEST(ErrorOf({{kC + "wms_service_url", url}}).empty());
+    }
+  }
+  for (const std::string url :
+       {"http://192.0.2.1/service.asmx", "http://user@192.0.2.1:80/s", "http://[2001:db8::1]/s",
+        "http://localhost.example/s", "http://128.0.0.1/s", "http://wms.example/service.asmx"}) {
+    BOOST_TEST_CONTEXT(url) {
+      std::string key;
+      const std::string message = ErrorOf({{kC + "wms_service_url", url}}, &key);
+      BOOST_TEST(key == kC + "wms_service_url");
+      BOOST_TEST(message.find("would send the password in clear") != std::string::npos, message);
+      BOOST_TEST(message.find("allow_insecure_http = true") != std::string::npos, message);
+      const jobs::AppConfig allowed =
+          Load({{kC + "wms_service_url", url}, {kC + "allow_insecure_http", "true"}});
+      BOOST_TEST(allowed.connections.front().allow_insecure_http);
+    }
+  }
+}
+
+// issue 14: the transport keys reach the connection (CA bundle and folder, proxy with its
+// credentials as a secret, the send time-out).
+BOOST_AUTO_TEST_CASE(the_transport_keys_are_read_and_the_proxy_password_is_a_secret) {
+  test::WriteSecretFile(Dir() + "/proxy.password", "proxy-pw-77");
+  test::WriteSecretFile(Dir() + "/ca.pem", "not checked until https is used");
+  const jobs::AppConfig app = Load({{kC + "ca_file", Dir() + "/ca.pem"},
+                                    {kC + "ca_path", Dir()},
+                                    {kC + "proxy", "proxy.example:3128"},
+                                    {kC + "proxy_user", "wmsbridge"},
+                                    {kC + "proxy_password_file", Dir() + "/proxy.password"},
+                                    {kC + "send_timeout_s", "45"}});
+  const jobs::ConnectionConfig& c = app.connections.front();
+  BOOST_TEST(c.ca_file == Dir() + "/ca.pem");
+  BOOST_TEST(c.ca_path == Dir());
+  BOOST_TEST(c.proxy_host == "proxy.example");
+  BOOST_TEST(c.proxy_port == 3128);
+  BOOST_TEST(c.proxy_user == "wmsbridge");
+  BOOST_TEST(c.proxy_password.reveal() == "proxy-pw-77");
+  BOOST_TEST(c.send_timeout.count() == 45);
+  const jobs::AppConfig v6 = Load({{kC + "proxy", "[2001:db8::7]:8080"}});
+  BOOST_TEST(v6.connections.front().proxy_host == "2001:db8::7");
+  BOOST_TEST(v6.connections.front().proxy_port == 8080);
+  const jobs::AppConfig none = Load();
+  BOOST_TEST(none.connections.front().proxy_host.empty());
+  BOOST_TEST(none.connections.front().send_timeout.count() == 30);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

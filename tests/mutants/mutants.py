@@ -31,6 +31,8 @@ EXE = {
     "test_wms": "tests/wms/test_wms",
     "test_erp_store": "tests/erp/test_erp_store",
     "test_stock_job": "tests/jobs/test_stock_job",
+    "test_config_example": "tests/jobs/test_config_example",
+    "test_jobs_unit": "tests/jobs/test_jobs_unit",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -187,8 +189,8 @@ MUTANTS = [
     # --- Secrets (R1) ----------------------------------------------------------------------------
     M("password-unmasked", "R1: the password never appears in dumps, logs or errors",
       "stages/ongoing/soap_wms_client.cpp",
-      "    return pipeline::Redact(text, {&endpoint_.password});",
-      "    return text;",
+      "    std::string clean = pipeline::Redact(text, {&endpoint_.password, &options_.proxy_password});",
+      "    std::string clean = text;",
       [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
     # --- R17, R21, R23: a reused number is refused before sending --------------------------------
     M("reused-number-guard-off", "R17: a reused order number is refused before sending",
@@ -632,6 +634,45 @@ MUTANTS = [
       "  const bool quote = text.find_first_of(",
       "  const bool quote = false && text.find_first_of(",
       [("test_stock_job", "csv_fields_are_quoted_as_rfc_4180_says_and_parse_back")]),
+] + [
+    # --- Configuration that means what it says (issue 14) --------------------------------------
+    M("config-inline-comment-kept", "issue 14: a comment after a value is never part of it",
+      "jobs/connection_config.cpp",
+      "    if (raw[i] == ';' && (i == 0 ||",
+      "    if (raw[i] == '\\x01' && (i == 0 ||",
+      [("test_config_example", "the_documented_example_configuration_loads_with_every_value_exact"),
+       ("test_jobs_unit", "connection_config/a_comment_after_a_value_is_never_part_of_the_value")]),
+    M("config-unknown-key-ignored", "issue 14: an unknown key is a configuration error",
+      "jobs/config_keys.cpp",
+      "      if (!Known(key, ConnectionKeys()))\n",
+      "      if (false)\n",
+      [("test_jobs_unit",
+        "connection_config/an_unknown_key_or_section_is_refused_naming_it_and_the_near_miss"),
+       ("test_article_job", "bad_configuration_stops_before_any_work_naming_the_key_and_file")]),
+    M("config-near-miss-not-suggested", "issue 14: a near miss names the key that was meant",
+      "jobs/config_keys.cpp",
+      "  std::size_t best_distance = 3;",
+      "  std::size_t best_distance = 1;",
+      [("test_jobs_unit",
+        "connection_config/an_unknown_key_or_section_is_refused_naming_it_and_the_near_miss")]),
+    M("config-plain-http-to-remote-allowed", "issue 14: plain http only to this machine",
+      "jobs/connection_config.cpp",
+      '  if (url.rfind("http://", 0) == 0 && !c.allow_insecure_http',
+      '  if (url.rfind("http://", 0) == 1 && !c.allow_insecure_http',
+      [("test_jobs_unit", "connection_config/"
+        "plain_http_to_another_machine_is_refused_unless_the_connection_allows_it"),
+       ("test_article_job", "bad_configuration_stops_before_any_work_naming_the_key_and_file")]),
+    M("config-any-v4-is-loopback", "issue 14: only 127.0.0.0/8 is IPv4 loopback",
+      "jobs/service_url.cpp",
+      "    return (ntohl(v4.s_addr) >> 24) == 127;",
+      "    return true;",
+      [("test_jobs_unit", "connection_config/"
+        "plain_http_to_another_machine_is_refused_unless_the_connection_allows_it")]),
+    M("sql-dir-always-the-source-tree", "issue 14: an installed program uses the installed SQL",
+      "jobs/sql_location.cpp",
+      "  if (build_end == build.end())",
+      "  if (true)",
+      [("test_jobs_unit", "sql_location/an_installed_program_finds_the_sql_files_next_to_itself")]),
 ]
 
 
