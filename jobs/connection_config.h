@@ -71,6 +71,9 @@ struct ConnectionConfig {
   std::string stock_threshold_percent;
   std::vector<std::string> stock_warehouses;  // default: the connected warehouses
   std::string stock_report_dir;               // default: the log file's folder, else "."
+  // Stock runs between full comparisons apply Ongoing's change feed (GetInventoryChanges) when
+  // the last full comparison started less than this long ago; 0: every run is a full one.
+  int stock_full_comparison_hours = 0;
 };
 
 struct AppConfig {

@@ -51,6 +51,9 @@ void StockSink::Apply(const StockWork& work, pipeline::RunContext& context) {
                   d.row.erp_present ? std::optional<std::string>(d.erp_quantity) : std::nullopt,
                   d.wms_quantity, d.difference, pipeline::UtcNowText());
   }
+  // The feed's changes of this pair are applied with it: a crash before this commit leaves
+  // them to be read again, one after it lets the next run skip them by id.
+  store_.ApplyChanges(work.place.erp.warehouse_id, d.row.article_no);
   store_.AddReportLine(run_id_, work.place.erp.code, d.row.article_no,
                        d.row.erp_present ? d.erp_quantity : "",
                        d.row.wms_present ? d.wms_quantity : "", d.difference, d.abs_difference,

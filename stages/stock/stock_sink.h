@@ -1,7 +1,8 @@
 #pragma once
 // The stock job's sink (R25): an adjustment sets stock_balance to Ongoing's figure and writes
 // its journal row and its report line in one transaction; every other decision only stores its
-// report line. A dry run writes nothing.
+// report line. The change feed's changes of the pair are marked applied in that transaction.
+// A dry run writes nothing.
 
 #include <cstdint>
 
