@@ -556,6 +556,12 @@ MUTANTS = [
       "  const bool quote = text.find_first_of(",
       "  const bool quote = false && text.find_first_of(",
       [("test_stock_job", "csv_fields_are_quoted_as_rfc_4180_says_and_parse_back")]),
+    # --- Migrations: every file applied once, whatever order branches were merged in ----------
+    M("migrate-only-above-highest", "a migration numbered below the highest applied one is applied",
+      "stages/erp/migrator.cpp",
+      "    if (std::find(recorded.begin(), recorded.end(), version) != recorded.end())\n",
+      "    if (version <= result.version)\n",
+      [("test_erp_store", "a_migration_numbered_below_the_highest_applied_one_is_still_applied/sqlite")]),
 ]
 
 
