@@ -143,7 +143,7 @@ JobResult RunStockJob(const ConnectionConfig& connection, const JobOptions& opti
       !feed ? stock::StockFeed::kUnused
             : (changes_only ? stock::StockFeed::kChangesOnly : stock::StockFeed::kTakenUp));
   stock::StockTransform decide(Settings(connection, options));
-  stock::StockSink sink(env.db(), store, env.run_id(), options.dry_run);
+  stock::StockSink sink(env.db(), store, env.run_id(), options.dry_run, feed);
   JobResult result = env.Run(source, decide, sink, {});
   if (options.dry_run)
     return result;  // nothing stored, nothing acknowledged: no report to write

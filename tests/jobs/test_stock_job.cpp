@@ -513,6 +513,70 @@ ERP_BACKEND_TEST(the_change_feed_is_applied_once_across_a_run_killed_before_ackn
   BOOST_TEST(db.Count("SELECT * FROM wms_stock_change") == 0);
 }
 
+namespace {
+
+// The ERP fails on inserting the report line of `article`: the transaction in hand never
+// commits, as when the run is killed before it does.
+void FailReportLineOf(const ErpBackend& db, const std::string& article) {
+  if (db.Name() == "sqlite") {
+    db.Exec(
+        "CREATE TRIGGER wms_test_fail BEFORE INSERT ON wms_stock_report WHEN NEW.article_no = '" +
+        article + "' BEGIN SELECT RAISE(ABORT, 'the ERP fails'); END");
+    return;
+  }
+  db.Exec(
+      "CREATE FUNCTION wms_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the ERP "
+      "fails'; END $$ LANGUAGE plpgsql");
+  db.Exec(
+      "CREATE TRIGGER wms_test_fail BEFORE INSERT ON wms_stock_report FOR EACH ROW WHEN "
+      "(NEW.article_no = '" +
+      article + "') EXECUTE PROCEDURE wms_test_fail()");
+}
+
+}  // namespace
+
+ERP_BACKEND_TEST(lines_that_change_nothing_commit_together_and_a_lost_batch_is_compared_again_R25) {
+  SimProcess sim;
+  Seed(db, sim);
+  SameStock(db, sim);
+  const auto one_page = [](jobs::ConnectionConfig& c) {
+    WithFeed(c);
+    c.batch_size = 10;  // one page: the three pairs below are one batch
+    c.stock_threshold_units = "5";
+  };
+  Stock(db, sim, one_page);
+  sim.store().AdjustStock("A-1", "MAIN", "-3");  // adjusted: its own transaction
+  sim.store().AdjustStock("A-2", "MAIN", "6");   // flagged: a person must be told
+  sim.store().AdjustStock("A-3", "MAIN", "1");   // equal: the ERP has it already
+  db.Exec("UPDATE stock_balance SET quantity = 3.5 WHERE article_no = 'A-3'");
+  const long journal_before = db.Count("SELECT * FROM wms_stock_journal");
+  FailReportLineOf(db, "A-3");
+  BOOST_CHECK_THROW(Stock(db, sim, one_page), std::exception);
+  const std::string failed = db.Scalar("SELECT CAST(MAX(run_id) AS VARCHAR(20)) FROM wms_run");
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_run WHERE run_id = " + failed) == "ABORTED");
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_run WHERE run_id = " + failed) == 0,
+             "no head: the run's report is no complete one");
+  // The adjustment committed with its line; the flagged and the equal line went together.
+  BOOST_TEST(SameQuantity(Balance(db, "A-1"), 7));
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_journal") == journal_before + 1);
+  BOOST_TEST(Action(db, std::stoll(failed), "A-1") == "adjusted");
+  BOOST_TEST(Action(db, std::stoll(failed), "A-2") == "", "rolled back with A-3's line");
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_change WHERE applied = 1") == 1, "A-1's only");
+
+  db.Exec("DROP TRIGGER wms_test_fail" +
+          std::string(db.Name() == "sqlite" ? "" : " ON wms_stock_report"));
+  sim.store().ResetCalls();
+  const auto rerun = Stock(db, sim, one_page);
+  // A-1 is skipped by id; are read and compared again, nothing is lost.
+  BOOST_TEST(Action(db, rerun.run_id, "A-1") == "");
+  BOOST_TEST(Action(db, rerun.run_id, "A-2") == "flagged");
+  BOOST_TEST(Action(db, rerun.run_id, "A-3") == "equal");
+  BOOST_TEST(SameQuantity(Balance(db, "A-2"), 5));
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_journal") == journal_before + 1);
+  BOOST_TEST(Unreported(sim) == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_change") == 0);
+}
+
 // --- The pure rules ----------------------------------------------------------------------------
 
 namespace {

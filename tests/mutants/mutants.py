@@ -529,7 +529,8 @@ MUTANTS = [
         "the_csv_and_html_reports_read_back_and_render_again_identically_R25/sqlite")]),
     M("stock-feed-applied-apart", "R25: a change is marked applied with its pair's adjustment",
       "stages/stock/stock_sink.cpp",
-      "  store_.ApplyChanges(work.place.erp.warehouse_id, d.row.article_no);\n",
+      "  if (feed_)\n"
+      "    store_.ApplyChanges(work.place.erp.warehouse_id, d.row.article_no);\n",
       "",
       [("test_stock_job",
         "the_change_feed_is_applied_once_across_a_run_killed_before_acknowledging_R25/sqlite")]),
@@ -551,6 +552,17 @@ MUTANTS = [
       "  AND (abs_difference < CAST(? AS NUMERIC)",
       "  AND (abs_difference <= CAST(? AS NUMERIC)",
       [("test_stock_job", "a_large_report_pages_every_line_once_in_order_R25/sqlite")]),
+    M("stock-quiet-lines-autocommitted",
+      "R25: lines that change nothing commit together with their feed changes' applied marks",
+      "stages/stock/stock_sink.cpp",
+      "  erp::ErpTransaction transaction(db_.session());\n"
+      "  for (const StockWork* work : quiet)\n"
+      "    StoreLine(*work);\n"
+      "  transaction.Commit();\n",
+      "  for (const StockWork* work : quiet)\n"
+      "    StoreLine(*work);\n",
+      [("test_stock_job",
+        "lines_that_change_nothing_commit_together_and_a_lost_batch_is_compared_again_R25/sqlite")]),
     M("stock-csv-unquoted", "R25: the CSV quotes as RFC 4180 says",
       "stages/stock/csv.cpp",
       "  const bool quote = text.find_first_of(",
