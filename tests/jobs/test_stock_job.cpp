@@ -515,19 +515,19 @@ ERP_BACKEND_TEST(the_change_feed_is_applied_once_across_a_run_killed_before_ackn
 
 namespace {
 
-// Once the feed changes of `article` are marked applied, the ERP refuses to commit the
-// transaction (a deferred constraint), so it never commits, as when the run is killed before it
-// does. At the commit, not at a statement: the SQLite ODBC driver 0.9998 writes into freed
-// memory when a statement with text parameters fails, which crashes the process now and then.
-// SQLite checks deferred foreign keys only with FKSupport=1 (ForeignKeysChecked).
-void FailCommitAfterMarking(const ErpBackend& db, const std::string& article) {
+// Once the report line of `article` is written, the ERP refuses to commit the transaction (a
+// deferred constraint), so it never commits, as when the run is killed before it does. At the
+// commit, not at a statement: the SQLite ODBC driver 0.9998 writes into freed memory when a
+// statement with text parameters fails, which crashes the process now and then. SQLite checks
+// deferred foreign keys only with FKSupport=1 (ForeignKeysChecked).
+void FailCommitAfterLineOf(const ErpBackend& db, const std::string& article) {
   if (db.Name() == "sqlite") {
     db.Exec("CREATE TABLE wms_test_parent (id INTEGER PRIMARY KEY)");
     db.Exec(
         "CREATE TABLE wms_test_child (id INTEGER REFERENCES wms_test_parent (id) DEFERRABLE "
         "INITIALLY DEFERRED)");
     db.Exec(
-        "CREATE TRIGGER wms_test_fail AFTER UPDATE ON wms_stock_change WHEN NEW.article_no = '" +
+        "CREATE TRIGGER wms_test_fail AFTER INSERT ON wms_stock_report WHEN NEW.article_no = '" +
         article + "' BEGIN INSERT INTO wms_test_child VALUES (1); END");
     return;
   }
@@ -535,7 +535,7 @@ void FailCommitAfterMarking(const ErpBackend& db, const std::string& article) {
       "CREATE FUNCTION wms_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the ERP "
       "fails'; END $$ LANGUAGE plpgsql");
   db.Exec(
-      "CREATE CONSTRAINT TRIGGER wms_test_fail AFTER UPDATE ON wms_stock_change DEFERRABLE "
+      "CREATE CONSTRAINT TRIGGER wms_test_fail AFTER INSERT ON wms_stock_report DEFERRABLE "
       "INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.article_no = '" +
       article + "') EXECUTE PROCEDURE wms_test_fail()");
 }
@@ -563,7 +563,7 @@ ERP_BACKEND_TEST(lines_that_change_nothing_commit_together_and_a_lost_batch_is_c
   sim.store().AdjustStock("A-3", "MAIN", "1");   // equal: the ERP has it already
   db.Exec("UPDATE stock_balance SET quantity = 3.5 WHERE article_no = 'A-3'");
   const long journal_before = db.Count("SELECT * FROM wms_stock_journal");
-  FailCommitAfterMarking(db, "A-3");
+  FailCommitAfterLineOf(db, "A-3");
   BOOST_CHECK_THROW(Stock(db, sim, one_page), std::exception);
   const std::string failed = db.Scalar("SELECT CAST(MAX(run_id) AS VARCHAR(20)) FROM wms_run");
   BOOST_TEST(db.Scalar("SELECT status FROM wms_run WHERE run_id = " + failed) == "ABORTED");
@@ -574,10 +574,11 @@ ERP_BACKEND_TEST(lines_that_change_nothing_commit_together_and_a_lost_batch_is_c
   BOOST_TEST(db.Count("SELECT * FROM wms_stock_journal") == journal_before + 1);
   BOOST_TEST(Action(db, std::stoll(failed), "A-1") == "adjusted");
   BOOST_TEST(Action(db, std::stoll(failed), "A-2") == "", "rolled back with A-3's");
-  BOOST_TEST(db.Count("SELECT * FROM wms_stock_change WHERE applied = 1") == 1, "A-1's only");
+  BOOST_TEST(db.Count("SELECT * FROM wms_stock_change WHERE applied = 1") == 1,
+             "A-1's, applied with its adjustment; A-2's and A-3's not");
 
   db.Exec("DROP TRIGGER wms_test_fail" +
-          std::string(db.Name() == "sqlite" ? "" : " ON wms_stock_change"));
+          std::string(db.Name() == "sqlite" ? "" : " ON wms_stock_report"));
   sim.store().ResetCalls();
   const auto rerun = Stock(db, sim, one_page);
   // A-1 is skipped by id; are read and compared again, nothing is lost.

@@ -533,7 +533,7 @@ MUTANTS = [
       "    store_.ApplyChanges(work.place.erp.warehouse_id, d.row.article_no);\n",
       "",
       [("test_stock_job",
-        "the_change_feed_is_applied_once_across_a_run_killed_before_acknowledging_R25/sqlite")]),
+        "lines_that_change_nothing_commit_together_and_a_lost_batch_is_compared_again_R25/sqlite")]),
     M("stock-feed-not-skipped-by-id", "R25: a change already applied is skipped by id",
       "stages/stock/stock_source.cpp",
       "        if (store_.ChangeApplied(change.article_system_id, t.inventory_id))\n"
