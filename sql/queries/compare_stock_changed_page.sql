@@ -11,10 +11,11 @@ SELECT k.article_no,
        CAST(b.quantity AS VARCHAR(40)),
        CASE WHEN s.article_no IS NULL THEN '0' ELSE '1' END,
        CAST(s.wms_quantity AS VARCHAR(40))
-FROM (SELECT article_no FROM wms_stock_snapshot
-      WHERE connection_name = ? AND warehouse_id = CAST(? AS INTEGER) AND article_no > ?
-        AND article_no NOT IN (SELECT article_no FROM article WHERE article_type = 'SERVICE')
-      ORDER BY article_no
+FROM (SELECT ss.article_no FROM wms_stock_snapshot ss
+      WHERE ss.connection_name = ? AND ss.warehouse_id = CAST(? AS INTEGER) AND ss.article_no > ?
+        AND NOT EXISTS (SELECT 1 FROM article x
+                        WHERE x.article_no = ss.article_no AND x.article_type = 'SERVICE')
+      ORDER BY ss.article_no
       LIMIT ?) k
 LEFT JOIN stock_balance b ON b.article_no = k.article_no AND b.warehouse_id = CAST(? AS INTEGER)
 LEFT JOIN wms_stock_snapshot s

@@ -516,9 +516,10 @@ MUTANTS = [
         "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
     M("stock-service-compared", "R25: SERVICE articles are never stock-kept, never compared",
       "sql/queries/compare_stock_page.sql",
-      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n"
-      "        AND article_no NOT IN (SELECT article_no FROM article WHERE article_type = 'SERVICE')\n",
-      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n",
+      "      WHERE sb.warehouse_id = CAST(? AS INTEGER) AND sb.article_no > ?\n"
+      "        AND NOT EXISTS (SELECT 1 FROM article x\n"
+      "                        WHERE x.article_no = sb.article_no AND x.article_type = 'SERVICE')\n",
+      "      WHERE sb.warehouse_id = CAST(? AS INTEGER) AND sb.article_no > ?\n",
       [("test_stock_job",
         "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
     M("stock-report-smallest-first", "R25: the report lists the largest differences first",

@@ -17,3 +17,9 @@ CREATE TABLE IF NOT EXISTS wms_stock_change (
 );
 CREATE INDEX IF NOT EXISTS wms_stock_change_pair
   ON wms_stock_change (connection_name, warehouse_id, article_no);
+-- The report's order (select_stock_report_lines*.sql: largest difference first, then warehouse
+-- and article) as an index, so a page of the keyset paging is read in order instead of sorting
+-- every line after the key (at 200,000 lines, nearly all equal, that sort made rendering a
+-- report quadratic: about 45 s per rendering).
+CREATE INDEX IF NOT EXISTS wms_stock_report_order
+  ON wms_stock_report (run_id, abs_difference DESC, warehouse_code, article_no);
