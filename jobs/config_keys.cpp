@@ -111,6 +111,7 @@ const std::vector<std::string>& ConnectionKeys() {
                                              "stock.threshold_percent",
                                              "stock.warehouses",
                                              "stock.report_dir",
+                                             "stock.full_comparison_hours",
                                              "lease_s",
                                              "schedule.*"};
   return keys;

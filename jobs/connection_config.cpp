@@ -351,6 +351,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   if (c.stock_warehouses.empty())
     c.stock_warehouses = c.warehouses;
   c.stock_report_dir = r.Optional("stock.report_dir");
+  c.stock_full_comparison_hours = r.Int("stock.full_comparison_hours", 0, 24 * 366, 0);
   if (!c.stock_report_dir.empty() && !std::filesystem::is_directory(c.stock_report_dir)) {
     throw ConfigError(file, r.Key("stock.report_dir"),
                       "the folder " + c.stock_report_dir + " does not exist");

@@ -87,6 +87,9 @@ struct ConnectionConfig {
   // run-due (docs/job-runner.md): schedule.NAME / schedule.NAME-full overriding the job list's
   // default schedules ("Mon-Fri 07:00-20:00 every 30m", "daily 02:30", "off").
   std::map<std::string, Schedule> schedules;
+  // Stock runs between full comparisons apply Ongoing's change feed (GetInventoryChanges) when
+  // the last full comparison started less than this long ago; 0: every run is a full one.
+  int stock_full_comparison_hours = 0;
 };
 
 struct AppConfig {

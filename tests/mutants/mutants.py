@@ -187,8 +187,8 @@ MUTANTS = [
     # --- Secrets (R1) ----------------------------------------------------------------------------
     M("password-unmasked", "R1: the password never appears in dumps, logs or errors",
       "stages/ongoing/soap_wms_client.cpp",
-      "    return pipeline::Redact(text, {&endpoint_.password});",
-      "    return text;",
+      "    std::string clean = pipeline::Redact(text, {&endpoint_.password, &options_.proxy_password});",
+      "    std::string clean = text;",
       [("test_ongoing_client", "*"), ("test_credentials", "*/sqlite")]),
     # --- R17, R21, R23: a reused number is refused before sending --------------------------------
     M("reused-number-guard-off", "R17: a reused order number is refused before sending",
@@ -519,9 +519,10 @@ MUTANTS = [
         "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
     M("stock-service-compared", "R25: SERVICE articles are never stock-kept, never compared",
       "sql/queries/compare_stock_page.sql",
-      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n"
-      "        AND article_no NOT IN (SELECT article_no FROM article WHERE article_type = 'SERVICE')\n",
-      "      WHERE warehouse_id = CAST(? AS INTEGER) AND article_no > ?\n",
+      "      WHERE sb.warehouse_id = CAST(? AS INTEGER) AND sb.article_no > ?\n"
+      "        AND NOT EXISTS (SELECT 1 FROM article x\n"
+      "                        WHERE x.article_no = sb.article_no AND x.article_type = 'SERVICE')\n",
+      "      WHERE sb.warehouse_id = CAST(? AS INTEGER) AND sb.article_no > ?\n",
       [("test_stock_job",
         "articles_on_one_side_only_are_reported_and_service_left_out_R25/sqlite")]),
     M("stock-report-smallest-first", "R25: the report lists the largest differences first",
@@ -530,6 +531,42 @@ MUTANTS = [
       "ORDER BY abs_difference ASC",
       [("test_stock_job",
         "the_csv_and_html_reports_read_back_and_render_again_identically_R25/sqlite")]),
+    M("stock-feed-applied-apart", "R25: a change is marked applied with its pair's adjustment",
+      "stages/stock/stock_sink.cpp",
+      "  if (feed_)\n"
+      "    store_.ApplyChanges(work.place.erp.warehouse_id, d.row.article_no);\n",
+      "",
+      [("test_stock_job",
+        "lines_that_change_nothing_commit_together_and_a_lost_batch_is_compared_again_R25/sqlite")]),
+    M("stock-feed-not-skipped-by-id", "R25: a change already applied is skipped by id",
+      "stages/stock/stock_source.cpp",
+      "        if (store_.ChangeApplied(change.article_system_id, t.inventory_id))\n"
+      "          continue;\n",
+      "",
+      [("test_stock_job",
+        "the_change_feed_is_applied_once_across_a_run_killed_before_acknowledging_R25/sqlite")]),
+    M("stock-intra-day-full", "R25: runs between full comparisons apply only the change feed",
+      "jobs/stock_job.cpp",
+      "  if (full || c.stock_full_comparison_hours <= 0)\n",
+      "  if (true)\n",
+      [("test_stock_job",
+        "an_intra_day_run_applies_only_what_the_change_feed_names_R25/sqlite")]),
+    M("stock-report-keyset-overlap", "R25: the report pages every line once, in order",
+      "sql/queries/select_stock_report_lines_after.sql",
+      "  AND (abs_difference < CAST(? AS NUMERIC)",
+      "  AND (abs_difference <= CAST(? AS NUMERIC)",
+      [("test_stock_job", "a_large_report_pages_every_line_once_in_order_R25/sqlite")]),
+    M("stock-quiet-lines-autocommitted",
+      "R25: lines that change nothing commit together with their feed changes' applied marks",
+      "stages/stock/stock_sink.cpp",
+      "  erp::ErpTransaction transaction(db_.session());\n"
+      "  for (const StockWork* work : quiet)\n"
+      "    StoreLine(*work);\n"
+      "  transaction.Commit();\n",
+      "  for (const StockWork* work : quiet)\n"
+      "    StoreLine(*work);\n",
+      [("test_stock_job",
+        "lines_that_change_nothing_commit_together_and_a_lost_batch_is_compared_again_R25/sqlite")]),
     M("stock-csv-unquoted", "R25: the CSV quotes as RFC 4180 says",
       "stages/stock/csv.cpp",
       "  const bool quote = text.find_first_of(",
@@ -635,6 +672,12 @@ MUTANTS = [
       "  if (!s.enabled || !s.weekdays[static_cast<std::size_t>((day.dayOfWeek() + 6) % 7)])",
       "  if (!s.enabled)",
       [("test_jobs_unit", "schedule/*")]),
+    # --- Migrations: every file applied once, whatever order branches were merged in ----------
+    M("migrate-only-above-highest", "a migration numbered below the highest applied one is applied",
+      "stages/erp/migrator.cpp",
+      "    if (std::find(recorded.begin(), recorded.end(), version) != recorded.end())\n",
+      "    if (version <= result.version)\n",
+      [("test_erp_store", "a_migration_numbered_below_the_highest_applied_one_is_still_applied/sqlite")]),
 ]
 
 
