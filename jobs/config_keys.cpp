@@ -44,7 +44,7 @@ void Leaves(const Poco::Util::AbstractConfiguration& config, const std::string& 
 }
 
 bool Known(const std::string& key, const std::vector<std::string>& keys) {
-  return std::find(keys.begin(), keys.end(), key) != keys.end();
+  return IsKnownKey(key, keys);
 }
 
 [[noreturn]] void Unknown(const std::string& file, const std::string& full_key,
@@ -63,7 +63,8 @@ bool Known(const std::string& key, const std::vector<std::string>& keys) {
 }  // namespace
 
 const std::vector<std::string>& GeneralKeys() {
-  static const std::vector<std::string> keys{"sql_dir", "log_file", "message_dump_file"};
+  static const std::vector<std::string> keys{"sql_dir", "log_file", "message_dump_file",
+                                             "time_zone"};
   return keys;
 }
 
@@ -111,8 +112,22 @@ const std::vector<std::string>& ConnectionKeys() {
                                              "stock.threshold_units",
                                              "stock.threshold_percent",
                                              "stock.warehouses",
-                                             "stock.report_dir"};
+                                             "stock.report_dir",
+                                             "stock.full_comparison_hours",
+                                             "lease_s",
+                                             "schedule.*"};
   return keys;
+}
+
+bool IsKnownKey(const std::string& key, const std::vector<std::string>& keys) {
+  for (const std::string& known : keys) {
+    if (known == key)
+      return true;
+    if (known.size() > 2 && known.ends_with(".*") && key.size() > known.size() - 1 &&
+        key.starts_with(known.substr(0, known.size() - 1)))
+      return true;
+  }
+  return false;
 }
 
 std::optional<std::string> NearestKey(const std::string& key,

@@ -16,6 +16,10 @@ const std::vector<std::string>& GeneralKeys();
 /// Keys of a [connection.NAME] section, without the section name.
 const std::vector<std::string>& ConnectionKeys();
 
+/// True when `key` is listed in `keys`; an entry ending in ".*" (e.g. "schedule.*") admits every
+/// key under that prefix, whose names the loader then checks itself. Never throws.
+bool IsKnownKey(const std::string& key, const std::vector<std::string>& keys);
+
 /// The candidate nearest to `key` (case-insensitive edit distance of at most 2), if any.
 std::optional<std::string> NearestKey(const std::string& key,
                                       const std::vector<std::string>& candidates);

@@ -1,7 +1,9 @@
 #include "jobs/connection_config.h"
 
 #include "jobs/config_keys.h"
+#include "jobs/job_definitions.h"
 #include "jobs/service_url.h"
+
 #include "stages/wms/decimal.h"
 
 #include <Poco/DateTimeParser.h>
@@ -38,7 +40,7 @@ class Reader {
   std::string Key(const std::string& key) const { return prefix_ + key; }
   bool Has(const std::string& key) const {
     // CheckKnownKeys refuses what is not listed: a key read here must be listed there.
-    if (std::find(known_.begin(), known_.end(), key) == known_.end())
+    if (!IsKnownKey(key, known_))
       throw std::logic_error("configuration key " + key + " is read but not listed as known");
     return config_.hasProperty(Key(key));
   }
@@ -289,6 +291,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.wms_page_size = r.Int("wms_page_size", 1, kMaxWmsPageSize, kMaxWmsPageSize);
   c.rate_limit_max_wait = std::chrono::seconds(r.Int("rate_limit_max_wait_s", 0, 900, 60));
   c.full_comparison_hours = r.Int("full_comparison_hours", 0, 24 * 366, 24);
+  c.lease_seconds = r.Int("lease_s", 10, 24 * 3600, 300);
   if (r.Has("shipped_statuses")) {
     c.shipped_statuses.clear();
     for (const std::string& code : r.List("shipped_statuses")) {
@@ -317,6 +320,20 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
     }
     *zone = *named;
   }
+  Poco::Util::AbstractConfiguration::Keys scheduled;
+  config.keys(r.Key("schedule"), scheduled);
+  for (const std::string& job : scheduled) {
+    const std::string base = job.size() > 5 && job.substr(job.size() - 5) == "-full"
+                                 ? job.substr(0, job.size() - 5)
+                                 : job;
+    if (FindJob(base) == nullptr)
+      throw ConfigError(file, r.Key("schedule." + job), "no job of that name");
+    try {
+      c.schedules[job] = Schedule::Parse(r.Required("schedule." + job));
+    } catch (const std::invalid_argument& e) {
+      throw ConfigError(file, r.Key("schedule." + job), e.what());
+    }
+  }
   c.stock_report_only = r.Bool("stock.report_only", false);
   for (auto [key, value] : {std::pair{"stock.threshold_units", &c.stock_threshold_units},
                             std::pair{"stock.threshold_percent", &c.stock_threshold_percent}}) {
@@ -336,6 +353,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   if (c.stock_warehouses.empty())
     c.stock_warehouses = c.warehouses;
   c.stock_report_dir = r.Optional("stock.report_dir");
+  c.stock_full_comparison_hours = r.Int("stock.full_comparison_hours", 0, 24 * 366, 0);
   if (!c.stock_report_dir.empty() && !std::filesystem::is_directory(c.stock_report_dir)) {
     throw ConfigError(file, r.Key("stock.report_dir"),
                       "the folder " + c.stock_report_dir + " does not exist");
@@ -372,6 +390,15 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
     throw ConfigError(file, "wmsbridge.sql_dir", app.sql_dir + " holds no queries/ folder");
   }
   app.log_file = r.Optional("log_file");
+  if (r.Has("time_zone")) {
+    const auto zone = stages::TimeZone::Named(r.Required("time_zone"));
+    if (!zone) {
+      throw ConfigError(file, "wmsbridge.time_zone",
+                        "'" + r.Optional("time_zone") +
+                            "' is not a time zone name (such as Europe/Stockholm or UTC)");
+    }
+    app.time_zone = *zone;
+  }
   app.message_dump_file = r.Optional("message_dump_file");
   for (const auto& [key, path] :
        {std::pair{"wmsbridge.log_file", app.log_file},

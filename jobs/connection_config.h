@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "jobs/schedule.h"
 #include "pipeline/secret.h"
 #include "stages/common/time_zone.h"
 #include "stages/ongoing/soap_wms_client.h"
@@ -75,6 +76,8 @@ struct ConnectionConfig {
   // The article job compares every article when its last full comparison is older than this
   // (0: only on --full); bounds how long an edit stamped behind the watermark can go unsent.
   int full_comparison_hours = 24;
+  // R27: a job's lease lasts this long without renewal; the run renews it every fifth of it.
+  int lease_seconds = 300;
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.
@@ -91,6 +94,12 @@ struct ConnectionConfig {
   std::string stock_threshold_percent;
   std::vector<std::string> stock_warehouses;  // default: the connected warehouses
   std::string stock_report_dir;               // default: the log file's folder, else "."
+  // run-due (docs/job-runner.md): schedule.NAME / schedule.NAME-full overriding the job list's
+  // default schedules ("Mon-Fri 07:00-20:00 every 30m", "daily 02:30", "off").
+  std::map<std::string, Schedule> schedules;
+  // Stock runs between full comparisons apply Ongoing's change feed (GetInventoryChanges) when
+  // the last full comparison started less than this long ago; 0: every run is a full one.
+  int stock_full_comparison_hours = 0;
 };
 
 struct AppConfig {
@@ -101,6 +110,8 @@ struct AppConfig {
   // none.
   std::string message_dump_file;
   std::vector<ConnectionConfig> connections;
+  // The zone of every schedule (wmsbridge.time_zone): the installation's wall clock.
+  stages::TimeZone time_zone = DefaultTimeZone();
 
   /// The named connection; throws ConfigError when there is none of that name.
   const ConnectionConfig& Connection(const std::string& name) const;

@@ -3,6 +3,8 @@
 #include <Poco/Exception.h>
 #include <Poco/Util/Application.h>
 
+#include <iterator>
+
 #include "jobs/connection_config.h"
 #include "stages/erp/job_lock.h"
 #include "stages/wms/wms_error.h"
@@ -27,7 +29,23 @@ int ExitCodeOf(const JobResult& result) {
 }
 
 bool EndsCommand(int code) {
-  return code == kExitStopped || code == App::EXIT_NOPERM || code == App::EXIT_UNAVAILABLE;
+  return code == kExitStopped;
+}
+
+int ExitCodeSeverity(int code) {
+  // Worst last; twice the index is the rank, so that an unknown code fits between 78 and 70.
+  static constexpr int kOrder[] = {App::EXIT_OK,          App::EXIT_DATAERR,  App::EXIT_TEMPFAIL,
+                                   App::EXIT_UNAVAILABLE, App::EXIT_IOERR,    App::EXIT_NOPERM,
+                                   App::EXIT_CONFIG,      App::EXIT_SOFTWARE, kExitStopped};
+  for (std::size_t i = 0; i < std::size(kOrder); ++i) {
+    if (kOrder[i] == code)
+      return static_cast<int>(2 * i);
+  }
+  return 13;  // after EXIT_CONFIG (12), before EXIT_SOFTWARE (14)
+}
+
+int WorseExitCode(int a, int b) {
+  return ExitCodeSeverity(b) > ExitCodeSeverity(a) ? b : a;
 }
 
 CommandFailure FailureOf(const std::exception& error) {

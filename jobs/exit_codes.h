@@ -23,9 +23,22 @@ inline constexpr int kExitStopped = 130;
 /// records; 0 completed. Never throws.
 int ExitCodeOf(const JobResult& result);
 
-/// Whether a job that gave `code` ends the command before the next connection's job: a stop
-/// or an abort does (69, 77, 130); rejected records do not. Never throws.
+/// Whether a job that gave `code` ends the command before the next connection's job: only a
+/// stop (130) does. Connections are isolated: a WMS that is down (69), a refused logon (77), an
+/// ERP failure (74), a held lock (75) or rejected records (65) of one connection leave the
+/// next connection's job to run. Never throws.
 bool EndsCommand(int code);
+
+/// How bad an exit code is, for the command's code over several connections (docs/operations.md,
+/// "worst first"): 130 stopped > 70 software error > 78 configuration > 77 logon refused > 74 ERP
+/// database > 69 WMS unavailable > 75 already running > 65 records rejected > 0 done. A person
+/// must act on the higher ones (a bug, the file, the credentials) before the transient ones
+/// (the ERP, the WMS) and the benign ones (another runner has the job). Any other code ranks
+/// just below 70. Never throws.
+int ExitCodeSeverity(int code);
+
+/// The worse of two exit codes by ExitCodeSeverity (`a` when they rank the same). Never throws.
+int WorseExitCode(int a, int b);
 
 /// A command that ended with an exception: its exit code and the line to log.
 struct CommandFailure {

@@ -75,11 +75,17 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   if (preflight)
     preflight(db_);
   if (!options_.dry_run) {
-    lock_.emplace(db_, connection.name, job_);
+    const std::chrono::seconds lease(connection.lease_seconds);
+    lock_.emplace(db_, connection.name, job_, erp::LeaseTiming{lease, lease / 5});
+    if (lock_->closed_dead_runs() > 0) {
+      logger.warning("connection %s: %s: closed %z dead run(s) as ABORTED", connection.name, job_,
+                     lock_->closed_dead_runs());
+    }
     const std::string mode = options_.only_doc_no ? "manual"
                              : options_.full      ? "full"
                                                   : "incremental";
     run_id_ = runs_.Start(connection.name, job_, mode);
+    lock_->SetRun(run_id_);
   }
   // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
   Poco::Logger& run_logger = Poco::Logger::get(
@@ -92,6 +98,15 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   run_options.progress = progress_ ? &*progress_ : nullptr;
   context_ = std::make_unique<pipeline::RunContext>(run_id_, job_, run_logger, run_options);
   client_.emplace(soap_client_, *context_, connection.rate_limit_max_wait);
+  if (lock_) {
+    // A run that lost its lease (it stalled past the expiry and another runner took over) stops
+    // at the next record: the other runner now owns the job.
+    renewer_.emplace(connection.erp_odbc, options.sql_dir, lock_->holder(), lock_->timing(),
+                     [this, log = &run_logger] {
+                       log->error("lost the job's lease to another runner; stopping");
+                       context_->RequestStop();
+                     });
+  }
   VerifyLogon();
 }
 

@@ -18,6 +18,7 @@
 #include "pipeline/runner.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/job_lock.h"
+#include "stages/erp/lease_renewer.h"
 #include "stages/erp/run_store.h"
 #include "stages/erp/sync_state_store.h"
 #include "stages/ongoing/soap_wms_client.h"
@@ -97,6 +98,8 @@ class JobEnvironment {
   std::optional<pipeline::Progress> progress_;
   std::unique_ptr<pipeline::RunContext> context_;
   std::optional<wms::RetryingWmsClient> client_;  // around soap_client_, with context_'s policy
+  // Last: its thread uses context_, and it stops before the lease (lock_) is released.
+  std::optional<erp::LeaseRenewer> renewer_;
 };
 
 }  // namespace wmsbridge::jobs

@@ -1,16 +1,71 @@
 #include "jobs/stock_job.h"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/Timespan.h>
+
 #include <filesystem>
 #include <fstream>
 
 #include "jobs/job_environment.h"
+#include "pipeline/clock.h"
 #include "stages/erp/stock_store.h"
+#include "stages/erp/sync_state_store.h"
 #include "stages/stock/stock_sink.h"
 #include "stages/stock/stock_source.h"
 #include "stages/stock/stock_transform.h"
 
 namespace wmsbridge::jobs {
 namespace {
+
+// Where the start of the last completed full stock comparison is kept (wms_watermark, UTC).
+constexpr const char* kFullStockMark = "stock:full";
+
+// Whether this run compares everything: always with stock.full_comparison_hours = 0, on
+// --full, and when the last completed full comparison started `hours` ago or more (or never).
+// Otherwise it is an intra-day run over Ongoing's change feed (docs/stock-job.md).
+bool FullStockComparison(erp::ErpDatabase& db, const ConnectionConfig& c, bool full,
+                         const std::string& now) {
+  if (full || c.stock_full_comparison_hours <= 0)
+    return true;
+  const auto last = erp::SyncStateStore(db, c.name).Watermark(kFullStockMark);
+  if (!last)
+    return true;
+  Poco::DateTime due;
+  int tz = 0;
+  if (!Poco::DateTimeParser::tryParse("%Y-%m-%d %H:%M:%S", *last, due, tz))
+    return true;  // unreadable: compare everything rather than trust it
+  due += Poco::Timespan(c.stock_full_comparison_hours * Poco::Timespan::HOURS);
+  return Poco::DateTimeFormatter::format(due, "%Y-%m-%d %H:%M:%S") <= now;
+}
+
+// Acknowledges every applied change to Ongoing (SetInventoryChangesToReported), forgetting each
+// once Ongoing has taken it. After the ERP commits, never before: a crash in between leaves the
+// change applied and unacknowledged, and the next run skips it by id and acknowledges it then.
+// A WMS error stops the acknowledging (logged); the rest waits for the next run.
+std::size_t AcknowledgeChanges(erp::StockStore& store, wms::WmsClient& client,
+                               const ConnectionConfig& c, Poco::Logger& logger) {
+  std::size_t done = 0;
+  try {
+    while (true) {
+      const auto page = store.AppliedChanges(static_cast<std::size_t>(c.batch_size));
+      if (page.empty())
+        break;
+      for (const auto& [article, inventory] : page) {
+        client.SetInventoryChangeReported(article, inventory);
+        store.ForgetChange(article, inventory);
+        ++done;
+      }
+    }
+  } catch (const wms::WmsError& e) {
+    logger.warning(
+        "connection %s: stock changes applied but not yet acknowledged to Ongoing "
+        "(the next run does): %s",
+        c.name, std::string(e.what()));
+  }
+  return done;
+}
 
 // The warehouses compared: stock.warehouses, by default every connected one.
 const std::vector<std::string>& StockWarehouses(const ConnectionConfig& c) {
@@ -74,18 +129,43 @@ std::string StockReportPath(const ConnectionConfig& connection, stock::ReportFor
 
 JobResult RunStockJob(const ConnectionConfig& connection, const JobOptions& options,
                       Poco::Logger& logger) {
-  JobEnvironment env(connection, options, kStockJob, logger);
+  const std::string started = pipeline::UtcNowText();
+  JobOptions effective = options;
+  // Decided in the preflight, before the run row records its mode ("full" / "incremental").
+  JobEnvironment env(connection, effective, kStockJob, logger, [&](erp::ErpDatabase& db) {
+    effective.full = FullStockComparison(db, connection, options.full, started);
+  });
   erp::StockStore store(env.db(), connection.name);
-  stock::StockSource source(env.db(), store, env.client(), Places(store, connection), env.run_id(),
-                            connection.wms_page_size);
+  const bool feed = connection.stock_full_comparison_hours > 0;
+  const bool changes_only = feed && !effective.full;
+  stock::StockSource source(
+      env.db(), store, env.client(), Places(store, connection), env.run_id(),
+      connection.wms_page_size,
+      !feed ? stock::StockFeed::kUnused
+            : (changes_only ? stock::StockFeed::kChangesOnly : stock::StockFeed::kTakenUp));
   stock::StockTransform decide(Settings(connection, options));
-  stock::StockSink sink(env.db(), store, env.run_id(), options.dry_run);
+  stock::StockSink sink(env.db(), store, env.run_id(), options.dry_run, feed);
   JobResult result = env.Run(source, decide, sink, {});
   if (options.dry_run)
-    return result;  // nothing stored: no report to write
+    return result;  // nothing stored, nothing acknowledged: no report to write
+  const bool completed = result.status == pipeline::RunStatus::kCompleted ||
+                         result.status == pipeline::RunStatus::kCompletedWithRejects;
+  if (completed && feed)
+    store.ApplyRemainingChanges(env.run_id());  // pairs with nothing to compare
+  if (completed && !changes_only)
+    erp::SyncStateStore(env.db(), connection.name).SetWatermark(kFullStockMark, started);
+  const std::size_t acknowledged = AcknowledgeChanges(store, env.client(), connection, logger);
+  if (changes_only) {
+    logger.information(
+        "connection %s: stock changes only: %s changes taken up, %s articles "
+        "read again, %s changes acknowledged to Ongoing",
+        connection.name, std::to_string(source.changes()), std::to_string(source.wms_articles()),
+        std::to_string(acknowledged));
+  }
+  const std::string mode = connection.stock_report_only ? "report-only" : "adjust";
   store.FinishRun(
       env.run_id(),
-      {connection.stock_report_only ? "report-only" : "adjust", Join(StockWarehouses(connection)),
+      {changes_only ? mode + " (changes only)" : mode, Join(StockWarehouses(connection)),
        connection.stock_threshold_units, connection.stock_threshold_percent});
   const auto run = store.Run(env.run_id());
   if (run) {

@@ -2,6 +2,7 @@
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/FileChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
@@ -12,14 +13,17 @@
 #include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
-#include "jobs/article_job.h"
 #include "jobs/connection_config.h"
+#include "jobs/connection_run.h"
 #include "jobs/exit_codes.h"
+#include "jobs/job_definitions.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "jobs/run_due.h"
 #include "jobs/sql_location.h"
 #include "jobs/stock_job.h"
 #include "pipeline/stop_signal.h"
@@ -89,6 +93,12 @@ void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
                         .repeatable(false)
                         .argument("FILE")
                         .binding("wmsbridge.report_output"));
+  options.addOption(
+      Option("now", "", "`run-due`: as if it were this UTC time (YYYY-MM-DD HH:MM:SS)")
+          .required(false)
+          .repeatable(false)
+          .argument("TIME")
+          .binding("wmsbridge.now"));
   options.addOption(Option("runs", "r", "how many runs `status` shows (default 20)")
                         .required(false)
                         .repeatable(false)
@@ -108,26 +118,27 @@ void WmsBridgeApp::ShowHelp() const {
   Poco::Util::HelpFormatter help(options());
   help.setCommand(commandName());
   help.setWidth(110);
-  help.setUsage(
-      "--config FILE COMMAND\n\n"
-      "Commands:\n"
-      "  run articles         export new and changed articles to the WMS (R7-R9)\n"
-      "  run customer-orders  export new, changed, cancelled and deleted customer orders "
-      "(R12-R17)\n"
-      "  run purchase-orders  export purchase orders as in-orders (R20, R21)\n"
-      "  run internal-orders  send requested internal orders, cancel deleted ones (R23, R24)\n"
+  // The job lines come from the one job list (jobs/job_definitions.h).
+  std::string usage = "--config FILE COMMAND\n\nCommands:\n";
+  for (const JobDefinition& job : JobDefinitions()) {
+    std::string line = "  run " + job.name;
+    line.resize(std::max<std::size_t>(line.size() + 2, 23), ' ');
+    usage += line + job.help + "\n";
+  }
+  usage +=
       "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
-      "  run deliveries       shipped orders back into the ERP: quantities, tracking, invoices\n"
-      "  run receipts         received in-orders back into the ERP's purchase orders (R22)\n"
-      "  run stock            compare stock with the WMS, adjust stock_balance, write the\n"
-      "                       reconciliation report (R25)\n"
+      "  run-due              run every job whose schedule has a slot due now (call it every\n"
+      "                       minute from cron or a systemd timer; --dry-run lists them)\n"
       "  report stock [--run N] [--format html|csv] [-o FILE]   a stored stock run's report\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
       "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable or its rate limit\n"
       "reached, 74 ERP database failure, 75 job already running, 77 WMS logon refused,\n"
-      "78 bad configuration, 64 bad command line, 130 stopped by SIGINT/SIGTERM.");
+      "78 bad configuration, 64 bad command line, 130 stopped by SIGINT/SIGTERM. With several\n"
+      "connections each runs whatever another meets; the code is the worst:\n"
+      "130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
+  help.setUsage(usage);
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
 }
@@ -269,32 +280,36 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       }
       return EXIT_OK;
     }
+    if (command == "run-due") {
+      pipeline::StopSignal stop;
+      JobOptions options;
+      options.dry_run = config().hasProperty("wmsbridge.dry_run");
+      options.progress = false;  // a timer's run: progress lines only clutter the log
+      options.sql_dir = app.sql_dir;
+      options.message_dump_file = app.message_dump_file;
+      options.stop_signal = &stop;
+      Poco::Timestamp now;
+      if (config().hasProperty("wmsbridge.now")) {
+        int tz = 0;
+        Poco::DateTime at;
+        if (!Poco::DateTimeParser::tryParse("%Y-%m-%d %H:%M:%S",
+                                            config().getString("wmsbridge.now"), at, tz)) {
+          log.error("--now must be YYYY-MM-DD HH:MM:SS (UTC)");
+          return EXIT_USAGE;
+        }
+        now = at.timestamp();
+      }
+      return RunDue(app, selected, options, now, log);
+    }
     if (command == "report" && what == "stock") {
       return ReportStock(*selected.front(), app.sql_dir);
     }
-    // The jobs by their command-line names; each knows its automatic-export switch (R2).
-    struct JobEntry {
-      std::string name;
-      JobResult (*run)(const ConnectionConfig&, const JobOptions&, Poco::Logger&);
-      bool ConnectionConfig::*automatic;
-    };
-    const JobEntry jobs[] = {
-        {"articles", &RunArticleJob, &ConnectionConfig::export_articles},
-        {"customer-orders", &RunCustomerOrderJob, &ConnectionConfig::export_customer_orders},
-        {"purchase-orders", &RunPurchaseOrderJob, &ConnectionConfig::export_purchase_orders},
-        {"internal-orders", &RunInternalOrderJob, nullptr},
-        {"deliveries", &RunDeliveryJob, nullptr},
-        {"receipts", &RunReceiptJob, nullptr},
-        {"stock", &RunStockJob, nullptr}};
-    const JobEntry* job = nullptr;
-    for (const auto& j : jobs) {
-      // `run customer-orders`, or `send customer-order NO` (the singular names one document).
-      if ((command == "run" && j.name == what) ||
-          (command == "send" && j.name.find("-orders") != std::string::npos &&
-           j.name == what + "s")) {
-        job = &j;
-      }
-    }
+    // `run customer-orders`, or `send customer-order NO` (the singular names one document).
+    const JobDefinition* job = nullptr;
+    if (command == "run")
+      job = FindJob(what);
+    else if (command == "send" && what.size() > 6 && what.substr(what.size() - 6) == "-order")
+      job = FindJob(what + "s");
     if (job != nullptr) {
       if (command == "send" && args.size() < 3) {
         log.error("send %s needs the document number", what);
@@ -310,8 +325,16 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.stop_signal = &stop;
       if (command == "send")
         options.only_doc_no = args[2];
+      // Connections are isolated: whatever one connection's job meets (the WMS down, a refused
+      // logon, the ERP failing, the lock held) is logged with its name and the next connection
+      // runs; the command's code is the worst of them (jobs/exit_codes.h). Only a stop ends it.
       int exit_code = EXIT_OK;
       for (const ConnectionConfig* c : selected) {
+        if (stop.Requested()) {
+          log.warning("connection %s: %s not started, stop requested", c->name, job->name);
+          exit_code = WorseExitCode(exit_code, kExitStopped);
+          break;
+        }
         // Articles have no send requests: with the switch off there is nothing to do. Orders
         // still process the ERP's send requests (R14) with their switch off.
         if (job->automatic == &ConnectionConfig::export_articles && !(c->*job->automatic) &&
@@ -319,22 +342,10 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
           log.information("connection %s: automatic export of %s is off", c->name, job->name);
           continue;
         }
-        const JobResult result = job->run(*c, options, log);
-        Poco::Logger& run_log = Poco::Logger::get("wmsbridge.run-" + std::to_string(result.run_id));
-        run_log.information("connection %s: %s%s", c->name, result.summary,
-                            result.abort_reason.empty() ? "" : " (" + result.abort_reason + ")");
-        if (options.only_doc_no) {
-          std::cout << what << " " << *options.only_doc_no << ": "
-                    << (result.sent > 0       ? "sent to the 3PL"
-                        : result.rejected > 0 ? "NOT sent: " + result.first_problem
-                                              : "nothing to send (not found, or up to date)")
-                    << "\n";
-        }
-        const int code = ExitCodeOf(result);
+        const int code = RunJobForConnection(*job, *c, options, what, log);
+        exit_code = WorseExitCode(exit_code, code);
         if (EndsCommand(code))
-          return code;
-        if (code != EXIT_OK)
-          exit_code = code;
+          break;
       }
       return exit_code;
     }

@@ -3,6 +3,8 @@
 
 #include "stages/erp/erp_transaction.h"
 
+#include <Poco/Data/DataException.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -25,13 +27,21 @@ MigrationResult Migrate(ErpDatabase& db) {
   std::sort(files.begin(), files.end());
 
   MigrationResult result;
-  int current = 0;
-  session << "SELECT COALESCE(MAX(version), 0) FROM wms_schema_version", into(current), now;
-  result.version = current;
+  // Every file not yet recorded is applied, in file order, not only those above the highest
+  // version: branches merged in another order than they were numbered (009 applied before 007
+  // arrives) leave no migration behind. Numbers need only be unique; gaps are harmless.
+  std::vector<int> recorded;
+  session << "SELECT version FROM wms_schema_version", into(recorded), now;
+  result.version = recorded.empty() ? 0 : *std::max_element(recorded.begin(), recorded.end());
+  int previous = 0;
   for (const auto& file : files) {
     const std::string name = file.filename().string();
     const int version = std::stoi(name.substr(0, name.find('_')));
-    if (version <= current)
+    if (version == previous)
+      throw Poco::Data::DataException("two migrations numbered " + std::to_string(version) +
+                                      " in " + dir.string() + ": " + name);
+    previous = version;
+    if (std::find(recorded.begin(), recorded.end(), version) != recorded.end())
       continue;
     erp::ErpTransaction transaction(session);
     db.RunScript(file.string());
@@ -43,7 +53,7 @@ MigrationResult Migrate(ErpDatabase& db) {
         use(v), use(n), use(at), now;
     transaction.Commit();
     result.applied.push_back(name);
-    result.version = version;
+    result.version = std::max(result.version, version);
   }
   return result;
 }

@@ -30,6 +30,18 @@ void RunStore::Finish(std::int64_t run_id, const RunTotals& totals) {
       use(rejected), use(failed), use(skipped), use(message), use(id), now;
 }
 
+std::size_t RunStore::CloseDeadRuns(const std::string& connection_name, const std::string& job,
+                                    const std::string& message) {
+  std::string c = connection_name, j = job, finished = pipeline::UtcNowText();
+  Poco::UTF16String m = LongText(message);
+  Poco::Int64 running = 0;
+  db_.session() << db_.Query("count_running_runs"), use(c), use(j), into(running), now;
+  if (running == 0)
+    return 0;
+  db_.session() << db_.Query("close_dead_runs"), use(finished), use(m), use(c), use(j), now;
+  return static_cast<std::size_t>(running);
+}
+
 void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
                       const std::string& outcome, const std::string& reason) {
   Poco::Int64 id = run_id;

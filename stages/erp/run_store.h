@@ -36,6 +36,12 @@ class RunStore {
   /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
   void Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
               const std::string& outcome, const std::string& reason);
+  /// Closes every run of `job` of `connection_name` still RUNNING as ABORTED with `message` and
+  /// its counts from its wms_run_record rows (close_dead_runs.sql); called by the holder of the
+  /// job's lease only, when no such run can be alive. Returns how many were closed. Throws
+  /// Poco::Data::DataException.
+  std::size_t CloseDeadRuns(const std::string& connection_name, const std::string& job,
+                            const std::string& message);
   /// The latest runs, newest first. Throws Poco::Data::DataException.
   std::vector<RunRow> Recent(int how_many);
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "stages/erp/erp_database.h"
@@ -34,6 +35,7 @@ struct StockComparisonRow {
 /// One stored line of a run's report (select_stock_report_lines.sql).
 struct StockReportLine {
   std::string warehouse_code, article_no, erp_quantity, wms_quantity, difference, action, reason;
+  std::string abs_difference;  // the paging key, with warehouse_code and article_no
 };
 
 /// The head of a run's report (select_stock_run.sql).
@@ -72,6 +74,34 @@ class StockStore {
   std::vector<StockComparisonRow> ComparePage(const std::string& warehouse_id,
                                               const std::string& after_article,
                                               std::size_t max_rows);
+  /// As ComparePage, but only the articles staged in wms_stock_snapshot (an intra-day run:
+  /// those Ongoing's change feed named). Throws Poco::Data::DataException.
+  std::vector<StockComparisonRow> CompareChangedPage(const std::string& warehouse_id,
+                                                     const std::string& after_article,
+                                                     std::size_t max_rows);
+
+  // --- Ongoing's change feed (wms_stock_change; docs/stock-job.md "Intra-day runs") ---------
+  /// Forgets changes an earlier run took up but did not apply. Throws Poco::Data::DataException.
+  void ClearPendingChanges();
+  /// Whether the change is already applied (after ClearPendingChanges). Throws
+  /// Poco::Data::DataException.
+  bool ChangeApplied(int article_system_id, int inventory_id);
+  /// Takes up a change; `warehouse_id` "" (applied at once) for a warehouse not compared.
+  /// Throws Poco::Data::DataException.
+  void AddChange(std::int64_t run_id, int article_system_id, int inventory_id,
+                 const std::string& article_no, const std::string& warehouse_id);
+  /// The pair's changes are applied (call in the pair's transaction). Throws
+  /// Poco::Data::DataException.
+  void ApplyChanges(const std::string& warehouse_id, const std::string& article_no);
+  /// Every change `run_id` took up is applied (after the run completed). Throws
+  /// Poco::Data::DataException.
+  void ApplyRemainingChanges(std::int64_t run_id);
+  /// Up to `max_rows` applied changes not yet acknowledged to Ongoing: (article system id,
+  /// inventory id). Throws Poco::Data::DataException.
+  std::vector<std::pair<int, int>> AppliedChanges(std::size_t max_rows);
+  /// Ongoing has taken the acknowledgement: the change is forgotten. Throws
+  /// Poco::Data::DataException.
+  void ForgetChange(int article_system_id, int inventory_id);
 
   // --- Writes (the sink; an adjustment and its journal row in one transaction) --------------
   /// Sets stock_balance to `after` (inserting the row when `before` is nullopt) and journals
@@ -95,8 +125,9 @@ class StockStore {
   std::optional<std::int64_t> LatestRun(const std::string& connection_name);
   /// A run's head, nullopt when the run is no stock run. Throws Poco::Data::DataException.
   std::optional<StockRunRow> Run(std::int64_t run_id);
-  /// A page of a run's lines, largest differences first. Throws Poco::Data::DataException.
-  std::vector<StockReportLine> ReportLines(std::int64_t run_id, std::size_t offset,
+  /// A page of a run's lines, largest differences first: the first page when `after` is null,
+  /// else the lines after that one (keyset paging). Throws Poco::Data::DataException.
+  std::vector<StockReportLine> ReportLines(std::int64_t run_id, const StockReportLine* after,
                                            std::size_t max_rows);
 
  private:
@@ -129,6 +160,7 @@ void MapColumns(StockReportLine& r, V& c) {
   c.Text(r.difference);
   c.Text(r.action);
   c.Text(r.reason);
+  c.Text(r.abs_difference);
 }
 
 template <typename V>

@@ -290,9 +290,13 @@ wsi__GetInventoryPerWarehouseQuery* ToSoapPerWarehouseQuery(soap* ctx,
 
 wsi__InventoryChangesQuery* ToSoap(soap* ctx, const wms::InventoryChangesQuery& query) {
   auto* q = soap_new_wsi__InventoryChangesQuery(ctx);
-  q->FromDate = DateTime(ctx, query.from_time);
-  q->ToDate = DateTime(ctx, query.to_time);
-  q->ToTime = DateTime(ctx, query.to_time);
+  // No time window ("" = none) goes as nil: the feed of everything unreported.
+  const auto when = [](const std::string& t) {
+    return t.empty() ? std::nullopt : std::optional<std::string>(t);
+  };
+  q->FromDate = DateTime(ctx, when(query.from_time));
+  q->ToDate = DateTime(ctx, when(query.to_time));
+  q->ToTime = DateTime(ctx, when(query.to_time));
   q->InventoryId = nullptr;
   q->UnReported = Bool(ctx, query.only_unreported);
   q->WarehouseId = Int(ctx, query.warehouse_id);

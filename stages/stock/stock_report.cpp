@@ -4,6 +4,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "stages/stock/csv.h"
@@ -37,12 +38,14 @@ std::string ActionLabel(const std::string& stored) {
 // Calls `visit` for every stored line of the run, largest differences first, a page at a time.
 void ForEachLine(erp::StockStore& store, std::int64_t run_id,
                  const std::function<void(const erp::StockReportLine&)>& visit) {
-  for (std::size_t offset = 0;; offset += kPage) {
-    const auto lines = store.ReportLines(run_id, offset, kPage);
+  std::optional<erp::StockReportLine> last;  // keyset paging: the next page starts after it
+  while (true) {
+    const auto lines = store.ReportLines(run_id, last ? &*last : nullptr, kPage);
     for (const auto& line : lines)
       visit(line);
     if (lines.size() < kPage)
       return;
+    last = lines.back();
   }
 }
 

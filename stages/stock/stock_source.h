@@ -5,6 +5,10 @@
 // in article order, one page at a time. Ongoing pages by its own article id, not by article
 // number, so the two sides cannot be merged as they stream; the staging table lets the database
 // do the ordered join, and memory stays at one page whatever the article count.
+// With the change feed in use, every run first takes up Ongoing's unreported changes
+// (GetInventoryChanges, paged) in wms_stock_change; the sink marks them applied with the pair's
+// adjustment. A full run then stages everything; an intra-day run (changes only) stages only the
+// articles the feed named, each read again in full (docs/stock-job.md "Intra-day runs").
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +28,13 @@ struct StockPlace {
   std::string wms_code;
 };
 
+/// How a run uses Ongoing's change feed.
+enum class StockFeed {
+  kUnused,       // stock.full_comparison_hours = 0: every run full, the feed is not read
+  kTakenUp,      // a full run: the feed's changes are covered by it and acknowledged after
+  kChangesOnly,  // an intra-day run: only the articles the feed names are compared
+};
+
 /// One row to decide, with the warehouse it belongs to.
 struct StockRow {
   StockPlace place;
@@ -33,13 +44,15 @@ struct StockRow {
 class StockSource : public pipeline::Source<StockRow> {
  public:
   StockSource(erp::ErpDatabase& db, erp::StockStore& store, wms::WmsClient& client,
-              std::vector<StockPlace> places, std::int64_t run_id, int wms_page_size)
+              std::vector<StockPlace> places, std::int64_t run_id, int wms_page_size,
+              StockFeed feed = StockFeed::kUnused)
       : db_(db),
         store_(store),
         client_(client),
         places_(std::move(places)),
         run_id_(run_id),
-        wms_page_size_(wms_page_size) {}
+        wms_page_size_(wms_page_size),
+        feed_(feed) {}
 
   /// The first call stages Ongoing's stock (every page); each call then returns up to
   /// `max_rows` compared rows (possibly none, when a page had only rows with no stock on either
@@ -49,9 +62,12 @@ class StockSource : public pipeline::Source<StockRow> {
 
   /// Ongoing's articles read (after the first Next). Never throws.
   std::size_t wms_articles() const { return wms_articles_; }
+  /// Changes of the feed taken up by this run. Never throws.
+  std::size_t changes() const { return changes_; }
 
  private:
   void Stage();
+  void ReadFeed(bool read_again);
 
   erp::ErpDatabase& db_;
   erp::StockStore& store_;
@@ -59,10 +75,12 @@ class StockSource : public pipeline::Source<StockRow> {
   std::vector<StockPlace> places_;
   std::int64_t run_id_;
   int wms_page_size_;
+  StockFeed feed_;
   bool staged_ = false;
   std::size_t place_ = 0;  // the warehouse being compared
   std::string after_;      // the last article compared in it
   std::size_t wms_articles_ = 0;
+  std::size_t changes_ = 0;
 };
 
 }  // namespace wmsbridge::stock

@@ -2,8 +2,13 @@
 #define BOOST_TEST_MODULE erp_store
 #include <boost/test/unit_test.hpp>
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Environment.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,38 +17,89 @@
 #include "stages/erp/job_lock.h"
 #include "stages/erp/migrator.h"
 #include "stages/erp/run_store.h"
+
+#include <filesystem>
+#include <iterator>
 #include "tests/support/backend_test.h"
 #include "tests/support/erp_backend.h"
 
 using namespace wmsbridge;
 using namespace Poco::Data::Keywords;
 
+namespace {
+
+// The migration files of the session's dialect, by number.
+std::map<int, std::string> MigrationFiles(const erp::ErpDatabase& session) {
+  std::map<int, std::string> files;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(session.sql_dir()) /
+                                           erp::ToString(session.dialect()) / "migrations")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".sql")
+      files[std::stoi(name.substr(0, name.find('_')))] = name;
+  }
+  return files;
+}
+
+void WriteMigration(const erp::ErpDatabase& session, int version, const std::string& sql) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%03d_test.sql", version);
+  std::ofstream(std::filesystem::path(session.sql_dir()) / erp::ToString(session.dialect()) /
+                "migrations" / name)
+      << sql << "\n";
+}
+
+}  // namespace
+
 ERP_BACKEND_TEST(migrate_is_safe_to_run_again_and_records_each_version_once) {
   auto session = db.Open();  // the fixture already migrated once
   const erp::MigrationResult again = erp::Migrate(*session);
   BOOST_TEST(again.applied.empty());
-  BOOST_TEST(again.version >= 2);
-  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == again.version);
+  const auto files = MigrationFiles(*session);
+  BOOST_TEST(again.version == files.rbegin()->first);
+  // Numbers need not be consecutive (branches take theirs), only unique: one row per file.
+  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == static_cast<long>(files.size()));
   BOOST_TEST(db.Count("SELECT * FROM wms_document_status") == 0);
 }
 
-// Migration 007 (R32's refused_payload_hash) came after main's 005 and 006: a database migrated
-// to 006 gets exactly 007, once, and keeps its rows.
-ERP_BACKEND_TEST(a_database_of_version_6_is_upgraded_by_migration_7_once_R32) {
-  db.Exec("DELETE FROM wms_schema_version WHERE version >= 7");
+// Migration 007 (R32's refused_payload_hash) arrives after main's 008 and 009: a database
+// migrated without it (001-006, 008, 009) gets exactly 007, once, and keeps its rows.
+ERP_BACKEND_TEST(a_database_without_migration_7_gets_it_exactly_once_R32) {
+  db.Exec("DELETE FROM wms_schema_version WHERE version = 7");
   db.Exec("ALTER TABLE wms_sync_state DROP COLUMN refused_payload_hash");
   db.Exec(
       "INSERT INTO wms_sync_state (connection_name, doc_type, doc_no, status, last_attempt_at) "
       "VALUES ('demo', 'customer_order', 'SO-1', 'ERROR', '2026-12-01 10:00:00')");
   auto session = db.Open();
   const erp::MigrationResult upgraded = erp::Migrate(*session);
-  BOOST_TEST_REQUIRE(!upgraded.applied.empty());
-  BOOST_TEST(upgraded.applied.front() == "007_refused_payload.sql");
+  BOOST_TEST(upgraded.applied == std::vector<std::string>{"007_refused_payload.sql"});
   BOOST_TEST(erp::Migrate(*session).applied.empty(), "applied once");
   BOOST_TEST(db.Count("SELECT * FROM wms_schema_version WHERE version = 7") == 1);
-  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") == upgraded.version);
   BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no = 'SO-1' AND status = 'ERROR' "
                       "AND refused_payload_hash IS NULL") == 1);
+}
+
+ERP_BACKEND_TEST(a_migration_numbered_below_the_highest_applied_one_is_still_applied) {
+  // A copy of sql/ with two more migrations: the higher one is applied first, as when branches
+  // are merged in another order than they were numbered.
+  const std::string sql_dir = test::TempDir("migrations") + "/sql";
+  std::filesystem::copy(test::SqlDir(), sql_dir, std::filesystem::copy_options::recursive);
+  erp::ErpDatabase session(db.ConnectionString(), sql_dir);
+  const int highest = MigrationFiles(session).rbegin()->first;
+  WriteMigration(session, highest + 2, "CREATE TABLE wms_test_later (x INTEGER);");
+  BOOST_TEST(erp::Migrate(session).version == highest + 2);
+  WriteMigration(session, highest + 1, "CREATE TABLE wms_test_earlier (x INTEGER);");
+  const erp::MigrationResult result = erp::Migrate(session);
+  BOOST_TEST(result.applied.size() == 1u);
+  BOOST_TEST(result.version == highest + 2);
+  BOOST_TEST(db.Count("SELECT * FROM wms_test_earlier") == 0);  // the table exists
+  BOOST_TEST(db.Count("SELECT * FROM wms_schema_version") ==
+             static_cast<long>(MigrationFiles(session).size()));
+  // Two files with one number: an error, not one of them silently left out.
+  std::ofstream(std::filesystem::path(sql_dir) / erp::ToString(session.dialect()) / "migrations" /
+                "001_again.sql")
+      << "SELECT 1;\n";
+  BOOST_CHECK_THROW(erp::Migrate(session), Poco::Data::DataException);
 }
 
 ERP_BACKEND_TEST(document_status_shows_untouched_articles_as_not_sent) {
@@ -76,22 +132,31 @@ ERP_BACKEND_TEST(a_transaction_rolls_back_unless_committed) {
 ERP_BACKEND_TEST(a_job_lock_left_by_a_dead_process_is_taken_over_R27) {
   auto session = db.Open();
   const std::string host = db.Scalar("SELECT 'x'") == "x" ? Poco::Environment::nodeName() : "";
-  // A pid that cannot be alive (beyond pid_max).
+  // A pid that cannot be alive (beyond pid_max): taken over although its lease runs on.
   db.Exec(
-      "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
+      "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at, expires_at) VALUES "
       "('demo', 'articles', '" +
-      host + "', 99999999, '2026-11-27 01:00:00')");
+      host + "', 99999999, '2026-11-27 01:00:00', '2999-01-01 00:00:00')");
   BOOST_CHECK_NO_THROW(erp::JobLock lock(*session, "demo", "articles"));
   BOOST_TEST(db.Count("SELECT * FROM wms_job_lock") == 0);  // released again
+  // Another host's live lease refuses the run (issue 13: a lease, no longer a lock for ever).
+  db.Exec(
+      "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at, expires_at) VALUES "
+      "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00', '2999-01-01 00:00:00')");
+  BOOST_CHECK_EXCEPTION(erp::JobLock lock(*session, "demo", "articles"), erp::JobAlreadyRunning,
+                        [](const erp::JobAlreadyRunning& e) {
+                          return std::string(e.what()).find(
+                                     "(host other-host, pid 1, since 2026-11-27 01:00:00, "
+                                     "lease until 2999-01-01 00:00:00)") != std::string::npos;
+                        });
+  // Once expired, it is taken over from any host.
+  db.Exec("UPDATE wms_job_lock SET expires_at = '2026-11-27 01:05:00'");
+  BOOST_CHECK_NO_THROW(erp::JobLock lock(*session, "demo", "articles"));
+  // A lock from before leases (no expiry) counts as expired.
   db.Exec(
       "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at) VALUES "
       "('demo', 'articles', 'other-host', 1, '2026-11-27 01:00:00')");
-  BOOST_CHECK_EXCEPTION(
-      erp::JobLock lock(*session, "demo", "articles"), erp::JobAlreadyRunning,
-      [](const erp::JobAlreadyRunning& e) {
-        return std::string(e.what()).find("(host other-host, pid 1, since 2026-11-27 01:00:00)") !=
-               std::string::npos;
-      });
+  BOOST_CHECK_NO_THROW(erp::JobLock lock(*session, "demo", "articles"));
 }
 
 ERP_BACKEND_TEST(the_latest_runs_read_by_name_newest_first_R29) {

@@ -94,6 +94,10 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(c.wms_page_size == 1000);
   BOOST_TEST(c.rate_limit_max_wait.count() == 60);
   BOOST_TEST(c.full_comparison_hours == 24);
+  BOOST_TEST(c.lease_seconds == 300);
+  BOOST_TEST(app.time_zone.name() == "Europe/Stockholm");
+  BOOST_TEST(c.schedules.at("customer-orders").Text() == "Mon-Fri 05:00-21:00 every 15m");
+  BOOST_TEST(c.schedules.at("articles-full").Text() == "daily 01:30");
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
   BOOST_TEST(!c.sms_notification);

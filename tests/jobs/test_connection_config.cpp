@@ -105,6 +105,10 @@ const std::vector<BadKey> kBadKeys = {
     {kC + "shipped_statuses", {{kC + "shipped_statuses", "450, shipped"}}},
     {kC + "shipped_statuses", {{kC + "shipped_statuses", ","}}},
     {"wmsbridge.sql_dir", {{"wmsbridge.sql_dir", "/nonexistent"}}},
+    {"wmsbridge.time_zone", {{"wmsbridge.time_zone", "Europe/Gothenburg"}}},
+    {kC + "schedule.articles", {{kC + "schedule.articles", "Mon-Fri 07:00-20:00"}}},
+    {kC + "schedule.nightly", {{kC + "schedule.nightly", "daily 02:00"}}},
+    {kC + "lease_s", {{kC + "lease_s", "5"}}},
     {"wmsbridge.log_file", {{"wmsbridge.log_file", "/nonexistent/wmsbridge.log"}}},
     {"wmsbridge.message_dump_file", {{"wmsbridge.message_dump_file", "/nonexistent/soap.txt"}}},
     // The password: never in the file; from exactly one of _file and _env; a private file.

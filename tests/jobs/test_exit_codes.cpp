@@ -3,7 +3,9 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/Exception.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <iterator>
 #include <stdexcept>
 
 #include "jobs/connection_config.h"
@@ -55,8 +57,9 @@ BOOST_AUTO_TEST_CASE(an_aborted_run_is_77_for_a_refused_logon_and_69_for_any_oth
   }
   // Aborted with no WMS cause recorded (e.g. a stage threw): the WMS side is unavailable.
   BOOST_TEST(jobs::ExitCodeOf(Result(RunStatus::kAborted)) == 69);
-  BOOST_TEST(jobs::EndsCommand(69));
-  BOOST_TEST(jobs::EndsCommand(77));
+  // Connections are isolated (issue 13): an abort leaves the next connection to run.
+  BOOST_TEST(!jobs::EndsCommand(69));
+  BOOST_TEST(!jobs::EndsCommand(77));
 }
 
 BOOST_AUTO_TEST_CASE(a_wms_error_is_77_for_a_refused_logon_and_69_otherwise_R1) {
@@ -98,6 +101,26 @@ BOOST_AUTO_TEST_CASE(any_other_exception_is_a_software_error_70) {
   BOOST_TEST(failure.code == 70);
   BOOST_TEST(failure.message == "a bug");
   BOOST_TEST(jobs::FailureOf(std::runtime_error("other")).code == 70);
+}
+
+BOOST_AUTO_TEST_CASE(only_a_stop_ends_the_command_before_the_next_connection) {
+  for (const int code : {0, 64, 65, 69, 70, 74, 75, 77, 78})
+    BOOST_TEST(!jobs::EndsCommand(code), code);
+  BOOST_TEST(jobs::EndsCommand(130));
+}
+
+BOOST_AUTO_TEST_CASE(the_command_code_over_connections_is_the_worst_in_the_documented_order) {
+  // docs/operations.md: 130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.
+  const int order[] = {0, 65, 75, 69, 74, 77, 78, 70, 130};
+  for (std::size_t i = 0; i < std::size(order); ++i) {
+    for (std::size_t j = 0; j < std::size(order); ++j) {
+      const int worse = order[std::max(i, j)];
+      BOOST_TEST(jobs::WorseExitCode(order[i], order[j]) == worse, order[i] << " vs " << order[j]);
+    }
+  }
+  // A code outside the list ranks between 78 and 70.
+  BOOST_TEST(jobs::WorseExitCode(78, 71) == 71);
+  BOOST_TEST(jobs::WorseExitCode(71, 70) == 70);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -87,6 +87,15 @@ InstallationFile& InstallationFile::Connection(const std::string& key, const std
   return *this;
 }
 
+InstallationFile& InstallationFile::AddConnection(
+    const std::string& name, const std::map<std::string, std::string>& changes) {
+  auto keys = connection_;
+  for (const auto& [key, value] : changes)
+    keys[key] = value;
+  others_[name] = keys;
+  return *this;
+}
+
 std::string InstallationFile::Write() const {
   const std::string path = dir_ + "/wmsbridge.ini";
   std::ofstream out(path, std::ios::trunc);
@@ -96,6 +105,11 @@ std::string InstallationFile::Write() const {
   out << "[connection.demo]\n";
   for (const auto& [key, value] : connection_)
     out << key << " = " << value << "\n";
+  for (const auto& [name, keys] : others_) {
+    out << "[connection." << name << "]\n";
+    for (const auto& [key, value] : keys)
+      out << key << " = " << value << "\n";
+  }
   if (!out)
     throw std::runtime_error("cannot write " + path);
   return path;

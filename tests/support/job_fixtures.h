@@ -55,6 +55,9 @@ class InstallationFile {
   InstallationFile& General(const std::string& key, const std::string& value);
   /// Sets a key of [connection.demo].
   InstallationFile& Connection(const std::string& key, const std::string& value);
+  /// Adds [connection.NAME]: a copy of [connection.demo] as it is now, with `changes` applied.
+  InstallationFile& AddConnection(const std::string& name,
+                                  const std::map<std::string, std::string>& changes);
   /// Writes DIR/wmsbridge.ini and returns its path. Throws std::runtime_error on failure.
   std::string Write() const;
   const std::string& dir() const { return dir_; }
@@ -63,6 +66,7 @@ class InstallationFile {
   std::string dir_;
   std::map<std::string, std::string> general_;
   std::map<std::string, std::string> connection_;
+  std::map<std::string, std::map<std::string, std::string>> others_;
 };
 
 }  // namespace wmsbridge::test

@@ -1,0 +1,21 @@
+#pragma once
+// One job of one connection, isolated from the other connections of the command (issue 13,
+// point 4): whatever it meets is caught here, logged with the connection's name, and turned into
+// an exit code; the caller goes on with the next connection.
+
+#include <Poco/Logger.h>
+
+#include "jobs/connection_config.h"
+#include "jobs/job_definitions.h"
+#include "jobs/job_options.h"
+
+namespace wmsbridge::jobs {
+
+/// Runs `job` for `connection` and logs its outcome ("connection NAME: job: ..."); a manual send
+/// (options.only_doc_no) also prints its answer on stdout, naming the document as `label`.
+/// Returns the exit code (jobs/exit_codes.h) of its result or of what it threw. Never throws
+/// anything derived from std::exception.
+int RunJobForConnection(const JobDefinition& job, const ConnectionConfig& connection,
+                        const JobOptions& options, const std::string& label, Poco::Logger& log);
+
+}  // namespace wmsbridge::jobs

@@ -1,0 +1,107 @@
+#include "jobs/run_due.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/DateTimeParser.h>
+#include <Poco/Environment.h>
+#include <Poco/Process.h>
+
+#include "jobs/connection_run.h"
+#include "jobs/exit_codes.h"
+#include "jobs/job_definitions.h"
+#include "jobs/schedule.h"
+#include "stages/erp/erp_database.h"
+#include "stages/erp/schedule_store.h"
+
+namespace wmsbridge::jobs {
+namespace {
+
+constexpr const char* kUtcFormat = "%Y-%m-%d %H:%M:%S";
+
+std::optional<Poco::Timestamp> ParseUtc(const std::optional<std::string>& text) {
+  if (!text)
+    return std::nullopt;
+  int tz = 0;
+  Poco::DateTime at;
+  if (!Poco::DateTimeParser::tryParse(kUtcFormat, *text, at, tz))
+    return std::nullopt;  // unreadable: as if never run, so the latest slot runs
+  return at.timestamp();
+}
+
+// One scheduled variant of a job: its plain run, or its full comparison.
+struct Scheduled {
+  const JobDefinition* job;
+  std::string key;  // wms_job_schedule.job and the schedule.KEY override
+  bool full;
+  Schedule schedule;
+};
+
+std::vector<Scheduled> SchedulesOf(const ConnectionConfig& c) {
+  std::vector<Scheduled> out;
+  const auto with = [&](const JobDefinition& job, const std::string& key, bool full,
+                        const Schedule& fallback) {
+    const auto own = c.schedules.find(key);
+    out.push_back({&job, key, full, own != c.schedules.end() ? own->second : fallback});
+  };
+  for (const JobDefinition& job : JobDefinitions()) {
+    with(job, job.name, false, job.schedule);
+    if (job.full_schedule)
+      with(job, job.name + "-full", true, *job.full_schedule);
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunDue(const AppConfig& app, const std::vector<const ConnectionConfig*>& connections,
+           const JobOptions& options, const Poco::Timestamp& now, Poco::Logger& log) {
+  const std::string claimant =
+      Poco::Environment::nodeName() + ":" + std::to_string(Poco::Process::id());
+  int exit_code = 0;
+  for (const ConnectionConfig* c : connections) {
+    try {
+      erp::ErpDatabase db(c->erp_odbc, options.sql_dir);
+      erp::ScheduleStore store(db);
+      for (const Scheduled& s : SchedulesOf(*c)) {
+        if (options.stop_signal != nullptr && options.stop_signal->Requested())
+          return WorseExitCode(exit_code, kExitStopped);
+        const auto due =
+            DueSlot(s.schedule, app.time_zone, now, ParseUtc(store.LastDue(c->name, s.key)));
+        if (!due)
+          continue;
+        const std::string due_text = Poco::DateTimeFormatter::format(*due, kUtcFormat);
+        const std::string local =
+            Poco::DateTimeFormatter::format(app.time_zone.ToLocal(*due), "%Y-%m-%d %H:%M");
+        if (options.dry_run) {
+          log.information("connection %s: %s is due (slot %s %s)", c->name, s.key, local,
+                          app.time_zone.name());
+          continue;
+        }
+        // Articles have no send requests: with the switch off there is nothing to do. Orders
+        // still process the ERP's send requests (R14) on their schedule with their switch off.
+        if (s.job->automatic == &ConnectionConfig::export_articles && !(c->*s.job->automatic)) {
+          store.Claim(c->name, s.key, due_text, claimant);
+          continue;
+        }
+        if (!store.Claim(c->name, s.key, due_text, claimant)) {
+          log.information("connection %s: %s slot %s taken by another runner", c->name, s.key,
+                          local);
+          continue;
+        }
+        log.information("connection %s: %s due (slot %s %s)", c->name, s.key, local,
+                        app.time_zone.name());
+        JobOptions run = options;
+        run.full = s.full;
+        exit_code = WorseExitCode(exit_code, RunJobForConnection(*s.job, *c, run, s.key, log));
+        if (EndsCommand(exit_code))
+          return exit_code;
+      }
+    } catch (const std::exception& e) {
+      const CommandFailure failure = FailureOf(e);
+      log.error("connection %s: run-due: %s (exit %d)", c->name, failure.message, failure.code);
+      exit_code = WorseExitCode(exit_code, failure.code);
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace wmsbridge::jobs
