@@ -4,9 +4,10 @@
 // processes that return them. The codes are the BSD sysexits ones Poco's Application names.
 //
 //   0 done; 65 EXIT_DATAERR some records rejected or failed; 69 EXIT_UNAVAILABLE the WMS could
-//   not be reached, or its rate limit of a method was reached (R32); 70 EXIT_SOFTWARE an unexpected error; 74 EXIT_IOERR the ERP database
-//   failed; 75 EXIT_TEMPFAIL the job is already running; 77 EXIT_NOPERM the WMS refused the
-//   logon; 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad command line; 130 stopped.
+//   not be reached, or its rate limit of a method was reached (R32); 70 EXIT_SOFTWARE an unexpected
+//   error; 74 EXIT_IOERR the ERP database failed; 75 EXIT_TEMPFAIL the job is already running; 77
+//   EXIT_NOPERM the WMS refused the logon; 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad
+//   command line; 130 stopped.
 
 #include <exception>
 #include <string>
