@@ -78,6 +78,11 @@ JobResult OrderDocumentRun::Finish(JobResult result) {
     if (state) {
       outcome = state->status.empty() ? "ERROR" : state->status;
       message = state->last_run_id == run ? state->message : "unchanged since it was last sent";
+    } else if (requests_store_.Retired(env_.connection().name, kind_.doc_type, r.doc_no)) {
+      // Deleted in the ERP: its cancel, asked for again (R32), was taken by Ongoing.
+      outcome = "CANCELLED";
+      message = kind_.noun + " " + r.doc_no +
+                " was deleted in the ERP: cancelled in Ongoing, its number retired";
     }
     requests_store_.Finish(r.request_id, outcome, message);
   }

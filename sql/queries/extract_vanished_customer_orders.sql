@@ -2,8 +2,9 @@
 -- (deleted): they are cancelled in Ongoing at the next export (R16, R21, R23).
 -- Parameters: 1 connection_name.
 -- Columns: doc_no, erp_id, wms_id,
---   status (as last recorded: one the warehouse has handled, e.g. DELIVERED, is not cancelled)
-SELECT s.doc_no, s.erp_id, CAST(s.wms_id AS VARCHAR(20)), s.status
+--   status (as last recorded: one the warehouse has handled, e.g. DELIVERED, is not cancelled),
+--   refused_payload_hash ('remove' once Ongoing refused the cancel: held until a person asks)
+SELECT s.doc_no, s.erp_id, CAST(s.wms_id AS VARCHAR(20)), s.status, s.refused_payload_hash
 FROM wms_sync_state s
 WHERE s.connection_name = ? AND s.doc_type = 'customer_order'
   AND s.status <> 'CANCELLED' AND s.wms_id IS NOT NULL

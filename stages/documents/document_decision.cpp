@@ -106,6 +106,14 @@ DocumentWork Decide(const DocumentKind& kind, const erp::DocumentRow& row, Docum
   // cancelling: no call, the number is retired here (R17 still recognises its reuse).
   if (row.vanished) {
     const Handled handled = HandledBy(row.sync.last_status.value_or(""));
+    // R32: Ongoing refused the cancel (for a reason other than the warehouse's handling), and
+    // nobody asked since: every run would add a failed call. It shows ERROR until a person asks.
+    if (handled == Handled::kNot && work.action == DocumentAction::kRetire &&
+        RefusedAsItIs(row, work)) {
+      return Refuse(std::move(work), DocumentAction::kHeld,
+                    "not cancelled again: Ongoing refused to cancel " + name +
+                        ", deleted in the ERP, and nobody has asked since");
+    }
     if (handled == Handled::kNot)
       return work;
     return Refuse(

@@ -99,7 +99,7 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
       }
     }
     // R32: the same request is not made again (documents::Decide holds it) unless it changes
-    // or a person asks; a deleted document's cancel has nobody to ask and is tried again.
+    // or a person asks (a deleted document's cancel too: `send` of its number).
     const std::string request = RefusedRequest(work);
     if (!request.empty() && reason.find("wmsbridge send") == std::string::npos) {
       reason += std::string(work.action == DocumentAction::kSend

@@ -38,18 +38,23 @@ class DocumentSource : public pipeline::Source<Row> {
   virtual const std::string& max_updated_at() const = 0;
 };
 
-/// The rows of deleted documents (`vanished`) as documents of kind Row, to be retired.
+/// The rows of deleted documents (`vanished`) as documents of kind Row, to be retired; those
+/// whose number is in `requested` (a send request, R14) are a person's request: a cancel Ongoing
+/// refused is tried again (R32).
 template <typename Row>
-std::vector<Row> VanishedDocuments(const std::vector<erp::VanishedRow>& vanished) {
+std::vector<Row> VanishedDocuments(const std::vector<erp::VanishedRow>& vanished,
+                                   const std::set<std::string>& requested) {
   std::vector<Row> out;
   out.reserve(vanished.size());
   for (const erp::VanishedRow& v : vanished) {
     Row row;
     row.vanished = true;
     row.number = v.number;
+    row.manual = requested.count(v.number) > 0;
     row.sync.last_erp_id = v.erp_id;
     row.sync.last_wms_id = v.wms_id;
     row.sync.last_status = v.status;
+    row.sync.refused_payload_hash = v.refused_payload_hash;
     out.push_back(std::move(row));
   }
   return out;
@@ -81,20 +86,22 @@ class PagedDocumentSource : public DocumentSource<Row> {
   /// Next batch; throws Poco::Data::DataException when a query fails, and what ReadPage throws.
   std::optional<pipeline::Batch<Row>> Next(std::size_t max_rows) final {
     if (!settings_.only_numbers.empty()) {
-      // Manual send: one short query per named document.
+      // Manual send: one short query per named document; a number the ERP no longer has but
+      // Ongoing does is its cancel, asked for again (R32: Ongoing refused it before).
       while (next_only_ < settings_.only_numbers.size()) {
+        const std::string& only = settings_.only_numbers[next_only_++];
         last_id_ = 0;
         done_ = false;
-        auto page = Page(settings_.only_numbers[next_only_++], max_rows);
-        if (page)
+        if (auto page = Page(only, max_rows))
           return page;
+        if (auto deleted = Vanished({only}); !deleted.empty())
+          return pipeline::Batch<Row>{std::move(deleted)};
       }
       return std::nullopt;
     }
     if (!vanished_done_ && settings_.removals) {
       vanished_done_ = true;
-      auto vanished =
-          VanishedDocuments<Row>(store_.Vanished(vanished_query_, settings_.connection_name));
+      auto vanished = Vanished({});
       if (!vanished.empty())
         return pipeline::Batch<Row>{std::move(vanished)};
     }
@@ -112,6 +119,16 @@ class PagedDocumentSource : public DocumentSource<Row> {
   DocumentSourceSettings settings_;
 
  private:
+  // The documents of the connection deleted in the ERP: all, or only the one numbered `only`
+  // (asked for by a person).
+  std::vector<Row> Vanished(const std::optional<std::string>& only) {
+    std::vector<erp::VanishedRow> rows =
+        store_.Vanished(vanished_query_, settings_.connection_name);
+    if (only)
+      std::erase_if(rows, [&](const erp::VanishedRow& v) { return v.number != *only; });
+    return VanishedDocuments<Row>(rows, only ? std::set<std::string>{*only} : settings_.requested);
+  }
+
   std::optional<pipeline::Batch<Row>> Page(const std::string& only, std::size_t max_rows) {
     if (done_)
       return std::nullopt;

@@ -70,15 +70,19 @@ inline bool SentAsThis(const erp::DocumentRow& row) {
 }
 
 /// What a refusal of `work` by Ongoing is kept as (wms_sync_state.refused_payload_hash, R32):
-/// the payload hash of a send, kCancelRequest for a cancel; empty for anything else (a deleted
-/// document's Remove is tried again, since nobody can ask for a document the ERP no longer has).
+/// the payload hash of a send, kCancelRequest for a cancel, kRemoveRequest for the cancel of a
+/// document deleted in the ERP (asked for again with `wmsbridge send` of its number, or a send
+/// request); empty for anything else.
 inline constexpr const char* kCancelRequest = "cancel";
+inline constexpr const char* kRemoveRequest = "remove";
 inline std::string RefusedRequest(const DocumentWork& work) {
   switch (work.action) {
     case DocumentAction::kSend:
       return work.payload_hash;
     case DocumentAction::kCancel:
       return kCancelRequest;
+    case DocumentAction::kRetire:
+      return kRemoveRequest;
     default:
       return {};
   }

@@ -90,7 +90,8 @@ struct VanishedRow {
   std::string number;
   std::optional<std::string> erp_id;
   std::optional<std::string> wms_id;
-  std::optional<std::string> status;  // its wms_sync_state status (DELIVERED, ...)
+  std::optional<std::string> status;                // its wms_sync_state status (DELIVERED, ...)
+  std::optional<std::string> refused_payload_hash;  // R32: "remove" once Ongoing refused its cancel
 };
 
 template <typename V>
@@ -99,6 +100,7 @@ void MapColumns(VanishedRow& r, V& c) {
   c.Optional(r.erp_id);
   c.Optional(r.wms_id);
   c.Optional(r.status);
+  c.Optional(r.refused_payload_hash);
 }
 
 /// One live document that shares its number with another (sql/queries/select_same_number_*.sql).

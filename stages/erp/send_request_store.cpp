@@ -33,4 +33,12 @@ void SendRequestStore::Finish(const std::string& request_id, const std::string& 
   db_.session() << db_.Query("finish_send_request"), use(at), use(o), use(text), use(id), now;
 }
 
+bool SendRequestStore::Retired(const std::string& connection, const std::string& doc_type,
+                               const std::string& doc_no) {
+  std::string c = connection, t = doc_type, n = doc_no;
+  std::vector<std::string> ids;
+  db_.session() << db_.Query("select_retired_numbers"), use(c), use(t), use(n), into(ids), now;
+  return !ids.empty();
+}
+
 }  // namespace wmsbridge::erp

@@ -47,6 +47,10 @@ class SendRequestStore {
   /// Poco::Data::DataException.
   std::optional<DocumentStateRow> State(const std::string& connection, const std::string& doc_type,
                                         const std::string& doc_no);
+  /// True when a deleted document of the number was cancelled in Ongoing and the number
+  /// retired (wms_retired_number). Throws Poco::Data::DataException.
+  bool Retired(const std::string& connection, const std::string& doc_type,
+               const std::string& doc_no);
   /// Marks a request processed now with its outcome and message. Throws
   /// Poco::Data::DataException.
   void Finish(const std::string& request_id, const std::string& outcome,

@@ -3,7 +3,8 @@
 // enforcing Ongoing's rate limits per method. One test per rule, named after it:
 //  - a document Ongoing refused for its data is not sent again until its payload changes or a
 //    person asks (`wmsbridge send`, a wms_send_request row; for articles `run articles
-//    --full`); a refused cancel is not tried again until a person asks;
+//    --full`); a refused cancel (of an order cancelled or deleted in the ERP) is not tried
+//    again until a person asks;
 //  - a rate-limited answer is waited out when it asks for a short wait, never retried at once;
 //    a run that meets a limit stops calling the method, ends with exit 69 and says so, and
 //    nothing is lost: the next run after the window completes;
@@ -356,6 +357,100 @@ ERP_BACKEND_TEST(a_change_or_cancel_refused_once_picking_started_waits_for_a_per
   }
   BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 4);
   BOOST_TEST(!sim.store().FindOrder("7301")->is_cancelled);
+}
+
+// The cancel of an order deleted in the ERP that Ongoing refuses for another reason than the
+// warehouse's handling (and whose explaining look-up fails as well) is recorded in Ongoing's
+// words and held: no run tries it again (before, every run did, each a failed call against the
+// consecutive-failure limit), until a person asks with `send` of the deleted number.
+ERP_BACKEND_TEST(a_refused_cancel_of_a_deleted_order_waits_for_a_person_R32_R16) {
+  SimProcess sim;
+  Prepare(db, sim);
+  AddOrder(db, 1, "7601");
+  AddOrder(db, 2, "7602");
+  RunOrders(db, sim);
+  BOOST_REQUIRE(Order(db, "7601", "status") == "SENT");
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 1");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 1");
+  for (const sim::Operation operation :
+       {sim::Operation::kProcessOrder, sim::Operation::kGetOrdersByQuery}) {
+    sim::FaultSpec refuse;  // the Remove refused for its data; the look-up after it refused too
+    refuse.kind = sim::FaultKind::kRefusal;
+    refuse.operation = operation;
+    refuse.times = 1;
+    sim.store().AddFault(refuse);
+  }
+  const auto calls = Calls(sim, sim::Operation::kProcessOrder);
+  const auto refused = RunOrders(db, sim);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 1, "the Remove, once");
+  BOOST_TEST(Calls(sim, sim::Operation::kGetOrdersByQuery) >= 1, "the refusal was looked up");
+  BOOST_TEST(Order(db, "7601", "status") == "ERROR", refused.summary);
+  const std::string refusal = Order(db, "7601", "message");
+  BOOST_TEST(Contains(refusal, "Simulated refusal"), refusal);  // Ongoing's words
+  BOOST_TEST(Contains(refusal, "wmsbridge send customer-order 7601"), refusal);
+  BOOST_TEST(!sim.store().FindOrder("7601")->is_cancelled);
+
+  for (const bool full : {false, true}) {
+    BOOST_TEST_CONTEXT(std::string(full ? "full" : "incremental") + " run") {
+      jobs::JobOptions options = Options();
+      options.full = full;
+      const auto held = RunOrders(db, sim, options);
+      BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 1, "not tried again");
+      BOOST_TEST(Order(db, "7601", "status") == "ERROR");
+      BOOST_TEST(Order(db, "7601", "message") == refusal, "Ongoing's reason stays");
+      BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'held' AND doc_no = "
+                          "'7601' AND run_id = " +
+                          std::to_string(held.run_id)) == 1);
+    }
+  }
+
+  // A person asks for the deleted number: the cancel is made once more, taken, the number
+  // retired.
+  jobs::JobOptions send = Options();
+  send.only_doc_no = "7601";
+  const auto asked = RunOrders(db, sim, send);
+  BOOST_TEST(asked.sent == 1u, asked.summary);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 2);
+  BOOST_TEST(sim.store().FindOrder("7601")->is_cancelled);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no = '7601'") == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_retired_number WHERE doc_no = '7601'") == 1);
+  RunOrders(db, sim);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 2, "nothing more to do");
+}
+
+// The same for a purchase order deleted in the ERP, asked for again by the ERP's "send to 3PL"
+// action (a wms_send_request row of the deleted number).
+ERP_BACKEND_TEST(a_refused_cancel_of_a_deleted_purchase_order_waits_for_a_request_R32_R21) {
+  SimProcess sim;
+  Prepare(db, sim);
+  AddPurchaseOrder(db, 1, "PO-77", "A-1");
+  const auto purchase_orders = [&] {
+    return jobs::RunPurchaseOrderJob(Connection(db, sim), Options(), Log());
+  };
+  purchase_orders();
+  BOOST_REQUIRE(sim.store().FindInOrder("PO-77").has_value());
+  db.Exec("DELETE FROM purchase_order_line WHERE po_id = 1");
+  db.Exec("DELETE FROM purchase_order WHERE po_id = 1");
+  sim::FaultSpec refuse;
+  refuse.kind = sim::FaultKind::kRefusal;
+  refuse.operation = sim::Operation::kProcessInOrder;
+  refuse.times = 1;
+  sim.store().AddFault(refuse);
+  purchase_orders();
+  purchase_orders();
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessInOrder) == 2, "sent, then the Remove once");
+  BOOST_TEST(test::DocumentField(db, "purchase_order", "PO-77", "status") == "ERROR");
+  BOOST_TEST(!sim.store().FindInOrder("PO-77")->is_cancelled);
+
+  db.Exec(
+      "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
+      "('purchase_order', 'PO-77', '2026-11-27 10:00:00')");
+  const auto requested = purchase_orders();
+  BOOST_TEST(requested.sent == 1u, requested.summary);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessInOrder) == 3);
+  BOOST_TEST(sim.store().FindInOrder("PO-77")->is_cancelled);
+  BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-77'") ==
+             "CANCELLED");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
