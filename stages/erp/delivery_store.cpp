@@ -29,7 +29,7 @@ std::optional<SentDelivery> DeliveryStore::FindSent(std::int64_t wms_order_id) {
     throw std::runtime_error("find_sent_document returned doc_type " + found->doc_type);
   return SentDelivery{found->doc_type == kCustomerOrder ? DeliveredDocType::kCustomerOrder
                                                         : DeliveredDocType::kInternalOrder,
-                      found->doc_no, found->erp_id};
+                      found->doc_no, found->erp_id, found->status, found->message};
 }
 
 std::vector<DeliveryLineRow> DeliveryStore::Lines(const SentDelivery& document) {

@@ -28,15 +28,19 @@ struct SentDelivery {
   DeliveredDocType type = DeliveredDocType::kCustomerOrder;
   std::string doc_no;
   std::string erp_id;
+  /// What wms_sync_state holds of it: the status and (the start of) the WMS's words; a report
+  /// that would write the same again writes nothing (issue 15, point 4).
+  std::optional<std::string> recorded_status, recorded_message;
 };
 
 /// One line of the document as a delivery is applied to it
 /// (select_customer_order_for_delivery.sql, select_internal_order_for_delivery.sql); numbers
-/// as decimal text. The order's number and payment method repeat on every line.
+/// as decimal text. The order's number, payment method and status repeat on every line.
 struct DeliveryLineRow {
   std::string line_no, article_no, article_type, description;
   std::string quantity, delivered_qty, unit_price;
   std::string order_no, payment_method;
+  std::string status;  // the document's own status in the ERP
 };
 
 /// What earlier invoices of an order hold of one line (select_invoiced_quantities.sql).
@@ -110,6 +114,7 @@ void MapColumns(DeliveryLineRow& r, V& c) {
   c.Text(r.unit_price);
   c.Text(r.order_no);
   c.Text(r.payment_method);
+  c.Text(r.status);
 }
 
 template <typename V>

@@ -28,6 +28,8 @@ struct SentDocumentRow {
   std::string doc_type;
   std::string doc_no;
   std::string erp_id;
+  std::optional<std::string> status;   // as wms_sync_state holds it
+  std::optional<std::string> message;  // its first 200 characters
 };
 
 class SyncStateStore {
@@ -77,6 +79,8 @@ void MapColumns(SentDocumentRow& r, V& c) {
   c.Text(r.doc_type);
   c.Text(r.doc_no);
   c.Text(r.erp_id);
+  c.Optional(r.status);
+  c.Optional(r.message);
 }
 
 }  // namespace wmsbridge::erp

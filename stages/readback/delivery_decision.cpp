@@ -83,6 +83,22 @@ std::optional<DueInvoice> DecideInvoice(const ErpDelivery& erp,
   return invoice;
 }
 
+// Issue 15, point 4: every figure, the status (in the document and in wms_sync_state) and
+// Ongoing's words are what the ERP already holds. Re-reading an hour of shipped orders then
+// writes nothing (it rewrote and committed every one of them before).
+bool AlreadyHeld(const ErpDelivery& erp, const std::map<std::size_t, std::int64_t>& picked,
+                 const DeliveryDecision& decision) {
+  for (const auto& [index, qty] : picked) {
+    if (qty != erp.lines[index].delivered)
+      return false;
+  }
+  if (!decision.status)
+    return true;  // nothing delivered: no status is written
+  const std::string status(erp::ToString(*decision.status));
+  return erp.status == status && erp.document.recorded_status == status &&
+         erp.document.recorded_message == decision.wms_status;
+}
+
 }  // namespace
 
 DeliveryDecision DecideDelivery(const DeliveryReport& report, const DeliveryRules& rules) {
@@ -176,6 +192,8 @@ DeliveryDecision DecideDelivery(const DeliveryReport& report, const DeliveryRule
       decision.invoice = DecideInvoice(erp, delivered);
   }
   decision.changed = rose || !decision.new_parcels.empty() || decision.invoice.has_value();
+  if (!decision.changed && AlreadyHeld(erp, picked, decision))
+    decision.verdict = DeliveryVerdict::kUnchanged;
   return decision;
 }
 

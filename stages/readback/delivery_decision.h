@@ -28,7 +28,8 @@ enum class DeliveryVerdict {
   kNotShipped,  // skipped: Ongoing's status is not one that means shipped
   kNotOurs,     // skipped: not a document this connection sent
   kRejected,    // the report cannot be applied: nothing of it is (R30)
-  kApply,       // apply the new state (which may equal the old one: see `changed`)
+  kApply,       // apply the new state (a lowered figure too: see `changed`)
+  kUnchanged,   // the ERP holds this state already: nothing to write, no transaction
 };
 
 /// A line's delivered quantity, absolute, in thousandths.

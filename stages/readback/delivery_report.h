@@ -35,6 +35,7 @@ struct ErpDelivery {
   std::vector<ErpDeliveryLine> lines;
   std::vector<std::string> tracking_numbers;     // already on the order (customer orders)
   std::map<std::string, std::int64_t> invoiced;  // by line_no, in thousandths (when invoicing)
+  std::string status;                            // the document's own status in the ERP
 
   bool IsCustomerOrder() const { return document.type == erp::DeliveredDocType::kCustomerOrder; }
 };

@@ -30,6 +30,7 @@ std::optional<ErpDelivery> DeliveryReportSource::Load(const wms::ShippedOrder& o
                          stages::ReadErpScaled(row.delivered_qty, kQuantityScale).value_or(0),
                          stages::ReadErpScaled(row.unit_price, kMoneyScale).value_or(0)});
     erp.payment_method = row.payment_method;
+    erp.status = row.status;
   }
   if (erp.IsCustomerOrder()) {
     erp.tracking_numbers = store_.TrackingNumbers(document->erp_id);

@@ -41,6 +41,9 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
         runs_.Record(run_id_, doc_type, d.document.doc_no, "rejected", d.reason);
       context.Record({d.key, OutcomeKind::kRejected, d.reason});
       return;
+    case DeliveryVerdict::kUnchanged:
+      context.Record({d.key, OutcomeKind::kUnchanged, ""});
+      return;
     case DeliveryVerdict::kApply:
       break;
   }

@@ -237,6 +237,34 @@ ERP_BACKEND_TEST(reading_the_same_report_twice_changes_nothing_R18_R19_R26) {
   BOOST_TEST(db.Count("SELECT * FROM invoice") == 1);
 }
 
+// Issue 15, point 4: an order whose quantities, status and parcels the ERP already holds costs
+// no write: a re-read of shipped orders (every run reads an hour back) is read-only. A change
+// Ongoing reports later (a lowered figure) is written again.
+ERP_BACKEND_TEST(a_re_read_of_an_applied_delivery_writes_nothing) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+  const auto applied = Deliveries(db, sim);
+  const std::string last_run = "SELECT last_run_id FROM wms_sync_state WHERE doc_no = 'O-1'";
+  BOOST_REQUIRE(db.Scalar(last_run) == std::to_string(applied.run_id));
+  for (const bool full : {false, true}) {
+    const auto again = Deliveries(db, sim, false, full);
+    BOOST_TEST(again.sent == 0u, again.summary);
+    BOOST_TEST(db.Scalar(last_run) == std::to_string(applied.run_id), "not written again");
+    BOOST_TEST(test::DocumentField(db, "customer_order", "O-1", "status") == "DELIVERED");
+  }
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 1);
+
+  // The ERP's own status was changed by hand: the report puts it right again.
+  db.Exec("UPDATE customer_order SET status = 'OPEN' WHERE order_id = 1");
+  const auto corrected = Deliveries(db, sim, false, true);
+  BOOST_TEST(db.Scalar(last_run) == std::to_string(corrected.run_id));
+  BOOST_TEST(db.Scalar("SELECT status FROM customer_order WHERE order_id = 1") == "DELIVERED");
+}
+
 ERP_BACKEND_TEST(with_invoicing_on_each_delivery_gets_one_invoice_and_klarna_is_flagged_R19) {
   SimProcess sim;
   SeedAndExportArticles(db, sim);

@@ -135,7 +135,8 @@ BOOST_AUTO_TEST_CASE(a_partial_delivery_sets_the_reported_lines_only_R18) {
 
 BOOST_AUTO_TEST_CASE(a_report_of_nothing_picked_gives_no_status) {
   const auto d = Decide(Shipped({Picked("1", "A-1", "0")}), CustomerOrder());
-  BOOST_TEST((d.verdict == DeliveryVerdict::kApply));
+  // Nothing delivered before either: nothing to write (issue 15, point 4).
+  BOOST_TEST((d.verdict == DeliveryVerdict::kUnchanged));
   BOOST_TEST(!d.status.has_value());
   BOOST_TEST(!d.changed);
   BOOST_TEST(readback::AppliedReason(d, "") == "nothing delivered yet");
@@ -164,6 +165,38 @@ BOOST_AUTO_TEST_CASE(the_same_report_again_changes_nothing_R18_R19_R26) {
   BOOST_TEST(d.new_parcels.empty());
   BOOST_TEST(!d.invoice.has_value(), "nothing is due twice");
   BOOST_TEST(!d.changed);
+}
+
+// Issue 15, point 4: what the ERP holds already (figures, the status in the document and in
+// wms_sync_state, Ongoing's words) is not written again; any one of them differing is.
+BOOST_AUTO_TEST_CASE(a_report_the_erp_already_holds_is_unchanged_and_writes_nothing) {
+  const auto held = [] {
+    auto erp = CustomerOrder();
+    erp.lines[0].delivered = 2000;
+    erp.lines[1].delivered = 1000;
+    erp.tracking_numbers = {"PKG-1"};
+    erp.status = "DELIVERED";
+    erp.document.recorded_status = "DELIVERED";
+    erp.document.recorded_message = "Ongoing status 450 Sent";
+    return erp;
+  };
+  const auto report = Shipped(AllPicked(), {{"PKG-1", "https://t.example/1"}});
+  BOOST_TEST((Decide(report, held()).verdict == DeliveryVerdict::kUnchanged));
+
+  auto erp_status = held();
+  erp_status.status = "OPEN";
+  BOOST_TEST((Decide(report, erp_status).verdict == DeliveryVerdict::kApply));
+  auto recorded = held();
+  recorded.document.recorded_status = "SENT";
+  BOOST_TEST((Decide(report, recorded).verdict == DeliveryVerdict::kApply));
+  BOOST_TEST((Decide(Shipped(AllPicked(), {}, 500), held()).verdict == DeliveryVerdict::kApply),
+             "Ongoing's words changed (500)");
+  auto lowered = held();
+  lowered.lines[0].delivered = 3000;
+  BOOST_TEST((Decide(report, lowered).verdict == DeliveryVerdict::kApply), "a figure set down");
+  auto parcel = held();
+  parcel.tracking_numbers.clear();
+  BOOST_TEST((Decide(report, parcel).verdict == DeliveryVerdict::kApply), "a new parcel");
 }
 
 BOOST_AUTO_TEST_CASE(a_lowered_quantity_is_set_down_never_kept_or_added_R18) {
