@@ -4,6 +4,7 @@
 #include <Poco/DateTimeParser.h>
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
+#include <Poco/Util/Application.h>
 
 #include "jobs/connection_run.h"
 #include "jobs/exit_codes.h"
@@ -62,8 +63,8 @@ int RunDueForConnection(const AppConfig& app, const ConnectionConfig& connection
   for (const Scheduled& s : SchedulesOf(*c)) {
     if (options.stop_signal != nullptr && options.stop_signal->Requested())
       return WorseExitCode(exit_code, kExitStopped);
-    const auto due =
-        DueSlot(s.schedule, app.time_zone, now, ParseUtc(store.LastDue(c->name, s.key)));
+    const auto last_due = store.LastDue(c->name, s.key);
+    const auto due = DueSlot(s.schedule, app.time_zone, now, ParseUtc(last_due));
     if (!due)
       continue;
     const std::string due_text = Poco::DateTimeFormatter::format(*due, kUtcFormat);
@@ -88,7 +89,15 @@ int RunDueForConnection(const AppConfig& app, const ConnectionConfig& connection
                     app.time_zone.name());
     JobOptions run = options;
     run.full = s.full;
-    exit_code = WorseExitCode(exit_code, RunJobForConnection(*s.job, *c, run, s.key, log));
+    const int code = RunJobForConnection(*s.job, *c, run, s.key, log);
+    if (code == Poco::Util::Application::EXIT_TEMPFAIL) {
+      // Another runner holds the job's lease (its run of another slot, or the full comparison
+      // of the same job): this slot did not run, so the next look runs it, not the next slot.
+      store.Release(c->name, s.key, due_text, claimant, last_due);
+      log.information("connection %s: %s slot %s given back for the next look", c->name, s.key,
+                      local);
+    }
+    exit_code = WorseExitCode(exit_code, code);
     if (EndsCommand(exit_code))
       return exit_code;
   }

@@ -296,6 +296,49 @@ ERP_BACKEND_TEST(two_run_due_runners_started_at_once_run_a_slot_once_R27) {
   BOOST_TEST(db.Count("SELECT * FROM wms_run") == 1, ra.output + rb.output);
 }
 
+// A slot claimed while another runner holds the job's lease (its run of an earlier slot, or the
+// full comparison of the same job) did not run: it is given back, and the next look runs it.
+ERP_BACKEND_TEST(a_slot_whose_lease_is_held_elsewhere_runs_at_the_next_look_R27) {
+  SimProcess sim;
+  test::AddStockAndFreightArticles(db);
+  test::InstallationFile file(db, sim, sim.dir());
+  for (const char* job : {"customer-orders", "purchase-orders", "internal-orders", "deliveries",
+                          "receipts", "stock", "articles-full"})
+    file.Connection(std::string("schedule.") + job, "off");
+  const std::string config = file.Write();
+  const auto hold = [&] {
+    db.Exec(
+        "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at, expires_at) VALUES "
+        "('demo', 'articles', 'elsewhere', 1, '2026-01-01 00:00:00', '2999-01-01 00:00:00')");
+  };
+  const auto last_due = [&] {
+    return db.Scalar("SELECT last_due_at FROM wms_job_schedule WHERE job = 'articles'");
+  };
+
+  // Never run before: the claim is given back as if never run.
+  hold();
+  auto run = test::RunCli(RunDueAt(config, "2026-11-30 08:10:00"));
+  BOOST_TEST(run.code == 75, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 0);
+  BOOST_TEST(last_due() == "");
+  db.Exec("DELETE FROM wms_job_lock");
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:11:00"));
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 1);
+  BOOST_TEST(last_due() == "2026-11-30 08:00:00");
+
+  // Run before: the slot before is the last one again.
+  hold();
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:40:00"));
+  BOOST_TEST(run.code == 75, run.output);
+  BOOST_TEST(last_due() == "2026-11-30 08:00:00");
+  db.Exec("DELETE FROM wms_job_lock");
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:41:00"));
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 2);
+  BOOST_TEST(last_due() == "2026-11-30 08:30:00");
+}
+
 // --- Connections in parallel (point 4) -----------------------------------------------------------
 
 namespace {

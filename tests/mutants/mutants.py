@@ -803,6 +803,12 @@ MUTANTS = [
       "  while (true) {",
       [("test_job_runner",
         "daemon_runs_what_is_due_every_poll_and_stops_cleanly_on_sigterm/sqlite")]),
+    M("slot-kept-when-lease-held", "issue 13.2: a slot that could not run for a held lease runs at the next look",
+      "jobs/run_due.cpp",
+      "      store.Release(c->name, s.key, due_text, claimant, last_due);",
+      "      (void)last_due;",
+      [("test_job_runner",
+        "a_slot_whose_lease_is_held_elsewhere_runs_at_the_next_look_R27/sqlite")]),
 ]
 
 
