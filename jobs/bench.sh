@@ -11,3 +11,9 @@ echo "== customer-order export"
 echo "== stock job, 2 warehouses (memory must stay flat as the count grows)"
 "$build/tests/bench/bench_stock" 10000 2>/dev/null
 "$build/tests/bench/bench_stock" "${4:-100000}" 2>/dev/null
+echo "== runners and connections: 20 connections, 1, 2 and 4 run-due processes, PostgreSQL"
+if [ -n "${WMSBRIDGE_TEST_PG:-}" ]; then
+  "$build/tests/bench/bench_runners" 20 20 1 2>/dev/null
+else
+  echo "(skipped: set WMSBRIDGE_TEST_PG to a PostgreSQL connection string)"
+fi

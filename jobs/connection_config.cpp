@@ -400,6 +400,8 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
     app.time_zone = *zone;
   }
   app.message_dump_file = r.Optional("message_dump_file");
+  app.daemon_poll = std::chrono::seconds(r.Int("daemon_poll_s", 1, 3600, 60));
+  app.max_parallel_connections = r.Int("max_parallel_connections", 1, 64, 4);
   for (const auto& [key, path] :
        {std::pair{"wmsbridge.log_file", app.log_file},
         std::pair{"wmsbridge.message_dump_file", app.message_dump_file}}) {

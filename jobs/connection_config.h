@@ -112,6 +112,11 @@ struct AppConfig {
   std::vector<ConnectionConfig> connections;
   // The zone of every schedule (wmsbridge.time_zone): the installation's wall clock.
   stages::TimeZone time_zone = DefaultTimeZone();
+  // How often `daemon` looks for what is due (wmsbridge.daemon_poll_s).
+  std::chrono::seconds daemon_poll{60};
+  // How many connections run at once (wmsbridge.max_parallel_connections); 1: one after the
+  // other.
+  int max_parallel_connections = 4;
 
   /// The named connection; throws ConfigError when there is none of that name.
   const ConnectionConfig& Connection(const std::string& name) const;

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <memory>
+#include <mutex>
 
 namespace wmsbridge::jobs {
 namespace {
@@ -29,6 +30,10 @@ ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
     options.message_dump = [out, name = connection.name](std::string_view operation,
                                                          ongoing::MessageDirection direction,
                                                          std::string_view text) {
+      // Connections run on threads of their own, each job with its own stream on the file:
+      // one entry is written and flushed whole under a lock, so entries never interleave.
+      static std::mutex dump_mutex;
+      const std::lock_guard<std::mutex> lock(dump_mutex);
       *out << "=== " << pipeline::UtcNowText() << " " << name << " " << operation << " "
            << (direction == ongoing::MessageDirection::kRequest ? "request" : "response") << "\n"
            << text << "\n";

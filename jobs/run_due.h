@@ -15,9 +15,11 @@
 
 namespace wmsbridge::jobs {
 
-/// Runs what is due at `now` for `connections`, one connection and job after the other, each
-/// isolated (connection_run.h). A dry run claims nothing and runs nothing: it logs what is due.
-/// Returns the worst exit code (0 when nothing was due). Never throws anything derived from
+/// Runs what is due at `now` for `connections`: up to app.max_parallel_connections connections
+/// at once, each on a thread of its own with its jobs one after the other
+/// (parallel_connections.h), each isolated (connection_run.h). `run-due` calls it once; `daemon`
+/// (daemon.h) calls it every daemon_poll_s. A dry run claims nothing and runs nothing: it logs what
+/// is due. Returns the worst exit code (0 when nothing was due). Never throws anything derived from
 /// std::exception.
 int RunDue(const AppConfig& app, const std::vector<const ConnectionConfig*>& connections,
            const JobOptions& options, const Poco::Timestamp& now, Poco::Logger& log);

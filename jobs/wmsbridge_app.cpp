@@ -19,9 +19,11 @@
 
 #include "jobs/connection_config.h"
 #include "jobs/connection_run.h"
+#include "jobs/daemon.h"
 #include "jobs/exit_codes.h"
 #include "jobs/job_definitions.h"
 #include "jobs/order_jobs.h"
+#include "jobs/parallel_connections.h"
 #include "jobs/readback_jobs.h"
 #include "jobs/run_due.h"
 #include "jobs/sql_location.h"
@@ -129,6 +131,7 @@ void WmsBridgeApp::ShowHelp() const {
       "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
       "  run-due              run every job whose schedule has a slot due now (call it every\n"
       "                       minute from cron or a systemd timer; --dry-run lists them)\n"
+      "  daemon               run-due every daemon_poll_s as a service until SIGTERM/SIGINT\n"
       "  report stock [--run N] [--format html|csv] [-o FILE]   a stored stock run's report\n"
       "  status               the latest runs and their counts\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
@@ -280,7 +283,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       }
       return EXIT_OK;
     }
-    if (command == "run-due") {
+    if (command == "run-due" || command == "daemon") {
       pipeline::StopSignal stop;
       JobOptions options;
       options.dry_run = config().hasProperty("wmsbridge.dry_run");
@@ -288,6 +291,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
       options.stop_signal = &stop;
+      if (command == "daemon")
+        return RunDaemon(app, selected, options, log);
       Poco::Timestamp now;
       if (config().hasProperty("wmsbridge.now")) {
         int tz = 0;
@@ -326,27 +331,26 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       if (command == "send")
         options.only_doc_no = args[2];
       // Connections are isolated: whatever one connection's job meets (the WMS down, a refused
-      // logon, the ERP failing, the lock held) is logged with its name and the next connection
-      // runs; the command's code is the worst of them (jobs/exit_codes.h). Only a stop ends it.
-      int exit_code = EXIT_OK;
-      for (const ConnectionConfig* c : selected) {
-        if (stop.Requested()) {
-          log.warning("connection %s: %s not started, stop requested", c->name, job->name);
-          exit_code = WorseExitCode(exit_code, kExitStopped);
-          break;
-        }
-        // Articles have no send requests: with the switch off there is nothing to do. Orders
-        // still process the ERP's send requests (R14) with their switch off.
-        if (job->automatic == &ConnectionConfig::export_articles && !(c->*job->automatic) &&
-            !options.dry_run) {
-          log.information("connection %s: automatic export of %s is off", c->name, job->name);
-          continue;
-        }
-        const int code = RunJobForConnection(*job, *c, options, what, log);
-        exit_code = WorseExitCode(exit_code, code);
-        if (EndsCommand(code))
-          break;
-      }
+      // logon, the ERP failing, the lock held) is logged with its name and the other connections
+      // run; the command's code is the worst of them (jobs/exit_codes.h). Only a stop ends it.
+      // Up to max_parallel_connections run at once; a manual send prints its answer, so its
+      // connections run one after the other, and progress lines of several at once would mix.
+      const int parallel = command == "send" ? 1 : app.max_parallel_connections;
+      if (parallel > 1 && selected.size() > 1)
+        options.progress = false;
+      const int exit_code = RunConnectionsInParallel(
+          selected, parallel, &stop, job->name,
+          [&](const ConnectionConfig& c) {
+            // Articles have no send requests: with the switch off there is nothing to do.
+            // Orders still process the ERP's send requests (R14) with their switch off.
+            if (job->automatic == &ConnectionConfig::export_articles && !(c.*job->automatic) &&
+                !options.dry_run) {
+              log.information("connection %s: automatic export of %s is off", c.name, job->name);
+              return int{EXIT_OK};
+            }
+            return RunJobForConnection(*job, c, options, what, log);
+          },
+          log);
       return exit_code;
     }
   } catch (const std::exception& e) {

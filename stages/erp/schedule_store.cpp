@@ -69,4 +69,17 @@ bool ScheduleStore::Claim(const std::string& connection_name, const std::string&
   return !rows.empty() && rows.front().last_due_at == d && rows.front().claimed_by == who;
 }
 
+void ScheduleStore::Release(const std::string& connection_name, const std::string& job,
+                            const std::string& due, const std::string& claimant,
+                            const std::optional<std::string>& previous) {
+  std::string c = connection_name, j = job, d = due, who = claimant;
+  if (previous) {
+    std::string before = *previous;
+    db_.session() << db_.Query("release_job_schedule"), use(before), use(c), use(j), use(d),
+        use(who), now;
+  } else {
+    db_.session() << db_.Query("delete_job_schedule"), use(c), use(j), use(d), use(who), now;
+  }
+}
+
 }  // namespace wmsbridge::erp

@@ -20,6 +20,12 @@ class ScheduleStore {
   /// (or a later slot) was claimed already. Throws Poco::Data::DataException.
   bool Claim(const std::string& connection_name, const std::string& job, const std::string& due,
              const std::string& claimant);
+  /// Gives back slot `due` claimed by `claimant` (nothing when another runner claimed since):
+  /// the job's slot becomes `previous` again (nullopt: as if never run), so the next look runs
+  /// it. For a run that could not start because another runner held the job's lease. Throws
+  /// Poco::Data::DataException.
+  void Release(const std::string& connection_name, const std::string& job, const std::string& due,
+               const std::string& claimant, const std::optional<std::string>& previous);
 
  private:
   ErpDatabase& db_;

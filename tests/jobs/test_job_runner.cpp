@@ -3,10 +3,18 @@
 // the job lock is a lease that a crashed runner loses (R27). ERP over ODBC (SQLite and
 // PostgreSQL), the simulator over HTTP.
 #define BOOST_TEST_MODULE job_runner
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <signal.h>
+
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 
 #include "stages/erp/job_lock.h"
@@ -286,4 +294,260 @@ ERP_BACKEND_TEST(two_run_due_runners_started_at_once_run_a_slot_once_R27) {
   BOOST_TEST(ra.code == 0, ra.output);
   BOOST_TEST(rb.code == 0, rb.output);
   BOOST_TEST(db.Count("SELECT * FROM wms_run") == 1, ra.output + rb.output);
+}
+
+// A slot claimed while another runner holds the job's lease (its run of an earlier slot, or the
+// full comparison of the same job) did not run: it is given back, and the next look runs it.
+ERP_BACKEND_TEST(a_slot_whose_lease_is_held_elsewhere_runs_at_the_next_look_R27) {
+  SimProcess sim;
+  test::AddStockAndFreightArticles(db);
+  test::InstallationFile file(db, sim, sim.dir());
+  for (const char* job : {"customer-orders", "purchase-orders", "internal-orders", "deliveries",
+                          "receipts", "stock", "articles-full"})
+    file.Connection(std::string("schedule.") + job, "off");
+  const std::string config = file.Write();
+  const auto hold = [&] {
+    db.Exec(
+        "INSERT INTO wms_job_lock (connection_name, job, host, pid, locked_at, expires_at) VALUES "
+        "('demo', 'articles', 'elsewhere', 1, '2026-01-01 00:00:00', '2999-01-01 00:00:00')");
+  };
+  const auto last_due = [&] {
+    return db.Scalar("SELECT last_due_at FROM wms_job_schedule WHERE job = 'articles'");
+  };
+
+  // Never run before: the claim is given back as if never run.
+  hold();
+  auto run = test::RunCli(RunDueAt(config, "2026-11-30 08:10:00"));
+  BOOST_TEST(run.code == 75, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 0);
+  BOOST_TEST(last_due() == "");
+  db.Exec("DELETE FROM wms_job_lock");
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:11:00"));
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 1);
+  BOOST_TEST(last_due() == "2026-11-30 08:00:00");
+
+  // Run before: the slot before is the last one again.
+  hold();
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:40:00"));
+  BOOST_TEST(run.code == 75, run.output);
+  BOOST_TEST(last_due() == "2026-11-30 08:00:00");
+  db.Exec("DELETE FROM wms_job_lock");
+  run = test::RunCli(RunDueAt(config, "2026-11-30 08:41:00"));
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 2);
+  BOOST_TEST(last_due() == "2026-11-30 08:30:00");
+}
+
+// --- Connections in parallel (point 4) -----------------------------------------------------------
+
+namespace {
+
+// A WMS that accepts connections and never answers, until the test lets it go: a call to it is
+// in flight for as long as the test wants, whatever the machine's speed.
+class StalledWms {
+ public:
+  StalledWms() : server_(Poco::Net::SocketAddress("127.0.0.1", 0)) {
+    accepter_ = std::thread([this] {
+      try {
+        while (!released_) {
+          if (server_.poll(Poco::Timespan(0, 50000), Poco::Net::Socket::SELECT_READ)) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            held_.push_back(server_.acceptConnection());
+          }
+        }
+      } catch (const Poco::Exception&) {
+      }
+    });
+  }
+  ~StalledWms() { Release(); }
+  std::string url() const {
+    return "http://127.0.0.1:" + std::to_string(server_.address().port()) + "/service.asmx";
+  }
+  /// Closes every connection held and the listener: the calls fail at once, and so do new ones.
+  void Release() {
+    if (released_.exchange(true))
+      return;
+    accepter_.join();
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& socket : held_)
+      socket.close();
+    server_.close();
+  }
+
+ private:
+  Poco::Net::ServerSocket server_;
+  std::atomic<bool> released_{false};
+  std::mutex mutex_;
+  std::vector<Poco::Net::StreamSocket> held_;
+  std::thread accepter_;
+};
+
+// Polls until `done` or `limit` passes; the limit only keeps a broken build from hanging.
+template <typename Done>
+bool WaitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(60)) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > until)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return true;
+}
+
+}  // namespace
+
+// "a-stalled" comes before "demo" by name: one after the other, demo would not start before
+// a-stalled's run ended. In parallel demo's run completes while a-stalled's call is still in
+// flight; then a-stalled's WMS goes away, its run is aborted, and the code is the worst (69).
+ERP_BACKEND_TEST(connections_run_in_parallel_and_a_wms_down_does_not_stop_the_other) {
+  SimProcess sim;
+  StalledWms stalled;
+  test::AddStockAndFreightArticles(db);
+  test::InstallationFile file(db, sim, sim.dir());
+  file.General("max_parallel_connections", "2");
+  // Its calls wait for the test, not for a time-out.
+  file.AddConnection("a-stalled",
+                     {{"wms_service_url", stalled.url()}, {"receive_timeout_s", "120"}});
+  const std::string config = file.Write();
+
+  auto run = std::async(std::launch::async, [&] {
+    return test::RunCli({"--config", config, "run", "articles", "--no-progress"});
+  });
+  const bool demo_done = WaitFor(
+      [&] {
+        return RunStatus(db, "demo") == "COMPLETED" ||
+               run.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+      },
+      std::chrono::seconds(30));
+  const std::string stalled_then = RunStatus(db, "a-stalled");
+  stalled.Release();
+  const auto result = run.get();
+  BOOST_TEST(demo_done);
+  BOOST_TEST(RunStatus(db, "demo") == "COMPLETED", result.output);
+  BOOST_TEST(stalled_then == "RUNNING", result.output);  // both at once
+  BOOST_TEST(RunStatus(db, "a-stalled") == "ABORTED", result.output);
+  BOOST_TEST(result.code == 69, result.output);
+  BOOST_TEST(result.output.find("connection a-stalled: articles:") != std::string::npos,
+             result.output);
+  BOOST_TEST(result.output.find("connection demo: articles:") != std::string::npos, result.output);
+  BOOST_TEST(db.Scalar("SELECT sent_count FROM wms_run WHERE connection_name = 'demo'") == "3");
+}
+
+// --- daemon (point 2)
+// ------------------------------------------------------------------------------
+
+namespace {
+
+// `wmsbridge daemon` as systemd runs it: a child process, its output drained as it comes.
+class DaemonProcess {
+ public:
+  explicit DaemonProcess(const std::string& config)
+      : handle_(Poco::Process::launch(test::WmsBridgeBinary(), {"--config", config, "daemon"},
+                                      nullptr, &out_, &out_)) {
+    reader_ = std::async(std::launch::async, [this] {
+      Poco::PipeInputStream stream(out_);
+      std::string text;
+      Poco::StreamCopier::copyToString(stream, text);
+      return text;
+    });
+  }
+  ~DaemonProcess() {
+    if (!exited_) {
+      try {
+        Poco::Process::kill(handle_);
+        handle_.wait();
+      } catch (const Poco::Exception&) {
+      }
+    }
+  }
+  void Terminate() const { ::kill(static_cast<pid_t>(handle_.id()), SIGTERM); }
+  /// The exit code, or -1 when it has not exited within `limit` (then it is killed).
+  int Wait(std::chrono::seconds limit) {
+    // tryWait reaps it: isRunning() would still see the zombie.
+    if (!WaitFor([&] { return Exited(); }, limit)) {
+      Poco::Process::kill(handle_);
+      handle_.wait();
+      exited_ = true;
+      return -1;
+    }
+    return code_;
+  }
+  /// Whether it has ended (its code is then what Wait returns at once).
+  bool Exited() {
+    if (!exited_ && (code_ = handle_.tryWait()) != -1)
+      exited_ = true;
+    return exited_;
+  }
+  std::string Output() { return reader_.get(); }
+
+ private:
+  Poco::Pipe out_;
+  Poco::ProcessHandle handle_;
+  std::future<std::string> reader_;
+  bool exited_ = false;
+  int code_ = -1;
+};
+
+}  // namespace
+
+// The daemon runs what is due at once, looks again every daemon_poll_s (here 1 s), and a SIGTERM
+// ends it cleanly: the run in flight closed with its records counted, nothing left RUNNING, no
+// lease left, exit 0.
+ERP_BACKEND_TEST(daemon_runs_what_is_due_every_poll_and_stops_cleanly_on_sigterm) {
+  SimProcess sim;
+  test::AddStockAndFreightArticles(db);
+  test::InstallationFile file(db, sim, sim.dir());
+  file.General("daemon_poll_s", "1");
+  for (const char* job : {"customer-orders", "purchase-orders", "internal-orders", "deliveries",
+                          "receipts", "stock", "articles-full"})
+    file.Connection(std::string("schedule.") + job, "off");
+  file.Connection("schedule.articles", "daily 00:00");  // a slot is due whatever the hour
+  DaemonProcess daemon(file.Write());
+
+  const bool first =
+      WaitFor([&] { return db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 1; });
+  BOOST_TEST_REQUIRE(first);
+  BOOST_TEST_REQUIRE(!daemon.Exited());
+  // Forget the claimed slot: the next look (a second later) runs the job again. 40 new articles,
+  // each call 100 ms late, so that the second run is in flight when SIGTERM comes.
+  std::string values;
+  for (int i = 1; i <= 40; ++i) {
+    values += std::string(values.empty() ? "" : ", ") + "(" + std::to_string(100 + i) + ", 'D-" +
+              std::to_string(i) + "', 'STOCK', 'Artikel', TRUE, '2026-11-21 10:00:00')";
+  }
+  db.Exec(
+      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
+      "VALUES " +
+      values);
+  sim::FaultSpec slow;
+  slow.kind = sim::FaultKind::kLatency;
+  slow.ms = 100;
+  sim.store().AddFault(slow);
+  db.Exec("DELETE FROM wms_job_schedule");
+  const bool second = WaitFor([&] {
+    return db.Count(
+               "SELECT * FROM wms_run_record WHERE run_id = (SELECT MAX(run_id) FROM wms_run)"
+               " AND doc_no LIKE 'D-%'") > 0 ||
+           daemon.Exited();  // a daemon that left after one look
+  });
+  BOOST_TEST_REQUIRE(second);
+  BOOST_TEST_REQUIRE(!daemon.Exited());
+  daemon.Terminate();
+  const int code = daemon.Wait(std::chrono::seconds(30));
+  const std::string output = daemon.Output();
+  BOOST_TEST(code == 0, output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 2, output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE status = 'RUNNING'") == 0, output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_job_lock") == 0);
+  const std::string last = db.Scalar("SELECT MAX(run_id) FROM wms_run");
+  const std::string status = Column(db, "status", last);
+  BOOST_TEST((status == "STOPPED" || status == "COMPLETED"), status);  // STOPPED unless done
+  BOOST_TEST(!Column(db, "finished_at", last).empty());
+  // The record in flight was finished and recorded: the run's count is its records'.
+  BOOST_TEST(Column(db, "sent_count", last) ==
+             std::to_string(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'sent' AND "
+                                     "run_id = " +
+                                     last)));
+  BOOST_TEST(output.find("daemon: stopped") != std::string::npos, output);
 }
