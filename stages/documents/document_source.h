@@ -28,6 +28,9 @@ struct DocumentSourceSettings {
   std::vector<std::string> only_numbers;     // manual send of these documents only (R14)
   std::set<std::string> requested;           // numbers named by pending send requests
   bool removals = true;                      // cancel documents deleted in the ERP (R16)
+  /// A reload (R28): documents updated at or after this ("" = all) are sent as a person's
+  /// request is (manual: whatever the stored hash or Ongoing's last refusal).
+  std::optional<std::string> reload_from;
 };
 
 /// A source of order documents that reports the highest ERP updated_at it read.
@@ -136,7 +139,8 @@ class PagedDocumentSource : public DocumentSource<Row> {
       same_numbers_read_for_ = only;
     }
     for (Row& d : rows) {
-      d.manual = !only.empty() || settings_.requested.count(d.number) > 0;
+      d.manual = !only.empty() || settings_.requested.count(d.number) > 0 ||
+                 (settings_.reload_from && d.updated_at >= *settings_.reload_from);
       if (const auto twins = same_numbers_.find(d.number); twins != same_numbers_.end())
         d.same_number_ids = twins->second;
       if (d.updated_at > max_updated_at_)
