@@ -119,9 +119,10 @@ int JobsView(const StatusRequest& request, StatusFormat format, const AppConfig&
     if (s.state == JobState::kStale) {
       log.warning(
           "connection %s: %s is stale: no run has completed since its slot more than "
-          "%d minutes ago (last completed run started %s UTC)",
+          "%d minutes ago (%s)",
           s.connection, s.job, static_cast<int>(kStaleGrace.count()),
-          s.last_success.empty() ? std::string("never") : s.last_success);
+          s.last_success.empty() ? std::string("none ever has")
+                                 : "the last completed one started " + s.last_success + " UTC");
     } else if (s.state == JobState::kUnknown) {
       log.error("connection %s: %s: %s", s.connection, s.job, s.problem);
     }

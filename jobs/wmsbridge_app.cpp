@@ -152,9 +152,8 @@ void WmsBridgeApp::ShowHelp() const {
       "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable or its rate limit\n"
       "reached, 74 ERP database failure, 75 job already running, 77 WMS logon refused,\n"
       "78 bad configuration, 64 bad command line, 79 (status) a job is stale, 130 stopped by\n"
-      "SIGINT/SIGTERM. With several\n"
-      "connections each runs whatever another meets; the code is the worst:\n"
-      "130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
+      "SIGINT/SIGTERM. With several connections each runs whatever another meets; the code\n"
+      "is the worst: 130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
   help.setUsage(usage);
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
