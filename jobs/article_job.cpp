@@ -44,7 +44,8 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   // once every full_comparison_hours (docs/article-job.md, "What an incremental run can miss").
   const std::string started = pipeline::UtcNowText();
   JobOptions effective = options;
-  const bool manual = options.only_doc_no.has_value() || options.dry_run;
+  const bool manual =
+      options.only_doc_no.has_value() || options.dry_run || options.reload_from.has_value();
   // Decided in the preflight, before the run row records its mode ("full").
   JobEnvironment env(connection, effective, kArticleJob, logger, [&](erp::ErpDatabase& db) {
     if (!manual && !effective.full &&
@@ -52,11 +53,18 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
       effective.full = true;
     }
   });
-  articles::ArticleSource source(
-      env.db(), {connection.name, effective.full, effective.full ? std::nullopt : env.Watermark()});
+  // A reload (R28) reads every article updated from its date on (all without a date) besides
+  // those an incremental run reads, and sends those whatever their stored hash.
+  const auto& reload = options.reload_from;
+  const bool read_all = effective.full || (reload && reload->empty());
+  articles::ArticleSource source(env.db(), {connection.name, read_all,
+                                            read_all ? std::nullopt
+                                            : reload ? reload
+                                                     : env.Watermark()});
   // R32: an article Ongoing refused goes again only when a person asks for every article (a
-  // --full on the command line), not with the full comparison that falls due by itself.
-  articles::ArticleTransform transform(options.full);
+  // --full on the command line) or reloads it, not with the full comparison that falls due by
+  // itself.
+  articles::ArticleTransform transform(options.full, reload);
   articles::ArticleSink sink(env.db(), env.client(), {connection.name, effective.dry_run},
                              env.run_id());
   JobResult result = env.Run(source, transform, sink, [&] { return source.max_updated_at(); });

@@ -7,7 +7,7 @@
 //   not be reached, or its rate limit of a method was reached (R32); 70 EXIT_SOFTWARE an unexpected
 //   error; 74 EXIT_IOERR the ERP database failed; 75 EXIT_TEMPFAIL the job is already running; 77
 //   EXIT_NOPERM the WMS refused the logon; 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad
-//   command line; 130 stopped.
+//   command line; 79 (status only) a job is stale; 130 stopped.
 
 #include <exception>
 #include <string>
@@ -18,6 +18,12 @@ namespace wmsbridge::jobs {
 
 /// Stopped by SIGINT/SIGTERM (128 + SIGINT, as a shell reports it).
 inline constexpr int kExitStopped = 130;
+
+/// `status` only: a job is stale, it has not completed for longer than its schedule allows
+/// (jobs/job_status.h), so that monitoring can alert. Just after the sysexits codes (64-78), so
+/// that it is told apart from every failure of a command; ExitCodeSeverity ranks it as any other
+/// code, between 78 and 70.
+inline constexpr int kExitStale = 79;
 
 /// The exit code one connection's finished job asks for: 130 stopped; 77 aborted because the
 /// WMS refused the logon; 69 aborted for any other cause; 65 completed with rejected or failed

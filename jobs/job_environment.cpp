@@ -59,6 +59,24 @@ std::string RunStatusText(pipeline::RunStatus status) {
   return "ABORTED";
 }
 
+std::string RunMode(const JobOptions& options) {
+  return options.reload_from   ? "reload"
+         : options.only_doc_no ? "manual"
+         : options.full        ? "full"
+                               : "incremental";
+}
+
+std::string RunParameters(const ConnectionConfig& connection, const JobOptions& options) {
+  std::string text = "connection=" + connection.name;
+  if (options.reload_from)
+    text += "; from=" + (options.reload_from->empty() ? "(all)" : *options.reload_from);
+  if (options.only_doc_no)
+    text += "; document=" + *options.only_doc_no;
+  if (options.full)
+    text += "; full";
+  return text;
+}
+
 std::string NextWatermark(const std::string& max_updated_at, std::chrono::minutes overlap) {
   int tz = 0;
   Poco::DateTime parsed;
@@ -86,10 +104,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
       logger.warning("connection %s: %s: closed %z dead run(s) as ABORTED", connection.name, job_,
                      lock_->closed_dead_runs());
     }
-    const std::string mode = options_.only_doc_no ? "manual"
-                             : options_.full      ? "full"
-                                                  : "incremental";
-    run_id_ = runs_.Start(connection.name, job_, mode);
+    run_id_ =
+        runs_.Start(connection.name, job_, RunMode(options_), RunParameters(connection, options_));
     lock_->SetRun(run_id_);
   }
   // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
@@ -163,7 +179,8 @@ JobResult JobEnvironment::Finish(pipeline::RunStatus status,
   const bool completed = status == pipeline::RunStatus::kCompleted ||
                          status == pipeline::RunStatus::kCompletedWithRejects;
   // A manual send looks at one document: it says nothing about the others, so no watermark.
-  if (completed && !options_.only_doc_no && !max_updated_at.empty()) {
+  // Nor a reload: from a date later than the watermark it skipped what came in between.
+  if (completed && !options_.only_doc_no && !options_.reload_from && !max_updated_at.empty()) {
     sync_.SetWatermark(job_, NextWatermark(max_updated_at, std::chrono::minutes(10)));
   }
   return result;

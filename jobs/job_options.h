@@ -22,6 +22,12 @@ struct JobOptions {
   /// Manual send (R14): only this document, whatever the automatic-export switch, and sent
   /// even when unchanged.
   std::optional<std::string> only_doc_no;
+  /// A reload (R28, `wmsbridge reload`): the export jobs send every document updated in the
+  /// ERP at or after this time again, whatever its stored payload hash or Ongoing's last
+  /// refusal; the read-back jobs read Ongoing's reports updated from it on ("" = from the
+  /// beginning: every document, every report). Text "YYYY-MM-DD HH:MM:SS". A reload never moves
+  /// the job's watermark.
+  std::optional<std::string> reload_from;
   /// Append every SOAP message (secrets masked) to this file; empty: no dump.
   std::string message_dump_file;
 };
@@ -38,6 +44,16 @@ struct JobResult {
 
 /// "COMPLETED", "COMPLETED_WITH_REJECTS", "STOPPED" or "ABORTED" (wms_run.status).
 std::string RunStatusText(pipeline::RunStatus status);
+
+/// wms_run.mode of a run with `options`: "reload", "manual" (one document), "full" or
+/// "incremental". Never throws but std::bad_alloc.
+std::string RunMode(const JobOptions& options);
+
+/// What a run was asked to do, stored as wms_run.parameters: "connection=NAME" and, as they
+/// apply, "; from=YYYY-MM-DD HH:MM:SS" (or "; from=(all)") for a reload, "; document=NO" for a
+/// manual send, "; full". Never throws but std::bad_alloc.
+struct ConnectionConfig;
+std::string RunParameters(const ConnectionConfig& connection, const JobOptions& options);
 
 /// The watermark to store after a completed run: the highest ERP updated_at seen, less an
 /// overlap that covers rows committed late with an earlier time stamp.

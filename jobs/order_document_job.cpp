@@ -38,8 +38,16 @@ OrderDocumentRun::OrderDocumentRun(std::string job, documents::DocumentKind kind
   settings_.warehouses = connection.warehouses;
   settings_.start_date = connection.start_date;
   settings_.full = options.full;
-  if (!options.full)
+  if (options.reload_from) {
+    // A reload (R28): every document updated from the date on (all without one) besides what
+    // an incremental run reads; those are sent as if a person had asked for each.
+    settings_.reload_from = options.reload_from;
+    settings_.full = options.full || options.reload_from->empty();
+    if (!settings_.full)
+      settings_.changed_since = options.reload_from;
+  } else if (!options.full) {
     settings_.changed_since = env_.Watermark();
+  }
   for (const auto& r : requests_)
     settings_.requested.insert(r.doc_no);
   if (options.only_doc_no) {

@@ -20,6 +20,10 @@ namespace {
 // subtracts 50 more, for clock differences between us and Ongoing).
 
 std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& options) {
+  // A reload (R28) reads from its date on (everything without one); applying a report is
+  // absolute, so what was applied before is not applied twice.
+  if (options.reload_from)
+    return options.reload_from->empty() ? std::nullopt : options.reload_from;
   if (options.full)
     return std::nullopt;
   auto mark = env.Watermark();

@@ -25,8 +25,10 @@
 #include "jobs/order_jobs.h"
 #include "jobs/parallel_connections.h"
 #include "jobs/readback_jobs.h"
+#include "jobs/reload_command.h"
 #include "jobs/run_due.h"
 #include "jobs/sql_location.h"
+#include "jobs/status_command.h"
 #include "jobs/stock_job.h"
 #include "pipeline/stop_signal.h"
 #include "stages/erp/erp_database.h"
@@ -80,32 +82,43 @@ void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
                         .required(false)
                         .repeatable(false)
                         .binding("wmsbridge.no_progress"));
-  options.addOption(Option("run", "", "`report stock`: the run to report (default: the latest)")
+  options.addOption(Option("run", "",
+                           "`report stock`: the run to report (default: the latest); `status`: "
+                           "list run N's document rows and parameters")
                         .required(false)
                         .repeatable(false)
                         .argument("N")
                         .binding("wmsbridge.report_run"));
-  options.addOption(Option("format", "", "`report stock`: html (default) or csv")
+  options.addOption(Option("format", "",
+                           "`report stock`: html (default) or csv; `status`: table (default), "
+                           "csv or json")
                         .required(false)
                         .repeatable(false)
                         .argument("FORMAT")
                         .binding("wmsbridge.report_format"));
-  options.addOption(Option("output", "o", "`report stock`: write to FILE (default: stdout)")
-                        .required(false)
-                        .repeatable(false)
-                        .argument("FILE")
-                        .binding("wmsbridge.report_output"));
+  options.addOption(
+      Option("output", "o", "`report stock`, `status`: write to FILE (default: stdout)")
+          .required(false)
+          .repeatable(false)
+          .argument("FILE")
+          .binding("wmsbridge.report_output"));
   options.addOption(
       Option("now", "", "`run-due`: as if it were this UTC time (YYYY-MM-DD HH:MM:SS)")
           .required(false)
           .repeatable(false)
           .argument("TIME")
           .binding("wmsbridge.now"));
-  options.addOption(Option("runs", "r", "how many runs `status` shows (default 20)")
+  options.addOption(Option("runs", "r", "`status`: list the latest N runs instead")
                         .required(false)
                         .repeatable(false)
                         .argument("N")
                         .binding("wmsbridge.status_runs"));
+  options.addOption(
+      Option("from", "", "`reload`: from this ERP/WMS time on (YYYY-MM-DD[ HH:MM[:SS]])")
+          .required(false)
+          .repeatable(false)
+          .argument("DATE")
+          .binding("wmsbridge.reload_from"));
 }
 
 void WmsBridgeApp::handleOption(const std::string& name, const std::string& value) {
@@ -133,14 +146,17 @@ void WmsBridgeApp::ShowHelp() const {
       "                       minute from cron or a systemd timer; --dry-run lists them)\n"
       "  daemon               run-due every daemon_poll_s as a service until SIGTERM/SIGINT\n"
       "  report stock [--run N] [--format html|csv] [-o FILE]   a stored stock run's report\n"
-      "  status               the latest runs and their counts\n"
+      "  reload JOB [--from DATE]   send again (exports) or read again (deliveries, receipts)\n"
+      "                       everything from DATE on, whatever was sent before (R28)\n"
+      "  status [--format table|csv|json] [--run N | --runs N]   per connection and job: last\n"
+      "                       run, next due, documents in error, flagged stock, stale jobs\n"
       "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
       "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
       "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable or its rate limit\n"
       "reached, 74 ERP database failure, 75 job already running, 77 WMS logon refused,\n"
-      "78 bad configuration, 64 bad command line, 130 stopped by SIGINT/SIGTERM. With several\n"
-      "connections each runs whatever another meets; the code is the worst:\n"
-      "130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
+      "78 bad configuration, 64 bad command line, 79 (status) a job is stale, 130 stopped by\n"
+      "SIGINT/SIGTERM. With several connections each runs whatever another meets; the code\n"
+      "is the worst: 130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
   help.setUsage(usage);
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
@@ -266,22 +282,41 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       return EXIT_OK;
     }
     if (command == "status") {
-      erp::ErpDatabase db(selected.front()->erp_odbc, app.sql_dir);
-      erp::RunStore runs(db);
-      std::cout << "run  connection  job  mode  started  finished  status  "
-                   "sent/unchanged/rejected/failed\n";
-      for (const auto& r : runs.Recent(config().getInt("wmsbridge.status_runs", 20))) {
-        std::cout << r.run_id << "  " << r.connection_name << "  " << r.job << "  " << r.mode
-                  << "  " << r.started_at << "  " << r.finished_at << "  " << r.status << "  "
-                  << r.sent << "/" << r.unchanged << "/" << r.rejected << "/" << r.failed
-                  << (r.message.empty() ? "" : "  " + r.message) << "\n";
+      StatusRequest request;
+      request.format = config().getString("wmsbridge.report_format", "table");
+      if (config().hasProperty("wmsbridge.report_run"))
+        request.run = config().getString("wmsbridge.report_run");
+      if (config().hasProperty("wmsbridge.status_runs"))
+        request.runs = config().getString("wmsbridge.status_runs");
+      if (config().hasProperty("wmsbridge.now")) {
+        int tz = 0;
+        Poco::DateTime at;
+        if (!Poco::DateTimeParser::tryParse("%Y-%m-%d %H:%M:%S",
+                                            config().getString("wmsbridge.now"), at, tz)) {
+          log.error("--now must be YYYY-MM-DD HH:MM:SS (UTC)");
+          return EXIT_USAGE;
+        }
+        request.now = at.timestamp();
       }
-      for (const ConnectionConfig* c : selected) {
-        const std::string stock = StockStatusLine(*c, app.sql_dir);
-        if (!stock.empty())
-          std::cout << stock << "\n";
+      request.output = config().getString("wmsbridge.report_output", "");
+      return RunStatus(request, app, selected, std::cout, log);
+    }
+    if (command == "reload") {
+      if (args.size() != 2) {
+        log.error("reload needs one job: reload JOB [--from DATE]");
+        return EXIT_USAGE;
       }
-      return EXIT_OK;
+      pipeline::StopSignal stop;
+      JobOptions options;
+      options.dry_run = config().hasProperty("wmsbridge.dry_run");
+      options.progress = !config().hasProperty("wmsbridge.no_progress");
+      options.sql_dir = app.sql_dir;
+      options.message_dump_file = app.message_dump_file;
+      options.stop_signal = &stop;
+      std::optional<std::string> from;
+      if (config().hasProperty("wmsbridge.reload_from"))
+        from = config().getString("wmsbridge.reload_from");
+      return RunReload(what, from, options, selected, log);
     }
     if (command == "run-due" || command == "daemon") {
       pipeline::StopSignal stop;

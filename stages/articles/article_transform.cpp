@@ -76,6 +76,8 @@ ArticleWork ArticleTransform::Map(const ErpArticleRow& row) {
     return work;
   }
   work.payload_hash = PayloadHash(d);
+  if (resend_from_ && row.updated_at >= *resend_from_)
+    return work;  // reloaded: sent whatever the stored hash or refusal (R28)
   if (row.last_payload_hash && *row.last_payload_hash == work.payload_hash &&
       row.last_status.value_or("") != "ERROR") {
     work.decision = OutcomeKind::kUnchanged;

@@ -28,6 +28,9 @@ struct DocumentSourceSettings {
   std::vector<std::string> only_numbers;     // manual send of these documents only (R14)
   std::set<std::string> requested;           // numbers named by pending send requests
   bool removals = true;                      // cancel documents deleted in the ERP (R16)
+  /// A reload (R28): documents updated at or after this ("" = all) are sent as a person's
+  /// request is (manual: whatever the stored hash or Ongoing's last refusal).
+  std::optional<std::string> reload_from;
 };
 
 /// A source of order documents that reports the highest ERP updated_at it read.
@@ -126,7 +129,15 @@ class PagedDocumentSource : public DocumentSource<Row> {
         store_.Vanished(vanished_query_, settings_.connection_name);
     if (only)
       std::erase_if(rows, [&](const erp::VanishedRow& v) { return v.number != *only; });
-    return VanishedDocuments<Row>(rows, only ? std::set<std::string>{*only} : settings_.requested);
+    std::vector<Row> out =
+        VanishedDocuments<Row>(rows, only ? std::set<std::string>{*only} : settings_.requested);
+    // A reload asks again for every cancel Ongoing refused of a deleted document (R28, R32):
+    // they have no date of their own to compare with the reload's.
+    if (settings_.reload_from) {
+      for (Row& row : out)
+        row.manual = true;
+    }
+    return out;
   }
 
   std::optional<pipeline::Batch<Row>> Page(const std::string& only, std::size_t max_rows) {
@@ -153,7 +164,8 @@ class PagedDocumentSource : public DocumentSource<Row> {
       same_numbers_read_for_ = only;
     }
     for (Row& d : rows) {
-      d.manual = !only.empty() || settings_.requested.count(d.number) > 0;
+      d.manual = !only.empty() || settings_.requested.count(d.number) > 0 ||
+                 (settings_.reload_from && d.updated_at >= *settings_.reload_from);
       if (const auto twins = same_numbers_.find(d.number); twins != same_numbers_.end())
         d.same_number_ids = twins->second;
       if (d.updated_at > max_updated_at_)

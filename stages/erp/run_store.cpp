@@ -9,12 +9,13 @@ using namespace Poco::Data::Keywords;
 namespace wmsbridge::erp {
 
 std::int64_t RunStore::Start(const std::string& connection_name, const std::string& job,
-                             const std::string& mode) {
+                             const std::string& mode, const std::string& parameters) {
   std::string c = connection_name, j = job, m = mode, started = pipeline::UtcNowText();
+  Poco::UTF16String p = LongText(parameters);
   std::string host = Poco::Environment::nodeName();
   int pid = static_cast<int>(Poco::Process::id());
   db_.session() << db_.Query("insert_run"), use(c), use(j), use(m), use(started), use(host),
-      use(pid), now;
+      use(pid), use(p), now;
   Poco::Int64 run_id = 0;
   db_.session() << db_.Query("select_last_run_id"), use(c), use(j), use(started), use(host),
       use(pid), into(run_id), now;
@@ -55,6 +56,43 @@ std::vector<RunRow> RunStore::Recent(int how_many) {
   std::vector<RunRow> rows;
   db_.session() << db_.Query("select_recent_runs"), use(how_many), into(rows), now;
   return rows;
+}
+
+std::optional<RunRow> RunStore::Run(std::int64_t run_id) {
+  std::vector<RunRow> rows;
+  Poco::Int64 id = run_id;
+  db_.session() << db_.Query("select_run"), use(id), into(rows), now;
+  if (rows.empty())
+    return std::nullopt;
+  return rows.front();
+}
+
+std::vector<RunRecordRow> RunStore::Records(std::int64_t run_id) {
+  std::vector<RunRecordRow> rows;
+  Poco::Int64 id = run_id;
+  db_.session() << db_.Query("select_run_records"), use(id), into(rows), now;
+  return rows;
+}
+
+std::optional<RunRow> RunStore::LastRun(const std::string& connection_name, const std::string& job,
+                                        const std::string& mode) {
+  std::vector<RunRow> rows;
+  std::string c = connection_name, j = job, m = mode, m2 = mode;
+  db_.session() << db_.Query("select_job_last_run"), use(c), use(j), use(m), use(m2), into(rows),
+      now;
+  if (rows.empty())
+    return std::nullopt;
+  return rows.front();
+}
+
+std::optional<std::string> RunStore::LastSuccessStart(const std::string& connection_name,
+                                                      const std::string& job,
+                                                      const std::string& mode) {
+  Text started;
+  std::string c = connection_name, j = job, m = mode, m2 = mode;
+  db_.session() << db_.Query("select_job_last_success"), use(c), use(j), use(m), use(m2),
+      into(started), now;
+  return Optional(started);
 }
 
 }  // namespace wmsbridge::erp

@@ -3,6 +3,7 @@
 // its DBAs can see what each run did (R29).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,19 +19,27 @@ struct RunTotals {
   std::string message;
 };
 
-/// One run as `wmsbridge status` shows it (select_recent_runs.sql); counts as text.
+/// One run as `wmsbridge status` shows it (select_recent_runs.sql, select_run.sql); counts as
+/// text; parameters "" for runs made before migration 010.
 struct RunRow {
   std::string run_id, connection_name, job, mode, started_at, finished_at, status;
-  std::string sent, unchanged, rejected, failed, skipped, message;
+  std::string sent, unchanged, rejected, failed, skipped, message, parameters;
+};
+
+/// One document's row of a run (select_run_records.sql).
+struct RunRecordRow {
+  std::string doc_type, doc_no, outcome, reason, recorded_at;
 };
 
 class RunStore {
  public:
   explicit RunStore(ErpDatabase& db) : db_(db) {}
 
-  /// Inserts a RUNNING row and returns its id. Throws Poco::Data::DataException.
+  /// Inserts a RUNNING row with what the run was asked to do (`parameters`, e.g.
+  /// "connection=demo; from=2026-11-01 00:00:00") and returns its id. Throws
+  /// Poco::Data::DataException.
   std::int64_t Start(const std::string& connection_name, const std::string& job,
-                     const std::string& mode);
+                     const std::string& mode, const std::string& parameters = "");
   /// Writes the end state of a run. Throws Poco::Data::DataException.
   void Finish(std::int64_t run_id, const RunTotals& totals);
   /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
@@ -44,6 +53,19 @@ class RunStore {
                             const std::string& message);
   /// The latest runs, newest first. Throws Poco::Data::DataException.
   std::vector<RunRow> Recent(int how_many);
+  /// Run `run_id`, or nullopt. Throws Poco::Data::DataException.
+  std::optional<RunRow> Run(std::int64_t run_id);
+  /// The per-document rows of run `run_id`, in recorded order. Throws Poco::Data::DataException.
+  std::vector<RunRecordRow> Records(std::int64_t run_id);
+  /// The latest run of `job` (wms_run.job) of `connection_name`: with `mode` "" any run but a
+  /// manual send, with "full" only full comparisons; nullopt when none. Throws
+  /// Poco::Data::DataException.
+  std::optional<RunRow> LastRun(const std::string& connection_name, const std::string& job,
+                                const std::string& mode);
+  /// When the latest COMPLETED or COMPLETED_WITH_REJECTS run of `job` (as LastRun) started (UTC
+  /// text), or nullopt. Throws Poco::Data::DataException.
+  std::optional<std::string> LastSuccessStart(const std::string& connection_name,
+                                              const std::string& job, const std::string& mode);
 
  private:
   ErpDatabase& db_;
@@ -64,6 +86,16 @@ void MapColumns(RunRow& r, V& c) {
   c.Text(r.failed);
   c.Text(r.skipped);
   c.Text(r.message);
+  c.Text(r.parameters);
+}
+
+template <typename V>
+void MapColumns(RunRecordRow& r, V& c) {
+  c.Text(r.doc_type);
+  c.Text(r.doc_no);
+  c.Text(r.outcome);
+  c.Text(r.reason);
+  c.Text(r.recorded_at);
 }
 
 }  // namespace wmsbridge::erp
@@ -73,5 +105,9 @@ namespace Poco::Data {
 template <>
 class TypeHandler<wmsbridge::erp::RunRow>
     : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::RunRow> {};
+
+template <>
+class TypeHandler<wmsbridge::erp::RunRecordRow>
+    : public wmsbridge::erp::ColumnTypeHandler<wmsbridge::erp::RunRecordRow> {};
 
 }  // namespace Poco::Data

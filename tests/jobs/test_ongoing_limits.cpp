@@ -418,8 +418,8 @@ ERP_BACKEND_TEST(a_refused_cancel_of_a_deleted_order_waits_for_a_person_R32_R16)
   BOOST_TEST(Calls(sim, sim::Operation::kProcessOrder) == calls + 2, "nothing more to do");
 }
 
-// The same for a purchase order deleted in the ERP, asked for again by the ERP's "send to 3PL"
-// action (a wms_send_request row of the deleted number).
+// The same for a purchase order deleted in the ERP, asked for again by a reload of the job and
+// by the ERP's "send to 3PL" action (a wms_send_request row of the deleted number).
 ERP_BACKEND_TEST(a_refused_cancel_of_a_deleted_purchase_order_waits_for_a_request_R32_R21) {
   SimProcess sim;
   Prepare(db, sim);
@@ -442,12 +442,21 @@ ERP_BACKEND_TEST(a_refused_cancel_of_a_deleted_purchase_order_waits_for_a_reques
   BOOST_TEST(test::DocumentField(db, "purchase_order", "PO-77", "status") == "ERROR");
   BOOST_TEST(!sim.store().FindInOrder("PO-77")->is_cancelled);
 
+  // A reload of the job asks again (and Ongoing refuses once more): still held afterwards.
+  sim.store().AddFault(refuse);
+  jobs::JobOptions reload = Options();
+  reload.reload_from = "";
+  jobs::RunPurchaseOrderJob(Connection(db, sim), reload, Log());
+  purchase_orders();
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessInOrder) == 3, "the reload's Remove, once");
+  BOOST_TEST(test::DocumentField(db, "purchase_order", "PO-77", "status") == "ERROR");
+
   db.Exec(
       "INSERT INTO wms_send_request (doc_type, doc_no, requested_at) VALUES "
       "('purchase_order', 'PO-77', '2026-11-27 10:00:00')");
   const auto requested = purchase_orders();
   BOOST_TEST(requested.sent == 1u, requested.summary);
-  BOOST_TEST(Calls(sim, sim::Operation::kProcessInOrder) == 3);
+  BOOST_TEST(Calls(sim, sim::Operation::kProcessInOrder) == 4);
   BOOST_TEST(sim.store().FindInOrder("PO-77")->is_cancelled);
   BOOST_TEST(db.Scalar("SELECT outcome FROM wms_send_request WHERE doc_no = 'PO-77'") ==
              "CANCELLED");
