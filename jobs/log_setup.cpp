@@ -15,6 +15,12 @@
 #include "jobs/connection_config.h"
 
 namespace wmsbridge::jobs {
+namespace {
+
+// %z: the time's offset from UTC, so that a line read elsewhere says which zone it is in.
+constexpr const char* kLogPattern = "%Y-%m-%d %H:%M:%S%z %p %s: %t";
+
+}  // namespace
 
 void SetUpLogging(const LogSettings& settings) {
   Poco::AutoPtr<Poco::SplitterChannel> splitter(new Poco::SplitterChannel);

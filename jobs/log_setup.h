@@ -19,11 +19,8 @@ struct LogSettings {
   std::string config_file;  // for messages
 };
 
-/// The line layout: local time with its UTC offset ("2026-12-02 07:30:05+01:00"), level,
-/// logger name, text.
-inline constexpr const char* kLogPattern = "%Y-%m-%d %H:%M:%S%z %p %s: %t";
-
-/// Routes every logger to stderr and the log file. Opens the file at once, so that a bad
+/// Routes every logger to stderr and the log file, each line as local time with its UTC offset
+/// ("2026-12-02 07:30:05+01:00"), level, logger name, text. Opens the file at once, so that a bad
 /// rotation setting or an unwritable file is a ConfigError naming its key before any work.
 /// Throws ConfigError (jobs/connection_config.h).
 void SetUpLogging(const LogSettings& settings);
