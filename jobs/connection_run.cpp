@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "jobs/erp_readiness.h"
 #include "jobs/exit_codes.h"
 
 namespace wmsbridge::jobs {
@@ -10,6 +11,8 @@ int RunJobForConnection(const JobDefinition& job, const ConnectionConfig& connec
                         const JobOptions& options, const std::string& label, Poco::Logger& log,
                         bool* document_found) {
   try {
+    // Opening a missing SQLite file would create it empty: refuse it first (exit 66).
+    RequireSqliteFile(connection.name, connection.file, connection.erp_odbc);
     const JobResult result = job.run(connection, options, log);
     Poco::Logger& run_log = Poco::Logger::get("wmsbridge.run-" + std::to_string(result.run_id));
     run_log.information("connection %s: %s: %s%s", connection.name, job.name, result.summary,

@@ -1,6 +1,5 @@
 #include "jobs/erp_readiness.h"
 
-#include <Poco/Data/DataException.h>
 #include <Poco/String.h>
 
 #include <algorithm>
@@ -50,12 +49,14 @@ void RequireSqliteFile(const std::string& connection, const std::string& file,
 }
 
 std::vector<std::string> PendingMigrations(erp::ErpDatabase& db) {
-  std::vector<int> recorded;
-  try {
-    db.session() << db.Query("select_schema_versions"), into(recorded), now;
-  } catch (const Poco::Data::DataException&) {
+  // Asked of the catalogue, so that a database that fails (74) is not taken for one without
+  // the tables (78).
+  Poco::Int64 tables = 0;
+  db.session() << db.Query("count_schema_version_table"), into(tables), now;
+  if (tables == 0)
     throw SchemaNotCurrent("wmsbridge's tables (wms_) are missing from the ERP database");
-  }
+  std::vector<int> recorded;
+  db.session() << db.Query("select_schema_versions"), into(recorded), now;
   const std::filesystem::path dir =
       std::filesystem::path(db.sql_dir()) / erp::ToString(db.dialect()) / "migrations";
   std::vector<std::string> pending;

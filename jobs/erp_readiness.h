@@ -29,7 +29,7 @@ void RequireSqliteFile(const std::string& connection, const std::string& file,
 
 /// The migration files (sql/<dialect>/migrations) not yet recorded in wms_schema_version.
 /// Throws SchemaNotCurrent when the table does not exist, Poco::Exception when the database
-/// fails otherwise.
+/// fails (a file that is no database, a lost connection).
 std::vector<std::string> PendingMigrations(erp::ErpDatabase& db);
 
 /// Throws SchemaNotCurrent ("... run `wmsbridge db migrate`") unless every migration file is

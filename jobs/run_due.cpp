@@ -1,5 +1,7 @@
 #include "jobs/run_due.h"
 
+#include "jobs/erp_readiness.h"
+
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/Environment.h>
@@ -59,7 +61,9 @@ int RunDue(const AppConfig& app, const std::vector<const ConnectionConfig*>& con
   int exit_code = 0;
   for (const ConnectionConfig* c : connections) {
     try {
+      RequireSqliteFile(c->name, c->file, c->erp_odbc);  // never create the ERP's database
       erp::ErpDatabase db(c->erp_odbc, options.sql_dir);
+      RequireCurrentSchema(db);
       erp::ScheduleStore store(db);
       for (const Scheduled& s : SchedulesOf(*c)) {
         if (options.stop_signal != nullptr && options.stop_signal->Requested())

@@ -304,7 +304,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
   const std::string command = args[0];
   const std::string what = args.size() > 1 ? args[1] : "";
   // The ERP's database must exist (only `db init-demo` creates one) and, for the commands that
-  // read or write wmsbridge's tables outside a job, carry the current wms_ tables. `check`
+  // read wmsbridge's tables outside a job, carry the current wms_ tables. `check`
   // reports each of these as a line of its own.
   if (command == "check") {
     JobOptions options;
@@ -315,9 +315,10 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
   }
   for (const ConnectionConfig* c : selected) {
     try {
-      if (!(command == "db" && what == "init-demo"))
+      // Jobs and run-due check this per connection (connections are isolated).
+      if (command == "status" || command == "report" || (command == "db" && what == "migrate"))
         RequireSqliteFile(c->name, c->file, c->erp_odbc);
-      if (command == "status" || command == "report" || command == "run-due") {
+      if (command == "status" || command == "report") {
         erp::ErpDatabase db(c->erp_odbc, app.sql_dir);
         RequireCurrentSchema(db);
       }
