@@ -141,10 +141,17 @@ void CheckTransporters(erp::ErpDatabase* db, ongoing::SoapWmsClient* client, Che
     return;
   }
   std::vector<std::string> problems;
+  std::string without_codes;  // store pick-up and the like: not for the 3PL, not a failure
+  std::size_t checked = 0;
   for (const auto& method : methods) {
     const std::string& code = method.get<0>();
+    if (method.get<1>().empty() && method.get<2>().empty()) {
+      without_codes += (without_codes.empty() ? "" : ", ") + code;
+      continue;
+    }
+    ++checked;
     if (method.get<1>().empty() || method.get<2>().empty()) {
-      problems.push_back(code + " has no carrier code and service code");
+      problems.push_back(code + " has only one of carrier code and service code");
       continue;
     }
     const std::string service = method.get<1>() + "/" + method.get<2>();
@@ -159,8 +166,11 @@ void CheckTransporters(erp::ErpDatabase* db, ongoing::SoapWmsClient* client, Che
     check.Fail(App::EXIT_DATAERR, "transporter services: " + text);
     return;
   }
-  check.Pass("transporter services: the " + std::to_string(methods.size()) +
-             " delivery method(s) of the ERP are offered by Ongoing");
+  check.Pass("transporter services: the " + std::to_string(checked) +
+             " delivery method(s) of the ERP with carrier codes are offered by Ongoing" +
+             (without_codes.empty()
+                  ? ""
+                  : " (" + without_codes + " without carrier codes: orders with it are refused)"));
 }
 
 int CheckConnection(const AppConfig& app, const ConnectionConfig& c, const JobOptions& options,

@@ -242,7 +242,7 @@ ERP_BACKEND_TEST(check_reports_each_check_in_a_line_and_exits_with_the_worst_cod
   db.Exec(
       "INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
       "carrier_service_code) VALUES (1, 'DHL-P', 'DHL', 'DHL', 'PARCEL'), "
-      "(2, 'PN-HOME', 'Hem', 'POSTNORD', 'HOME')");
+      "(2, 'PN-HOME', 'Hem', 'POSTNORD', 'HOME'), (4, 'PICKUP', 'Butik', NULL, NULL)");
   const std::string dir = test::TempDir("cli-check");
   {
     SimProcess sim;
@@ -255,6 +255,7 @@ ERP_BACKEND_TEST(check_reports_each_check_in_a_line_and_exits_with_the_worst_cod
                              "ok    warehouses MAIN", "ok    transporter services: the 2 "}) {
       BOOST_TEST(Has(good.output, std::string("demo: ") + what), what << " in " << good.output);
     }
+    BOOST_TEST(Has(good.output, "(PICKUP without carrier codes"), good.output);
     BOOST_TEST(sim.store().TotalWriteCalls() == 0, "check writes nothing to the WMS");
 
     const std::string wrong =
