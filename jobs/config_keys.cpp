@@ -63,9 +63,17 @@ bool Known(const std::string& key, const std::vector<std::string>& keys) {
 }  // namespace
 
 const std::vector<std::string>& GeneralKeys() {
-  static const std::vector<std::string> keys{"sql_dir",           "log_file",
-                                             "message_dump_file", "time_zone",
-                                             "daemon_poll_s",     "max_parallel_connections"};
+  static const std::vector<std::string> keys{"sql_dir",
+                                             "log_file",
+                                             "log_rotation",
+                                             "log_archive",
+                                             "log_keep",
+                                             "log_level",
+                                             "message_dump_file",
+                                             "time_zone",
+                                             "trace_soap_dir",
+                                             "daemon_poll_s",
+                                             "max_parallel_connections"};
   return keys;
 }
 

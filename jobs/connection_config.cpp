@@ -122,7 +122,7 @@ class Reader {
       const std::string path = Required(base + "_file");
       struct stat st {};
       if (::stat(path.c_str(), &st) != 0) {
-        throw ConfigError(file_, Key(base + "_file"), "cannot read " + path);
+        throw MissingInputFile(file_, Key(base + "_file"), "cannot read " + path);
       }
       if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
         char mode[8];
@@ -257,7 +257,7 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   }
   c.ca_file = r.Optional("ca_file");
   if (!c.ca_file.empty() && !std::filesystem::is_regular_file(c.ca_file))
-    throw ConfigError(file, r.Key("ca_file"), "cannot read " + c.ca_file);
+    throw MissingInputFile(file, r.Key("ca_file"), "cannot read " + c.ca_file);
   c.ca_path = r.Optional("ca_path");
   if (!c.ca_path.empty() && !std::filesystem::is_directory(c.ca_path))
     throw ConfigError(file, r.Key("ca_path"), "the folder " + c.ca_path + " does not exist");
@@ -402,6 +402,17 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
   app.message_dump_file = r.Optional("message_dump_file");
   app.daemon_poll = std::chrono::seconds(r.Int("daemon_poll_s", 1, 3600, 60));
   app.max_parallel_connections = r.Int("max_parallel_connections", 1, 64, 4);
+  app.log_rotation = r.Optional("log_rotation", app.log_rotation);
+  app.log_archive = r.Optional("log_archive", app.log_archive);
+  if (app.log_archive != "number" && app.log_archive != "timestamp")
+    throw ConfigError(file, "wmsbridge.log_archive", "must be number or timestamp");
+  app.log_keep = r.Int("log_keep", 1, 10000, app.log_keep);
+  app.log_level = r.Optional("log_level");
+  app.trace_soap_dir = r.Optional("trace_soap_dir");
+  if (!app.trace_soap_dir.empty() && !std::filesystem::is_directory(app.trace_soap_dir)) {
+    throw ConfigError(file, "wmsbridge.trace_soap_dir",
+                      "the folder " + app.trace_soap_dir + " does not exist");
+  }
   for (const auto& [key, path] :
        {std::pair{"wmsbridge.log_file", app.log_file},
         std::pair{"wmsbridge.message_dump_file", app.message_dump_file}}) {

@@ -31,6 +31,13 @@ class ConfigError : public std::runtime_error {
   std::string key_;
 };
 
+/// An input file the configuration names (a secret file, a CA file, the SQLite database) or the
+/// configuration file itself does not exist or cannot be read: exit 66, not 78.
+class MissingInputFile : public ConfigError {
+ public:
+  using ConfigError::ConfigError;
+};
+
 /// The largest page a read asks Ongoing for (wms_page_size): Ongoing's own example
 /// (developer.ongoingwarehouse.com/paginating-responses, reference notes 6c).
 inline constexpr int kMaxWmsPageSize = 1000;
@@ -106,6 +113,14 @@ struct AppConfig {
   std::string file;
   std::string sql_dir;
   std::string log_file;  // empty: stderr only
+  // The log file's rotation (Poco FileChannel "rotation": "10 M", "daily", "1 weeks"), how
+  // archived files are named (number or timestamp) and how many are kept.
+  std::string log_rotation = "10 M";
+  std::string log_archive = "timestamp";
+  int log_keep = 10;
+  std::string log_level;  // empty: information (--log-level and -v override it)
+  // Every SOAP request and answer, secrets masked, one file each in this folder; empty: none.
+  std::string trace_soap_dir;
   // Every SOAP message of every call, secrets masked, appended here (troubleshooting); empty:
   // none.
   std::string message_dump_file;

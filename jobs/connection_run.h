@@ -12,10 +12,12 @@
 namespace wmsbridge::jobs {
 
 /// Runs `job` for `connection` and logs its outcome ("connection NAME: job: ..."); a manual send
-/// (options.only_doc_no) also prints its answer on stdout, naming the document as `label`.
-/// Returns the exit code (jobs/exit_codes.h) of its result or of what it threw. Never throws
-/// anything derived from std::exception.
+/// (options.only_doc_no) also prints its answer on stdout, naming the document as `label`, and
+/// sets `*document_found` (when given) to whether this connection's ERP had the document to
+/// send (sent or refused). Returns the exit code (jobs/exit_codes.h) of its result or of what
+/// it threw. Never throws anything derived from std::exception.
 int RunJobForConnection(const JobDefinition& job, const ConnectionConfig& connection,
-                        const JobOptions& options, const std::string& label, Poco::Logger& log);
+                        const JobOptions& options, const std::string& label, Poco::Logger& log,
+                        bool* document_found = nullptr);
 
 }  // namespace wmsbridge::jobs

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "jobs/connection_config.h"
+#include "jobs/erp_readiness.h"
 #include "stages/erp/job_lock.h"
 #include "stages/wms/wms_error.h"
 
@@ -56,6 +57,10 @@ CommandFailure FailureOf(const std::exception& error) {
         wms_error->kind() == wms::WmsErrorKind::kLogon ? App::EXIT_NOPERM : App::EXIT_UNAVAILABLE,
         "WMS: " + std::string(error.what())};
   }
+  if (dynamic_cast<const MissingInputFile*>(&error) != nullptr)
+    return {App::EXIT_NOINPUT, error.what()};
+  if (dynamic_cast<const SchemaNotCurrent*>(&error) != nullptr)
+    return {App::EXIT_CONFIG, error.what()};
   if (dynamic_cast<const ConfigError*>(&error) != nullptr)  // a job's check against the ERP
     return {App::EXIT_CONFIG, "configuration: " + std::string(error.what())};
   if (dynamic_cast<const erp::JobAlreadyRunning*>(&error) != nullptr)

@@ -6,8 +6,9 @@
 //   0 done; 65 EXIT_DATAERR some records rejected or failed; 69 EXIT_UNAVAILABLE the WMS could
 //   not be reached, or its rate limit of a method was reached (R32); 70 EXIT_SOFTWARE an unexpected
 //   error; 74 EXIT_IOERR the ERP database failed; 75 EXIT_TEMPFAIL the job is already running; 77
-//   EXIT_NOPERM the WMS refused the logon; 78 EXIT_CONFIG bad configuration; 64 EXIT_USAGE bad
-//   command line; 79 (status only) a job is stale; 130 stopped.
+//   EXIT_NOPERM the WMS refused the logon; 78 EXIT_CONFIG bad configuration (or wms_ tables to
+//   migrate); 64 EXIT_USAGE bad command line; 66 EXIT_NOINPUT a missing input file; 79 (status
+//   only) a job is stale; 130 stopped.
 
 #include <exception>
 #include <string>
@@ -54,7 +55,9 @@ struct CommandFailure {
 };
 
 /// Classifies what a command threw: a WmsError is 77 for a refused logon and 69 otherwise
-/// ("WMS: ..."); a ConfigError (a job's check of the configuration against the ERP) is 78
+/// ("WMS: ..."); a MissingInputFile (a secret or SQLite database file that is not there) is 66;
+/// SchemaNotCurrent (wms_ tables to migrate, jobs/erp_readiness.h) is 78 as it says; a
+/// ConfigError (a job's check of the configuration against the ERP) is 78
 /// ("configuration: ..."); erp::JobAlreadyRunning is 75; any other Poco::Exception is the ERP
 /// database, 74 ("ERP database: ..."); any other std::exception is 70. Never throws.
 CommandFailure FailureOf(const std::exception& error);

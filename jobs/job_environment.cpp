@@ -1,4 +1,6 @@
 #include "jobs/job_environment.h"
+#include "jobs/erp_readiness.h"
+#include "jobs/soap_trace.h"
 #include "pipeline/clock.h"
 
 #include <Poco/DateTimeFormatter.h>
@@ -10,7 +12,6 @@
 #include <mutex>
 
 namespace wmsbridge::jobs {
-namespace {
 
 ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
                                         const JobOptions& job_options) {
@@ -40,10 +41,12 @@ ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
       out->flush();
     };
   }
+  if (!job_options.trace_soap_dir.empty()) {
+    options.message_dump = BothDumps(std::move(options.message_dump),
+                                     SoapTraceWriter(job_options.trace_soap_dir, connection.name));
+  }
   return options;
 }
-
-}  // namespace
 
 std::string RunStatusText(pipeline::RunStatus status) {
   switch (status) {
@@ -95,6 +98,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
       runs_(db_),
       sync_(db_, connection.name),
       soap_client_(connection.endpoint, ClientOptions(connection, options)) {
+  // The wms_ tables first: without them every later step fails with a driver's error.
+  RequireCurrentSchema(db_);
   if (preflight)
     preflight(db_);
   if (!options_.dry_run) {

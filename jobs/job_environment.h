@@ -31,10 +31,16 @@ namespace wmsbridge::jobs {
 /// ConfigError naming the key.
 using Preflight = std::function<void(erp::ErpDatabase&)>;
 
+/// The WMS client's settings for `connection`: its time-outs, TLS and proxy settings, and the
+/// message dump and SOAP trace `job_options` ask for. Never throws.
+ongoing::WmsClientOptions ClientOptions(const ConnectionConfig& connection,
+                                        const JobOptions& job_options);
+
 class JobEnvironment {
  public:
   /// Opens the ERP session, runs `preflight` (when given) before anything else, then opens the
-  /// run and checks the WMS logon before any other call. Throws ConfigError from the preflight
+  /// run and checks the WMS logon before any other call. Throws SchemaNotCurrent when the wms_
+  /// tables are missing or not migrated (jobs/erp_readiness.h), ConfigError from the preflight
   /// (no lock, no run row, no WMS call), erp::JobAlreadyRunning, Poco::Exception when the ERP
   /// database fails, or wms::WmsError when the logon is refused (kLogon, after exactly one
   /// call, with what to check) or the WMS stays unavailable (after the run's retries); the run

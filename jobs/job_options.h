@@ -30,6 +30,9 @@ struct JobOptions {
   std::optional<std::string> reload_from;
   /// Append every SOAP message (secrets masked) to this file; empty: no dump.
   std::string message_dump_file;
+  /// Write every SOAP request and answer (secrets masked) to a file of its own in this folder
+  /// (--trace-soap, jobs/soap_trace.h); empty: no trace.
+  std::string trace_soap_dir;
 };
 
 struct JobResult {

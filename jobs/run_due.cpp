@@ -1,5 +1,7 @@
 #include "jobs/run_due.h"
 
+#include "jobs/erp_readiness.h"
+
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
 #include <Poco/Environment.h>
@@ -58,7 +60,9 @@ int RunDueForConnection(const AppConfig& app, const ConnectionConfig& connection
                         const std::string& claimant, Poco::Logger& log) {
   const ConnectionConfig* c = &connection;
   int exit_code = 0;
+  RequireSqliteFile(c->name, c->file, c->erp_odbc);  // never create the ERP's database
   erp::ErpDatabase db(c->erp_odbc, options.sql_dir);
+  RequireCurrentSchema(db);
   erp::ScheduleStore store(db);
   for (const Scheduled& s : SchedulesOf(*c)) {
     if (options.stop_signal != nullptr && options.stop_signal->Requested())

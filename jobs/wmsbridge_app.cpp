@@ -1,5 +1,7 @@
 #include "jobs/wmsbridge_app.h"
 
+#include <atomic>
+
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
 #include <Poco/DateTimeParser.h>
@@ -14,14 +16,19 @@
 #include <Poco/Util/PropertyFileConfiguration.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "jobs/check_command.h"
+#include "jobs/cli_usage.h"
 #include "jobs/connection_config.h"
 #include "jobs/connection_run.h"
 #include "jobs/daemon.h"
+#include "jobs/erp_readiness.h"
 #include "jobs/exit_codes.h"
 #include "jobs/job_definitions.h"
+#include "jobs/log_setup.h"
 #include "jobs/order_jobs.h"
 #include "jobs/parallel_connections.h"
 #include "jobs/readback_jobs.h"
@@ -45,9 +52,12 @@ namespace {
 Poco::AutoPtr<Poco::Util::AbstractConfiguration> ReadConfigFile(const std::string& path) {
   if (path.empty())
     throw ConfigError("(command line)", "--config", "missing: name the configuration file");
+  // A folder opens as a stream and reads as nothing for ever: refuse it before Poco tries.
+  if (std::filesystem::is_directory(path))
+    throw MissingInputFile(path, "--config", "is a folder, not a configuration file");
   std::ifstream probe(path);
   if (!probe)
-    throw ConfigError(path, "--config", "cannot read the file");
+    throw MissingInputFile(path, "--config", "cannot read the file");
   if (path.size() > 11 && path.substr(path.size() - 11) == ".properties") {
     return new Poco::Util::PropertyFileConfiguration(path);
   }
@@ -59,6 +69,26 @@ Poco::AutoPtr<Poco::Util::AbstractConfiguration> ReadConfigFile(const std::strin
 void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
   Application::defineOptions(options);
   options.addOption(Option("help", "h", "show this help").required(false).repeatable(false));
+  options.addOption(
+      Option("version", "V", "print the version and exit").required(false).repeatable(false));
+  options.addOption(Option("log-level", "",
+                           "fatal, critical, error, warning, notice, "
+                           "information (default), debug or trace")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("LEVEL")
+                        .binding("wmsbridge.cli_log_level"));
+  options.addOption(Option("verbose", "v", "log at level debug (as --log-level debug)")
+                        .required(false)
+                        .repeatable(false)
+                        .binding("wmsbridge.verbose"));
+  options.addOption(Option("trace-soap", "",
+                           "write every SOAP request and answer, secrets "
+                           "masked, to a file each in DIR")
+                        .required(false)
+                        .repeatable(false)
+                        .argument("DIR")
+                        .binding("wmsbridge.cli_trace_soap_dir"));
   options.addOption(Option("config", "c", "configuration file (.ini or .properties)")
                         .required(false)
                         .repeatable(false)
@@ -127,37 +157,22 @@ void WmsBridgeApp::handleOption(const std::string& name, const std::string& valu
     help_requested_ = true;
     stopOptionsProcessing();
   }
+  if (name == "version") {
+    version_requested_ = true;
+    stopOptionsProcessing();
+  }
 }
 
-void WmsBridgeApp::ShowHelp() const {
+void WmsBridgeApp::ShowHelp(const std::string& command) const {
+  if (const auto help = CommandHelp(command, options())) {
+    std::cout << *help;
+    return;
+  }
   Poco::Util::HelpFormatter help(options());
   help.setCommand(commandName());
   help.setWidth(110);
   // The job lines come from the one job list (jobs/job_definitions.h).
-  std::string usage = "--config FILE COMMAND\n\nCommands:\n";
-  for (const JobDefinition& job : JobDefinitions()) {
-    std::string line = "  run " + job.name;
-    line.resize(std::max<std::size_t>(line.size() + 2, 23), ' ');
-    usage += line + job.help + "\n";
-  }
-  usage +=
-      "  send customer-order|purchase-order|internal-order NO   send or update one now (R14)\n"
-      "  run-due              run every job whose schedule has a slot due now (call it every\n"
-      "                       minute from cron or a systemd timer; --dry-run lists them)\n"
-      "  daemon               run-due every daemon_poll_s as a service until SIGTERM/SIGINT\n"
-      "  report stock [--run N] [--format html|csv] [-o FILE]   a stored stock run's report\n"
-      "  reload JOB [--from DATE]   send again (exports) or read again (deliveries, receipts)\n"
-      "                       everything from DATE on, whatever was sent before (R28)\n"
-      "  status [--format table|csv|json] [--run N | --runs N]   per connection and job: last\n"
-      "                       run, next due, documents in error, flagged stock, stale jobs\n"
-      "  db migrate           create or upgrade wmsbridge's own wms_ tables\n"
-      "  db init-demo         create the reference ERP schema with demo data, then migrate\n\n"
-      "Exit codes: 0 done, 65 records rejected/failed, 69 WMS unavailable or its rate limit\n"
-      "reached, 74 ERP database failure, 75 job already running, 77 WMS logon refused,\n"
-      "78 bad configuration, 64 bad command line, 79 (status) a job is stale, 130 stopped by\n"
-      "SIGINT/SIGTERM. With several connections each runs whatever another meets; the code\n"
-      "is the worst: 130 > 70 > 78 > 77 > 74 > 69 > 75 > 65 > 0.";
-  help.setUsage(usage);
+  help.setUsage(GlobalUsage());
   help.setHeader("wmsbridge: batch integration between the ERP and Ongoing WMS.");
   help.format(std::cout);
 }
@@ -204,34 +219,53 @@ int WmsBridgeApp::ReportStock(const ConnectionConfig& connection, const std::str
   return EXIT_OK;
 }
 
-void WmsBridgeApp::SetUpLogging(const std::string& log_file) {
-  Poco::AutoPtr<Poco::SplitterChannel> splitter(new Poco::SplitterChannel);
-  splitter->addChannel(new Poco::ConsoleChannel(std::cerr));
-  if (!log_file.empty()) {
-    Poco::AutoPtr<Poco::FileChannel> file(new Poco::FileChannel(log_file));
-    file->setProperty("rotation", "10 M");
-    file->setProperty("archive", "timestamp");
-    file->setProperty("purgeCount", "10");
-    splitter->addChannel(file);
-  }
-  // %s is the logger's name, which carries the run id ("wmsbridge.run-17").
-  Poco::AutoPtr<Poco::PatternFormatter> pattern(
-      new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S %p %s: %t"));
-  Poco::AutoPtr<Poco::FormattingChannel> formatting(new Poco::FormattingChannel(pattern, splitter));
-  // Every logger, also those made before the configuration was read ("" = all names).
-  Poco::Logger::setChannel("", formatting);
-  Poco::Logger::setLevel("", Poco::Message::PRIO_INFORMATION);
-}
-
 int WmsBridgeApp::main(const std::vector<std::string>& args) {
-  if (help_requested_) {
-    ShowHelp();
+  if (version_requested_) {
+    std::cout << VersionLine() << "\n";
     return EXIT_OK;
   }
-  SetUpLogging("");
+  // `run --help`, `help run`, `--help`: the help of the command named, else the global one.
+  if (help_requested_ || (!args.empty() && args[0] == "help")) {
+    const std::size_t named = !args.empty() && args[0] == "help" ? 1 : 0;
+    ShowHelp(args.size() > named ? args[named] : "");
+    if (args.size() > named && !CommandHelp(args[named], options()))
+      return EXIT_USAGE;
+    return EXIT_OK;
+  }
+  LogSettings log_settings;
+  SetUpLogging(log_settings);
   Poco::Logger& log = Poco::Logger::get("wmsbridge");
   if (args.empty()) {
-    ShowHelp();
+    ShowHelp("");
+    return EXIT_USAGE;
+  }
+  // The command line first: a usage error is 64 whatever the configuration holds.
+  if (const auto problem = UsageProblem(args)) {
+    log.error("%s", *problem);
+    return EXIT_USAGE;
+  }
+  std::optional<Poco::Message::Priority> cli_level;
+  try {
+    if (config().hasProperty("wmsbridge.cli_log_level"))
+      cli_level = ParseLogLevel(config().getString("wmsbridge.cli_log_level"));
+    else if (config().hasProperty("wmsbridge.verbose"))
+      cli_level = Poco::Message::PRIO_DEBUG;
+  } catch (const std::invalid_argument& e) {
+    log.error("%s", std::string(e.what()));
+    return EXIT_USAGE;
+  }
+  int status_runs = 20;
+  if (config().hasProperty("wmsbridge.status_runs") &&
+      (!Poco::NumberParser::tryParse(config().getString("wmsbridge.status_runs"), status_runs) ||
+       status_runs <= 0)) {
+    log.error("--runs must be a positive whole number, not '%s'",
+              config().getString("wmsbridge.status_runs"));
+    return EXIT_USAGE;
+  }
+  const std::string cli_trace_dir = config().getString("wmsbridge.cli_trace_soap_dir", "");
+  if (config().hasProperty("wmsbridge.cli_trace_soap_dir") &&
+      !std::filesystem::is_directory(cli_trace_dir)) {
+    log.error("--trace-soap: the folder '%s' does not exist", cli_trace_dir);
     return EXIT_USAGE;
   }
 
@@ -241,6 +275,9 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     const std::string file = config().getString("wmsbridge.config_file", "");
     auto file_config = ReadConfigFile(file);
     app = LoadConfig(*file_config, file, config().getString("wmsbridge.sql_dir", DefaultSqlDir()));
+  } catch (const MissingInputFile& e) {
+    log.error("configuration: %s", std::string(e.what()));
+    return EXIT_NOINPUT;
   } catch (const ConfigError& e) {
     log.error("configuration: %s", std::string(e.what()));
     return EXIT_CONFIG;
@@ -248,8 +285,24 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
     log.error("configuration: %s", e.displayText());
     return EXIT_CONFIG;
   }
-  if (!app.log_file.empty())
-    SetUpLogging(app.log_file);
+  try {
+    log_settings.file = app.log_file;
+    log_settings.rotation = app.log_rotation;
+    log_settings.archive = app.log_archive;
+    log_settings.purge_count = std::to_string(app.log_keep);
+    log_settings.config_file = app.file;
+    log_settings.level =
+        cli_level ? *cli_level
+                  : (app.log_level.empty() ? log_settings.level : ParseLogLevel(app.log_level));
+    SetUpLogging(log_settings);
+  } catch (const ConfigError& e) {
+    log.error("configuration: %s", std::string(e.what()));
+    return EXIT_CONFIG;
+  } catch (const std::invalid_argument& e) {
+    log.error("configuration: %s: wmsbridge.log_level: %s", app.file, std::string(e.what()));
+    return EXIT_CONFIG;
+  }
+  const std::string trace_soap_dir = cli_trace_dir.empty() ? app.trace_soap_dir : cli_trace_dir;
 
   std::vector<const ConnectionConfig*> selected;
   const std::string only = config().getString("wmsbridge.only_connection", "");
@@ -267,6 +320,31 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
 
   const std::string command = args[0];
   const std::string what = args.size() > 1 ? args[1] : "";
+  // The ERP's database must exist (only `db init-demo` creates one) and, for the commands that
+  // read wmsbridge's tables outside a job, carry the current wms_ tables. `check`
+  // reports each of these as a line of its own.
+  if (command == "check") {
+    JobOptions options;
+    options.sql_dir = app.sql_dir;
+    options.message_dump_file = app.message_dump_file;
+    options.trace_soap_dir = trace_soap_dir;
+    return RunCheck(app, selected, options, std::cout);
+  }
+  for (const ConnectionConfig* c : selected) {
+    try {
+      // Jobs and run-due check this per connection (connections are isolated).
+      if (command == "status" || command == "report" || (command == "db" && what == "migrate"))
+        RequireSqliteFile(c->name, c->file, c->erp_odbc);
+      if (command == "status" || command == "report") {
+        erp::ErpDatabase db(c->erp_odbc, app.sql_dir);
+        RequireCurrentSchema(db);
+      }
+    } catch (const std::exception& e) {
+      const CommandFailure failure = FailureOf(e);
+      log.error("connection %s: %s", c->name, failure.message);
+      return failure.code;
+    }
+  }
   try {
     if (command == "db" && (what == "migrate" || what == "init-demo")) {
       for (const ConnectionConfig* c : selected) {
@@ -312,6 +390,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.progress = !config().hasProperty("wmsbridge.no_progress");
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
+      options.trace_soap_dir = trace_soap_dir;
       options.stop_signal = &stop;
       std::optional<std::string> from;
       if (config().hasProperty("wmsbridge.reload_from"))
@@ -325,6 +404,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.progress = false;  // a timer's run: progress lines only clutter the log
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
+      options.trace_soap_dir = trace_soap_dir;
       options.stop_signal = &stop;
       if (command == "daemon")
         return RunDaemon(app, selected, options, log);
@@ -362,6 +442,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.progress = !config().hasProperty("wmsbridge.no_progress");
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
+      options.trace_soap_dir = trace_soap_dir;
       options.stop_signal = &stop;
       if (command == "send")
         options.only_doc_no = args[2];
@@ -373,6 +454,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       const int parallel = command == "send" ? 1 : app.max_parallel_connections;
       if (parallel > 1 && selected.size() > 1)
         options.progress = false;
+      std::atomic<bool> found_anywhere = false;
       const int exit_code = RunConnectionsInParallel(
           selected, parallel, &stop, job->name,
           [&](const ConnectionConfig& c) {
@@ -383,9 +465,22 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
               log.information("connection %s: automatic export of %s is off", c.name, job->name);
               return int{EXIT_OK};
             }
-            return RunJobForConnection(*job, c, options, what, log);
+            bool found = false;
+            const int code = RunJobForConnection(*job, c, options, what, log, &found);
+            if (found)
+              found_anywhere = true;
+            return code;
           },
           log);
+      // `send` of a document no connection has (or may send) is a data error with the reason.
+      if (command == "send" && !found_anywhere && exit_code == EXIT_OK) {
+        log.error(
+            "%s %s: not sent: no connection's ERP has it among the documents it may send "
+            "(no such number, its warehouse is not connected, its delivery date is before "
+            "start_date, or its status is one that is not sent)",
+            what, args[2]);
+        return EXIT_DATAERR;
+      }
       return exit_code;
     }
   } catch (const std::exception& e) {

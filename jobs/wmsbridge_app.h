@@ -7,6 +7,8 @@
 //   wmsbridge --config FILE report stock [--run N] [--format html|csv] [-o FILE]
 //   wmsbridge --config FILE db migrate [--connection NAME]
 //   wmsbridge --config FILE db init-demo --connection NAME
+//   wmsbridge --config FILE check
+//   wmsbridge --version | --help | help COMMAND | COMMAND --help
 //
 // Exit codes: jobs/exit_codes.h (docs/operations.md).
 
@@ -27,14 +29,15 @@ class WmsBridgeApp : public Poco::Util::Application {
   int main(const std::vector<std::string>& args) override;
 
  private:
-  void ShowHelp() const;
-  void SetUpLogging(const std::string& log_file);
+  /// The help of `command` (jobs/cli_usage.h), or the global help for "" or an unknown one.
+  void ShowHelp(const std::string& command) const;
   /// `report stock`: the stored report of a stock run to stdout or --output. Returns the exit
   /// code (65 when there is no such run, 64 for a bad option, 74 when the file cannot be
   /// written); throws Poco::Exception when the ERP database fails.
   int ReportStock(const ConnectionConfig& connection, const std::string& sql_dir);
 
   bool help_requested_ = false;
+  bool version_requested_ = false;
 };
 
 }  // namespace wmsbridge::jobs

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "jobs/connection_config.h"
+#include "jobs/erp_readiness.h"
 #include "jobs/exit_codes.h"
 #include "stages/erp/job_lock.h"
 #include "stages/wms/wms_error.h"
@@ -85,6 +86,20 @@ BOOST_AUTO_TEST_CASE(a_configuration_the_erp_contradicts_is_78_R3) {
   const jobs::CommandFailure failure = jobs::FailureOf(error);
   BOOST_TEST(failure.code == 78);
   BOOST_TEST(failure.message == "configuration: " + std::string(error.what()));
+}
+
+// issue 14: a missing input file is 66, not 78; wms_ tables that need a migration are 78 with
+// the one line that says so (no "configuration:" prefix: the file is not at fault).
+BOOST_AUTO_TEST_CASE(a_missing_input_file_is_66_and_an_old_schema_78) {
+  const jobs::MissingInputFile missing("/etc/wmsbridge.ini", "connection.demo.password_file",
+                                       "cannot read /etc/wmsbridge/demo.password");
+  BOOST_TEST(jobs::FailureOf(missing).code == 66);
+  BOOST_TEST(jobs::FailureOf(missing).message == missing.what());
+  const jobs::SchemaNotCurrent old("wms_ tables lack 1 migration(s); run `wmsbridge db migrate`");
+  BOOST_TEST(jobs::FailureOf(old).code == 78);
+  BOOST_TEST(jobs::FailureOf(old).message == old.what());
+  BOOST_TEST(jobs::WorseExitCode(66, 78) == 66, "a missing file before the rest of the file");
+  BOOST_TEST(jobs::WorseExitCode(66, 70) == 70);
 }
 
 BOOST_AUTO_TEST_CASE(a_poco_exception_is_the_erp_database_74) {

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -87,7 +88,11 @@ ERP_BACKEND_TEST(an_erp_that_fails_does_not_stop_the_next_connection_and_74_outr
   test::AddStockAndFreightArticles(db);
   test::InstallationFile file(db, sim, sim.dir());
   file.AddConnection("broken", {{"wms_service_url", down.url()}});
-  file.AddConnection("cut", {{"erp_odbc", "Driver=SQLite3;Database=/nonexistent/folder/erp.db"}});
+  // A file that is no database: opening it works, the first query fails (a missing file would
+  // be 66, issue 14: wmsbridge never creates the ERP's database).
+  const std::string not_a_database = sim.dir() + "/not-a-database.db";
+  std::ofstream(not_a_database) << std::string(4096, 'x');
+  file.AddConnection("cut", {{"erp_odbc", "Driver=SQLite3;Database=" + not_a_database}});
   const std::string config = file.Write();
 
   const auto run = test::RunCli({"--config", config, "run", "articles", "--no-progress"});

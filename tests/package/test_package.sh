@@ -3,7 +3,8 @@
 # root with dpkg -x (no root needed, nothing installed on the machine). Every file is at its FHS
 # path, the package declares its dependencies, and the unpacked program runs: --help, then the
 # documented example configuration from the scratch root's /etc/wmsbridge with sql_dir left
-# out, so the program must find the packaged SQL files next to itself.
+# out, so the program must find the packaged SQL files next to itself; --version, and `check`
+# against the packaged simulator.
 # Usage: test_package.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -45,6 +46,8 @@ cmp -s "$root/etc/wmsbridge/wmsbridge.ini.example" "$(dirname "$0")/../../docs/e
 "$root/usr/bin/wmsbridge" --help >"$scratch/help.txt" 2>&1 || fail "wmsbridge --help failed"
 grep -q -- '--config' "$scratch/help.txt" || fail "wmsbridge --help does not describe --config"
 "$root/usr/bin/wms-sim" --help >/dev/null 2>&1 || fail "wms-sim --help failed"
+version=$("$root/usr/bin/wmsbridge" --version) || fail "wmsbridge --version failed"
+[[ "$version" =~ ^wmsbridge\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "wmsbridge --version printed '$version'"
 
 # The example configuration, its machine paths moved into the scratch root, sql_dir removed.
 etc=$root/etc/wmsbridge
@@ -55,6 +58,42 @@ sed -e '/^sql_dir/d' -e "s#/etc/wmsbridge/#$etc/#g" -e "s#/var/log/wmsbridge/#$s
 (umask 077 && printf 'Pw-of-the-3PL\n' >"$etc/demo.password" && printf 'md5-keys\n' >"$etc/demo.md5keys")
 "$root/usr/bin/wmsbridge" --config "$etc/wmsbridge.ini" db init-demo >"$scratch/init.txt" 2>&1 ||
   { cat "$scratch/init.txt" >&2; fail "db init-demo with the example configuration failed"; }
+
+# `wmsbridge check` from the installed paths, against the packaged wms-sim playing the 3PL on
+# loopback (plain http to this machine is allowed): every check of the demo passes.
+cat >"$scratch/sim.ini" <<INI
+[goods_owner]
+code = DEMO
+id = 42
+user = wmsbridge
+password_file = $etc/demo.password
+[transporters]
+POSTNORD.MYPACK = PostNord MyPack Collect
+POSTNORD.HOME = PostNord Hemleverans
+DHL.PARCEL = DHL Parcel Connect
+[currencies]
+list = SEK,EUR
+[warehouses]
+1 = MAIN
+2 = UME1
+INI
+"$root/usr/bin/wms-sim" init --state "$scratch/sim.db" --config "$scratch/sim.ini" >/dev/null ||
+  fail "wms-sim init failed"
+"$root/usr/bin/wms-sim" serve --state "$scratch/sim.db" --port 0 --port-file "$scratch/sim.port" \
+  >"$scratch/sim.log" 2>&1 &
+sim_pid=$!
+trap 'kill $sim_pid 2>/dev/null || true; wait $sim_pid 2>/dev/null || true; rm -rf "$scratch"' EXIT
+for _ in $(seq 1 200); do [ -s "$scratch/sim.port" ] && break; sleep 0.05; done
+[ -s "$scratch/sim.port" ] || { cat "$scratch/sim.log" >&2; fail "wms-sim did not start"; }
+sed -i "s#^wms_service_url = .*#wms_service_url = http://127.0.0.1:$(cat "$scratch/sim.port")/service.asmx#" \
+  "$etc/wmsbridge.ini"
+set +e
+"$root/usr/bin/wmsbridge" --config "$etc/wmsbridge.ini" check >"$scratch/check.txt" 2>&1
+code=$?
+set -e
+[ "$code" = 0 ] || { cat "$scratch/check.txt" >&2; fail "wmsbridge check exited $code"; }
+grep -q "demo: ok    WMS logon: accepted" "$scratch/check.txt" ||
+  { cat "$scratch/check.txt" >&2; fail "wmsbridge check did not check the logon"; }
 
 # Without the packaged SQL files the program names the folder it looked in: the scratch root's.
 mv "$root/usr/share/wmsbridge/sql" "$root/usr/share/wmsbridge/sql.away"
