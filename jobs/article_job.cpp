@@ -57,8 +57,9 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   // R32: an article Ongoing refused goes again only when a person asks for every article (a
   // --full on the command line), not with the full comparison that falls due by itself.
   articles::ArticleTransform transform(options.full);
-  articles::ArticleSink sink(env.db(), env.client(), {connection.name, effective.dry_run},
-                             env.run_id());
+  articles::ArticleSink sink(
+      env.db(), env.client(),
+      {connection.name, effective.dry_run, effective.dry_run_out, env.ShowXml()}, env.run_id());
   JobResult result = env.Run(source, transform, sink, [&] { return source.max_updated_at(); });
   const bool completed = result.status == pipeline::RunStatus::kCompleted ||
                          result.status == pipeline::RunStatus::kCompletedWithRejects;

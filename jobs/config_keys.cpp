@@ -64,7 +64,7 @@ bool Known(const std::string& key, const std::vector<std::string>& keys) {
 
 const std::vector<std::string>& GeneralKeys() {
   static const std::vector<std::string> keys{"sql_dir", "log_file", "message_dump_file",
-                                             "time_zone"};
+                                             "time_zone", "progress_interval_s"};
   return keys;
 }
 
