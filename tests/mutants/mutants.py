@@ -34,6 +34,7 @@ EXE = {
     "test_config_example": "tests/jobs/test_config_example",
     "test_job_runner": "tests/jobs/test_job_runner",
     "test_jobs_unit": "tests/jobs/test_jobs_unit",
+    "test_pipeline": "tests/pipeline/test_pipeline",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
