@@ -23,7 +23,7 @@ struct ProgressSettings {
   std::chrono::milliseconds redraw_interval{100};   // between terminal redraws (~10/s)
   std::ostream* terminal = nullptr;  // set: terminal mode drawing here (tests); else stderr
   /// The clock read (tests inject one); empty: std::chrono::steady_clock::now.
-  std::function<std::chrono::steady_clock::time_point()> clock;
+  std::function<std::chrono::steady_clock::time_point()> clock{};
 };
 
 class Progress {

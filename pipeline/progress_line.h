@@ -10,9 +10,9 @@
 namespace wmsbridge::pipeline {
 
 struct ProgressFigures {
-  std::string job;
+  std::string job{};
   std::size_t done = 0;
-  std::optional<std::size_t> total;  // known when the source could count its rows
+  std::optional<std::size_t> total{};  // known when the source could count its rows
   std::chrono::duration<double> elapsed{0.0};
   bool bar = false;    // draw "[###...] 64% " (a terminal)
   bool final = false;  // the closing line: elapsed time instead of an ETA
