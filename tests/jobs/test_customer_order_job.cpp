@@ -1198,3 +1198,24 @@ ERP_BACKEND_TEST(a_dry_run_names_each_order_with_its_call_skip_or_refusal) {
   BOOST_TEST(envelope.find(test::kPassword) == std::string::npos, envelope);
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
 }
+
+// Issue 14: the order job counts its orders first (count_customer_orders.sql, plus the deleted
+// ones it cancels), so its progress lines off a terminal carry the total.
+ERP_BACKEND_TEST(order_progress_lines_carry_the_count_of_orders_and_cancels) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1601");
+  AddSimpleOrder(db, 2, "1602");
+  RunOrders(db, sim);
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 2");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 2");
+  AddSimpleOrder(db, 3, "1603");
+  AddSimpleOrder(db, 4, "1604", {{"warehouse_id", "3"}});  // not connected: not counted
+  const std::string ini =
+      WriteIni(test::TempDir("order-progress"), db, sim, "warehouses = MAIN,NORTH\n");
+  const auto cli = test::RunCli({"--config", ini, "run", "customer-orders"});
+  BOOST_TEST(cli.code == 0, cli.output);
+  // 1601 (compared: open in Ongoing), 1603 (new) and 1602's cancel.
+  BOOST_TEST(cli.output.find("customer_orders: 3/3 records in ") != std::string::npos, cli.output);
+  BOOST_TEST(sim.store().FindOrder("1602")->is_cancelled);
+}

@@ -735,6 +735,7 @@ ERP_BACKEND_TEST(a_dry_run_names_purchase_and_internal_orders_with_their_calls) 
   auto dry = Options();
   dry.dry_run = true;
   dry.dry_run_out = &out;
+  dry.progress = true;  // counts the purchase orders first (count_purchase_orders.sql)
   RunPurchase(db, sim, dry);
   auto send = Options("IO-6");
   send.dry_run = true;
