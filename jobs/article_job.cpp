@@ -65,8 +65,9 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   // --full on the command line) or reloads it, not with the full comparison that falls due by
   // itself.
   articles::ArticleTransform transform(options.full, reload);
-  articles::ArticleSink sink(env.db(), env.client(), {connection.name, effective.dry_run},
-                             env.run_id());
+  articles::ArticleSink sink(
+      env.db(), env.client(),
+      {connection.name, effective.dry_run, effective.dry_run_out, env.ShowXml()}, env.run_id());
   JobResult result = env.Run(source, transform, sink, [&] { return source.max_updated_at(); });
   const bool completed = result.status == pipeline::RunStatus::kCompleted ||
                          result.status == pipeline::RunStatus::kCompletedWithRejects;

@@ -73,7 +73,8 @@ const std::vector<std::string>& GeneralKeys() {
                                              "time_zone",
                                              "trace_soap_dir",
                                              "daemon_poll_s",
-                                             "max_parallel_connections"};
+                                             "max_parallel_connections",
+                                             "progress_interval_s"};
   return keys;
 }
 

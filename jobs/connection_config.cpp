@@ -413,6 +413,7 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
     throw ConfigError(file, "wmsbridge.trace_soap_dir",
                       "the folder " + app.trace_soap_dir + " does not exist");
   }
+  app.progress_interval = std::chrono::seconds(r.Int("progress_interval_s", 1, 24 * 3600, 30));
   for (const auto& [key, path] :
        {std::pair{"wmsbridge.log_file", app.log_file},
         std::pair{"wmsbridge.message_dump_file", app.message_dump_file}}) {

@@ -124,6 +124,9 @@ struct AppConfig {
   // Every SOAP message of every call, secrets masked, appended here (troubleshooting); empty:
   // none.
   std::string message_dump_file;
+  // Off a terminal (journal, file, pipe) a progress line every so often
+  // (wmsbridge.progress_interval_s).
+  std::chrono::seconds progress_interval{30};
   std::vector<ConnectionConfig> connections;
   // The zone of every schedule (wmsbridge.time_zone): the installation's wall clock.
   stages::TimeZone time_zone = DefaultTimeZone();

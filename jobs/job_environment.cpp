@@ -116,8 +116,14 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
   // Every line of the run carries its id in the logger's name ("wmsbridge.run-17").
   Poco::Logger& run_logger = Poco::Logger::get(
       logger.name() + (options_.dry_run ? ".dry-run" : ".run-" + std::to_string(run_id_)));
-  if (options_.progress)
-    progress_.emplace(job_, std::nullopt, run_logger);
+  if (options_.progress) {
+    pipeline::ProgressSettings settings;
+    settings.plain_interval = options_.progress_interval;
+    // A dry run prints its lines on stdout: a bar redrawn in place on the same terminal would
+    // write over them, so it logs progress lines instead.
+    settings.force_plain = options_.dry_run;
+    progress_.emplace(job_, std::nullopt, run_logger, settings);
+  }
   pipeline::RunOptions run_options;
   run_options.retry = options_.retry;
   run_options.stop_signal = options_.stop_signal;

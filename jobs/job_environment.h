@@ -56,6 +56,11 @@ class JobEnvironment {
   std::int64_t run_id() const { return run_id_; }
   const ConnectionConfig& connection() const { return connection_; }
   const JobOptions& options() const { return options_; }
+  /// What renders the requests a dry run with --show-xml prints (the run's own SOAP client,
+  /// which sends nothing for it); null unless both are asked for. Does not throw.
+  wms::RequestRenderer* ShowXml() {
+    return options_.dry_run && options_.show_xml ? &soap_client_ : nullptr;
+  }
   /// The watermark of the last completed run, for incremental extraction.
   std::optional<std::string> Watermark() { return sync_.Watermark(job_); }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Options of one job run and what it returns; shared by every job.
 
+#include <chrono>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -16,6 +18,10 @@ struct JobOptions {
   bool dry_run = false;  // say what would be sent; send and write nothing
   bool full = false;     // compare every record, not only those changed since the last run
   bool progress = true;  // progress bar / periodic progress lines
+  std::chrono::seconds progress_interval{30};  // between progress lines off a terminal
+  /// Where a dry run names what it would do, one line per document; null: stdout.
+  std::ostream* dry_run_out = nullptr;
+  bool show_xml = false;  // a dry run also prints the SOAP envelope it would send, secrets masked
   std::string sql_dir;
   const pipeline::StopSignal* stop_signal = nullptr;
   pipeline::RetryPolicy retry;

@@ -44,7 +44,8 @@ class OrderDocumentRun {
   JobResult Run(documents::DocumentSource<Row>& source,
                 pipeline::Transform<Row, documents::DocumentWork>& transform) {
     documents::DocumentSink sink(env_.db(), env_.client(),
-                                 {env_.connection().name, env_.options().dry_run, kind_},
+                                 {env_.connection().name, env_.options().dry_run, kind_,
+                                  env_.options().dry_run_out, env_.ShowXml()},
                                  env_.run_id());
     return Finish(env_.Run(source, transform, sink, [&] { return Watermark(source); }));
   }

@@ -103,6 +103,10 @@ void WmsBridgeApp::defineOptions(Poco::Util::OptionSet& options) {
                         .required(false)
                         .repeatable(false)
                         .binding("wmsbridge.dry_run"));
+  options.addOption(Option("show-xml", "", "with --dry-run: print each request, secrets masked")
+                        .required(false)
+                        .repeatable(false)
+                        .binding("wmsbridge.show_xml"));
   options.addOption(
       Option("full", "f", "compare every record, not only those changed since the last run")
           .required(false)
@@ -440,6 +444,8 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       options.dry_run = config().hasProperty("wmsbridge.dry_run");
       options.full = config().hasProperty("wmsbridge.full");
       options.progress = !config().hasProperty("wmsbridge.no_progress");
+      options.progress_interval = app.progress_interval;
+      options.show_xml = config().hasProperty("wmsbridge.show_xml");
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
       options.trace_soap_dir = trace_soap_dir;

@@ -8,6 +8,8 @@
 
 #include <Poco/Logger.h>
 
+#include "pipeline/progress_line.h"
+
 namespace wmsbridge::pipeline {
 namespace {
 
@@ -16,7 +18,6 @@ namespace {
 constexpr std::chrono::milliseconds kMinCheckGap{10};
 constexpr std::chrono::milliseconds kMaxCheckGap{100};
 constexpr std::size_t kMaxStride = std::size_t{1} << 16;
-constexpr std::size_t kBarWidth = 30;
 
 std::ostream* TerminalFor(const ProgressSettings& settings) {
   if (settings.terminal != nullptr)
@@ -24,12 +25,6 @@ std::ostream* TerminalFor(const ProgressSettings& settings) {
   if (!settings.force_plain && isatty(STDERR_FILENO) == 1)
     return &std::cerr;
   return nullptr;
-}
-
-std::string Seconds(double seconds) {
-  // One decimal without printf, so the process locale cannot turn '.' into ','.
-  const auto tenths = static_cast<long long>(seconds * 10.0 + 0.5);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
 }
 
 }  // namespace
@@ -44,8 +39,9 @@ Progress::Progress(std::string job, std::optional<std::size_t> total, Poco::Logg
       total_(total),
       logger_(logger),
       terminal_(TerminalFor(settings)),
+      clock_(settings.clock),
       interval_(terminal_ != nullptr ? settings.redraw_interval : settings.plain_interval),
-      started_(Clock::now()),
+      started_(Now()),
       last_check_(started_),
       next_emit_(started_ + interval_) {}
 
@@ -61,11 +57,11 @@ void Progress::Finish() {
   if (finished_)
     return;
   finished_ = true;
-  Emit(Clock::now(), true);
+  Emit(Now(), true);
 }
 
 void Progress::Tick() {
-  const auto now = Clock::now();
+  const auto now = Now();
   const auto gap = now - last_check_;
   if (gap < kMinCheckGap && stride_ < kMaxStride)
     stride_ *= 2;
@@ -97,27 +93,12 @@ void Progress::Emit(Clock::time_point now, bool final) {
 }
 
 std::string Progress::Describe(Clock::time_point now, bool final) const {
-  const double elapsed = std::chrono::duration<double>(now - started_).count();
-  const double rate = elapsed > 0.0 ? static_cast<double>(done_) / elapsed : 0.0;
-  const std::string rate_text = std::to_string(static_cast<long long>(rate)) + "/s";
-  std::string text = job_ + ": ";
-  if (terminal_ != nullptr && total_ && *total_ > 0) {
-    const std::size_t percent = std::min<std::size_t>(done_ * 100 / *total_, 100);
-    const std::size_t filled = percent * kBarWidth / 100;
-    text += "[" + std::string(filled, '#') + std::string(kBarWidth - filled, '.') + "] " +
-            std::to_string(percent) + "% ";
-  }
-  text += std::to_string(done_);
-  if (total_)
-    text += "/" + std::to_string(*total_);
-  text += " records";
-  if (final)
-    text += " in " + Seconds(elapsed);
-  text += ", " + rate_text;
-  if (!final && total_ && rate > 0.0 && done_ < *total_) {
-    text += ", ETA " + Seconds(static_cast<double>(*total_ - done_) / rate);
-  }
-  return text;
+  return DescribeProgress({.job = job_,
+                           .done = done_,
+                           .total = total_,
+                           .elapsed = now - started_,
+                           .bar = terminal_ != nullptr,
+                           .final = final});
 }
 
 }  // namespace wmsbridge::pipeline

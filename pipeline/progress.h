@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@ struct ProgressSettings {
   std::chrono::milliseconds plain_interval{10000};  // between plain log lines
   std::chrono::milliseconds redraw_interval{100};   // between terminal redraws (~10/s)
   std::ostream* terminal = nullptr;  // set: terminal mode drawing here (tests); else stderr
+  /// The clock read (tests inject one); empty: std::chrono::steady_clock::now.
+  std::function<std::chrono::steady_clock::time_point()> clock{};
 };
 
 class Progress {
@@ -47,12 +50,19 @@ class Progress {
   /// elapsed time). Idempotent. Throws only what the logger or stream throws.
   void Finish();
 
+  /// The number of records expected, once the source has counted them (before the first
+  /// Advance, or later: the next line shows it). Does not throw.
+  void SetTotal(std::optional<std::size_t> total) { total_ = total; }
+  /// True in terminal mode (a bar redrawn in place). Does not throw.
+  bool OnTerminal() const { return terminal_ != nullptr; }
+
   /// Records counted so far. Does not throw.
   std::size_t Done() const { return done_; }
 
  private:
   using Clock = std::chrono::steady_clock;
 
+  Clock::time_point Now() const { return clock_ ? clock_() : Clock::now(); }
   void Tick();
   void Emit(Clock::time_point now, bool final);
   std::string Describe(Clock::time_point now, bool final) const;
@@ -61,6 +71,7 @@ class Progress {
   std::optional<std::size_t> total_;
   Poco::Logger& logger_;
   std::ostream* terminal_;  // null in plain mode
+  std::function<Clock::time_point()> clock_;
   Clock::duration interval_;
   std::size_t done_ = 0;
   std::size_t next_check_ = 1;

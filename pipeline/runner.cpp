@@ -5,6 +5,8 @@
 
 #include <Poco/Logger.h>
 
+#include "pipeline/progress.h"
+
 namespace wmsbridge::pipeline::detail {
 namespace {
 
@@ -21,6 +23,15 @@ void BeginRun(RunContext& context, std::size_t batch_size) {
     context.Log().information(RunName(context) + " started, batches of " +
                               std::to_string(batch_size));
   }
+}
+
+bool WantsTotal(const RunContext& context) {
+  return context.ProgressMeter() != nullptr;
+}
+
+void AnnounceTotal(RunContext& context, std::optional<std::size_t> total) {
+  if (Progress* meter = context.ProgressMeter())
+    meter->SetTotal(total);
 }
 
 void CheckTransformed(RunContext& context, std::size_t rows_in, std::size_t rows_out) {

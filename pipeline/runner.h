@@ -31,6 +31,10 @@ namespace detail {
 
 /// Throws std::invalid_argument for batch_size 0; logs the start of the run.
 void BeginRun(RunContext& context, std::size_t batch_size);
+/// Gives the progress meter (if the run has one) the source's count of rows.
+void AnnounceTotal(RunContext& context, std::optional<std::size_t> total);
+/// True when the run shows progress, so counting the rows first is worth a query.
+bool WantsTotal(const RunContext& context);
 /// Throws std::logic_error if a transform changed the row count (one in, one out).
 void CheckTransformed(RunContext& context, std::size_t rows_in, std::size_t rows_out);
 /// Throws std::logic_error if a sink recorded more outcomes than rows, or fewer without a stop.
@@ -54,6 +58,8 @@ RunStatus RunPipeline(Source<A>& source, Transform<A, B>& transform, Sink<B>& si
   detail::BeginRun(context, batch_size);
   bool exhausted = false;
   try {
+    if (detail::WantsTotal(context))
+      detail::AnnounceTotal(context, source.CountRows());
     while (!context.StopRequested()) {
       std::optional<Batch<A>> batch = source.Next(batch_size);
       if (!batch) {

@@ -19,6 +19,10 @@ class Source {
   /// Next batch of at most max_rows rows, or std::nullopt when exhausted. Called until nullopt.
   /// May throw (fatal).
   virtual std::optional<Batch<Out>> Next(std::size_t max_rows) = 0;
+  /// How many rows the run will see, if the source can tell cheaply (a COUNT query, the
+  /// documents it was named); nullopt when it cannot. Called at most once, before the first
+  /// Next, and only when someone watches the progress. May throw (fatal).
+  virtual std::optional<std::size_t> CountRows() { return std::nullopt; }
 };
 
 template <typename In, typename Out>

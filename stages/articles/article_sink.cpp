@@ -1,6 +1,9 @@
 #include "stages/articles/article_sink.h"
 
+#include <iostream>
+
 #include "pipeline/run_context.h"
+#include "stages/articles/article_dry_run_line.h"
 #include "stages/common/wms_call.h"
 #include "stages/erp/document_recorder.h"
 
@@ -16,7 +19,17 @@ void ArticleSink::Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunConte
   }
 }
 
+void ArticleSink::Tell(const ArticleWork& work) {
+  std::ostream& out = settings_.dry_run_out != nullptr ? *settings_.dry_run_out : std::cout;
+  out << DryRunLine(work) << "\n";
+  if (settings_.show_xml != nullptr && MakesCall(work))
+    out << settings_.show_xml->ArticleRequest(work.definition) << "\n";
+  out.flush();
+}
+
 void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
+  if (settings_.dry_run)
+    Tell(work);
   erp::DocumentRecorder record(db_, settings_.connection_name, kDocType, run_id_);
   const std::string erp_id = std::to_string(work.article_id);
 

@@ -4,11 +4,13 @@
 // a run record per sent or refused article (R29).
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 
 #include "pipeline/stage.h"
 #include "stages/articles/article_row.h"
 #include "stages/erp/erp_database.h"
+#include "stages/wms/request_renderer.h"
 #include "stages/wms/wms_client.h"
 #include "stages/wms/wms_error.h"
 
@@ -19,6 +21,10 @@ inline constexpr const char* kDocType = "article";
 struct ArticleSinkSettings {
   std::string connection_name;
   bool dry_run = false;  // report what would be sent; send and write nothing
+  /// A dry run names each article here with the call it would make; null: stdout.
+  std::ostream* dry_run_out = nullptr;
+  /// Set: a dry run also prints the request of each call it would make, secrets masked.
+  wms::RequestRenderer* show_xml = nullptr;
 };
 
 class ArticleSink final : public pipeline::Sink<ArticleWork> {
@@ -36,6 +42,9 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
 
  private:
   void Load(ArticleWork& work, pipeline::RunContext& context);
+  /// A dry run's line for `work` (and with show_xml its request). Throws what the renderer
+  /// throws.
+  void Tell(const ArticleWork& work);
 
   erp::ErpDatabase& db_;
   wms::WmsClient& client_;

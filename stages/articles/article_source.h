@@ -25,6 +25,11 @@ class ArticleSource final : public pipeline::Source<ErpArticleRow> {
 
   /// Next page; throws Poco::Data::DataException when the query fails.
   std::optional<pipeline::Batch<ErpArticleRow>> Next(std::size_t max_rows) override;
+  /// The articles the run will consider (count_articles.sql); throws
+  /// Poco::Data::DataException.
+  std::optional<std::size_t> CountRows() override {
+    return store_.Count(settings_.connection_name, settings_.full, settings_.changed_since);
+  }
 
   /// Highest ERP updated_at among the rows read so far (the next watermark).
   const std::string& max_updated_at() const { return max_updated_at_; }

@@ -18,7 +18,7 @@ class OrderSource final : public documents::PagedDocumentSource<erp::CustomerOrd
   OrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings,
               TransporterServices& transporters, wms::WmsClient& client)
       : PagedDocumentSource(store, std::move(settings), "extract_vanished_customer_orders",
-                            "select_same_number_customer_orders"),
+                            "select_same_number_customer_orders", "count_customer_orders"),
         transporters_(transporters),
         client_(client) {}
 

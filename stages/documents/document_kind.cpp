@@ -3,7 +3,17 @@
 namespace wmsbridge::documents {
 
 DocumentKind OutboundKind(std::string doc_type, std::string noun, std::string send_command) {
-  DocumentKind kind{std::move(doc_type), std::move(noun), std::move(send_command), false, {}, {}};
+  DocumentKind kind{std::move(doc_type),
+                    std::move(noun),
+                    std::move(send_command),
+                    false,
+                    "ProcessOrder",
+                    {},
+                    {},
+                    {}};
+  kind.render = [](wms::RequestRenderer& renderer, const WmsDocument& document) {
+    return renderer.OrderRequest(std::get<wms::CustomerOrder>(document));
+  };
   kind.send = [](wms::WmsClient& client, const WmsDocument& document) {
     return client.ProcessOrder(std::get<wms::CustomerOrder>(document));
   };
@@ -22,7 +32,17 @@ DocumentKind OutboundKind(std::string doc_type, std::string noun, std::string se
 }
 
 DocumentKind InboundKind(std::string doc_type, std::string noun, std::string send_command) {
-  DocumentKind kind{std::move(doc_type), std::move(noun), std::move(send_command), true, {}, {}};
+  DocumentKind kind{std::move(doc_type),
+                    std::move(noun),
+                    std::move(send_command),
+                    true,
+                    "ProcessInOrder",
+                    {},
+                    {},
+                    {}};
+  kind.render = [](wms::RequestRenderer& renderer, const WmsDocument& document) {
+    return renderer.InOrderRequest(std::get<wms::InOrder>(document));
+  };
   kind.send = [](wms::WmsClient& client, const WmsDocument& document) {
     return client.ProcessInOrder(std::get<wms::InOrder>(document));
   };

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "stages/documents/document_work.h"
+#include "stages/wms/request_renderer.h"
 #include "stages/wms/wms_client.h"
 
 namespace wmsbridge::documents {
@@ -18,10 +19,14 @@ struct DocumentKind {
   std::string noun;          // in messages, e.g. "order"
   std::string send_command;  // wmsbridge send <send_command> NO
   bool inbound = false;      // received by the warehouse (in-orders), not picked
+  std::string call;          // the write call's name, as a dry run names it: "ProcessOrder"
   /// The write call (ProcessOrder or ProcessInOrder); throws what the client throws.
   std::function<wms::WriteResult(wms::WmsClient&, const WmsDocument&)> send;
   /// What Ongoing holds under the document's number, or nullopt; throws what the client throws.
   std::function<std::optional<wms::DocumentState>(wms::WmsClient&, const WmsDocument&)> look_up;
+  /// The request `send` would make, secrets masked (a dry run's --show-xml); throws what the
+  /// renderer throws.
+  std::function<std::string(wms::RequestRenderer&, const WmsDocument&)> render;
 };
 
 /// The calls of documents Ongoing takes as outbound orders (ProcessOrder, GetOrdersByQuery).

@@ -1,7 +1,10 @@
 #include "stages/documents/document_sink.h"
 
+#include <iostream>
+
 #include "pipeline/run_context.h"
 #include "stages/common/wms_call.h"
+#include "stages/documents/dry_run_line.h"
 #include "stages/erp/document_recorder.h"
 
 namespace wmsbridge::documents {
@@ -29,7 +32,17 @@ void DocumentSink::Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunCon
   }
 }
 
+void DocumentSink::Tell(const DocumentWork& work) {
+  std::ostream& out = settings_.dry_run_out != nullptr ? *settings_.dry_run_out : std::cout;
+  out << DryRunLine(settings_.kind, work) << "\n";
+  if (settings_.show_xml != nullptr && MakesCall(work))
+    out << settings_.kind.render(*settings_.show_xml, work.document) << "\n";
+  out.flush();
+}
+
 void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context) {
+  if (settings_.dry_run)
+    Tell(work);
   erp::DocumentRecorder record(db_, settings_.connection_name, settings_.kind.doc_type, run_id_);
   const std::string& no = work.number;
   switch (work.action) {

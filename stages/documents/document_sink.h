@@ -5,6 +5,7 @@
 // reason a person can act on, or not sent because the WMS was unavailable.
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,11 @@ struct DocumentSinkSettings {
   std::string connection_name;
   bool dry_run = false;
   DocumentKind kind;
+  /// A dry run names each document here with the call it would make (dry_run_line.h); null:
+  /// stdout.
+  std::ostream* dry_run_out = nullptr;
+  /// Set: a dry run also prints the request of each call it would make, secrets masked.
+  wms::RequestRenderer* show_xml = nullptr;
 };
 
 class DocumentSink final : public pipeline::Sink<DocumentWork> {
@@ -38,6 +44,9 @@ class DocumentSink final : public pipeline::Sink<DocumentWork> {
 
  private:
   void Load(const DocumentWork& work, pipeline::RunContext& context);
+  /// A dry run's line for `work` (and with show_xml its request). Throws what the renderer
+  /// throws.
+  void Tell(const DocumentWork& work);
   /// What Ongoing holds under the document's number; nullopt if nothing, or the read failed
   /// (a rate limit is then put in `rate_limited`).
   std::optional<wms::DocumentState> LookUp(const DocumentWork& work,

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/stage.h"
@@ -77,14 +78,33 @@ inline std::map<std::string, std::vector<std::int64_t>> SameNumberIds(
 template <typename Row>
 class PagedDocumentSource : public DocumentSource<Row> {
  public:
-  /// `vanished_query` and `same_number_query` name the kind's extract_vanished_*.sql and
-  /// select_same_number_*.sql.
+  /// `vanished_query`, `same_number_query` and `count_query` name the kind's
+  /// extract_vanished_*.sql, select_same_number_*.sql and count_*.sql ("": no count).
   PagedDocumentSource(erp::DocumentStore& store, DocumentSourceSettings settings,
-                      std::string vanished_query, std::string same_number_query)
+                      std::string vanished_query, std::string same_number_query,
+                      std::string count_query = "")
       : store_(store),
         settings_(std::move(settings)),
         vanished_query_(std::move(vanished_query)),
-        same_number_query_(std::move(same_number_query)) {}
+        same_number_query_(std::move(same_number_query)),
+        count_query_(std::move(count_query)) {}
+
+  /// The documents named (a manual send), else the deleted ones to cancel (read here once and
+  /// kept for Next) plus the count_query's live ones; nullopt without a count_query. Throws
+  /// Poco::Data::DataException.
+  std::optional<std::size_t> CountRows() final {
+    if (!settings_.only_numbers.empty())
+      return settings_.only_numbers.size();
+    if (count_query_.empty())
+      return std::nullopt;
+    std::size_t vanished = 0;
+    if (!vanished_done_ && settings_.removals) {
+      vanished_done_ = true;
+      vanished_ = Vanished({});
+      vanished = vanished_.size();
+    }
+    return vanished + store_.Count(count_query_, PageFor(""));
+  }
 
   /// Next batch; throws Poco::Data::DataException when a query fails, and what ReadPage throws.
   std::optional<pipeline::Batch<Row>> Next(std::size_t max_rows) final {
@@ -104,10 +124,10 @@ class PagedDocumentSource : public DocumentSource<Row> {
     }
     if (!vanished_done_ && settings_.removals) {
       vanished_done_ = true;
-      auto vanished = Vanished({});
-      if (!vanished.empty())
-        return pipeline::Batch<Row>{std::move(vanished)};
+      vanished_ = Vanished({});
     }
+    if (!vanished_.empty())  // read here or by CountRows
+      return pipeline::Batch<Row>{std::exchange(vanished_, {})};
     return Page("", max_rows);
   }
 
@@ -140,9 +160,7 @@ class PagedDocumentSource : public DocumentSource<Row> {
     return out;
   }
 
-  std::optional<pipeline::Batch<Row>> Page(const std::string& only, std::size_t max_rows) {
-    if (done_)
-      return std::nullopt;
+  erp::ExtractPage PageFor(const std::string& only) const {
     erp::ExtractPage page;
     page.connection_name = settings_.connection_name;
     page.warehouse_codes = erp::CodeList(settings_.warehouses);
@@ -151,6 +169,13 @@ class PagedDocumentSource : public DocumentSource<Row> {
     page.full = settings_.full || !settings_.changed_since || !only.empty();
     page.since = settings_.changed_since.value_or("1900-01-01 00:00:00");
     page.only = only;
+    return page;
+  }
+
+  std::optional<pipeline::Batch<Row>> Page(const std::string& only, std::size_t max_rows) {
+    if (done_)
+      return std::nullopt;
+    erp::ExtractPage page = PageFor(only);
     page.after_id = last_id_;
     page.max_rows = max_rows;
     std::vector<Row> rows = ReadPage(page);
@@ -177,6 +202,8 @@ class PagedDocumentSource : public DocumentSource<Row> {
 
   std::string vanished_query_;
   std::string same_number_query_;
+  std::string count_query_;
+  std::vector<Row> vanished_;  // read, not yet handed out
   std::map<std::string, std::vector<std::int64_t>> same_numbers_;
   std::optional<std::string> same_numbers_read_for_;  // the `only` number they were read for
   bool vanished_done_ = false;

@@ -21,4 +21,15 @@ std::vector<ArticleRow> ArticleStore::Page(const std::string& connection_name,
   return rows;
 }
 
+std::size_t ArticleStore::Count(const std::string& connection_name, bool full,
+                                const std::optional<std::string>& changed_since) {
+  std::string connection = connection_name;
+  int compare_all = full || !changed_since ? 1 : 0;
+  std::string since = changed_since.value_or("1900-01-01 00:00:00");
+  Poco::Int64 count = 0;
+  db_.session() << db_.Query("count_articles"), use(connection), use(compare_all), use(since),
+      into(count), now;
+  return static_cast<std::size_t>(count);
+}
+
 }  // namespace wmsbridge::erp

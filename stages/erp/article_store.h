@@ -23,6 +23,10 @@ class ArticleStore {
   std::vector<ArticleRow> Page(const std::string& connection_name, std::int64_t after_id, bool full,
                                const std::optional<std::string>& changed_since,
                                std::size_t max_rows);
+  /// How many articles Page would give over all pages (count_articles.sql). Throws
+  /// Poco::Data::DataException.
+  std::size_t Count(const std::string& connection_name, bool full,
+                    const std::optional<std::string>& changed_since);
 
  private:
   ErpDatabase& db_;

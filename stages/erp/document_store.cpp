@@ -27,6 +27,16 @@ std::vector<InternalOrderRow> DocumentStore::InternalOrder(const std::string& co
   return rows;
 }
 
+std::size_t DocumentStore::Count(const std::string& query, const ExtractPage& page) {
+  std::string connection = page.connection_name, codes = page.warehouse_codes,
+              start = page.start_date, since = page.since, only = page.only;
+  int full = page.full ? 1 : 0;
+  Poco::Int64 count = 0;
+  db_.session() << db_.Query(query), use(connection), use(codes), use(start), use(full), use(since),
+      use(only), use(only), into(count), now;
+  return static_cast<std::size_t>(count);
+}
+
 std::vector<VanishedRow> DocumentStore::Vanished(const std::string& query,
                                                  const std::string& connection_name) {
   std::vector<VanishedRow> rows;

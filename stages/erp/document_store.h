@@ -55,6 +55,10 @@ class DocumentStore {
     return rows;
   }
 
+  /// How many documents `query` (shaped as count_customer_orders.sql) counts for the pages of
+  /// `page` (its after_id and max_rows are not used). Throws Poco::Data::DataException.
+  std::size_t Count(const std::string& query, const ExtractPage& page);
+
   /// The internal order numbered `number` (R23: sent only when named), with its lines; empty
   /// when there is none this connection may send. Throws Poco::Data::DataException.
   std::vector<InternalOrderRow> InternalOrder(const std::string& connection_name,

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 
 #include "soapServiceSoapProxy.h"
@@ -152,6 +153,56 @@ class SoapWmsClient::Impl {
                     std::string(" ") + std::string(pipeline::kRedacted));
     }
     return clean;
+  }
+
+  /// The envelope of one request: `fill` fills it in the given context (credentials, the
+  /// document); `serialize` and `put` are the stubs' functions of its operation. A context of
+  /// its own writes to a string stream, so the connection's context is left alone.
+  template <typename Wrapper, typename Fill>
+  std::string Envelope(const Wrapper& wrapper, Fill&& fill,
+                       void (*serialize)(soap*, const Wrapper*),
+                       int (*put)(soap*, const Wrapper*, const char*, const char*),
+                       const char* tag) {
+    const auto release = [](soap* s) {
+      soap_destroy(s);
+      soap_end(s);
+      soap_free(s);
+    };
+    std::unique_ptr<soap, decltype(release)> owned(soap_new1(SOAP_C_UTFSTRING | SOAP_XML_INDENT),
+                                                   release);
+    soap* s = owned.get();
+    if (s == nullptr)
+      throw std::runtime_error("cannot render the request: out of memory");
+    soap_set_namespaces(s, proxy_.soap->namespaces);
+    fill(s);
+    std::ostringstream out;
+    s->os = &out;
+    soap_begin(s);
+    soap_set_version(s, 1);  // SOAP 1.1, literal, as the proxy sends
+    s->encodingStyle = nullptr;
+    serialize(s, &wrapper);
+    const bool failed = soap_begin_send(s) != SOAP_OK || soap_envelope_begin_out(s) != SOAP_OK ||
+                        soap_body_begin_out(s) != SOAP_OK || put(s, &wrapper, tag, "") != SOAP_OK ||
+                        soap_body_end_out(s) != SOAP_OK || soap_envelope_end_out(s) != SOAP_OK ||
+                        soap_end_send(s) != SOAP_OK;
+    s->os = nullptr;
+    if (failed)
+      throw std::runtime_error("cannot render the request: gSOAP error " +
+                               std::to_string(s->error));
+    return Clean(out.str());
+  }
+
+  /// Credentials in context `s` (Envelope's own).
+  template <typename Request>
+  void Credentials(soap* s, Request& request) {
+    const auto text = [s](const std::string& value) {
+      std::string* p = soap_new_std__string(s);
+      *p = value;
+      return p;
+    };
+    request.GoodsOwnerCode = text(endpoint_.goods_owner_code);
+    request.UserName = text(endpoint_.user_name);
+    request.Password = text(endpoint_.password.reveal());
   }
 
   soap* ctx() { return proxy_.soap; }
@@ -599,6 +650,47 @@ void SoapWmsClient::VerifyLogon() {
   wms::InventoryQuery one;
   one.max_count = 1;  // the answer's size does not matter; keep it small on a large tenant
   GetInventoryPerWarehouse(one);
+}
+
+std::string SoapWmsClient::ArticleRequest(const wms::ArticleDefinition& article) {
+  _wsi__ProcessArticle request;
+  __wsi__ProcessArticle wrapper;
+  wrapper.wsi__ProcessArticle = &request;
+  return impl_->Envelope(
+      wrapper,
+      [&](soap* s) {
+        impl_->Credentials(s, request);
+        request.art = ToSoap(s, article);
+      },
+      &soap_serialize___wsi__ProcessArticle, &soap_put___wsi__ProcessArticle,
+      "-wsi:ProcessArticle");
+}
+
+std::string SoapWmsClient::OrderRequest(const wms::CustomerOrder& order) {
+  _wsi__ProcessOrder request;
+  __wsi__ProcessOrder wrapper;
+  wrapper.wsi__ProcessOrder = &request;
+  return impl_->Envelope(
+      wrapper,
+      [&](soap* s) {
+        impl_->Credentials(s, request);
+        request.co = ToSoap(s, order);
+      },
+      &soap_serialize___wsi__ProcessOrder, &soap_put___wsi__ProcessOrder, "-wsi:ProcessOrder");
+}
+
+std::string SoapWmsClient::InOrderRequest(const wms::InOrder& order) {
+  _wsi__ProcessInOrder request;
+  __wsi__ProcessInOrder wrapper;
+  wrapper.wsi__ProcessInOrder = &request;
+  return impl_->Envelope(
+      wrapper,
+      [&](soap* s) {
+        impl_->Credentials(s, request);
+        request.co = ToSoap(s, order);
+      },
+      &soap_serialize___wsi__ProcessInOrder, &soap_put___wsi__ProcessInOrder,
+      "-wsi:ProcessInOrder");
 }
 
 }  // namespace wmsbridge::ongoing

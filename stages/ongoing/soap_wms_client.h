@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "pipeline/secret.h"
+#include "stages/wms/request_renderer.h"
 #include "stages/wms/wms_client.h"
 #include "stages/wms/wms_error.h"
 
@@ -52,7 +53,7 @@ struct WmsClientOptions {
 
 /// One client per connection and thread. Keeps the HTTP connection open between calls
 /// (keep-alive) and reopens it after any failure.
-class SoapWmsClient final : public wms::WmsClient {
+class SoapWmsClient final : public wms::WmsClient, public wms::RequestRenderer {
  public:
   /// Throws std::invalid_argument for an empty or non-http(s) URL; never contacts the server.
   SoapWmsClient(WmsEndpoint endpoint, WmsClientOptions options = {});
@@ -76,6 +77,12 @@ class SoapWmsClient final : public wms::WmsClient {
   std::vector<wms::StatusCode> GetInOrderStatuses() override;
   wms::SystemStatus GetSystemStatus() override;
   void VerifyLogon() override;
+
+  /// The SOAP envelope (no HTTP header) a write call would send, serialised by the same stubs
+  /// in a context of its own, the password masked; nothing is sent (a dry run's --show-xml).
+  std::string ArticleRequest(const wms::ArticleDefinition& article) override;
+  std::string OrderRequest(const wms::CustomerOrder& order) override;
+  std::string InOrderRequest(const wms::InOrder& order) override;
 
  private:
   class Impl;

@@ -13,7 +13,7 @@ class PurchaseOrderSource final : public documents::PagedDocumentSource<erp::Pur
  public:
   PurchaseOrderSource(erp::DocumentStore& store, documents::DocumentSourceSettings settings)
       : PagedDocumentSource(store, std::move(settings), "extract_vanished_purchase_orders",
-                            "select_same_number_purchase_orders") {}
+                            "select_same_number_purchase_orders", "count_purchase_orders") {}
 
  protected:
   /// Throws Poco::Data::DataException.

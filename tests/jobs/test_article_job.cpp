@@ -5,8 +5,10 @@
 #include <Poco/Process.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "jobs/article_job.h"
@@ -510,4 +512,91 @@ ERP_BACKEND_TEST(every_article_text_is_sent_byte_for_byte_or_the_article_refused
   } else {
     BOOST_TEST(sim.store().FindArticle("ART-5").has_value());
   }
+}
+
+// Issue 14: a dry run names every article with the call it would make, or why it makes none,
+// one line each on stdout; it sends nothing and writes nothing.
+ERP_BACKEND_TEST(a_dry_run_names_each_article_with_its_call_skip_or_refusal) {
+  SimProcess sim;
+  AddArticles(db, 3);
+  Run(db, sim);
+  AddArticle(db, 4, "ART-4");
+  AddArticle(db, 5, "ART-5");
+  db.Exec("UPDATE article SET weight_kg = -2 WHERE article_no = 'ART-5'");
+  sim.store().ResetCalls();
+  std::ostringstream out;
+  auto dry = Options();
+  dry.dry_run = true;
+  dry.full = true;  // compare every article, so the unchanged ones are named too
+  dry.dry_run_out = &out;
+  Run(db, sim, dry);
+  const std::string text = out.str();
+  BOOST_TEST(text.find("ProcessArticle CreateOrUpdate ART-4\n") != std::string::npos, text);
+  BOOST_TEST(text.find("skip ART-1: unchanged\n") != std::string::npos, text);
+  BOOST_TEST(text.find("refuse ART-5: weight -2 is negative\n") != std::string::npos, text);
+  BOOST_TEST(std::count(text.begin(), text.end(), '\n') == 5, text);  // one line per article
+  BOOST_TEST(text.find("Envelope") == std::string::npos, text);       // only with --show-xml
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no IN ('ART-4', 'ART-5')") == 0);
+}
+
+// Issue 14: --show-xml adds the request each call would send, as the adapter serialises it, with
+// the password masked; still nothing is sent.
+ERP_BACKEND_TEST(a_dry_run_with_show_xml_prints_each_request_without_the_password) {
+  SimProcess sim;
+  AddArticles(db, 2);
+  const std::string dir = test::TempDir("showxml");
+  const std::string ini = WriteConfig(db, sim, dir);
+  const CliResult dry =
+      RunCli({"--config", ini, "--no-progress", "run", "articles", "--dry-run", "--show-xml"});
+  BOOST_TEST(dry.code == kExitOk, dry.output);
+  BOOST_TEST(dry.output.find("ProcessArticle CreateOrUpdate ART-1\n") != std::string::npos,
+             dry.output);
+  BOOST_TEST(dry.output.find(":Envelope") != std::string::npos, dry.output);
+  BOOST_TEST(dry.output.find(":ProcessArticle") != std::string::npos, dry.output);
+  BOOST_TEST(dry.output.find(">ART-2</") != std::string::npos, dry.output);
+  BOOST_TEST(dry.output.find(">DEMO</") != std::string::npos, dry.output);  // GoodsOwnerCode
+  BOOST_TEST(dry.output.find(test::kPassword) == std::string::npos, dry.output);
+  BOOST_TEST(dry.output.find("***") != std::string::npos, dry.output);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state") == 0);
+}
+
+// Issue 14: off a terminal (stderr to a pipe, as in a journal) the progress is log lines that
+// carry the count and the total the source counted first.
+ERP_BACKEND_TEST(progress_lines_off_a_terminal_carry_the_count_and_the_total) {
+  SimProcess sim;
+  AddArticles(db, 7);
+  const std::string dir = test::TempDir("progress");
+  const std::string ini = WriteConfig(db, sim, dir);
+  const CliResult run = RunCli({"--config", ini, "run", "articles"});
+  BOOST_TEST(run.code == kExitOk, run.output);
+  BOOST_TEST(run.output.find("articles: 7/7 records in ") != std::string::npos, run.output);
+  BOOST_TEST(run.output.find('\r') == std::string::npos, run.output);  // no bar in a pipe
+}
+
+// Issue 14 (docs/dba.md): the DBA's views over the wms_ tables, after a run with one bad article.
+ERP_BACKEND_TEST(the_dba_views_show_the_last_runs_problems_and_the_runs_per_day) {
+  SimProcess sim;
+  AddArticles(db, 3);
+  db.Exec("UPDATE article SET weight_kg = -2 WHERE article_no = 'ART-2'");
+  Run(db, sim);
+  BOOST_TEST(db.Count("SELECT * FROM wms_v_last_run_problems") == 1);
+  BOOST_TEST(db.Scalar("SELECT connection_name || ' ' || job || ' ' || doc_type || ' ' || doc_no "
+                       "|| ' ' || outcome || ': ' || reason FROM wms_v_last_run_problems") ==
+             "demo articles article ART-2 rejected: weight -2 is negative");
+  const std::string per_day =
+      "SELECT CAST(runs AS VARCHAR(10)) || ' ' || CAST(completed AS VARCHAR(10)) || ' ' || "
+      "CAST(completed_with_rejects AS VARCHAR(10)) || ' ' || CAST(sent AS VARCHAR(10)) || ' ' || "
+      "CAST(rejected AS VARCHAR(10)) FROM wms_v_runs_per_day WHERE job = 'articles'";
+  BOOST_TEST(db.Scalar(per_day) == "1 0 1 2 1");
+
+  // Fixed in the ERP: the last run has no problem left; the day counts both runs.
+  db.Exec("UPDATE article SET weight_kg = 2 WHERE article_no = 'ART-2'");
+  Run(db, sim);
+  BOOST_TEST(db.Count("SELECT * FROM wms_v_last_run_problems") == 0);
+  BOOST_TEST(db.Scalar(per_day) == "2 1 1 3 1");
+  BOOST_TEST(db.Count("SELECT * FROM wms_v_runs_per_day") == 1);
 }

@@ -5,9 +5,11 @@
 #include <Poco/Process.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -1145,4 +1147,75 @@ ERP_BACKEND_TEST(every_text_is_sent_byte_for_byte_or_its_order_refused_naming_th
   RunOrders(db, sim);
   BOOST_TEST(sim.store().FindOrder("4014").has_value());
   BOOST_TEST(Field(db, "status", "4014") == "SENT");
+}
+
+// Issue 14: a dry run names every order with the call it would make (lines counted), a cancel
+// as Remove, an unchanged order as skipped and a bad one as refused with the reason a real run
+// records; with show_xml the request too, password masked. It sends nothing, writes nothing.
+ERP_BACKEND_TEST(a_dry_run_names_each_order_with_its_call_skip_or_refusal) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1502");
+  AddSimpleOrder(db, 2, "1503");
+  RunOrders(db, sim);
+  db.Exec(
+      "UPDATE customer_order SET status = 'CANCELLED', updated_at = '2026-11-26 08:00:00' "
+      "WHERE order_id = 2");
+  AddSimpleOrder(db, 3, "1501");
+  AddLine(db, 3, 2, "'A-2'", "1");
+  AddLine(db, 3, 3, "'A-1'", "5");
+  AddOrder(db, 4, "1508");
+  AddLine(db, 4, 1, "'NO-SUCH'", "1");
+  sim.store().ResetCalls();
+  std::ostringstream out;
+  auto dry = Options();
+  dry.dry_run = true;
+  dry.dry_run_out = &out;
+  RunOrders(db, sim, std::nullopt, dry);
+  const std::string text = out.str();
+  BOOST_TEST(text.find("ProcessOrder CreateOrUpdate 1501 (3 lines)\n") != std::string::npos, text);
+  BOOST_TEST(text.find("ProcessOrder Remove 1503 (cancelled in the ERP)\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("skip 1502: unchanged\n") != std::string::npos, text);
+  BOOST_TEST(
+      text.find("refuse 1508: line 1: article NO-SUCH is not in the ERP article register\n") !=
+          std::string::npos,
+      text);
+  BOOST_TEST(std::count(text.begin(), text.end(), '\n') == 4, text);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(Field(db, "status", "1503") == "SENT");
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no IN ('1501', '1508')") == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 2);  // the articles' and the first orders' run
+
+  std::ostringstream xml;
+  dry.show_xml = true;
+  dry.dry_run_out = &xml;
+  RunOrders(db, sim, std::nullopt, dry);
+  const std::string envelope = xml.str();
+  BOOST_TEST(envelope.find(":ProcessOrder") != std::string::npos, envelope);
+  BOOST_TEST(envelope.find(">1501</") != std::string::npos, envelope);
+  BOOST_TEST(envelope.find(">Remove</") != std::string::npos, envelope);
+  BOOST_TEST(envelope.find(test::kPassword) == std::string::npos, envelope);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+}
+
+// Issue 14: the order job counts its orders first (count_customer_orders.sql, plus the deleted
+// ones it cancels), so its progress lines off a terminal carry the total.
+ERP_BACKEND_TEST(order_progress_lines_carry_the_count_of_orders_and_cancels) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddSimpleOrder(db, 1, "1601");
+  AddSimpleOrder(db, 2, "1602");
+  RunOrders(db, sim);
+  db.Exec("DELETE FROM customer_order_line WHERE order_id = 2");
+  db.Exec("DELETE FROM customer_order WHERE order_id = 2");
+  AddSimpleOrder(db, 3, "1603");
+  AddSimpleOrder(db, 4, "1604", {{"warehouse_id", "3"}});  // not connected: not counted
+  const std::string ini =
+      WriteIni(test::TempDir("order-progress"), db, sim, "warehouses = MAIN,NORTH\n");
+  const auto cli = test::RunCli({"--config", ini, "run", "customer-orders"});
+  BOOST_TEST(cli.code == 0, cli.output);
+  // 1601 (compared: open in Ongoing), 1603 (new) and 1602's cancel.
+  BOOST_TEST(cli.output.find("customer_orders: 3/3 records in ") != std::string::npos, cli.output);
+  BOOST_TEST(sim.store().FindOrder("1602")->is_cancelled);
 }

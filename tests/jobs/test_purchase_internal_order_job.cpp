@@ -4,6 +4,7 @@
 #include <Poco/Logger.h>
 
 #include <boost/test/unit_test.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -710,6 +711,46 @@ ERP_BACKEND_TEST(internal_order_texts_follow_the_same_rule_the_warehouse_name_an
   BOOST_REQUIRE(good.has_value());
   BOOST_TEST(good->consignee.name == "Butik Malmö");
   BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessOrder) == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 14: a dry run names purchase orders with ProcessInOrder and internal orders with
+// ProcessOrder, as the other documents; it sends nothing.
+BOOST_AUTO_TEST_SUITE(dry_run_issue_14)
+
+ERP_BACKEND_TEST(a_dry_run_names_purchase_and_internal_orders_with_their_calls) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddPurchaseOrder(db, 1, "PO-41");
+  AddPurchaseOrder(db, 2, "PO-42");
+  RunPurchase(db, sim);
+  db.Exec("DELETE FROM purchase_order_line WHERE po_id = 2");
+  db.Exec("DELETE FROM purchase_order WHERE po_id = 2");
+  AddPurchaseOrder(db, 3, "PO-43");
+  AddInternalOrder(db, 1, "IO-6", 1, 2);
+  sim.store().ResetCalls();
+
+  std::ostringstream out;
+  auto dry = Options();
+  dry.dry_run = true;
+  dry.dry_run_out = &out;
+  dry.progress = true;  // counts the purchase orders first (count_purchase_orders.sql)
+  RunPurchase(db, sim, dry);
+  auto send = Options("IO-6");
+  send.dry_run = true;
+  send.dry_run_out = &out;
+  RunInternal(db, sim, send);
+  const std::string text = out.str();
+  BOOST_TEST(text.find("ProcessInOrder CreateOrUpdate PO-43 (2 lines)\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("ProcessInOrder Remove PO-42 (deleted in the ERP)\n") != std::string::npos,
+             text);
+  BOOST_TEST(text.find("skip PO-41: unchanged\n") != std::string::npos, text);
+  BOOST_TEST(text.find("ProcessOrder CreateOrUpdate IO-6 (1 line)\n") != std::string::npos, text);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no IN ('PO-43', 'IO-6')") == 0);
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_sync_state WHERE doc_no = 'PO-42'") == "SENT");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,6 +36,7 @@ EXE = {
     "test_cli": "tests/jobs/test_cli",
     "test_jobs_unit": "tests/jobs/test_jobs_unit",
     "test_reload_status": "tests/jobs/test_reload_status",
+    "test_pipeline": "tests/pipeline/test_pipeline",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -912,6 +913,37 @@ MUTANTS = [
       "  if (!job_options.trace_soap_dir.empty()) {",
       "  if (false) {",
       [("test_cli", "the_soap_trace_has_each_call_in_a_file_without_secrets_R29/sqlite")]),
+    # --- Issue 14: dry-run names what it would do, progress knows its total, DBA views ---------
+    M("dry-run-names-nothing", "issue 14.7: a dry run names every document with its call",
+      "stages/documents/document_sink.cpp",
+      "  if (settings_.dry_run)\n    Tell(work);\n",
+      "",
+      [("test_customer_order_job", "a_dry_run_names_each_order_with_its_call_skip_or_refusal/sqlite")]),
+    M("dry-run-cancel-named-as-send", "issue 14.7: a dry run names a cancel as Remove",
+      "stages/documents/dry_run_line.cpp",
+      "  std::string line = kind.call + \" \" + operation + \" \" + no;",
+      "  std::string line = kind.call + \" CreateOrUpdate \" + no;",
+      [("test_customer_order_job", "a_dry_run_names_each_order_with_its_call_skip_or_refusal/sqlite")]),
+    M("show-xml-secret-unmasked", "issue 14.7: --show-xml never shows the password",
+      "stages/ongoing/soap_wms_client.cpp",
+      "    return Clean(out.str());",
+      "    return out.str();",
+      [("test_article_job", "a_dry_run_with_show_xml_prints_each_request_without_the_password/sqlite")]),
+    M("progress-total-dropped", "issue 14.6: the progress shows the total the source counted",
+      "pipeline/runner.cpp",
+      "    meter->SetTotal(total);",
+      "    meter->SetTotal(std::nullopt);",
+      [("test_article_job", "progress_lines_off_a_terminal_carry_the_count_and_the_total/sqlite")]),
+    M("progress-eta-from-total", "issue 14.6: the ETA is what remains at the rate so far",
+      "pipeline/progress_line.cpp",
+      "ETA \" + Seconds(static_cast<double>(*f.total - f.done) / rate)",
+      "ETA \" + Seconds(static_cast<double>(*f.total) / rate)",
+      [("test_pipeline", "progress/*")]),
+    M("dba-view-every-run", "issue 14.8: wms_v_last_run_problems shows the last run's problems only",
+      "sql/sqlite/migrations/013_dba_views.sql",
+      "  AND r.run_id = (SELECT MAX(l.run_id) FROM wms_run l",
+      "  AND r.run_id IN (SELECT l.run_id FROM wms_run l",
+      [("test_article_job", "the_dba_views_show_the_last_runs_problems_and_the_runs_per_day/sqlite")]),
 ]
 
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "pipeline/progress.h"
+#include "pipeline/progress_line.h"
 #include "tests/pipeline/capture_channel.h"
 
 namespace wmsbridge::pipeline {
@@ -85,6 +86,57 @@ BOOST_AUTO_TEST_CASE(progress_reads_the_clock_only_every_so_often) {
   BOOST_TEST(progress.Done() == 1'000'000u);
   BOOST_TEST(log.Lines().size() < 1000u);
   BOOST_TEST(!log.Lines().empty());
+}
+
+// Issue 14: the figures of a progress line, from an injected elapsed time.
+BOOST_AUTO_TEST_CASE(progress_line_tells_percent_rate_and_eta) {
+  using std::chrono::seconds;
+  ProgressFigures f{.job = "orders", .done = 50, .total = 200, .elapsed = seconds(10), .bar = true};
+  BOOST_TEST(DescribeProgress(f) ==
+             "orders: [#######.......................] 25% 50/200 records, 5/s, ETA 30.0 s");
+  f.bar = false;  // a log line: no bar, the same figures
+  BOOST_TEST(DescribeProgress(f) == "orders: 50/200 records, 5/s, ETA 30.0 s");
+  f.total = std::nullopt;  // nothing counted: no total, no ETA
+  BOOST_TEST(DescribeProgress(f) == "orders: 50 records, 5/s");
+  f = {.job = "a", .done = 210, .total = 200, .elapsed = seconds(3), .bar = true};
+  BOOST_TEST(DescribeProgress(f) ==  // more than counted: capped at 100 %, no ETA
+             "a: [##############################] 100% 210/200 records, 70/s");
+  f = {.job = "a", .done = 200, .total = 200, .elapsed = seconds(4), .final = true};
+  BOOST_TEST(DescribeProgress(f) == "a: 200/200 records in 4.0 s, 50/s");
+  f = {.job = "a", .done = 0, .total = 9, .elapsed = seconds(0)};
+  BOOST_TEST(DescribeProgress(f) == "a: 0/9 records, 0/s");  // no rate yet: no ETA
+}
+
+// Issue 14: off a terminal, one line per interval of the (injected) clock, with the total the
+// source counted.
+BOOST_AUTO_TEST_CASE(progress_plain_lines_follow_the_clock_and_show_the_total) {
+  CapturedLogger log("test.progress.clock");
+  auto now = std::chrono::steady_clock::time_point{} + std::chrono::hours(1);
+  Progress progress("articles", std::nullopt, log.logger,
+                    ProgressSettings{.force_plain = true,
+                                     .plain_interval = std::chrono::seconds(30),
+                                     .clock = [&now] { return now; }});
+  progress.SetTotal(100);
+  for (int i = 0; i < 40; ++i)
+    progress.Advance(1);
+  BOOST_TEST(log.Lines().empty());  // the clock has not moved
+  now += std::chrono::seconds(31);
+  for (int i = 0; i < 23; ++i)  // the clock is read when the stride says (at 63 here)
+    progress.Advance(1);
+  BOOST_REQUIRE(log.Lines().size() == 1u);
+  BOOST_TEST(log.Lines().front().text.rfind("articles: ", 0) == 0u, log.Lines().front().text);
+  BOOST_TEST(log.Lines().front().text.find("/100 records, ") != std::string::npos,
+             log.Lines().front().text);
+  BOOST_TEST(log.Lines().front().text.find(", ETA ") != std::string::npos,
+             log.Lines().front().text);
+  now += std::chrono::seconds(10);
+  for (int i = 0; i < 37; ++i)
+    progress.Advance(1);
+  BOOST_TEST(log.Lines().size() == 1u);  // within the interval: no second line
+  now += std::chrono::seconds(9);
+  progress.Finish();
+  BOOST_REQUIRE(log.Lines().size() == 2u);
+  BOOST_TEST(log.Lines().back().text == "articles: 100/100 records in 50.0 s, 2/s");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
