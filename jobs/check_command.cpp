@@ -229,4 +229,16 @@ int RunCheck(const AppConfig& app, const std::vector<const ConnectionConfig*>& s
   return code;
 }
 
+int VerifyLogonOnly(const ConnectionConfig& c, const JobOptions& options, Poco::Logger& log) {
+  try {
+    ongoing::SoapWmsClient client(c.endpoint, ClientOptions(c, options));
+    client.VerifyLogon();
+    return 0;
+  } catch (const std::exception& e) {
+    const CommandFailure failure = FailureOf(e);
+    log.error("connection %s: %s (exit %d)", c.name, failure.message, failure.code);
+    return failure.code;
+  }
+}
+
 }  // namespace wmsbridge::jobs

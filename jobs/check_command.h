@@ -6,6 +6,8 @@
 // the transporter services the ERP's delivery methods need (GetTransporterContracts). The exit
 // code is the worst of the failed checks (jobs/exit_codes.h), 0 when all pass.
 
+#include <Poco/Logger.h>
+
 #include <ostream>
 #include <string>
 #include <vector>
@@ -21,5 +23,11 @@ namespace wmsbridge::jobs {
 /// std::exception: every failure is a line.
 int RunCheck(const AppConfig& app, const std::vector<const ConnectionConfig*>& selected,
              const JobOptions& options, std::ostream& out);
+
+/// The logon of connection `c` alone (one authenticated read), for a command that has nothing
+/// else to do (a job whose switch is off): a wrong password is then still never exit 0.
+/// Returns 0, or the code of the failure (77 logon refused, 69 WMS unavailable, ...), logged
+/// on `log`. Never throws anything derived from std::exception.
+int VerifyLogonOnly(const ConnectionConfig& c, const JobOptions& options, Poco::Logger& log);
 
 }  // namespace wmsbridge::jobs

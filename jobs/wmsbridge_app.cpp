@@ -469,7 +469,7 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
             if (job->automatic == &ConnectionConfig::export_articles && !(c.*job->automatic) &&
                 !options.dry_run) {
               log.information("connection %s: automatic export of %s is off", c.name, job->name);
-              return int{EXIT_OK};
+              return VerifyLogonOnly(c, options, log);  // nothing to do, but a broken logon says so
             }
             bool found = false;
             const int code = RunJobForConnection(*job, c, options, what, log, &found);

@@ -22,7 +22,7 @@ std::optional<ErpDelivery> DeliveryReportSource::Load(const wms::ShippedOrder& o
   auto document = store_.FindSent(order.order_id);
   if (!document)
     return std::nullopt;
-  ErpDelivery erp{*document, "", {}, {}, {}};
+  ErpDelivery erp{*document, "", {}, {}, {}, ""};
   // A number the ERP holds that is not one counts as 0, as it always did.
   for (const erp::DeliveryLineRow& row : store_.Lines(*document)) {
     erp.lines.push_back({row.line_no, row.article_no, row.article_type, row.description,

@@ -230,6 +230,15 @@ ERP_BACKEND_TEST(a_wrong_password_with_nothing_to_send_is_never_exit_0_R1) {
   }
   const CliResult check = Run(ini, {"check"});
   BOOST_TEST(check.code == kNoPerm, check.output);
+
+  // The article export switched off: nothing at all to do, and still the logon is checked.
+  const std::string off_dir = test::TempDir("cli-articles-off");
+  const std::string off = test::InstallationFile(db, sim, off_dir, kWrongPassword)
+                              .Connection("export.articles", "false")
+                              .Write();
+  const CliResult articles = Run(off, {"run", "articles"});
+  BOOST_TEST(articles.code == kNoPerm, articles.output);
+  BOOST_TEST(Has(articles.output, "automatic export of articles is off"), articles.output);
 }
 
 // --- check ----------------------------------------------------------------------------------

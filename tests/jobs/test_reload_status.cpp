@@ -330,11 +330,11 @@ ERP_BACKEND_TEST(a_stale_job_makes_status_exit_79_and_a_fresh_one_0_R29) {
 
   // Only a completed run counts: Wednesday 2026-12-02 10:40 in Stockholm, the slot an hour back
   // is 09:30 (08:30 UTC); a run aborted after it does not make the job fresh, one completed does.
-  const auto insert = [&](const std::string& started, const std::string& status) {
+  const auto insert = [&](const std::string& started, const std::string& run_status) {
     db.Exec(
         "INSERT INTO wms_run (connection_name, job, mode, started_at, status) VALUES "
         "('demo', 'articles', 'incremental', '" +
-        started + "', '" + status + "')");
+        started + "', '" + run_status + "')");
   };
   db.Exec("DELETE FROM wms_run");
   insert("2026-12-01 06:00:00", "COMPLETED");

@@ -21,7 +21,7 @@ namespace {
 // at 25.50, 3 = freight 49.00 (a service), 4 = a text line. Nothing delivered yet.
 readback::ErpDelivery CustomerOrder(const std::string& payment = "INVOICE") {
   readback::ErpDelivery erp;
-  erp.document = {erp::DeliveredDocType::kCustomerOrder, "O-1", "1"};
+  erp.document = {erp::DeliveredDocType::kCustomerOrder, "O-1", "1", {}, {}};
   erp.payment_method = payment;
   erp.lines = {{"1", "A-1", "STOCK", "Kaffekopp", 2000, 0, 1000},
                {"2", "A-2", "STOCK", "Tekanna", 1000, 0, 2550},
@@ -279,7 +279,7 @@ BOOST_AUTO_TEST_CASE(only_parcels_not_on_the_order_are_new_R26) {
 
 BOOST_AUTO_TEST_CASE(an_internal_order_gets_quantities_and_status_no_parcels_or_invoice_R23) {
   readback::ErpDelivery erp;
-  erp.document = {erp::DeliveredDocType::kInternalOrder, "T-1", "1"};
+  erp.document = {erp::DeliveredDocType::kInternalOrder, "T-1", "1", {}, {}};
   erp.lines = {{"1", "A-2", "STOCK", "", 3000, 0, 0}};
   const auto d = Decide(Shipped({Picked("1", "A-2", "3")}, {{"PKG-1", ""}}), erp, true);
   BOOST_TEST((d.status == erp::DocStatus::kDelivered));
@@ -390,7 +390,7 @@ BOOST_AUTO_TEST_CASE(a_shipped_time_that_is_not_a_time_rejects_the_report_R30) {
   }
   // An internal order keeps no shipping time: its report does not depend on it.
   readback::ErpDelivery internal;
-  internal.document = {erp::DeliveredDocType::kInternalOrder, "T-1", "1"};
+  internal.document = {erp::DeliveredDocType::kInternalOrder, "T-1", "1", {}, {}};
   internal.lines = {{"1", "A-2", "STOCK", "", 3000, 0, 0}};
   auto order = Shipped({Picked("1", "A-2", "3")});
   order.shipped_time = "igår";
