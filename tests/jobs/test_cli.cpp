@@ -4,7 +4,13 @@
 // job list, the log file's lines and the SOAP trace. The real program as a child process, the
 // ERP over ODBC (SQLite and PostgreSQL), the simulator over HTTP and HTTPS.
 #define BOOST_TEST_MODULE cli
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
+#include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -69,7 +75,70 @@ std::vector<std::string> CheckLines(const std::string& output, const std::string
   return lines;
 }
 
+// Runs the program with stdout and stderr on a pseudo-terminal, as a person at a shell does;
+// returns its exit code and everything the terminal showed.
+CliResult RunOnTerminal(const std::vector<std::string>& args) {
+  const int master = posix_openpt(O_RDWR | O_NOCTTY);
+  BOOST_REQUIRE(master >= 0);
+  BOOST_REQUIRE(grantpt(master) == 0 && unlockpt(master) == 0);
+  const std::string slave_name = ptsname(master);
+  std::vector<std::string> argv_text = args;
+  argv_text.insert(argv_text.begin(), test::WmsBridgeBinary());
+  std::vector<char*> argv;
+  for (std::string& a : argv_text)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const pid_t child = fork();
+  BOOST_REQUIRE(child >= 0);
+  if (child == 0) {
+    const int slave = open(slave_name.c_str(), O_RDWR);
+    if (slave < 0)
+      _exit(127);
+    dup2(slave, STDOUT_FILENO);
+    dup2(slave, STDERR_FILENO);
+    close(master);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  CliResult result;
+  char buffer[4096];
+  for (;;) {  // until the terminal is closed (EIO once the child's side is gone)
+    const ssize_t n = read(master, buffer, sizeof buffer);
+    if (n > 0)
+      result.output.append(buffer, static_cast<std::size_t>(n));
+    else if (n < 0 && errno == EINTR)
+      continue;
+    else
+      break;
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(master);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
 }  // namespace
+
+// --- Progress on a terminal -----------------------------------------------------------------
+
+// A terminal gets the bar, redrawn in place ('\r'), with the counted total and percent; it
+// ends at 100 % with the time taken (issue 14, point 6; before, no bar was ever drawn).
+ERP_BACKEND_TEST(a_terminal_gets_a_progress_bar_with_the_total_R29) {
+  SimProcess sim;
+  test::AddStockAndFreightArticles(db);
+  const std::string dir = test::TempDir("cli-terminal");
+  const std::string ini = test::InstallationFile(db, sim, dir).Write();
+  const CliResult run = RunOnTerminal({"--config", ini, "run", "articles"});
+  BOOST_TEST(run.code == 0, run.output);
+  const std::string bar = "\rarticles: [" + std::string(30, '#') + "] 100% 3/3 records in ";
+  BOOST_TEST(Has(run.output, bar), run.output);
+  // Piped, the same run writes progress as log lines, never a bar.
+  const CliResult piped = RunCli({"--config", ini, "run", "articles", "--full"});
+  BOOST_TEST(piped.code == 0, piped.output);
+  BOOST_TEST(Has(piped.output, "articles: 3/3 records in "), piped.output);
+  BOOST_TEST(!Has(piped.output, "\rarticles: ["), piped.output);
+}
 
 // --- Usage (64) and help -------------------------------------------------------------------
 
