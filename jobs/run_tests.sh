@@ -37,9 +37,9 @@ fi
 
 # The mutation check (docs/testing.md): every listed breakage of a rule must make a test fail.
 # Every mutant's snippet is checked; running them is bounded by WMSBRIDGE_MUTANT_BUDGET_S
-# (default 900 s, 0 = all) so the whole test command stays well inside CI's 90 minutes. The
+# (default 600 s, 0 = all) so the whole test command stays well inside CI's 90 minutes. The
 # order rotates daily, so successive runs cover every mutant. WMSBRIDGE_MUTANTS=0 leaves the
 # check out of a quick local run.
 if [ "${WMSBRIDGE_MUTANTS:-1}" != "0" ]; then
-  bash "$root/tests/mutants/run.sh" "$build" --budget-s "${WMSBRIDGE_MUTANT_BUDGET_S:-900}"
+  bash "$root/tests/mutants/run.sh" "$build" --budget-s "${WMSBRIDGE_MUTANT_BUDGET_S:-600}"
 fi
