@@ -1,0 +1,4 @@
+-- The wms_ tables' times as a timestamp type (issue 14, point 8; docs/dba.md): PostgreSQL only.
+-- SQLite has no timestamp type: its times stay UTC text 'YYYY-MM-DD HH:MM:SS', which sorts and
+-- compares as time, and its date and time functions read. Nothing to change; the number is
+-- recorded so that both dialects report the same schema version.
