@@ -50,12 +50,13 @@ const std::vector<CommandText>& Commands() {
        "run-due",
        "Runs every job whose schedule has a slot due now; call it every minute from cron or a\n"
        "systemd timer. With --dry-run it lists the jobs it would run.",
-       {"config", "connection", "dry-run", "now", "trace-soap", "log-level", "verbose"}},
+       {"config", "connection", "dry-run", "now", "no-progress", "trace-soap", "log-level",
+        "verbose"}},
       {"daemon",
        "daemon",
        "Runs run-due itself every daemon_poll_s as a long-running service until SIGTERM or\n"
        "SIGINT, which lets the record in flight finish, closes its run as STOPPED and exits 0.",
-       {"config", "connection", "trace-soap", "log-level", "verbose"}},
+       {"config", "connection", "no-progress", "trace-soap", "log-level", "verbose"}},
       {"reload",
        "reload JOB [--from DATE]",
        "Sends again (articles, customer-orders, purchase-orders) or reads again (deliveries,\n"

@@ -120,8 +120,8 @@ JobEnvironment::JobEnvironment(const ConnectionConfig& connection, const JobOpti
     pipeline::ProgressSettings settings;
     settings.plain_interval = options_.progress_interval;
     // A dry run prints its lines on stdout: a bar redrawn in place on the same terminal would
-    // write over them, so it logs progress lines instead.
-    settings.force_plain = options_.dry_run;
+    // write over them, so it logs progress lines instead; so does a timer's run.
+    settings.force_plain = options_.dry_run || options_.progress_lines_only;
     progress_.emplace(job_, std::nullopt, run_logger, settings);
   }
   pipeline::RunOptions run_options;

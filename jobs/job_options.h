@@ -19,6 +19,9 @@ struct JobOptions {
   bool full = false;     // compare every record, not only those changed since the last run
   bool progress = true;  // progress bar / periodic progress lines
   std::chrono::seconds progress_interval{30};  // between progress lines off a terminal
+  /// Progress as log lines even on a terminal (timer runs: run-due, daemon; connections in
+  /// parallel, each line naming its run).
+  bool progress_lines_only = false;
   /// Where a dry run names what it would do, one line per document; null: stdout.
   std::ostream* dry_run_out = nullptr;
   bool show_xml = false;  // a dry run also prints the SOAP envelope it would send, secrets masked

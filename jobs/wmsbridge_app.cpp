@@ -405,7 +405,11 @@ int WmsBridgeApp::main(const std::vector<std::string>& args) {
       pipeline::StopSignal stop;
       JobOptions options;
       options.dry_run = config().hasProperty("wmsbridge.dry_run");
-      options.progress = false;  // a timer's run: progress lines only clutter the log
+      // A timer's run logs a progress line every progress_interval_s, as `run` does off a
+      // terminal: connections may run at once, and each line names its run.
+      options.progress = !config().hasProperty("wmsbridge.no_progress");
+      options.progress_interval = app.progress_interval;
+      options.progress_lines_only = true;
       options.sql_dir = app.sql_dir;
       options.message_dump_file = app.message_dump_file;
       options.trace_soap_dir = trace_soap_dir;

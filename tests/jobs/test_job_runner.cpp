@@ -556,3 +556,25 @@ ERP_BACKEND_TEST(daemon_runs_what_is_due_every_poll_and_stops_cleanly_on_sigterm
                                      last)));
   BOOST_TEST(output.find("daemon: stopped") != std::string::npos, output);
 }
+
+// --- Progress of a timer's runs (issue 14, point 6) ----------------------------------------------
+
+// run-due (and the daemon, which calls it) logs a job's progress as `run` does off a terminal:
+// lines with the count and the total, ending with the closing line of the run; --no-progress
+// leaves them out.
+ERP_BACKEND_TEST(a_run_due_run_logs_its_progress_lines_unless_no_progress_R29) {
+  SimProcess sim;
+  test::AddStockAndFreightArticles(db);
+  const std::string config = OnlyArticlesScheduled(db, sim);
+  auto run = test::RunCli(RunDueAt(config, "2026-11-30 08:10:00"));
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(run.output.find("articles: 3/3 records in ") != std::string::npos, run.output);
+  BOOST_TEST(run.output.find('\r') == std::string::npos, run.output);  // never a bar
+
+  auto quiet = RunDueAt(config, "2026-12-02 10:20:00");
+  quiet.push_back("--no-progress");
+  run = test::RunCli(quiet);
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run") == 4);
+  BOOST_TEST(run.output.find(" records in ") == std::string::npos, run.output);
+}
