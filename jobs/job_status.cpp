@@ -9,6 +9,7 @@
 #include "jobs/job_definitions.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "jobs/scheduled_jobs.h"
 #include "jobs/stock_job.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/stock_store.h"
@@ -51,29 +52,6 @@ std::optional<Poco::Timestamp> ParseUtc(const std::optional<std::string>& text) 
   return at.timestamp();
 }
 
-// One scheduled variant of a job, as run-due runs it: its plain run, or its full comparison.
-struct Scheduled {
-  const JobDefinition* job;
-  std::string key;
-  bool full;
-  Schedule schedule;
-};
-
-std::vector<Scheduled> ScheduledJobs(const ConnectionConfig& c) {
-  std::vector<Scheduled> out;
-  const auto with = [&](const JobDefinition& job, const std::string& key, bool full,
-                        const Schedule& fallback) {
-    const auto own = c.schedules.find(key);
-    out.push_back({&job, key, full, own != c.schedules.end() ? own->second : fallback});
-  };
-  for (const JobDefinition& job : JobDefinitions()) {
-    with(job, job.name, false, job.schedule);
-    if (job.full_schedule)
-      with(job, job.name + "-full", true, *job.full_schedule);
-  }
-  return out;
-}
-
 }  // namespace
 
 const char* JobStateText(JobState state) {
@@ -104,13 +82,13 @@ std::vector<JobStatus> CollectStatus(const AppConfig& app,
                                      const Poco::Timestamp& at) {
   std::vector<JobStatus> rows;
   for (const ConnectionConfig* c : connections) {
-    const std::vector<Scheduled> scheduled = ScheduledJobs(*c);
+    const std::vector<ScheduledJob> scheduled = ScheduledJobs(*c);
     const std::size_t first = rows.size();
     try {
       erp::ErpDatabase db(c->erp_odbc, app.sql_dir);
       erp::RunStore runs(db);
       std::optional<std::int64_t> flagged;
-      for (const Scheduled& s : scheduled) {
+      for (const ScheduledJob& s : scheduled) {
         JobStatus row;
         row.connection = c->name;
         row.job = s.key;
@@ -150,7 +128,7 @@ std::vector<JobStatus> CollectStatus(const AppConfig& app,
     } catch (const std::exception& e) {
       rows.resize(first);
       const CommandFailure failure = FailureOf(e);
-      for (const Scheduled& s : scheduled) {
+      for (const ScheduledJob& s : scheduled) {
         JobStatus row;
         row.connection = c->name;
         row.job = s.key;

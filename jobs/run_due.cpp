@@ -13,6 +13,7 @@
 #include "jobs/job_definitions.h"
 #include "jobs/parallel_connections.h"
 #include "jobs/schedule.h"
+#include "jobs/scheduled_jobs.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/schedule_store.h"
 
@@ -31,29 +32,6 @@ std::optional<Poco::Timestamp> ParseUtc(const std::optional<std::string>& text) 
   return at.timestamp();
 }
 
-// One scheduled variant of a job: its plain run, or its full comparison.
-struct Scheduled {
-  const JobDefinition* job;
-  std::string key;  // wms_job_schedule.job and the schedule.KEY override
-  bool full;
-  Schedule schedule;
-};
-
-std::vector<Scheduled> SchedulesOf(const ConnectionConfig& c) {
-  std::vector<Scheduled> out;
-  const auto with = [&](const JobDefinition& job, const std::string& key, bool full,
-                        const Schedule& fallback) {
-    const auto own = c.schedules.find(key);
-    out.push_back({&job, key, full, own != c.schedules.end() ? own->second : fallback});
-  };
-  for (const JobDefinition& job : JobDefinitions()) {
-    with(job, job.name, false, job.schedule);
-    if (job.full_schedule)
-      with(job, job.name + "-full", true, *job.full_schedule);
-  }
-  return out;
-}
-
 // The due jobs of one connection, in the order of the job list, on the calling thread.
 int RunDueForConnection(const AppConfig& app, const ConnectionConfig& connection,
                         const JobOptions& options, const Poco::Timestamp& now,
@@ -64,7 +42,7 @@ int RunDueForConnection(const AppConfig& app, const ConnectionConfig& connection
   erp::ErpDatabase db(c->erp_odbc, options.sql_dir);
   RequireCurrentSchema(db);
   erp::ScheduleStore store(db);
-  for (const Scheduled& s : SchedulesOf(*c)) {
+  for (const ScheduledJob& s : ScheduledJobs(*c)) {
     if (options.stop_signal != nullptr && options.stop_signal->Requested())
       return WorseExitCode(exit_code, kExitStopped);
     const auto last_due = store.LastDue(c->name, s.key);
