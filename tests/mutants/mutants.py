@@ -37,6 +37,7 @@ EXE = {
     "test_jobs_unit": "tests/jobs/test_jobs_unit",
     "test_reload_status": "tests/jobs/test_reload_status",
     "test_pipeline": "tests/pipeline/test_pipeline",
+    "test_time_columns": "tests/jobs/test_time_columns",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -954,6 +955,24 @@ MUTANTS = [
       "  AND r.run_id = (SELECT MAX(l.run_id) FROM wms_run l",
       "  AND r.run_id IN (SELECT l.run_id FROM wms_run l",
       [("test_article_job", "the_dba_views_show_the_last_runs_problems_and_the_runs_per_day/sqlite")]),
+    # --- Issue 14: wms_ times as timestamps on PostgreSQL (014), progress of timer runs --------
+    M("pg-times-as-timestamptz", "issue 14.8: the wms_ times are timestamp (UTC), not timestamptz",
+      "sql/postgresql/migrations/014_timestamp_columns.sql",
+      "  ALTER COLUMN started_at TYPE timestamp USING CAST(started_at AS timestamp),",
+      "  ALTER COLUMN started_at TYPE timestamptz USING CAST(started_at AS timestamptz),",
+      [("test_time_columns", "the_wms_times_are_timestamps_on_postgresql_after_db_migrate/postgresql")]),
+    M("pg-upgrade-moves-the-lease", "issue 14.8: the upgrade to 014 keeps every time the same instant",
+      "sql/postgresql/migrations/014_timestamp_columns.sql",
+      "  ALTER COLUMN expires_at TYPE timestamp USING CAST(expires_at AS timestamp);",
+      "  ALTER COLUMN expires_at TYPE timestamp USING CAST(locked_at AS timestamp);",
+      [("test_time_columns", "an_upgrade_to_014_keeps_every_time_and_the_jobs_run_on_it/postgresql")]),
+    M("timer-runs-without-progress", "issue 14.6: run-due and daemon log progress lines",
+      "jobs/wmsbridge_app.cpp",
+      "      options.progress = !config().hasProperty(\"wmsbridge.no_progress\");\n"
+      "      options.progress_interval = app.progress_interval;\n"
+      "      options.progress_lines_only = true;\n",
+      "      options.progress = false;\n",
+      [("test_job_runner", "a_run_due_run_logs_its_progress_lines_unless_no_progress_R29/sqlite")]),
 ]
 
 
