@@ -10,6 +10,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Stopwatch.h>
 
+#include <sys/resource.h>
 #include <cstdint>
 #include <fstream>
 #include <iomanip>
@@ -47,6 +48,14 @@ std::int64_t ChangeCounter(const std::string& path) {
   if (!file.read(reinterpret_cast<char*>(header), sizeof(header)) || header[18] == 2)
     return -1;
   return (std::int64_t{header[24]} << 24) | (header[25] << 16) | (header[26] << 8) | header[27];
+}
+
+// CPU seconds this process (wmsbridge and the ERP's ODBC driver) has used so far.
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 std::int64_t Runs(const test::ErpBackend& db) {
@@ -92,10 +101,12 @@ int main(int argc, char** argv) {
 
   const std::int64_t counter_before = ChangeCounter(file);
   const std::int64_t runs_before = Runs(*db);
+  const double cpu_before = CpuSeconds();
   Poco::Stopwatch again;
   again.start();
   const auto second = jobs::RunDeliveryJob(c, options, log);
   again.stop();
+  const double cpu = CpuSeconds() - cpu_before;
   const std::int64_t counter_after = ChangeCounter(file);
 
   std::cout << std::fixed << std::setprecision(2);
@@ -106,6 +117,9 @@ int main(int argc, char** argv) {
             << first.summary << ")\n";
   std::cout << "read-back with nothing new        " << bench::Seconds(again) << " s ("
             << second.summary << ")\n";
+  std::cout << "  CPU of this process             " << cpu
+            << " s (wmsbridge and the ERP's driver; the rest is waiting: on wms-sim, the disk or a "
+               "core)\n";
   std::cout << "  ERP write transactions          ";
   if (counter_before < 0 || counter_after < 0)
     std::cout << "unknown (not a rollback-journal SQLite file)\n";
