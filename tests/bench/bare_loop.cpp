@@ -80,4 +80,47 @@ BareLoopResult SendOrders(const ongoing::WmsEndpoint& endpoint,
   });
 }
 
+BareReadResult ReadShippedOrders(const ongoing::WmsEndpoint& endpoint, int status_from,
+                                 int status_to, int page_size) {
+  ServiceSoapProxy proxy(kMode, kMode);
+  if (proxy.soap == nullptr)
+    throw std::runtime_error("cannot allocate a gSOAP context");
+  proxy.soap_endpoint = endpoint.url.c_str();
+  proxy.soap->recv_timeout = 120;
+  BareReadResult result;
+  wms::OrderQuery query;
+  query.status_from = status_from;
+  query.status_to = status_to;
+  query.max_count = page_size;
+  const auto started = std::chrono::steady_clock::now();
+  for (bool more = true; more;) {
+    _wsi__GetOrdersByQuery request;
+    _wsi__GetOrdersByQueryResponse response;
+    Credentials(proxy.soap, endpoint, request);
+    request.query = ongoing::ToSoap(proxy.soap, query);
+    ++result.pages;
+    if (proxy.GetOrdersByQuery(endpoint.url.c_str(), nullptr, &request, response) != SOAP_OK) {
+      result.failed = true;
+      break;
+    }
+    std::int64_t on_page = 0;
+    if (const wsi__GetOrdersResult* r = response.GetOrdersByQueryResult; r && r->Orders) {
+      for (const wsi__Order* order : r->Orders->Order) {
+        if (order == nullptr)
+          continue;
+        query.order_id_from = ongoing::FromSoap(*order).order_id;
+        ++on_page;
+      }
+    }
+    result.orders += on_page;
+    more = on_page == page_size;  // a short page is the last, as in WmsPageSource
+    soap_destroy(proxy.soap);
+    soap_end(proxy.soap);
+  }
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  proxy.destroy();
+  return result;
+}
+
 }  // namespace wmsbridge::bench

@@ -1,16 +1,17 @@
-// Deliveries with nothing new (issue 15 point 4/5): N customer orders (bench_data.h, 1-10
-// lines each) exported to wms-sim and shipped there in full with one
-// tracked parcel each, their deliveries read back once
-// (applied: the ERP's lines get their delivered quantities); then the run this benchmark is
-// about: `run deliveries` again, which finds every order as the ERP already holds it.
-// Prints its time and the ERP's write transactions (the SQLite file change counter, which
-// SQLite raises once per committed write transaction in its default rollback-journal mode);
+// Deliveries with nothing new (issue 15 points 4 and 5): N customer orders (bench_data.h,
+// 1-10 lines each) exported to wms-sim and shipped there in full with one tracked parcel each,
+// their deliveries read back once (applied: the ERP's lines get their delivered quantities);
+// then the run this benchmark is about: `run deliveries` again, which finds every order as the
+// ERP already holds it. Prints its time, its CPU, the ERP's write transactions (the SQLite file
+// change counter, which SQLite raises once per committed write transaction in its default
+// rollback-journal mode) and the ratio to the bare loop making the same reads (bare_loop.h);
 // asserts nothing.
 //   bench_delivery_readback [N]   (default 10000; the set-up exports and ships N orders first)
 #include <Poco/Logger.h>
 #include <Poco/Stopwatch.h>
 
 #include <sys/resource.h>
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <iomanip>
@@ -20,6 +21,7 @@
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
+#include "tests/bench/bare_loop.h"
 #include "tests/bench/bench_data.h"
 #include "tests/bench/bench_measure.h"
 #include "tests/support/erp_backend.h"
@@ -107,6 +109,10 @@ int main(int argc, char** argv) {
   const auto second = jobs::RunDeliveryJob(c, options, log);
   again.stop();
   const double cpu = CpuSeconds() - cpu_before;
+  // The floor of that run: the same pages read with nothing around them.
+  const auto bare = bench::ReadShippedOrders(
+      sim.Endpoint(), *std::min_element(c.shipped_statuses.begin(), c.shipped_statuses.end()),
+      *std::max_element(c.shipped_statuses.begin(), c.shipped_statuses.end()), c.wms_page_size);
   const std::int64_t counter_after = ChangeCounter(file);
 
   std::cout << std::fixed << std::setprecision(2);
@@ -126,6 +132,11 @@ int main(int argc, char** argv) {
   else
     std::cout << (counter_after - counter_before)
               << " (runs recorded: " << (Runs(*db) - runs_before) << ")\n";
+  std::cout << "bare loop, the same reads         " << bare.seconds << " s (" << bare.orders
+            << " orders in " << bare.pages << " pages" << (bare.failed ? ", FAILED" : "")
+            << "); ratio of rates wmsbridge / bare " << std::setprecision(1)
+            << 100.0 * bare.seconds / bench::Seconds(again) << " %\n"
+            << std::setprecision(2);
   std::cout << "peak RSS                          " << bench::PeakRssKib() << " KiB\n";
   return 0;
 }
