@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "jobs/article_job.h"
+#include "tests/bench/bench_data.h"
 #include "tests/bench/bench_measure.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
@@ -20,15 +21,7 @@ using bench::Seconds;
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::stoi(argv[1]) : 100000;
   auto db = test::MakeSqliteBackend();
-  // Generated in the database itself: the benchmark measures the export, not the set-up.
-  db->Exec(
-      "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < " +
-      std::to_string(n) +
-      ") INSERT INTO article (article_id, article_no, article_type, name, supplier_article_no, "
-      "barcode, intrastat_no, weight_kg, volume_m3, is_active, updated_at) "
-      "SELECT i, 'B-' || i, 'STOCK', 'Benchmark article ' || i, 'SUP-' || i, "
-      "'73' || (1000000000 + i), '69120000', 0.5 + i % 7, 0.001, 1, '2026-11-20 10:00:00' FROM "
-      "seq");
+  bench::InsertArticles(*db, n);  // in the ERP itself: the export is timed, not the set-up
   test::SimProcess sim;
 
   jobs::ConnectionConfig c;

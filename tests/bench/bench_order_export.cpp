@@ -9,6 +9,7 @@
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
+#include "tests/bench/bench_data.h"
 #include "tests/bench/bench_measure.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/sim_process.h"
@@ -21,32 +22,7 @@ using bench::Seconds;
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::stoi(argv[1]) : 20000;
   auto db = test::MakeSqliteBackend();
-  db->Exec("INSERT INTO warehouse (warehouse_id, code, name) VALUES (1, 'MAIN', 'Göteborg')");
-  db->Exec("INSERT INTO currency (code, name) VALUES ('SEK', 'krona')");
-  db->Exec(
-      "INSERT INTO delivery_method (delivery_method_id, code, name, carrier_code, "
-      "carrier_service_code) VALUES (1, 'PN', 'PostNord', 'POSTNORD', 'MYPACK')");
-  db->Exec("INSERT INTO customer (customer_id, customer_no, name) VALUES (1, 'K-1', 'Kund')");
-  db->Exec(
-      "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 10) "
-      "INSERT INTO article (article_id, article_no, article_type, name, is_active, updated_at) "
-      "SELECT i, 'B-' || i, 'STOCK', 'Artikel ' || i, 1, '2026-11-20 10:00:00' FROM seq");
-  db->Exec(
-      "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < " +
-      std::to_string(n) +
-      ") INSERT INTO customer_order (order_id, order_no, customer_id, warehouse_id, order_date, "
-      "delivery_date, currency_code, delivery_method_id, delivery_name, delivery_address, "
-      "delivery_postcode, delivery_city, delivery_country_code, status, updated_at) "
-      "SELECT i, 'O-' || i, 1, 1, '2026-11-25', '2026-12-01', 'SEK', 1, 'Kund ' || i, "
-      "'Gatan ' || i, '41101', 'Göteborg', 'SE', 'OPEN', '2026-11-25 09:00:00' FROM seq");
-  // 1-10 lines per order (5.5 on average).
-  db->Exec(
-      "WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < 10) "
-      "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
-      "unit_price) SELECT o.order_id, s.i, 'B-' || s.i, 'Rad', 1 + s.i % 3, 10 "
-      "FROM customer_order o JOIN seq s ON s.i <= 1 + o.order_id % 10");
-  const long lines =
-      std::stol(db->Scalar("SELECT CAST(COUNT(*) AS VARCHAR(20)) FROM customer_order_line"));
+  const long lines = bench::InsertOrders(*db, n);
   test::SimProcess sim;
 
   jobs::ConnectionConfig c;
