@@ -46,7 +46,11 @@ wms::ShippedOrder Shipped(std::vector<wms::PickedLine> lines, std::vector<wms::P
 
 wms::PickedLine Picked(const std::string& line_no, const std::string& article,
                        const std::string& quantity) {
-  return {line_no, article, "", quantity};
+  wms::PickedLine line;
+  line.external_line_code = line_no;
+  line.article_number = article;
+  line.picked_quantity = quantity;
+  return line;
 }
 
 // Both stock lines picked in full.
@@ -465,7 +469,11 @@ wms::ReceivedInOrder InOrder(std::vector<wms::ReceivedLine> lines) {
 
 wms::ReceivedLine Got(const std::string& line_no, const std::string& article,
                       const std::string& quantity) {
-  return {0, line_no, article, "", quantity};
+  wms::ReceivedLine line;
+  line.external_line_code = line_no;
+  line.article_number = article;
+  line.received_quantity = quantity;
+  return line;
 }
 
 std::vector<std::string> Received(const readback::ReceiptDecision& d) {
