@@ -160,7 +160,7 @@ class SimStore {
   std::int64_t CallCount(const std::string& operation_name);
   /// Every operation (WSDL order) with its count, zeros included.
   std::vector<std::pair<std::string, std::int64_t>> CallCounts();
-  /// Sum of the write operations (Process*, SetInventoryChangesToReported).
+  /// Sum of the write operations (Process*, Update*Lines, SetInventoryChangesToReported).
   std::int64_t TotalWriteCalls();
   /// Sets every counter to zero.
   void ResetCalls();
