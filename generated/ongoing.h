@@ -206,6 +206,10 @@ class wsi__ArrayOfTransporterContract;
 
 class wsi__ArrayOfTransporterService;
 
+class wsi__ArrayOfUpdateInOrderLine;
+
+class wsi__ArrayOfUpdateOrderLine;
+
 class wsi__ArticleClass;
 
 class wsi__ArticleDefinition;
@@ -246,6 +250,8 @@ class wsi__InOrderInfoClass;
 
 class wsi__InOrderLine;
 
+class wsi__InOrderSpecialFilters;
+
 class wsi__InOrderStatus;
 
 class wsi__InOrderSupplier;
@@ -273,6 +279,8 @@ class wsi__OrderInfoClass;
 class wsi__OrderInfoType;
 
 class wsi__OrderPalletItemInfo;
+
+class wsi__OrderSpecialFilters;
 
 class wsi__OrderStatus;
 
@@ -312,6 +320,30 @@ class wsi__TransporterContractClass;
 
 class wsi__TransporterService;
 
+class wsi__UpdateInOrderIdentification;
+
+class wsi__UpdateInOrderLine;
+
+class wsi__UpdateInOrderLineIdentification;
+
+class wsi__UpdateInOrderLineReportedNumberOfItems;
+
+class wsi__UpdateInOrderLines;
+
+class wsi__UpdateInOrderLinesResult;
+
+class wsi__UpdateOrderIdentification;
+
+class wsi__UpdateOrderLine;
+
+class wsi__UpdateOrderLineIdentification;
+
+class wsi__UpdateOrderLineReportedNumberOfItems;
+
+class wsi__UpdateOrderLines;
+
+class wsi__UpdateOrderLinesResult;
+
 class _wsi__ProcessArticle;
 
 class _wsi__ProcessArticleResponse;
@@ -331,6 +363,14 @@ class _wsi__GetOrdersByQueryResponse;
 class _wsi__GetInOrdersByQuery;
 
 class _wsi__GetInOrdersByQueryResponse;
+
+class _wsi__UpdateOrderLines;
+
+class _wsi__UpdateOrderLinesResponse;
+
+class _wsi__UpdateInOrderLines;
+
+class _wsi__UpdateInOrderLinesResponse;
 
 class _wsi__GetInventoryByQuery;
 
@@ -594,6 +634,44 @@ enum wsi__TransporterContractOperation
 {
 	wsi__TransporterContractOperation__Find,	///< xs:string value="Find"
 	wsi__TransporterContractOperation__CreateOrUpdate,	///< xs:string value="CreateOrUpdate"
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderIdentificationType is a simpleType restriction of type xs:string.
+///
+/// @note The enum values are prefixed with "wsi__UpdateInOrderIdentificationType__" to prevent name clashes: use wsdl2h option -e to omit this prefix or use option -c++11 for scoped enumerations
+enum wsi__UpdateInOrderIdentificationType
+{
+	wsi__UpdateInOrderIdentificationType__GoodsOwnerOrderNumber,	///< xs:string value="GoodsOwnerOrderNumber"
+	wsi__UpdateInOrderIdentificationType__SystemId,	///< xs:string value="SystemId"
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLineIdentificationType is a simpleType restriction of type xs:string.
+///
+/// @note The enum values are prefixed with "wsi__UpdateInOrderLineIdentificationType__" to prevent name clashes: use wsdl2h option -e to omit this prefix or use option -c++11 for scoped enumerations
+enum wsi__UpdateInOrderLineIdentificationType
+{
+	wsi__UpdateInOrderLineIdentificationType__ExternalOrderLineCode,	///< xs:string value="ExternalOrderLineCode"
+	wsi__UpdateInOrderLineIdentificationType__InOrderLineId,	///< xs:string value="InOrderLineId"
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderIdentificationType is a simpleType restriction of type xs:string.
+///
+/// @note The enum values are prefixed with "wsi__UpdateOrderIdentificationType__" to prevent name clashes: use wsdl2h option -e to omit this prefix or use option -c++11 for scoped enumerations
+enum wsi__UpdateOrderIdentificationType
+{
+	wsi__UpdateOrderIdentificationType__GoodsOwnerOrderNumber,	///< xs:string value="GoodsOwnerOrderNumber"
+	wsi__UpdateOrderIdentificationType__ReferenceNumber,	///< xs:string value="ReferenceNumber"
+	wsi__UpdateOrderIdentificationType__SystemId,	///< xs:string value="SystemId"
+	wsi__UpdateOrderIdentificationType__GoodsOwnerOrderId,	///< xs:string value="GoodsOwnerOrderId"
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLineIdentificationType is a simpleType restriction of type xs:string.
+///
+/// @note The enum values are prefixed with "wsi__UpdateOrderLineIdentificationType__" to prevent name clashes: use wsdl2h option -e to omit this prefix or use option -c++11 for scoped enumerations
+enum wsi__UpdateOrderLineIdentificationType
+{
+	wsi__UpdateOrderLineIdentificationType__ExternalOrderLineCode,	///< xs:string value="ExternalOrderLineCode"
+	wsi__UpdateOrderLineIdentificationType__OrderLineId,	///< xs:string value="OrderLineId"
 };
 
 /// @brief "http://ongoingsystems.se/WSI":WarehouseIdentificationType is a simpleType restriction of type xs:string.
@@ -1072,6 +1150,48 @@ class wsi__ArrayOfTransporterService
 { public:
 /// Vector of wsi__TransporterService* of length 0..unbounded.
     std::vector<wsi__TransporterService*> TransporterService             0;	///< Multiple elements.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":ArrayOfUpdateInOrderLine is a complexType.
+///
+/// @note class wsi__ArrayOfUpdateInOrderLine operations:
+/// - wsi__ArrayOfUpdateInOrderLine* soap_new_wsi__ArrayOfUpdateInOrderLine(soap*) allocate and default initialize
+/// - wsi__ArrayOfUpdateInOrderLine* soap_new_wsi__ArrayOfUpdateInOrderLine(soap*, int num) allocate and default initialize an array
+/// - wsi__ArrayOfUpdateInOrderLine* soap_new_req_wsi__ArrayOfUpdateInOrderLine(soap*, ...) allocate, set required members
+/// - wsi__ArrayOfUpdateInOrderLine* soap_new_set_wsi__ArrayOfUpdateInOrderLine(soap*, ...) allocate, set all public members
+/// - wsi__ArrayOfUpdateInOrderLine::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__ArrayOfUpdateInOrderLine(soap*, wsi__ArrayOfUpdateInOrderLine*) deserialize from a stream
+/// - int soap_write_wsi__ArrayOfUpdateInOrderLine(soap*, wsi__ArrayOfUpdateInOrderLine*) serialize to a stream
+/// - wsi__ArrayOfUpdateInOrderLine* wsi__ArrayOfUpdateInOrderLine::soap_dup(soap*) returns deep copy of wsi__ArrayOfUpdateInOrderLine, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__ArrayOfUpdateInOrderLine::soap_del() deep deletes wsi__ArrayOfUpdateInOrderLine data members, use only after wsi__ArrayOfUpdateInOrderLine::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__ArrayOfUpdateInOrderLine::soap_type() returns SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine or derived type identifier
+class wsi__ArrayOfUpdateInOrderLine
+{ public:
+/// Vector of wsi__UpdateInOrderLine* of length 0..unbounded.
+    std::vector<wsi__UpdateInOrderLine*> UpdateInOrderLine              0;	///< Multiple elements.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":ArrayOfUpdateOrderLine is a complexType.
+///
+/// @note class wsi__ArrayOfUpdateOrderLine operations:
+/// - wsi__ArrayOfUpdateOrderLine* soap_new_wsi__ArrayOfUpdateOrderLine(soap*) allocate and default initialize
+/// - wsi__ArrayOfUpdateOrderLine* soap_new_wsi__ArrayOfUpdateOrderLine(soap*, int num) allocate and default initialize an array
+/// - wsi__ArrayOfUpdateOrderLine* soap_new_req_wsi__ArrayOfUpdateOrderLine(soap*, ...) allocate, set required members
+/// - wsi__ArrayOfUpdateOrderLine* soap_new_set_wsi__ArrayOfUpdateOrderLine(soap*, ...) allocate, set all public members
+/// - wsi__ArrayOfUpdateOrderLine::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__ArrayOfUpdateOrderLine(soap*, wsi__ArrayOfUpdateOrderLine*) deserialize from a stream
+/// - int soap_write_wsi__ArrayOfUpdateOrderLine(soap*, wsi__ArrayOfUpdateOrderLine*) serialize to a stream
+/// - wsi__ArrayOfUpdateOrderLine* wsi__ArrayOfUpdateOrderLine::soap_dup(soap*) returns deep copy of wsi__ArrayOfUpdateOrderLine, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__ArrayOfUpdateOrderLine::soap_del() deep deletes wsi__ArrayOfUpdateOrderLine data members, use only after wsi__ArrayOfUpdateOrderLine::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__ArrayOfUpdateOrderLine::soap_type() returns SOAP_TYPE_wsi__ArrayOfUpdateOrderLine or derived type identifier
+class wsi__ArrayOfUpdateOrderLine
+{ public:
+/// Vector of wsi__UpdateOrderLine* of length 0..unbounded.
+    std::vector<wsi__UpdateOrderLine*  > UpdateOrderLine                0;	///< Multiple elements.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -1658,6 +1778,8 @@ class wsi__InOrderFilters
     bool*                                IsReturnType                   nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "InOrderNumbersToGet" of type "http://ongoingsystems.se/WSI":ArrayOfString.
     wsi__ArrayOfString*                  InOrderNumbersToGet            0;	///< Optional element.
+/// Element "InOrderSpecialFilters" of type "http://ongoingsystems.se/WSI":InOrderSpecialFilters.
+    wsi__InOrderSpecialFilters*          InOrderSpecialFilters          0;	///< Optional element.
 /// Element "LastUpdatedFrom" of type xs:dateTime.
     xsd__dateTime*                       LastUpdatedFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "LastUpdatedTo" of type xs:dateTime.
@@ -1738,6 +1860,29 @@ class wsi__InOrderLine
     std::string*                         ArticleName                    0;	///< Optional element.
 /// Element "NumberOfItems" of type xs:decimal.
     xsd__decimal                         NumberOfItems                  1;	///< Required element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":InOrderSpecialFilters is a complexType.
+///
+/// @note class wsi__InOrderSpecialFilters operations:
+/// - wsi__InOrderSpecialFilters* soap_new_wsi__InOrderSpecialFilters(soap*) allocate and default initialize
+/// - wsi__InOrderSpecialFilters* soap_new_wsi__InOrderSpecialFilters(soap*, int num) allocate and default initialize an array
+/// - wsi__InOrderSpecialFilters* soap_new_req_wsi__InOrderSpecialFilters(soap*, ...) allocate, set required members
+/// - wsi__InOrderSpecialFilters* soap_new_set_wsi__InOrderSpecialFilters(soap*, ...) allocate, set all public members
+/// - wsi__InOrderSpecialFilters::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__InOrderSpecialFilters(soap*, wsi__InOrderSpecialFilters*) deserialize from a stream
+/// - int soap_write_wsi__InOrderSpecialFilters(soap*, wsi__InOrderSpecialFilters*) serialize to a stream
+/// - wsi__InOrderSpecialFilters* wsi__InOrderSpecialFilters::soap_dup(soap*) returns deep copy of wsi__InOrderSpecialFilters, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__InOrderSpecialFilters::soap_del() deep deletes wsi__InOrderSpecialFilters data members, use only after wsi__InOrderSpecialFilters::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__InOrderSpecialFilters::soap_type() returns SOAP_TYPE_wsi__InOrderSpecialFilters or derived type identifier
+class wsi__InOrderSpecialFilters
+{ public:
+/// Element "OnlyGetUnDeclaredInOrders" of type xs:boolean.
+    bool                                 OnlyGetUnDeclaredInOrders      1;	///< Required element.
+/// Element "OnlyWithInOrderLinesWithDiffingReceviedToReported" of type xs:boolean.
+    bool                                 OnlyWithInOrderLinesWithDiffingReceviedToReported 1;	///< Required element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -2093,6 +2238,8 @@ class wsi__OrderFilters
     int*                                 PickOrderIdFrom                nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "PickOrderIdTo" of type xs:int.
     int*                                 PickOrderIdTo                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Element "OrderSpecialFilters" of type "http://ongoingsystems.se/WSI":OrderSpecialFilters.
+    wsi__OrderSpecialFilters*            OrderSpecialFilters            0;	///< Optional element.
 /// Element "MaxOrdersToGet" of type xs:int.
     int*                                 MaxOrdersToGet                 0;	///< Optional element.
 /// Element "OrderIdFrom" of type xs:int.
@@ -2254,6 +2401,27 @@ class wsi__OrderPalletItemInfo
     int*                                 ParentPalletItemId             nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
 /// Element "Tracking" of type "http://ongoingsystems.se/WSI":PalletItemTrackingInfo.
     wsi__PalletItemTrackingInfo*         Tracking                       0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":OrderSpecialFilters is a complexType.
+///
+/// @note class wsi__OrderSpecialFilters operations:
+/// - wsi__OrderSpecialFilters* soap_new_wsi__OrderSpecialFilters(soap*) allocate and default initialize
+/// - wsi__OrderSpecialFilters* soap_new_wsi__OrderSpecialFilters(soap*, int num) allocate and default initialize an array
+/// - wsi__OrderSpecialFilters* soap_new_req_wsi__OrderSpecialFilters(soap*, ...) allocate, set required members
+/// - wsi__OrderSpecialFilters* soap_new_set_wsi__OrderSpecialFilters(soap*, ...) allocate, set all public members
+/// - wsi__OrderSpecialFilters::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__OrderSpecialFilters(soap*, wsi__OrderSpecialFilters*) deserialize from a stream
+/// - int soap_write_wsi__OrderSpecialFilters(soap*, wsi__OrderSpecialFilters*) serialize to a stream
+/// - wsi__OrderSpecialFilters* wsi__OrderSpecialFilters::soap_dup(soap*) returns deep copy of wsi__OrderSpecialFilters, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__OrderSpecialFilters::soap_del() deep deletes wsi__OrderSpecialFilters data members, use only after wsi__OrderSpecialFilters::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__OrderSpecialFilters::soap_type() returns SOAP_TYPE_wsi__OrderSpecialFilters or derived type identifier
+class wsi__OrderSpecialFilters
+{ public:
+/// Element "OnlyOrdersWithOrderLinesToReport" of type xs:boolean.
+    bool*                                OnlyOrdersWithOrderLinesToReport 0;	///< Optional element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -2847,6 +3015,290 @@ class wsi__TransporterService
     struct soap                         *soap                          ;
 };
 
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderIdentification is a complexType.
+///
+/// @note class wsi__UpdateInOrderIdentification operations:
+/// - wsi__UpdateInOrderIdentification* soap_new_wsi__UpdateInOrderIdentification(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderIdentification* soap_new_wsi__UpdateInOrderIdentification(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderIdentification* soap_new_req_wsi__UpdateInOrderIdentification(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderIdentification* soap_new_set_wsi__UpdateInOrderIdentification(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderIdentification::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderIdentification(soap*, wsi__UpdateInOrderIdentification*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderIdentification(soap*, wsi__UpdateInOrderIdentification*) serialize to a stream
+/// - wsi__UpdateInOrderIdentification* wsi__UpdateInOrderIdentification::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderIdentification, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderIdentification::soap_del() deep deletes wsi__UpdateInOrderIdentification data members, use only after wsi__UpdateInOrderIdentification::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderIdentification::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderIdentification or derived type identifier
+class wsi__UpdateInOrderIdentification
+{ public:
+/// Element "InOrderIdentificationType" of type "http://ongoingsystems.se/WSI":UpdateInOrderIdentificationType.
+    enum wsi__UpdateInOrderIdentificationType  InOrderIdentificationType      1;	///< Required element.
+/// Element "GoodsOwnerOrderNumber" of type xs:string.
+    std::string*                         GoodsOwnerOrderNumber          0;	///< Optional element.
+/// Element "InOrderId" of type xs:int.
+    int                                  InOrderId                      1;	///< Required element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLine is a complexType.
+///
+/// @note class wsi__UpdateInOrderLine operations:
+/// - wsi__UpdateInOrderLine* soap_new_wsi__UpdateInOrderLine(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderLine* soap_new_wsi__UpdateInOrderLine(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderLine* soap_new_req_wsi__UpdateInOrderLine(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderLine* soap_new_set_wsi__UpdateInOrderLine(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderLine::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderLine(soap*, wsi__UpdateInOrderLine*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderLine(soap*, wsi__UpdateInOrderLine*) serialize to a stream
+/// - wsi__UpdateInOrderLine* wsi__UpdateInOrderLine::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderLine, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderLine::soap_del() deep deletes wsi__UpdateInOrderLine data members, use only after wsi__UpdateInOrderLine::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderLine::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderLine or derived type identifier
+class wsi__UpdateInOrderLine
+{ public:
+/// Element "UpdateInOrderLineIdentification" of type "http://ongoingsystems.se/WSI":UpdateInOrderLineIdentification.
+    wsi__UpdateInOrderLineIdentification*  UpdateInOrderLineIdentification 0;	///< Optional element.
+/// Element "UpdateReportedNumberOfItems" of type "http://ongoingsystems.se/WSI":UpdateInOrderLineReportedNumberOfItems.
+    wsi__UpdateInOrderLineReportedNumberOfItems*  UpdateReportedNumberOfItems    0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLineIdentification is a complexType.
+///
+/// @note class wsi__UpdateInOrderLineIdentification operations:
+/// - wsi__UpdateInOrderLineIdentification* soap_new_wsi__UpdateInOrderLineIdentification(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderLineIdentification* soap_new_wsi__UpdateInOrderLineIdentification(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderLineIdentification* soap_new_req_wsi__UpdateInOrderLineIdentification(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderLineIdentification* soap_new_set_wsi__UpdateInOrderLineIdentification(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderLineIdentification::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderLineIdentification(soap*, wsi__UpdateInOrderLineIdentification*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderLineIdentification(soap*, wsi__UpdateInOrderLineIdentification*) serialize to a stream
+/// - wsi__UpdateInOrderLineIdentification* wsi__UpdateInOrderLineIdentification::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderLineIdentification, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderLineIdentification::soap_del() deep deletes wsi__UpdateInOrderLineIdentification data members, use only after wsi__UpdateInOrderLineIdentification::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderLineIdentification::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderLineIdentification or derived type identifier
+class wsi__UpdateInOrderLineIdentification
+{ public:
+/// Element "InOrderLineIdentificationType" of type "http://ongoingsystems.se/WSI":UpdateInOrderLineIdentificationType.
+    enum wsi__UpdateInOrderLineIdentificationType  InOrderLineIdentificationType  1;	///< Required element.
+/// Element "ExternalOrderLineCode" of type xs:string.
+    std::string*                         ExternalOrderLineCode          0;	///< Optional element.
+/// Element "InOrderLineId" of type xs:int.
+    int*                                 InOrderLineId                  nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLineReportedNumberOfItems is a complexType.
+///
+/// @note class wsi__UpdateInOrderLineReportedNumberOfItems operations:
+/// - wsi__UpdateInOrderLineReportedNumberOfItems* soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderLineReportedNumberOfItems* soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderLineReportedNumberOfItems* soap_new_req_wsi__UpdateInOrderLineReportedNumberOfItems(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderLineReportedNumberOfItems* soap_new_set_wsi__UpdateInOrderLineReportedNumberOfItems(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderLineReportedNumberOfItems::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderLineReportedNumberOfItems(soap*, wsi__UpdateInOrderLineReportedNumberOfItems*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderLineReportedNumberOfItems(soap*, wsi__UpdateInOrderLineReportedNumberOfItems*) serialize to a stream
+/// - wsi__UpdateInOrderLineReportedNumberOfItems* wsi__UpdateInOrderLineReportedNumberOfItems::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderLineReportedNumberOfItems, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderLineReportedNumberOfItems::soap_del() deep deletes wsi__UpdateInOrderLineReportedNumberOfItems data members, use only after wsi__UpdateInOrderLineReportedNumberOfItems::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderLineReportedNumberOfItems::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems or derived type identifier
+class wsi__UpdateInOrderLineReportedNumberOfItems
+{ public:
+/// Element "ReportedNumberOfItems" of type xs:decimal.
+    xsd__decimal*                        ReportedNumberOfItems          nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLines is a complexType.
+///
+/// @note class wsi__UpdateInOrderLines operations:
+/// - wsi__UpdateInOrderLines* soap_new_wsi__UpdateInOrderLines(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderLines* soap_new_wsi__UpdateInOrderLines(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderLines* soap_new_req_wsi__UpdateInOrderLines(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderLines* soap_new_set_wsi__UpdateInOrderLines(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderLines::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderLines(soap*, wsi__UpdateInOrderLines*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderLines(soap*, wsi__UpdateInOrderLines*) serialize to a stream
+/// - wsi__UpdateInOrderLines* wsi__UpdateInOrderLines::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderLines, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderLines::soap_del() deep deletes wsi__UpdateInOrderLines data members, use only after wsi__UpdateInOrderLines::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderLines::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderLines or derived type identifier
+class wsi__UpdateInOrderLines
+{ public:
+/// Element "UpdateInOrderIdentification" of type "http://ongoingsystems.se/WSI":UpdateInOrderIdentification.
+    wsi__UpdateInOrderIdentification*    UpdateInOrderIdentification    0;	///< Optional element.
+/// Element "InOrderLines" of type "http://ongoingsystems.se/WSI":ArrayOfUpdateInOrderLine.
+    wsi__ArrayOfUpdateInOrderLine*       InOrderLines                   0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLinesResult is a complexType.
+///
+/// @note class wsi__UpdateInOrderLinesResult operations:
+/// - wsi__UpdateInOrderLinesResult* soap_new_wsi__UpdateInOrderLinesResult(soap*) allocate and default initialize
+/// - wsi__UpdateInOrderLinesResult* soap_new_wsi__UpdateInOrderLinesResult(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateInOrderLinesResult* soap_new_req_wsi__UpdateInOrderLinesResult(soap*, ...) allocate, set required members
+/// - wsi__UpdateInOrderLinesResult* soap_new_set_wsi__UpdateInOrderLinesResult(soap*, ...) allocate, set all public members
+/// - wsi__UpdateInOrderLinesResult::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateInOrderLinesResult(soap*, wsi__UpdateInOrderLinesResult*) deserialize from a stream
+/// - int soap_write_wsi__UpdateInOrderLinesResult(soap*, wsi__UpdateInOrderLinesResult*) serialize to a stream
+/// - wsi__UpdateInOrderLinesResult* wsi__UpdateInOrderLinesResult::soap_dup(soap*) returns deep copy of wsi__UpdateInOrderLinesResult, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateInOrderLinesResult::soap_del() deep deletes wsi__UpdateInOrderLinesResult data members, use only after wsi__UpdateInOrderLinesResult::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateInOrderLinesResult::soap_type() returns SOAP_TYPE_wsi__UpdateInOrderLinesResult or derived type identifier
+class wsi__UpdateInOrderLinesResult
+{ public:
+/// Element "Success" of type xs:boolean.
+    bool                                 Success                        1;	///< Required element.
+/// Element "Message" of type xs:string.
+    std::string*                         Message                        0;	///< Optional element.
+/// Element "InOrderId" of type xs:int.
+    int*                                 InOrderId                      nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderIdentification is a complexType.
+///
+/// @note class wsi__UpdateOrderIdentification operations:
+/// - wsi__UpdateOrderIdentification* soap_new_wsi__UpdateOrderIdentification(soap*) allocate and default initialize
+/// - wsi__UpdateOrderIdentification* soap_new_wsi__UpdateOrderIdentification(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderIdentification* soap_new_req_wsi__UpdateOrderIdentification(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderIdentification* soap_new_set_wsi__UpdateOrderIdentification(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderIdentification::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderIdentification(soap*, wsi__UpdateOrderIdentification*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderIdentification(soap*, wsi__UpdateOrderIdentification*) serialize to a stream
+/// - wsi__UpdateOrderIdentification* wsi__UpdateOrderIdentification::soap_dup(soap*) returns deep copy of wsi__UpdateOrderIdentification, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderIdentification::soap_del() deep deletes wsi__UpdateOrderIdentification data members, use only after wsi__UpdateOrderIdentification::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderIdentification::soap_type() returns SOAP_TYPE_wsi__UpdateOrderIdentification or derived type identifier
+class wsi__UpdateOrderIdentification
+{ public:
+/// Element "OrderIdentificationType" of type "http://ongoingsystems.se/WSI":UpdateOrderIdentificationType.
+    enum wsi__UpdateOrderIdentificationType  OrderIdentificationType        1;	///< Required element.
+/// Element "GoodsOwnerOrderNumber" of type xs:string.
+    std::string*                         GoodsOwnerOrderNumber          0;	///< Optional element.
+/// Element "OrderId" of type xs:int.
+    int                                  OrderId                        1;	///< Required element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLine is a complexType.
+///
+/// @note class wsi__UpdateOrderLine operations:
+/// - wsi__UpdateOrderLine* soap_new_wsi__UpdateOrderLine(soap*) allocate and default initialize
+/// - wsi__UpdateOrderLine* soap_new_wsi__UpdateOrderLine(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderLine* soap_new_req_wsi__UpdateOrderLine(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderLine* soap_new_set_wsi__UpdateOrderLine(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderLine::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderLine(soap*, wsi__UpdateOrderLine*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderLine(soap*, wsi__UpdateOrderLine*) serialize to a stream
+/// - wsi__UpdateOrderLine* wsi__UpdateOrderLine::soap_dup(soap*) returns deep copy of wsi__UpdateOrderLine, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderLine::soap_del() deep deletes wsi__UpdateOrderLine data members, use only after wsi__UpdateOrderLine::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderLine::soap_type() returns SOAP_TYPE_wsi__UpdateOrderLine or derived type identifier
+class wsi__UpdateOrderLine
+{ public:
+/// Element "UpdateOrderLineIdentification" of type "http://ongoingsystems.se/WSI":UpdateOrderLineIdentification.
+    wsi__UpdateOrderLineIdentification*  UpdateOrderLineIdentification  0;	///< Optional element.
+/// Element "UpdateReportedNumberOfItems" of type "http://ongoingsystems.se/WSI":UpdateOrderLineReportedNumberOfItems.
+    wsi__UpdateOrderLineReportedNumberOfItems*  UpdateReportedNumberOfItems    0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLineIdentification is a complexType.
+///
+/// @note class wsi__UpdateOrderLineIdentification operations:
+/// - wsi__UpdateOrderLineIdentification* soap_new_wsi__UpdateOrderLineIdentification(soap*) allocate and default initialize
+/// - wsi__UpdateOrderLineIdentification* soap_new_wsi__UpdateOrderLineIdentification(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderLineIdentification* soap_new_req_wsi__UpdateOrderLineIdentification(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderLineIdentification* soap_new_set_wsi__UpdateOrderLineIdentification(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderLineIdentification::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderLineIdentification(soap*, wsi__UpdateOrderLineIdentification*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderLineIdentification(soap*, wsi__UpdateOrderLineIdentification*) serialize to a stream
+/// - wsi__UpdateOrderLineIdentification* wsi__UpdateOrderLineIdentification::soap_dup(soap*) returns deep copy of wsi__UpdateOrderLineIdentification, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderLineIdentification::soap_del() deep deletes wsi__UpdateOrderLineIdentification data members, use only after wsi__UpdateOrderLineIdentification::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderLineIdentification::soap_type() returns SOAP_TYPE_wsi__UpdateOrderLineIdentification or derived type identifier
+class wsi__UpdateOrderLineIdentification
+{ public:
+/// Element "OrderLineIdentificationType" of type "http://ongoingsystems.se/WSI":UpdateOrderLineIdentificationType.
+    enum wsi__UpdateOrderLineIdentificationType  OrderLineIdentificationType    1;	///< Required element.
+/// Element "ExternalOrderLineCode" of type xs:string.
+    std::string*                         ExternalOrderLineCode          0;	///< Optional element.
+/// Element "OrderLineId" of type xs:int.
+    int*                                 OrderLineId                    nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLineReportedNumberOfItems is a complexType.
+///
+/// @note class wsi__UpdateOrderLineReportedNumberOfItems operations:
+/// - wsi__UpdateOrderLineReportedNumberOfItems* soap_new_wsi__UpdateOrderLineReportedNumberOfItems(soap*) allocate and default initialize
+/// - wsi__UpdateOrderLineReportedNumberOfItems* soap_new_wsi__UpdateOrderLineReportedNumberOfItems(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderLineReportedNumberOfItems* soap_new_req_wsi__UpdateOrderLineReportedNumberOfItems(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderLineReportedNumberOfItems* soap_new_set_wsi__UpdateOrderLineReportedNumberOfItems(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderLineReportedNumberOfItems::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderLineReportedNumberOfItems(soap*, wsi__UpdateOrderLineReportedNumberOfItems*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderLineReportedNumberOfItems(soap*, wsi__UpdateOrderLineReportedNumberOfItems*) serialize to a stream
+/// - wsi__UpdateOrderLineReportedNumberOfItems* wsi__UpdateOrderLineReportedNumberOfItems::soap_dup(soap*) returns deep copy of wsi__UpdateOrderLineReportedNumberOfItems, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderLineReportedNumberOfItems::soap_del() deep deletes wsi__UpdateOrderLineReportedNumberOfItems data members, use only after wsi__UpdateOrderLineReportedNumberOfItems::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderLineReportedNumberOfItems::soap_type() returns SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems or derived type identifier
+class wsi__UpdateOrderLineReportedNumberOfItems
+{ public:
+/// Element "ReportedNumberOfItems" of type xs:decimal.
+    xsd__decimal*                        ReportedNumberOfItems          nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLines is a complexType.
+///
+/// @note class wsi__UpdateOrderLines operations:
+/// - wsi__UpdateOrderLines* soap_new_wsi__UpdateOrderLines(soap*) allocate and default initialize
+/// - wsi__UpdateOrderLines* soap_new_wsi__UpdateOrderLines(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderLines* soap_new_req_wsi__UpdateOrderLines(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderLines* soap_new_set_wsi__UpdateOrderLines(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderLines::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderLines(soap*, wsi__UpdateOrderLines*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderLines(soap*, wsi__UpdateOrderLines*) serialize to a stream
+/// - wsi__UpdateOrderLines* wsi__UpdateOrderLines::soap_dup(soap*) returns deep copy of wsi__UpdateOrderLines, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderLines::soap_del() deep deletes wsi__UpdateOrderLines data members, use only after wsi__UpdateOrderLines::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderLines::soap_type() returns SOAP_TYPE_wsi__UpdateOrderLines or derived type identifier
+class wsi__UpdateOrderLines
+{ public:
+/// Element "UpdateOrderIdentification" of type "http://ongoingsystems.se/WSI":UpdateOrderIdentification.
+    wsi__UpdateOrderIdentification*      UpdateOrderIdentification      0;	///< Optional element.
+/// Element "OrderLines" of type "http://ongoingsystems.se/WSI":ArrayOfUpdateOrderLine.
+    wsi__ArrayOfUpdateOrderLine*         OrderLines                     0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLinesResult is a complexType.
+///
+/// @note class wsi__UpdateOrderLinesResult operations:
+/// - wsi__UpdateOrderLinesResult* soap_new_wsi__UpdateOrderLinesResult(soap*) allocate and default initialize
+/// - wsi__UpdateOrderLinesResult* soap_new_wsi__UpdateOrderLinesResult(soap*, int num) allocate and default initialize an array
+/// - wsi__UpdateOrderLinesResult* soap_new_req_wsi__UpdateOrderLinesResult(soap*, ...) allocate, set required members
+/// - wsi__UpdateOrderLinesResult* soap_new_set_wsi__UpdateOrderLinesResult(soap*, ...) allocate, set all public members
+/// - wsi__UpdateOrderLinesResult::soap_default(soap*) default initialize members
+/// - int soap_read_wsi__UpdateOrderLinesResult(soap*, wsi__UpdateOrderLinesResult*) deserialize from a stream
+/// - int soap_write_wsi__UpdateOrderLinesResult(soap*, wsi__UpdateOrderLinesResult*) serialize to a stream
+/// - wsi__UpdateOrderLinesResult* wsi__UpdateOrderLinesResult::soap_dup(soap*) returns deep copy of wsi__UpdateOrderLinesResult, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - wsi__UpdateOrderLinesResult::soap_del() deep deletes wsi__UpdateOrderLinesResult data members, use only after wsi__UpdateOrderLinesResult::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int wsi__UpdateOrderLinesResult::soap_type() returns SOAP_TYPE_wsi__UpdateOrderLinesResult or derived type identifier
+class wsi__UpdateOrderLinesResult
+{ public:
+/// Element "Success" of type xs:boolean.
+    bool                                 Success                        1;	///< Required element.
+/// Element "Message" of type xs:string.
+    std::string*                         Message                        0;	///< Optional element.
+/// Element "OrderId" of type xs:int.
+    int*                                 OrderId                        nullptr 1;	///< Required nillable (xsi:nil when NULL) element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
 /// @brief Top-level root element "http://ongoingsystems.se/WSI":ProcessArticle
 /// @brief "http://ongoingsystems.se/WSI":ProcessArticle is a complexType.
 ///
@@ -3093,6 +3545,106 @@ class _wsi__GetInOrdersByQueryResponse
 { public:
 /// Element "GetInOrdersByQueryResult" of type "http://ongoingsystems.se/WSI":GetInOrdersResult.
     wsi__GetInOrdersResult*              GetInOrdersByQueryResult       0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief Top-level root element "http://ongoingsystems.se/WSI":UpdateOrderLines
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLines is a complexType.
+///
+/// @note class _wsi__UpdateOrderLines operations:
+/// - _wsi__UpdateOrderLines* soap_new__wsi__UpdateOrderLines(soap*) allocate and default initialize
+/// - _wsi__UpdateOrderLines* soap_new__wsi__UpdateOrderLines(soap*, int num) allocate and default initialize an array
+/// - _wsi__UpdateOrderLines* soap_new_req__wsi__UpdateOrderLines(soap*, ...) allocate, set required members
+/// - _wsi__UpdateOrderLines* soap_new_set__wsi__UpdateOrderLines(soap*, ...) allocate, set all public members
+/// - _wsi__UpdateOrderLines::soap_default(soap*) default initialize members
+/// - int soap_read__wsi__UpdateOrderLines(soap*, _wsi__UpdateOrderLines*) deserialize from a stream
+/// - int soap_write__wsi__UpdateOrderLines(soap*, _wsi__UpdateOrderLines*) serialize to a stream
+/// - _wsi__UpdateOrderLines* _wsi__UpdateOrderLines::soap_dup(soap*) returns deep copy of _wsi__UpdateOrderLines, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - _wsi__UpdateOrderLines::soap_del() deep deletes _wsi__UpdateOrderLines data members, use only after _wsi__UpdateOrderLines::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int _wsi__UpdateOrderLines::soap_type() returns SOAP_TYPE__wsi__UpdateOrderLines or derived type identifier
+class _wsi__UpdateOrderLines
+{ public:
+/// Element "GoodsOwnerCode" of type xs:string.
+    std::string*                         GoodsOwnerCode                 0;	///< Optional element.
+/// Element "UserName" of type xs:string.
+    std::string*                         UserName                       0;	///< Optional element.
+/// Element "Password" of type xs:string.
+    std::string*                         Password                       0;	///< Optional element.
+/// Element "UpdateOrderLines" of type "http://ongoingsystems.se/WSI":UpdateOrderLines.
+    wsi__UpdateOrderLines*               UpdateOrderLines               0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief Top-level root element "http://ongoingsystems.se/WSI":UpdateOrderLinesResponse
+/// @brief "http://ongoingsystems.se/WSI":UpdateOrderLinesResponse is a complexType.
+///
+/// @note class _wsi__UpdateOrderLinesResponse operations:
+/// - _wsi__UpdateOrderLinesResponse* soap_new__wsi__UpdateOrderLinesResponse(soap*) allocate and default initialize
+/// - _wsi__UpdateOrderLinesResponse* soap_new__wsi__UpdateOrderLinesResponse(soap*, int num) allocate and default initialize an array
+/// - _wsi__UpdateOrderLinesResponse* soap_new_req__wsi__UpdateOrderLinesResponse(soap*, ...) allocate, set required members
+/// - _wsi__UpdateOrderLinesResponse* soap_new_set__wsi__UpdateOrderLinesResponse(soap*, ...) allocate, set all public members
+/// - _wsi__UpdateOrderLinesResponse::soap_default(soap*) default initialize members
+/// - int soap_read__wsi__UpdateOrderLinesResponse(soap*, _wsi__UpdateOrderLinesResponse*) deserialize from a stream
+/// - int soap_write__wsi__UpdateOrderLinesResponse(soap*, _wsi__UpdateOrderLinesResponse*) serialize to a stream
+/// - _wsi__UpdateOrderLinesResponse* _wsi__UpdateOrderLinesResponse::soap_dup(soap*) returns deep copy of _wsi__UpdateOrderLinesResponse, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - _wsi__UpdateOrderLinesResponse::soap_del() deep deletes _wsi__UpdateOrderLinesResponse data members, use only after _wsi__UpdateOrderLinesResponse::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int _wsi__UpdateOrderLinesResponse::soap_type() returns SOAP_TYPE__wsi__UpdateOrderLinesResponse or derived type identifier
+class _wsi__UpdateOrderLinesResponse
+{ public:
+/// Element "UpdateOrderLinesResult" of type "http://ongoingsystems.se/WSI":UpdateOrderLinesResult.
+    wsi__UpdateOrderLinesResult*         UpdateOrderLinesResult         0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief Top-level root element "http://ongoingsystems.se/WSI":UpdateInOrderLines
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLines is a complexType.
+///
+/// @note class _wsi__UpdateInOrderLines operations:
+/// - _wsi__UpdateInOrderLines* soap_new__wsi__UpdateInOrderLines(soap*) allocate and default initialize
+/// - _wsi__UpdateInOrderLines* soap_new__wsi__UpdateInOrderLines(soap*, int num) allocate and default initialize an array
+/// - _wsi__UpdateInOrderLines* soap_new_req__wsi__UpdateInOrderLines(soap*, ...) allocate, set required members
+/// - _wsi__UpdateInOrderLines* soap_new_set__wsi__UpdateInOrderLines(soap*, ...) allocate, set all public members
+/// - _wsi__UpdateInOrderLines::soap_default(soap*) default initialize members
+/// - int soap_read__wsi__UpdateInOrderLines(soap*, _wsi__UpdateInOrderLines*) deserialize from a stream
+/// - int soap_write__wsi__UpdateInOrderLines(soap*, _wsi__UpdateInOrderLines*) serialize to a stream
+/// - _wsi__UpdateInOrderLines* _wsi__UpdateInOrderLines::soap_dup(soap*) returns deep copy of _wsi__UpdateInOrderLines, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - _wsi__UpdateInOrderLines::soap_del() deep deletes _wsi__UpdateInOrderLines data members, use only after _wsi__UpdateInOrderLines::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int _wsi__UpdateInOrderLines::soap_type() returns SOAP_TYPE__wsi__UpdateInOrderLines or derived type identifier
+class _wsi__UpdateInOrderLines
+{ public:
+/// Element "GoodsOwnerCode" of type xs:string.
+    std::string*                         GoodsOwnerCode                 0;	///< Optional element.
+/// Element "UserName" of type xs:string.
+    std::string*                         UserName                       0;	///< Optional element.
+/// Element "Password" of type xs:string.
+    std::string*                         Password                       0;	///< Optional element.
+/// Element "UpdateInOrderLines" of type "http://ongoingsystems.se/WSI":UpdateInOrderLines.
+    wsi__UpdateInOrderLines*             UpdateInOrderLines             0;	///< Optional element.
+/// Pointer to soap context that manages this instance.
+    struct soap                         *soap                          ;
+};
+
+/// @brief Top-level root element "http://ongoingsystems.se/WSI":UpdateInOrderLinesResponse
+/// @brief "http://ongoingsystems.se/WSI":UpdateInOrderLinesResponse is a complexType.
+///
+/// @note class _wsi__UpdateInOrderLinesResponse operations:
+/// - _wsi__UpdateInOrderLinesResponse* soap_new__wsi__UpdateInOrderLinesResponse(soap*) allocate and default initialize
+/// - _wsi__UpdateInOrderLinesResponse* soap_new__wsi__UpdateInOrderLinesResponse(soap*, int num) allocate and default initialize an array
+/// - _wsi__UpdateInOrderLinesResponse* soap_new_req__wsi__UpdateInOrderLinesResponse(soap*, ...) allocate, set required members
+/// - _wsi__UpdateInOrderLinesResponse* soap_new_set__wsi__UpdateInOrderLinesResponse(soap*, ...) allocate, set all public members
+/// - _wsi__UpdateInOrderLinesResponse::soap_default(soap*) default initialize members
+/// - int soap_read__wsi__UpdateInOrderLinesResponse(soap*, _wsi__UpdateInOrderLinesResponse*) deserialize from a stream
+/// - int soap_write__wsi__UpdateInOrderLinesResponse(soap*, _wsi__UpdateInOrderLinesResponse*) serialize to a stream
+/// - _wsi__UpdateInOrderLinesResponse* _wsi__UpdateInOrderLinesResponse::soap_dup(soap*) returns deep copy of _wsi__UpdateInOrderLinesResponse, copies the (cyclic) graph structure when a context is provided, or (cycle-pruned) tree structure with soap_set_mode(soap, SOAP_XML_TREE) (use soapcpp2 -Ec)
+/// - _wsi__UpdateInOrderLinesResponse::soap_del() deep deletes _wsi__UpdateInOrderLinesResponse data members, use only after _wsi__UpdateInOrderLinesResponse::soap_dup(NULL) (use soapcpp2 -Ed)
+/// - int _wsi__UpdateInOrderLinesResponse::soap_type() returns SOAP_TYPE__wsi__UpdateInOrderLinesResponse or derived type identifier
+class _wsi__UpdateInOrderLinesResponse
+{ public:
+/// Element "UpdateInOrderLinesResult" of type "http://ongoingsystems.se/WSI":UpdateInOrderLinesResult.
+    wsi__UpdateInOrderLinesResult*       UpdateInOrderLinesResult       0;	///< Optional element.
 /// Pointer to soap context that manages this instance.
     struct soap                         *soap                          ;
 };
@@ -3546,6 +4098,10 @@ class _wsi__GetSystemStatusResponse
 
   - @ref __wsi__GetInOrdersByQuery
 
+  - @ref __wsi__UpdateOrderLines
+
+  - @ref __wsi__UpdateInOrderLines
+
   - @ref __wsi__GetInventoryByQuery
 
   - @ref __wsi__GetInventoryPerWarehouse
@@ -3927,6 +4483,146 @@ Important: use soapcpp2 option '-j' (or '-i') to generate improved and easy-to-u
 int __wsi__GetInOrdersByQuery(
     _wsi__GetInOrdersByQuery*           wsi__GetInOrdersByQuery,	///< Input parameter
     _wsi__GetInOrdersByQueryResponse   &wsi__GetInOrdersByQueryResponse	///< Output parameter
+);
+
+/******************************************************************************\
+ *                                                                            *
+ * Service Operation                                                          *
+ *   __wsi__UpdateOrderLines                                                  *
+ *                                                                            *
+\******************************************************************************/
+
+
+/** Operation "__wsi__UpdateOrderLines" of service binding "ServiceSoap".
+
+  - SOAP document/literal style messaging
+
+  - Default endpoints:
+    - http://127.0.0.1:8080/service.asmx
+
+  - Default SOAP action or REST location path:
+    - "http://ongoingsystems.se/WSI/UpdateOrderLines"
+
+  - Addressing input action: "http://ongoingsystems.se/WSI/UpdateOrderLines"
+
+  - Addressing output action: "http://ongoingsystems.se/WSI/UpdateOrderLinesResponse"
+
+C stub function (defined in soapClient.c[pp] generated by soapcpp2):
+@code
+  int soap_call___wsi__UpdateOrderLines(
+    struct soap *soap,
+    NULL, // char *endpoint = NULL selects default endpoint for this operation
+    NULL, // char *action = NULL selects default action for this operation
+    // input parameters:
+    _wsi__UpdateOrderLines*             wsi__UpdateOrderLines_,
+    // output parameters:
+    _wsi__UpdateOrderLinesResponse     &wsi__UpdateOrderLinesResponse
+  );
+@endcode
+
+C server function (called from the service dispatcher defined in soapServer.c[pp]):
+@code
+  int __wsi__UpdateOrderLines(
+    struct soap *soap,
+    // input parameters:
+    _wsi__UpdateOrderLines*             wsi__UpdateOrderLines_,
+    // output parameters:
+    _wsi__UpdateOrderLinesResponse     &wsi__UpdateOrderLinesResponse
+  );
+@endcode
+
+C++ proxy class (defined in soapServiceSoapProxy.h generated with soapcpp2):
+@code
+  class ServiceSoapProxy;
+@endcode
+Important: use soapcpp2 option '-j' (or '-i') to generate improved and easy-to-use proxy classes;
+
+C++ service class (defined in soapServiceSoapService.h generated with soapcpp2):
+@code
+  class ServiceSoapService;
+@endcode
+Important: use soapcpp2 option '-j' (or '-i') to generate improved and easy-to-use service classes;
+
+*/
+
+//gsoap wsi  service method-protocol:	UpdateOrderLines SOAP
+//gsoap wsi  service method-style:	UpdateOrderLines document
+//gsoap wsi  service method-encoding:	UpdateOrderLines literal
+//gsoap wsi  service method-input-action:	UpdateOrderLines http://ongoingsystems.se/WSI/UpdateOrderLines
+//gsoap wsi  service method-output-action:	UpdateOrderLines http://ongoingsystems.se/WSI/UpdateOrderLinesResponse
+int __wsi__UpdateOrderLines(
+    _wsi__UpdateOrderLines*             wsi__UpdateOrderLines_,	///< Input parameter
+    _wsi__UpdateOrderLinesResponse     &wsi__UpdateOrderLinesResponse	///< Output parameter
+);
+
+/******************************************************************************\
+ *                                                                            *
+ * Service Operation                                                          *
+ *   __wsi__UpdateInOrderLines                                                *
+ *                                                                            *
+\******************************************************************************/
+
+
+/** Operation "__wsi__UpdateInOrderLines" of service binding "ServiceSoap".
+
+  - SOAP document/literal style messaging
+
+  - Default endpoints:
+    - http://127.0.0.1:8080/service.asmx
+
+  - Default SOAP action or REST location path:
+    - "http://ongoingsystems.se/WSI/UpdateInOrderLines"
+
+  - Addressing input action: "http://ongoingsystems.se/WSI/UpdateInOrderLines"
+
+  - Addressing output action: "http://ongoingsystems.se/WSI/UpdateInOrderLinesResponse"
+
+C stub function (defined in soapClient.c[pp] generated by soapcpp2):
+@code
+  int soap_call___wsi__UpdateInOrderLines(
+    struct soap *soap,
+    NULL, // char *endpoint = NULL selects default endpoint for this operation
+    NULL, // char *action = NULL selects default action for this operation
+    // input parameters:
+    _wsi__UpdateInOrderLines*           wsi__UpdateInOrderLines_,
+    // output parameters:
+    _wsi__UpdateInOrderLinesResponse   &wsi__UpdateInOrderLinesResponse
+  );
+@endcode
+
+C server function (called from the service dispatcher defined in soapServer.c[pp]):
+@code
+  int __wsi__UpdateInOrderLines(
+    struct soap *soap,
+    // input parameters:
+    _wsi__UpdateInOrderLines*           wsi__UpdateInOrderLines_,
+    // output parameters:
+    _wsi__UpdateInOrderLinesResponse   &wsi__UpdateInOrderLinesResponse
+  );
+@endcode
+
+C++ proxy class (defined in soapServiceSoapProxy.h generated with soapcpp2):
+@code
+  class ServiceSoapProxy;
+@endcode
+Important: use soapcpp2 option '-j' (or '-i') to generate improved and easy-to-use proxy classes;
+
+C++ service class (defined in soapServiceSoapService.h generated with soapcpp2):
+@code
+  class ServiceSoapService;
+@endcode
+Important: use soapcpp2 option '-j' (or '-i') to generate improved and easy-to-use service classes;
+
+*/
+
+//gsoap wsi  service method-protocol:	UpdateInOrderLines SOAP
+//gsoap wsi  service method-style:	UpdateInOrderLines document
+//gsoap wsi  service method-encoding:	UpdateInOrderLines literal
+//gsoap wsi  service method-input-action:	UpdateInOrderLines http://ongoingsystems.se/WSI/UpdateInOrderLines
+//gsoap wsi  service method-output-action:	UpdateInOrderLines http://ongoingsystems.se/WSI/UpdateInOrderLinesResponse
+int __wsi__UpdateInOrderLines(
+    _wsi__UpdateInOrderLines*           wsi__UpdateInOrderLines_,	///< Input parameter
+    _wsi__UpdateInOrderLinesResponse   &wsi__UpdateInOrderLinesResponse	///< Output parameter
 );
 
 /******************************************************************************\
@@ -4693,6 +5389,66 @@ generated .h file in your code.
     // REST POST (returns SOAP_OK on success):
     soap_POST_send__wsi__GetInOrdersByQueryResponse(struct soap*, const char *URL, _wsi__GetInOrdersByQueryResponse*);
     soap_POST_recv__wsi__GetInOrdersByQueryResponse(struct soap*, _wsi__GetInOrdersByQueryResponse*);
+    @endcode
+
+  - <wsi:UpdateOrderLines> @ref _wsi__UpdateOrderLines
+    @code
+    // Reader (returns SOAP_OK on success):
+    soap_read__wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines*);
+    // Writer (returns SOAP_OK on success):
+    soap_write__wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines*);
+    // REST GET (returns SOAP_OK on success):
+    soap_GET__wsi__UpdateOrderLines(struct soap*, const char *URL, _wsi__UpdateOrderLines*);
+    // REST PUT (returns SOAP_OK on success):
+    soap_PUT__wsi__UpdateOrderLines(struct soap*, const char *URL, _wsi__UpdateOrderLines*);
+    // REST POST (returns SOAP_OK on success):
+    soap_POST_send__wsi__UpdateOrderLines(struct soap*, const char *URL, _wsi__UpdateOrderLines*);
+    soap_POST_recv__wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines*);
+    @endcode
+
+  - <wsi:UpdateOrderLinesResponse> @ref _wsi__UpdateOrderLinesResponse
+    @code
+    // Reader (returns SOAP_OK on success):
+    soap_read__wsi__UpdateOrderLinesResponse(struct soap*, _wsi__UpdateOrderLinesResponse*);
+    // Writer (returns SOAP_OK on success):
+    soap_write__wsi__UpdateOrderLinesResponse(struct soap*, _wsi__UpdateOrderLinesResponse*);
+    // REST GET (returns SOAP_OK on success):
+    soap_GET__wsi__UpdateOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateOrderLinesResponse*);
+    // REST PUT (returns SOAP_OK on success):
+    soap_PUT__wsi__UpdateOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateOrderLinesResponse*);
+    // REST POST (returns SOAP_OK on success):
+    soap_POST_send__wsi__UpdateOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateOrderLinesResponse*);
+    soap_POST_recv__wsi__UpdateOrderLinesResponse(struct soap*, _wsi__UpdateOrderLinesResponse*);
+    @endcode
+
+  - <wsi:UpdateInOrderLines> @ref _wsi__UpdateInOrderLines
+    @code
+    // Reader (returns SOAP_OK on success):
+    soap_read__wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines*);
+    // Writer (returns SOAP_OK on success):
+    soap_write__wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines*);
+    // REST GET (returns SOAP_OK on success):
+    soap_GET__wsi__UpdateInOrderLines(struct soap*, const char *URL, _wsi__UpdateInOrderLines*);
+    // REST PUT (returns SOAP_OK on success):
+    soap_PUT__wsi__UpdateInOrderLines(struct soap*, const char *URL, _wsi__UpdateInOrderLines*);
+    // REST POST (returns SOAP_OK on success):
+    soap_POST_send__wsi__UpdateInOrderLines(struct soap*, const char *URL, _wsi__UpdateInOrderLines*);
+    soap_POST_recv__wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines*);
+    @endcode
+
+  - <wsi:UpdateInOrderLinesResponse> @ref _wsi__UpdateInOrderLinesResponse
+    @code
+    // Reader (returns SOAP_OK on success):
+    soap_read__wsi__UpdateInOrderLinesResponse(struct soap*, _wsi__UpdateInOrderLinesResponse*);
+    // Writer (returns SOAP_OK on success):
+    soap_write__wsi__UpdateInOrderLinesResponse(struct soap*, _wsi__UpdateInOrderLinesResponse*);
+    // REST GET (returns SOAP_OK on success):
+    soap_GET__wsi__UpdateInOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateInOrderLinesResponse*);
+    // REST PUT (returns SOAP_OK on success):
+    soap_PUT__wsi__UpdateInOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateInOrderLinesResponse*);
+    // REST POST (returns SOAP_OK on success):
+    soap_POST_send__wsi__UpdateInOrderLinesResponse(struct soap*, const char *URL, _wsi__UpdateInOrderLinesResponse*);
+    soap_POST_recv__wsi__UpdateInOrderLinesResponse(struct soap*, _wsi__UpdateInOrderLinesResponse*);
     @endcode
 
   - <wsi:GetInventoryByQuery> @ref _wsi__GetInventoryByQuery

@@ -198,6 +198,14 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_bool(soap, tag, NULL, "xsd:boolean");
 	case SOAP_TYPE_wsi__WarehouseIdentificationType:
 		return soap_in_wsi__WarehouseIdentificationType(soap, tag, NULL, "wsi:WarehouseIdentificationType");
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentificationType:
+		return soap_in_wsi__UpdateOrderLineIdentificationType(soap, tag, NULL, "wsi:UpdateOrderLineIdentificationType");
+	case SOAP_TYPE_wsi__UpdateOrderIdentificationType:
+		return soap_in_wsi__UpdateOrderIdentificationType(soap, tag, NULL, "wsi:UpdateOrderIdentificationType");
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType:
+		return soap_in_wsi__UpdateInOrderLineIdentificationType(soap, tag, NULL, "wsi:UpdateInOrderLineIdentificationType");
+	case SOAP_TYPE_wsi__UpdateInOrderIdentificationType:
+		return soap_in_wsi__UpdateInOrderIdentificationType(soap, tag, NULL, "wsi:UpdateInOrderIdentificationType");
 	case SOAP_TYPE_wsi__TransporterContractOperation:
 		return soap_in_wsi__TransporterContractOperation(soap, tag, NULL, "wsi:TransporterContractOperation");
 	case SOAP_TYPE_wsi__TransporterContractIdentificationType:
@@ -242,6 +250,30 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_wsi__ArticleKindEnum(soap, tag, NULL, "wsi:ArticleKindEnum");
 	case SOAP_TYPE_wsi__ArticleIdentificationType:
 		return soap_in_wsi__ArticleIdentificationType(soap, tag, NULL, "wsi:ArticleIdentificationType");
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		return soap_in_wsi__UpdateOrderLinesResult(soap, tag, NULL, "wsi:UpdateOrderLinesResult");
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		return soap_in_wsi__UpdateOrderLines(soap, tag, NULL, "wsi:UpdateOrderLines");
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		return soap_in_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag, NULL, "wsi:UpdateOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		return soap_in_wsi__UpdateOrderLineIdentification(soap, tag, NULL, "wsi:UpdateOrderLineIdentification");
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		return soap_in_wsi__UpdateOrderLine(soap, tag, NULL, "wsi:UpdateOrderLine");
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		return soap_in_wsi__UpdateOrderIdentification(soap, tag, NULL, "wsi:UpdateOrderIdentification");
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		return soap_in_wsi__UpdateInOrderLinesResult(soap, tag, NULL, "wsi:UpdateInOrderLinesResult");
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		return soap_in_wsi__UpdateInOrderLines(soap, tag, NULL, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		return soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, NULL, "wsi:UpdateInOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		return soap_in_wsi__UpdateInOrderLineIdentification(soap, tag, NULL, "wsi:UpdateInOrderLineIdentification");
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		return soap_in_wsi__UpdateInOrderLine(soap, tag, NULL, "wsi:UpdateInOrderLine");
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		return soap_in_wsi__UpdateInOrderIdentification(soap, tag, NULL, "wsi:UpdateInOrderIdentification");
 	case SOAP_TYPE_wsi__TransporterService:
 		return soap_in_wsi__TransporterService(soap, tag, NULL, "wsi:TransporterService");
 	case SOAP_TYPE_wsi__TransporterContractClass:
@@ -280,6 +312,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_wsi__OrderTrackingInfo(soap, tag, NULL, "wsi:OrderTrackingInfo");
 	case SOAP_TYPE_wsi__OrderStatus:
 		return soap_in_wsi__OrderStatus(soap, tag, NULL, "wsi:OrderStatus");
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		return soap_in_wsi__OrderSpecialFilters(soap, tag, NULL, "wsi:OrderSpecialFilters");
 	case SOAP_TYPE_wsi__OrderPalletItemInfo:
 		return soap_in_wsi__OrderPalletItemInfo(soap, tag, NULL, "wsi:OrderPalletItemInfo");
 	case SOAP_TYPE_wsi__OrderInfoType:
@@ -308,6 +342,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_wsi__InOrderSupplier(soap, tag, NULL, "wsi:InOrderSupplier");
 	case SOAP_TYPE_wsi__InOrderStatus:
 		return soap_in_wsi__InOrderStatus(soap, tag, NULL, "wsi:InOrderStatus");
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		return soap_in_wsi__InOrderSpecialFilters(soap, tag, NULL, "wsi:InOrderSpecialFilters");
 	case SOAP_TYPE_wsi__InOrderLine:
 		return soap_in_wsi__InOrderLine(soap, tag, NULL, "wsi:InOrderLine");
 	case SOAP_TYPE_wsi__InOrderInfoClass:
@@ -348,6 +384,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_wsi__ArticleDefinition(soap, tag, NULL, "wsi:ArticleDefinition");
 	case SOAP_TYPE_wsi__ArticleClass:
 		return soap_in_wsi__ArticleClass(soap, tag, NULL, "wsi:ArticleClass");
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		return soap_in_wsi__ArrayOfUpdateOrderLine(soap, tag, NULL, "wsi:ArrayOfUpdateOrderLine");
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		return soap_in_wsi__ArrayOfUpdateInOrderLine(soap, tag, NULL, "wsi:ArrayOfUpdateInOrderLine");
 	case SOAP_TYPE_wsi__ArrayOfTransporterService:
 		return soap_in_wsi__ArrayOfTransporterService(soap, tag, NULL, "wsi:ArrayOfTransporterService");
 	case SOAP_TYPE_wsi__ArrayOfTransporterContract:
@@ -414,6 +454,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTo_wsi__GetInventoryPerWarehouse(soap, tag, NULL, "wsi:GetInventoryPerWarehouse");
 	case SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery:
 		return soap_in_PointerTo_wsi__GetInventoryByQuery(soap, tag, NULL, "wsi:GetInventoryByQuery");
+	case SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines:
+		return soap_in_PointerTo_wsi__UpdateInOrderLines(soap, tag, NULL, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_PointerTo_wsi__UpdateOrderLines:
+		return soap_in_PointerTo_wsi__UpdateOrderLines(soap, tag, NULL, "wsi:UpdateOrderLines");
 	case SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery:
 		return soap_in_PointerTo_wsi__GetInOrdersByQuery(soap, tag, NULL, "wsi:GetInOrdersByQuery");
 	case SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery:
@@ -448,6 +492,14 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__InventoryResult(soap, tag, NULL, "wsi:InventoryResult");
 	case SOAP_TYPE_PointerTowsi__GetInventoryQuery:
 		return soap_in_PointerTowsi__GetInventoryQuery(soap, tag, NULL, "wsi:GetInventoryQuery");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult:
+		return soap_in_PointerTowsi__UpdateInOrderLinesResult(soap, tag, NULL, "wsi:UpdateInOrderLinesResult");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLines:
+		return soap_in_PointerTowsi__UpdateInOrderLines(soap, tag, NULL, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult:
+		return soap_in_PointerTowsi__UpdateOrderLinesResult(soap, tag, NULL, "wsi:UpdateOrderLinesResult");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLines:
+		return soap_in_PointerTowsi__UpdateOrderLines(soap, tag, NULL, "wsi:UpdateOrderLines");
 	case SOAP_TYPE_PointerTowsi__GetInOrdersResult:
 		return soap_in_PointerTowsi__GetInOrdersResult(soap, tag, NULL, "wsi:GetInOrdersResult");
 	case SOAP_TYPE_PointerTowsi__InOrderFilters:
@@ -464,6 +516,22 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__FileResultClass(soap, tag, NULL, "wsi:FileResultClass");
 	case SOAP_TYPE_PointerTowsi__ArticleDefinition:
 		return soap_in_PointerTowsi__ArticleDefinition(soap, tag, NULL, "wsi:ArticleDefinition");
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine:
+		return soap_in_PointerTowsi__ArrayOfUpdateOrderLine(soap, tag, NULL, "wsi:ArrayOfUpdateOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderIdentification:
+		return soap_in_PointerTowsi__UpdateOrderIdentification(soap, tag, NULL, "wsi:UpdateOrderIdentification");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems:
+		return soap_in_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, tag, NULL, "wsi:UpdateOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification:
+		return soap_in_PointerTowsi__UpdateOrderLineIdentification(soap, tag, NULL, "wsi:UpdateOrderLineIdentification");
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine:
+		return soap_in_PointerTowsi__ArrayOfUpdateInOrderLine(soap, tag, NULL, "wsi:ArrayOfUpdateInOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification:
+		return soap_in_PointerTowsi__UpdateInOrderIdentification(soap, tag, NULL, "wsi:UpdateInOrderIdentification");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems:
+		return soap_in_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, NULL, "wsi:UpdateInOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification:
+		return soap_in_PointerTowsi__UpdateInOrderLineIdentification(soap, tag, NULL, "wsi:UpdateInOrderLineIdentification");
 	case SOAP_TYPE_PointerTowsi__ArrayOfTransporterService:
 		return soap_in_PointerTowsi__ArrayOfTransporterService(soap, tag, NULL, "wsi:ArrayOfTransporterService");
 	case SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError:
@@ -480,6 +548,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__OutboundWarehouse(soap, tag, NULL, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		return soap_in_PointerTowsi__OrderType(soap, tag, NULL, "wsi:OrderType");
+	case SOAP_TYPE_PointerTowsi__OrderSpecialFilters:
+		return soap_in_PointerTowsi__OrderSpecialFilters(soap, tag, NULL, "wsi:OrderSpecialFilters");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo:
 		return soap_in_PointerTowsi__ArrayOfOrderTrackingInfo(soap, tag, NULL, "wsi:ArrayOfOrderTrackingInfo");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo:
@@ -500,6 +570,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTowsi__ArticleClass(soap, tag, NULL, "wsi:ArticleClass");
 	case SOAP_TYPE_PointerTowsi__InOrderWarehouse:
 		return soap_in_PointerTowsi__InOrderWarehouse(soap, tag, NULL, "wsi:InOrderWarehouse");
+	case SOAP_TYPE_PointerTowsi__InOrderSpecialFilters:
+		return soap_in_PointerTowsi__InOrderSpecialFilters(soap, tag, NULL, "wsi:InOrderSpecialFilters");
 	case SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine:
 		return soap_in_PointerTowsi__ArrayOfInOrderLine(soap, tag, NULL, "wsi:ArrayOfInOrderLine");
 	case SOAP_TYPE_PointerTowsi__InOrderSupplier:
@@ -546,6 +618,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		return soap_in_PointerTostd__string(soap, tag, NULL, "xsd:string");
 	case SOAP_TYPE_PointerToint:
 		return soap_in_PointerToint(soap, tag, NULL, "xsd:int");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLine:
+		return soap_in_PointerTowsi__UpdateOrderLine(soap, tag, NULL, "wsi:UpdateOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLine:
+		return soap_in_PointerTowsi__UpdateInOrderLine(soap, tag, NULL, "wsi:UpdateInOrderLine");
 	case SOAP_TYPE_PointerTowsi__TransporterService:
 		return soap_in_PointerTowsi__TransporterService(soap, tag, NULL, "wsi:TransporterService");
 	case SOAP_TYPE_PointerTowsi__TransporterContract:
@@ -603,6 +679,54 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 	{	const char *t = soap->type;
 		if (!*t)
 			t = soap->tag;
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLinesResult"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLinesResult;
+			return soap_in_wsi__UpdateOrderLinesResult(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLines"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLines;
+			return soap_in_wsi__UpdateOrderLines(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLineReportedNumberOfItems"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems;
+			return soap_in_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLineIdentification"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLineIdentification;
+			return soap_in_wsi__UpdateOrderLineIdentification(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLine"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLine;
+			return soap_in_wsi__UpdateOrderLine(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderIdentification"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderIdentification;
+			return soap_in_wsi__UpdateOrderIdentification(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLinesResult"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLinesResult;
+			return soap_in_wsi__UpdateInOrderLinesResult(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLines"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLines;
+			return soap_in_wsi__UpdateInOrderLines(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLineReportedNumberOfItems"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems;
+			return soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLineIdentification"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLineIdentification;
+			return soap_in_wsi__UpdateInOrderLineIdentification(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLine"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLine;
+			return soap_in_wsi__UpdateInOrderLine(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderIdentification"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderIdentification;
+			return soap_in_wsi__UpdateInOrderIdentification(soap, tag, NULL, NULL);
+		}
 		if (!soap_match_tag(soap, t, "wsi:TransporterService"))
 		{	*type = SOAP_TYPE_wsi__TransporterService;
 			return soap_in_wsi__TransporterService(soap, tag, NULL, NULL);
@@ -679,6 +803,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		{	*type = SOAP_TYPE_wsi__OrderStatus;
 			return soap_in_wsi__OrderStatus(soap, tag, NULL, NULL);
 		}
+		if (!soap_match_tag(soap, t, "wsi:OrderSpecialFilters"))
+		{	*type = SOAP_TYPE_wsi__OrderSpecialFilters;
+			return soap_in_wsi__OrderSpecialFilters(soap, tag, NULL, NULL);
+		}
 		if (!soap_match_tag(soap, t, "wsi:OrderPalletItemInfo"))
 		{	*type = SOAP_TYPE_wsi__OrderPalletItemInfo;
 			return soap_in_wsi__OrderPalletItemInfo(soap, tag, NULL, NULL);
@@ -734,6 +862,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		if (!soap_match_tag(soap, t, "wsi:InOrderStatus"))
 		{	*type = SOAP_TYPE_wsi__InOrderStatus;
 			return soap_in_wsi__InOrderStatus(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:InOrderSpecialFilters"))
+		{	*type = SOAP_TYPE_wsi__InOrderSpecialFilters;
+			return soap_in_wsi__InOrderSpecialFilters(soap, tag, NULL, NULL);
 		}
 		if (!soap_match_tag(soap, t, "wsi:InOrderLine"))
 		{	*type = SOAP_TYPE_wsi__InOrderLine;
@@ -814,6 +946,14 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		if (!soap_match_tag(soap, t, "wsi:ArticleClass"))
 		{	*type = SOAP_TYPE_wsi__ArticleClass;
 			return soap_in_wsi__ArticleClass(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:ArrayOfUpdateOrderLine"))
+		{	*type = SOAP_TYPE_wsi__ArrayOfUpdateOrderLine;
+			return soap_in_wsi__ArrayOfUpdateOrderLine(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:ArrayOfUpdateInOrderLine"))
+		{	*type = SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine;
+			return soap_in_wsi__ArrayOfUpdateInOrderLine(soap, tag, NULL, NULL);
 		}
 		if (!soap_match_tag(soap, t, "wsi:ArrayOfTransporterService"))
 		{	*type = SOAP_TYPE_wsi__ArrayOfTransporterService;
@@ -930,6 +1070,22 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		if (!soap_match_tag(soap, t, "wsi:WarehouseIdentificationType"))
 		{	*type = SOAP_TYPE_wsi__WarehouseIdentificationType;
 			return soap_in_wsi__WarehouseIdentificationType(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLineIdentificationType"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderLineIdentificationType;
+			return soap_in_wsi__UpdateOrderLineIdentificationType(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderIdentificationType"))
+		{	*type = SOAP_TYPE_wsi__UpdateOrderIdentificationType;
+			return soap_in_wsi__UpdateOrderIdentificationType(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLineIdentificationType"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType;
+			return soap_in_wsi__UpdateInOrderLineIdentificationType(soap, tag, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderIdentificationType"))
+		{	*type = SOAP_TYPE_wsi__UpdateInOrderIdentificationType;
+			return soap_in_wsi__UpdateInOrderIdentificationType(soap, tag, NULL, NULL);
 		}
 		if (!soap_match_tag(soap, t, "wsi:TransporterContractOperation"))
 		{	*type = SOAP_TYPE_wsi__TransporterContractOperation;
@@ -1096,6 +1252,22 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_getelement(struct soap *soap, const char *tag,
 		{	*type = SOAP_TYPE__wsi__GetInventoryByQuery;
 			return soap_in__wsi__GetInventoryByQuery(soap, NULL, NULL, NULL);
 		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLinesResponse"))
+		{	*type = SOAP_TYPE__wsi__UpdateInOrderLinesResponse;
+			return soap_in__wsi__UpdateInOrderLinesResponse(soap, NULL, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateInOrderLines"))
+		{	*type = SOAP_TYPE__wsi__UpdateInOrderLines;
+			return soap_in__wsi__UpdateInOrderLines(soap, NULL, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLinesResponse"))
+		{	*type = SOAP_TYPE__wsi__UpdateOrderLinesResponse;
+			return soap_in__wsi__UpdateOrderLinesResponse(soap, NULL, NULL, NULL);
+		}
+		if (!soap_match_tag(soap, t, "wsi:UpdateOrderLines"))
+		{	*type = SOAP_TYPE__wsi__UpdateOrderLines;
+			return soap_in__wsi__UpdateOrderLines(soap, NULL, NULL, NULL);
+		}
 		if (!soap_match_tag(soap, t, "wsi:GetInOrdersByQueryResponse"))
 		{	*type = SOAP_TYPE__wsi__GetInOrdersByQueryResponse;
 			return soap_in__wsi__GetInOrdersByQueryResponse(soap, NULL, NULL, NULL);
@@ -1203,6 +1375,14 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_bool(soap, tag, id, (const bool *)ptr, "xsd:boolean");
 	case SOAP_TYPE_wsi__WarehouseIdentificationType:
 		return soap_out_wsi__WarehouseIdentificationType(soap, tag, id, (const enum wsi__WarehouseIdentificationType *)ptr, "wsi:WarehouseIdentificationType");
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentificationType:
+		return soap_out_wsi__UpdateOrderLineIdentificationType(soap, tag, id, (const enum wsi__UpdateOrderLineIdentificationType *)ptr, "wsi:UpdateOrderLineIdentificationType");
+	case SOAP_TYPE_wsi__UpdateOrderIdentificationType:
+		return soap_out_wsi__UpdateOrderIdentificationType(soap, tag, id, (const enum wsi__UpdateOrderIdentificationType *)ptr, "wsi:UpdateOrderIdentificationType");
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType:
+		return soap_out_wsi__UpdateInOrderLineIdentificationType(soap, tag, id, (const enum wsi__UpdateInOrderLineIdentificationType *)ptr, "wsi:UpdateInOrderLineIdentificationType");
+	case SOAP_TYPE_wsi__UpdateInOrderIdentificationType:
+		return soap_out_wsi__UpdateInOrderIdentificationType(soap, tag, id, (const enum wsi__UpdateInOrderIdentificationType *)ptr, "wsi:UpdateInOrderIdentificationType");
 	case SOAP_TYPE_wsi__TransporterContractOperation:
 		return soap_out_wsi__TransporterContractOperation(soap, tag, id, (const enum wsi__TransporterContractOperation *)ptr, "wsi:TransporterContractOperation");
 	case SOAP_TYPE_wsi__TransporterContractIdentificationType:
@@ -1279,6 +1459,14 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((_wsi__GetInventoryByQueryResponse *)ptr)->soap_out(soap, "wsi:GetInventoryByQueryResponse", id, "");
 	case SOAP_TYPE__wsi__GetInventoryByQuery:
 		return ((_wsi__GetInventoryByQuery *)ptr)->soap_out(soap, "wsi:GetInventoryByQuery", id, "");
+	case SOAP_TYPE__wsi__UpdateInOrderLinesResponse:
+		return ((_wsi__UpdateInOrderLinesResponse *)ptr)->soap_out(soap, "wsi:UpdateInOrderLinesResponse", id, "");
+	case SOAP_TYPE__wsi__UpdateInOrderLines:
+		return ((_wsi__UpdateInOrderLines *)ptr)->soap_out(soap, "wsi:UpdateInOrderLines", id, "");
+	case SOAP_TYPE__wsi__UpdateOrderLinesResponse:
+		return ((_wsi__UpdateOrderLinesResponse *)ptr)->soap_out(soap, "wsi:UpdateOrderLinesResponse", id, "");
+	case SOAP_TYPE__wsi__UpdateOrderLines:
+		return ((_wsi__UpdateOrderLines *)ptr)->soap_out(soap, "wsi:UpdateOrderLines", id, "");
 	case SOAP_TYPE__wsi__GetInOrdersByQueryResponse:
 		return ((_wsi__GetInOrdersByQueryResponse *)ptr)->soap_out(soap, "wsi:GetInOrdersByQueryResponse", id, "");
 	case SOAP_TYPE__wsi__GetInOrdersByQuery:
@@ -1299,6 +1487,30 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((_wsi__ProcessArticleResponse *)ptr)->soap_out(soap, "wsi:ProcessArticleResponse", id, "");
 	case SOAP_TYPE__wsi__ProcessArticle:
 		return ((_wsi__ProcessArticle *)ptr)->soap_out(soap, "wsi:ProcessArticle", id, "");
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		return ((wsi__UpdateOrderLinesResult *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderLinesResult");
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		return ((wsi__UpdateOrderLines *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderLines");
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		return ((wsi__UpdateOrderLineReportedNumberOfItems *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		return ((wsi__UpdateOrderLineIdentification *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderLineIdentification");
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		return ((wsi__UpdateOrderLine *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderLine");
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		return ((wsi__UpdateOrderIdentification *)ptr)->soap_out(soap, tag, id, "wsi:UpdateOrderIdentification");
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		return ((wsi__UpdateInOrderLinesResult *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderLinesResult");
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		return ((wsi__UpdateInOrderLines *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		return ((wsi__UpdateInOrderLineReportedNumberOfItems *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		return ((wsi__UpdateInOrderLineIdentification *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderLineIdentification");
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		return ((wsi__UpdateInOrderLine *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderLine");
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		return ((wsi__UpdateInOrderIdentification *)ptr)->soap_out(soap, tag, id, "wsi:UpdateInOrderIdentification");
 	case SOAP_TYPE_wsi__TransporterService:
 		return ((wsi__TransporterService *)ptr)->soap_out(soap, tag, id, "wsi:TransporterService");
 	case SOAP_TYPE_wsi__TransporterContractClass:
@@ -1337,6 +1549,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((wsi__OrderTrackingInfo *)ptr)->soap_out(soap, tag, id, "wsi:OrderTrackingInfo");
 	case SOAP_TYPE_wsi__OrderStatus:
 		return ((wsi__OrderStatus *)ptr)->soap_out(soap, tag, id, "wsi:OrderStatus");
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		return ((wsi__OrderSpecialFilters *)ptr)->soap_out(soap, tag, id, "wsi:OrderSpecialFilters");
 	case SOAP_TYPE_wsi__OrderPalletItemInfo:
 		return ((wsi__OrderPalletItemInfo *)ptr)->soap_out(soap, tag, id, "wsi:OrderPalletItemInfo");
 	case SOAP_TYPE_wsi__OrderInfoType:
@@ -1365,6 +1579,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((wsi__InOrderSupplier *)ptr)->soap_out(soap, tag, id, "wsi:InOrderSupplier");
 	case SOAP_TYPE_wsi__InOrderStatus:
 		return ((wsi__InOrderStatus *)ptr)->soap_out(soap, tag, id, "wsi:InOrderStatus");
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		return ((wsi__InOrderSpecialFilters *)ptr)->soap_out(soap, tag, id, "wsi:InOrderSpecialFilters");
 	case SOAP_TYPE_wsi__InOrderLine:
 		return ((wsi__InOrderLine *)ptr)->soap_out(soap, tag, id, "wsi:InOrderLine");
 	case SOAP_TYPE_wsi__InOrderInfoClass:
@@ -1405,6 +1621,10 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return ((wsi__ArticleDefinition *)ptr)->soap_out(soap, tag, id, "wsi:ArticleDefinition");
 	case SOAP_TYPE_wsi__ArticleClass:
 		return ((wsi__ArticleClass *)ptr)->soap_out(soap, tag, id, "wsi:ArticleClass");
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		return ((wsi__ArrayOfUpdateOrderLine *)ptr)->soap_out(soap, tag, id, "wsi:ArrayOfUpdateOrderLine");
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		return ((wsi__ArrayOfUpdateInOrderLine *)ptr)->soap_out(soap, tag, id, "wsi:ArrayOfUpdateInOrderLine");
 	case SOAP_TYPE_wsi__ArrayOfTransporterService:
 		return ((wsi__ArrayOfTransporterService *)ptr)->soap_out(soap, tag, id, "wsi:ArrayOfTransporterService");
 	case SOAP_TYPE_wsi__ArrayOfTransporterContract:
@@ -1471,6 +1691,10 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTo_wsi__GetInventoryPerWarehouse(soap, tag, id, (_wsi__GetInventoryPerWarehouse *const*)ptr, "wsi:GetInventoryPerWarehouse");
 	case SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery:
 		return soap_out_PointerTo_wsi__GetInventoryByQuery(soap, tag, id, (_wsi__GetInventoryByQuery *const*)ptr, "wsi:GetInventoryByQuery");
+	case SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines:
+		return soap_out_PointerTo_wsi__UpdateInOrderLines(soap, tag, id, (_wsi__UpdateInOrderLines *const*)ptr, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_PointerTo_wsi__UpdateOrderLines:
+		return soap_out_PointerTo_wsi__UpdateOrderLines(soap, tag, id, (_wsi__UpdateOrderLines *const*)ptr, "wsi:UpdateOrderLines");
 	case SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery:
 		return soap_out_PointerTo_wsi__GetInOrdersByQuery(soap, tag, id, (_wsi__GetInOrdersByQuery *const*)ptr, "wsi:GetInOrdersByQuery");
 	case SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery:
@@ -1505,6 +1729,14 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__InventoryResult(soap, tag, id, (wsi__InventoryResult *const*)ptr, "wsi:InventoryResult");
 	case SOAP_TYPE_PointerTowsi__GetInventoryQuery:
 		return soap_out_PointerTowsi__GetInventoryQuery(soap, tag, id, (wsi__GetInventoryQuery *const*)ptr, "wsi:GetInventoryQuery");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult:
+		return soap_out_PointerTowsi__UpdateInOrderLinesResult(soap, tag, id, (wsi__UpdateInOrderLinesResult *const*)ptr, "wsi:UpdateInOrderLinesResult");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLines:
+		return soap_out_PointerTowsi__UpdateInOrderLines(soap, tag, id, (wsi__UpdateInOrderLines *const*)ptr, "wsi:UpdateInOrderLines");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult:
+		return soap_out_PointerTowsi__UpdateOrderLinesResult(soap, tag, id, (wsi__UpdateOrderLinesResult *const*)ptr, "wsi:UpdateOrderLinesResult");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLines:
+		return soap_out_PointerTowsi__UpdateOrderLines(soap, tag, id, (wsi__UpdateOrderLines *const*)ptr, "wsi:UpdateOrderLines");
 	case SOAP_TYPE_PointerTowsi__GetInOrdersResult:
 		return soap_out_PointerTowsi__GetInOrdersResult(soap, tag, id, (wsi__GetInOrdersResult *const*)ptr, "wsi:GetInOrdersResult");
 	case SOAP_TYPE_PointerTowsi__InOrderFilters:
@@ -1521,6 +1753,22 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__FileResultClass(soap, tag, id, (wsi__FileResultClass *const*)ptr, "wsi:FileResultClass");
 	case SOAP_TYPE_PointerTowsi__ArticleDefinition:
 		return soap_out_PointerTowsi__ArticleDefinition(soap, tag, id, (wsi__ArticleDefinition *const*)ptr, "wsi:ArticleDefinition");
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine:
+		return soap_out_PointerTowsi__ArrayOfUpdateOrderLine(soap, tag, id, (wsi__ArrayOfUpdateOrderLine *const*)ptr, "wsi:ArrayOfUpdateOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderIdentification:
+		return soap_out_PointerTowsi__UpdateOrderIdentification(soap, tag, id, (wsi__UpdateOrderIdentification *const*)ptr, "wsi:UpdateOrderIdentification");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems:
+		return soap_out_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, tag, id, (wsi__UpdateOrderLineReportedNumberOfItems *const*)ptr, "wsi:UpdateOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification:
+		return soap_out_PointerTowsi__UpdateOrderLineIdentification(soap, tag, id, (wsi__UpdateOrderLineIdentification *const*)ptr, "wsi:UpdateOrderLineIdentification");
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine:
+		return soap_out_PointerTowsi__ArrayOfUpdateInOrderLine(soap, tag, id, (wsi__ArrayOfUpdateInOrderLine *const*)ptr, "wsi:ArrayOfUpdateInOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification:
+		return soap_out_PointerTowsi__UpdateInOrderIdentification(soap, tag, id, (wsi__UpdateInOrderIdentification *const*)ptr, "wsi:UpdateInOrderIdentification");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems:
+		return soap_out_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, id, (wsi__UpdateInOrderLineReportedNumberOfItems *const*)ptr, "wsi:UpdateInOrderLineReportedNumberOfItems");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification:
+		return soap_out_PointerTowsi__UpdateInOrderLineIdentification(soap, tag, id, (wsi__UpdateInOrderLineIdentification *const*)ptr, "wsi:UpdateInOrderLineIdentification");
 	case SOAP_TYPE_PointerTowsi__ArrayOfTransporterService:
 		return soap_out_PointerTowsi__ArrayOfTransporterService(soap, tag, id, (wsi__ArrayOfTransporterService *const*)ptr, "wsi:ArrayOfTransporterService");
 	case SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError:
@@ -1537,6 +1785,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__OutboundWarehouse(soap, tag, id, (wsi__OutboundWarehouse *const*)ptr, "wsi:OutboundWarehouse");
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		return soap_out_PointerTowsi__OrderType(soap, tag, id, (wsi__OrderType *const*)ptr, "wsi:OrderType");
+	case SOAP_TYPE_PointerTowsi__OrderSpecialFilters:
+		return soap_out_PointerTowsi__OrderSpecialFilters(soap, tag, id, (wsi__OrderSpecialFilters *const*)ptr, "wsi:OrderSpecialFilters");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo:
 		return soap_out_PointerTowsi__ArrayOfOrderTrackingInfo(soap, tag, id, (wsi__ArrayOfOrderTrackingInfo *const*)ptr, "wsi:ArrayOfOrderTrackingInfo");
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo:
@@ -1557,6 +1807,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTowsi__ArticleClass(soap, tag, id, (wsi__ArticleClass *const*)ptr, "wsi:ArticleClass");
 	case SOAP_TYPE_PointerTowsi__InOrderWarehouse:
 		return soap_out_PointerTowsi__InOrderWarehouse(soap, tag, id, (wsi__InOrderWarehouse *const*)ptr, "wsi:InOrderWarehouse");
+	case SOAP_TYPE_PointerTowsi__InOrderSpecialFilters:
+		return soap_out_PointerTowsi__InOrderSpecialFilters(soap, tag, id, (wsi__InOrderSpecialFilters *const*)ptr, "wsi:InOrderSpecialFilters");
 	case SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine:
 		return soap_out_PointerTowsi__ArrayOfInOrderLine(soap, tag, id, (wsi__ArrayOfInOrderLine *const*)ptr, "wsi:ArrayOfInOrderLine");
 	case SOAP_TYPE_PointerTowsi__InOrderSupplier:
@@ -1603,6 +1855,10 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_putelement(struct soap *soap, const void *ptr, co
 		return soap_out_PointerTostd__string(soap, tag, id, (std::string *const*)ptr, "xsd:string");
 	case SOAP_TYPE_PointerToint:
 		return soap_out_PointerToint(soap, tag, id, (int *const*)ptr, "xsd:int");
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLine:
+		return soap_out_PointerTowsi__UpdateOrderLine(soap, tag, id, (wsi__UpdateOrderLine *const*)ptr, "wsi:UpdateOrderLine");
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLine:
+		return soap_out_PointerTowsi__UpdateInOrderLine(soap, tag, id, (wsi__UpdateInOrderLine *const*)ptr, "wsi:UpdateInOrderLine");
 	case SOAP_TYPE_PointerTowsi__TransporterService:
 		return soap_out_PointerTowsi__TransporterService(soap, tag, id, (wsi__TransporterService *const*)ptr, "wsi:TransporterService");
 	case SOAP_TYPE_PointerTowsi__TransporterContract:
@@ -1715,6 +1971,18 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE__wsi__GetInventoryByQuery:
 		((_wsi__GetInventoryByQuery *)ptr)->soap_serialize(soap);
 		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLinesResponse:
+		((_wsi__UpdateInOrderLinesResponse *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLines:
+		((_wsi__UpdateInOrderLines *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLinesResponse:
+		((_wsi__UpdateOrderLinesResponse *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLines:
+		((_wsi__UpdateOrderLines *)ptr)->soap_serialize(soap);
+		break;
 	case SOAP_TYPE__wsi__GetInOrdersByQueryResponse:
 		((_wsi__GetInOrdersByQueryResponse *)ptr)->soap_serialize(soap);
 		break;
@@ -1744,6 +2012,42 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE__wsi__ProcessArticle:
 		((_wsi__ProcessArticle *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		((wsi__UpdateOrderLinesResult *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		((wsi__UpdateOrderLines *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		((wsi__UpdateOrderLineReportedNumberOfItems *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		((wsi__UpdateOrderLineIdentification *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		((wsi__UpdateOrderLine *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		((wsi__UpdateOrderIdentification *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		((wsi__UpdateInOrderLinesResult *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		((wsi__UpdateInOrderLines *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		((wsi__UpdateInOrderLineReportedNumberOfItems *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		((wsi__UpdateInOrderLineIdentification *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		((wsi__UpdateInOrderLine *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		((wsi__UpdateInOrderIdentification *)ptr)->soap_serialize(soap);
 		break;
 	case SOAP_TYPE_wsi__TransporterService:
 		((wsi__TransporterService *)ptr)->soap_serialize(soap);
@@ -1802,6 +2106,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE_wsi__OrderStatus:
 		((wsi__OrderStatus *)ptr)->soap_serialize(soap);
 		break;
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		((wsi__OrderSpecialFilters *)ptr)->soap_serialize(soap);
+		break;
 	case SOAP_TYPE_wsi__OrderPalletItemInfo:
 		((wsi__OrderPalletItemInfo *)ptr)->soap_serialize(soap);
 		break;
@@ -1843,6 +2150,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_wsi__InOrderStatus:
 		((wsi__InOrderStatus *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		((wsi__InOrderSpecialFilters *)ptr)->soap_serialize(soap);
 		break;
 	case SOAP_TYPE_wsi__InOrderLine:
 		((wsi__InOrderLine *)ptr)->soap_serialize(soap);
@@ -1903,6 +2213,12 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_wsi__ArticleClass:
 		((wsi__ArticleClass *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		((wsi__ArrayOfUpdateOrderLine *)ptr)->soap_serialize(soap);
+		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		((wsi__ArrayOfUpdateInOrderLine *)ptr)->soap_serialize(soap);
 		break;
 	case SOAP_TYPE_wsi__ArrayOfTransporterService:
 		((wsi__ArrayOfTransporterService *)ptr)->soap_serialize(soap);
@@ -2003,6 +2319,12 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE___wsi__GetInventoryByQuery:
 		soap_serialize___wsi__GetInventoryByQuery(soap, (const struct __wsi__GetInventoryByQuery *)ptr);
 		break;
+	case SOAP_TYPE___wsi__UpdateInOrderLines:
+		soap_serialize___wsi__UpdateInOrderLines(soap, (const struct __wsi__UpdateInOrderLines *)ptr);
+		break;
+	case SOAP_TYPE___wsi__UpdateOrderLines:
+		soap_serialize___wsi__UpdateOrderLines(soap, (const struct __wsi__UpdateOrderLines *)ptr);
+		break;
 	case SOAP_TYPE___wsi__GetInOrdersByQuery:
 		soap_serialize___wsi__GetInOrdersByQuery(soap, (const struct __wsi__GetInOrdersByQuery *)ptr);
 		break;
@@ -2041,6 +2363,12 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery:
 		soap_serialize_PointerTo_wsi__GetInventoryByQuery(soap, (_wsi__GetInventoryByQuery *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines:
+		soap_serialize_PointerTo_wsi__UpdateInOrderLines(soap, (_wsi__UpdateInOrderLines *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTo_wsi__UpdateOrderLines:
+		soap_serialize_PointerTo_wsi__UpdateOrderLines(soap, (_wsi__UpdateOrderLines *const*)ptr);
 		break;
 	case SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery:
 		soap_serialize_PointerTo_wsi__GetInOrdersByQuery(soap, (_wsi__GetInOrdersByQuery *const*)ptr);
@@ -2093,6 +2421,18 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE_PointerTowsi__GetInventoryQuery:
 		soap_serialize_PointerTowsi__GetInventoryQuery(soap, (wsi__GetInventoryQuery *const*)ptr);
 		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult:
+		soap_serialize_PointerTowsi__UpdateInOrderLinesResult(soap, (wsi__UpdateInOrderLinesResult *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLines:
+		soap_serialize_PointerTowsi__UpdateInOrderLines(soap, (wsi__UpdateInOrderLines *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult:
+		soap_serialize_PointerTowsi__UpdateOrderLinesResult(soap, (wsi__UpdateOrderLinesResult *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLines:
+		soap_serialize_PointerTowsi__UpdateOrderLines(soap, (wsi__UpdateOrderLines *const*)ptr);
+		break;
 	case SOAP_TYPE_PointerTowsi__GetInOrdersResult:
 		soap_serialize_PointerTowsi__GetInOrdersResult(soap, (wsi__GetInOrdersResult *const*)ptr);
 		break;
@@ -2117,6 +2457,30 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 	case SOAP_TYPE_PointerTowsi__ArticleDefinition:
 		soap_serialize_PointerTowsi__ArticleDefinition(soap, (wsi__ArticleDefinition *const*)ptr);
 		break;
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine:
+		soap_serialize_PointerTowsi__ArrayOfUpdateOrderLine(soap, (wsi__ArrayOfUpdateOrderLine *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderIdentification:
+		soap_serialize_PointerTowsi__UpdateOrderIdentification(soap, (wsi__UpdateOrderIdentification *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems:
+		soap_serialize_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, (wsi__UpdateOrderLineReportedNumberOfItems *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification:
+		soap_serialize_PointerTowsi__UpdateOrderLineIdentification(soap, (wsi__UpdateOrderLineIdentification *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine:
+		soap_serialize_PointerTowsi__ArrayOfUpdateInOrderLine(soap, (wsi__ArrayOfUpdateInOrderLine *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification:
+		soap_serialize_PointerTowsi__UpdateInOrderIdentification(soap, (wsi__UpdateInOrderIdentification *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems:
+		soap_serialize_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, (wsi__UpdateInOrderLineReportedNumberOfItems *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification:
+		soap_serialize_PointerTowsi__UpdateInOrderLineIdentification(soap, (wsi__UpdateInOrderLineIdentification *const*)ptr);
+		break;
 	case SOAP_TYPE_PointerTowsi__ArrayOfTransporterService:
 		soap_serialize_PointerTowsi__ArrayOfTransporterService(soap, (wsi__ArrayOfTransporterService *const*)ptr);
 		break;
@@ -2140,6 +2504,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_PointerTowsi__OrderType:
 		soap_serialize_PointerTowsi__OrderType(soap, (wsi__OrderType *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__OrderSpecialFilters:
+		soap_serialize_PointerTowsi__OrderSpecialFilters(soap, (wsi__OrderSpecialFilters *const*)ptr);
 		break;
 	case SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo:
 		soap_serialize_PointerTowsi__ArrayOfOrderTrackingInfo(soap, (wsi__ArrayOfOrderTrackingInfo *const*)ptr);
@@ -2170,6 +2537,9 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_PointerTowsi__InOrderWarehouse:
 		soap_serialize_PointerTowsi__InOrderWarehouse(soap, (wsi__InOrderWarehouse *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__InOrderSpecialFilters:
+		soap_serialize_PointerTowsi__InOrderSpecialFilters(soap, (wsi__InOrderSpecialFilters *const*)ptr);
 		break;
 	case SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine:
 		soap_serialize_PointerTowsi__ArrayOfInOrderLine(soap, (wsi__ArrayOfInOrderLine *const*)ptr);
@@ -2239,6 +2609,12 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_markelement(struct soap *soap, const void *ptr, 
 		break;
 	case SOAP_TYPE_PointerToint:
 		soap_serialize_PointerToint(soap, (int *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateOrderLine:
+		soap_serialize_PointerTowsi__UpdateOrderLine(soap, (wsi__UpdateOrderLine *const*)ptr);
+		break;
+	case SOAP_TYPE_PointerTowsi__UpdateInOrderLine:
+		soap_serialize_PointerTowsi__UpdateInOrderLine(soap, (wsi__UpdateInOrderLine *const*)ptr);
 		break;
 	case SOAP_TYPE_PointerTowsi__TransporterService:
 		soap_serialize_PointerTowsi__TransporterService(soap, (wsi__TransporterService *const*)ptr);
@@ -2386,6 +2762,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_wsi__ArrayOfTransporterContract(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__ArrayOfTransporterService:
 		return (void*)soap_instantiate_wsi__ArrayOfTransporterService(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		return (void*)soap_instantiate_wsi__ArrayOfUpdateInOrderLine(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		return (void*)soap_instantiate_wsi__ArrayOfUpdateOrderLine(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__ArticleClass:
 		return (void*)soap_instantiate_wsi__ArticleClass(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__ArticleDefinition:
@@ -2426,6 +2806,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_wsi__InOrderInfoClass(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__InOrderLine:
 		return (void*)soap_instantiate_wsi__InOrderLine(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		return (void*)soap_instantiate_wsi__InOrderSpecialFilters(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__InOrderStatus:
 		return (void*)soap_instantiate_wsi__InOrderStatus(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__InOrderSupplier:
@@ -2454,6 +2836,8 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_wsi__OrderInfoType(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__OrderPalletItemInfo:
 		return (void*)soap_instantiate_wsi__OrderPalletItemInfo(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		return (void*)soap_instantiate_wsi__OrderSpecialFilters(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__OrderStatus:
 		return (void*)soap_instantiate_wsi__OrderStatus(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__OrderTrackingInfo:
@@ -2492,6 +2876,30 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_wsi__TransporterContractClass(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_wsi__TransporterService:
 		return (void*)soap_instantiate_wsi__TransporterService(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		return (void*)soap_instantiate_wsi__UpdateInOrderIdentification(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		return (void*)soap_instantiate_wsi__UpdateInOrderLine(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		return (void*)soap_instantiate_wsi__UpdateInOrderLineIdentification(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		return (void*)soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		return (void*)soap_instantiate_wsi__UpdateInOrderLines(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		return (void*)soap_instantiate_wsi__UpdateInOrderLinesResult(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		return (void*)soap_instantiate_wsi__UpdateOrderIdentification(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		return (void*)soap_instantiate_wsi__UpdateOrderLine(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		return (void*)soap_instantiate_wsi__UpdateOrderLineIdentification(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		return (void*)soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		return (void*)soap_instantiate_wsi__UpdateOrderLines(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		return (void*)soap_instantiate_wsi__UpdateOrderLinesResult(soap, -1, type, arrayType, n);
 	case SOAP_TYPE__wsi__ProcessArticle:
 		return (void*)soap_instantiate__wsi__ProcessArticle(soap, -1, type, arrayType, n);
 	case SOAP_TYPE__wsi__ProcessArticleResponse:
@@ -2512,6 +2920,14 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate__wsi__GetInOrdersByQuery(soap, -1, type, arrayType, n);
 	case SOAP_TYPE__wsi__GetInOrdersByQueryResponse:
 		return (void*)soap_instantiate__wsi__GetInOrdersByQueryResponse(soap, -1, type, arrayType, n);
+	case SOAP_TYPE__wsi__UpdateOrderLines:
+		return (void*)soap_instantiate__wsi__UpdateOrderLines(soap, -1, type, arrayType, n);
+	case SOAP_TYPE__wsi__UpdateOrderLinesResponse:
+		return (void*)soap_instantiate__wsi__UpdateOrderLinesResponse(soap, -1, type, arrayType, n);
+	case SOAP_TYPE__wsi__UpdateInOrderLines:
+		return (void*)soap_instantiate__wsi__UpdateInOrderLines(soap, -1, type, arrayType, n);
+	case SOAP_TYPE__wsi__UpdateInOrderLinesResponse:
+		return (void*)soap_instantiate__wsi__UpdateInOrderLinesResponse(soap, -1, type, arrayType, n);
 	case SOAP_TYPE__wsi__GetInventoryByQuery:
 		return (void*)soap_instantiate__wsi__GetInventoryByQuery(soap, -1, type, arrayType, n);
 	case SOAP_TYPE__wsi__GetInventoryByQueryResponse:
@@ -2554,6 +2970,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate___wsi__GetOrdersByQuery(soap, -1, type, arrayType, n);
 	case SOAP_TYPE___wsi__GetInOrdersByQuery:
 		return (void*)soap_instantiate___wsi__GetInOrdersByQuery(soap, -1, type, arrayType, n);
+	case SOAP_TYPE___wsi__UpdateOrderLines:
+		return (void*)soap_instantiate___wsi__UpdateOrderLines(soap, -1, type, arrayType, n);
+	case SOAP_TYPE___wsi__UpdateInOrderLines:
+		return (void*)soap_instantiate___wsi__UpdateInOrderLines(soap, -1, type, arrayType, n);
 	case SOAP_TYPE___wsi__GetInventoryByQuery:
 		return (void*)soap_instantiate___wsi__GetInventoryByQuery(soap, -1, type, arrayType, n);
 	case SOAP_TYPE___wsi__GetInventoryPerWarehouse:
@@ -2594,6 +3014,10 @@ SOAP_FMAC3 void * SOAP_FMAC4 soap_instantiate(struct soap *soap, int t, const ch
 		return (void*)soap_instantiate_xsd__dateTime(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_xsd__decimal:
 		return (void*)soap_instantiate_xsd__decimal(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine:
+		return (void*)soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, -1, type, arrayType, n);
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine:
+		return (void*)soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService:
 		return (void*)soap_instantiate_std__vectorTemplateOfPointerTowsi__TransporterService(soap, -1, type, arrayType, n);
 	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract:
@@ -2787,6 +3211,18 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<wsi__ArrayOfTransporterService*>(p->ptr), wsi__ArrayOfTransporterService);
 		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__ArrayOfUpdateInOrderLine*>(p->ptr), wsi__ArrayOfUpdateInOrderLine);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__ArrayOfUpdateInOrderLine*>(p->ptr), wsi__ArrayOfUpdateInOrderLine);
+		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__ArrayOfUpdateOrderLine*>(p->ptr), wsi__ArrayOfUpdateOrderLine);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__ArrayOfUpdateOrderLine*>(p->ptr), wsi__ArrayOfUpdateOrderLine);
+		break;
 	case SOAP_TYPE_wsi__ArticleClass:
 		if (p->size < 0)
 			SOAP_DELETE(soap, static_cast<wsi__ArticleClass*>(p->ptr), wsi__ArticleClass);
@@ -2907,6 +3343,12 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<wsi__InOrderLine*>(p->ptr), wsi__InOrderLine);
 		break;
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__InOrderSpecialFilters*>(p->ptr), wsi__InOrderSpecialFilters);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__InOrderSpecialFilters*>(p->ptr), wsi__InOrderSpecialFilters);
+		break;
 	case SOAP_TYPE_wsi__InOrderStatus:
 		if (p->size < 0)
 			SOAP_DELETE(soap, static_cast<wsi__InOrderStatus*>(p->ptr), wsi__InOrderStatus);
@@ -2990,6 +3432,12 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 			SOAP_DELETE(soap, static_cast<wsi__OrderPalletItemInfo*>(p->ptr), wsi__OrderPalletItemInfo);
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<wsi__OrderPalletItemInfo*>(p->ptr), wsi__OrderPalletItemInfo);
+		break;
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__OrderSpecialFilters*>(p->ptr), wsi__OrderSpecialFilters);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__OrderSpecialFilters*>(p->ptr), wsi__OrderSpecialFilters);
 		break;
 	case SOAP_TYPE_wsi__OrderStatus:
 		if (p->size < 0)
@@ -3105,6 +3553,78 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<wsi__TransporterService*>(p->ptr), wsi__TransporterService);
 		break;
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderIdentification*>(p->ptr), wsi__UpdateInOrderIdentification);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderIdentification*>(p->ptr), wsi__UpdateInOrderIdentification);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderLine*>(p->ptr), wsi__UpdateInOrderLine);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderLine*>(p->ptr), wsi__UpdateInOrderLine);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderLineIdentification*>(p->ptr), wsi__UpdateInOrderLineIdentification);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderLineIdentification*>(p->ptr), wsi__UpdateInOrderLineIdentification);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderLineReportedNumberOfItems*>(p->ptr), wsi__UpdateInOrderLineReportedNumberOfItems);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderLineReportedNumberOfItems*>(p->ptr), wsi__UpdateInOrderLineReportedNumberOfItems);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderLines*>(p->ptr), wsi__UpdateInOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderLines*>(p->ptr), wsi__UpdateInOrderLines);
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateInOrderLinesResult*>(p->ptr), wsi__UpdateInOrderLinesResult);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateInOrderLinesResult*>(p->ptr), wsi__UpdateInOrderLinesResult);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderIdentification*>(p->ptr), wsi__UpdateOrderIdentification);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderIdentification*>(p->ptr), wsi__UpdateOrderIdentification);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderLine*>(p->ptr), wsi__UpdateOrderLine);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderLine*>(p->ptr), wsi__UpdateOrderLine);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderLineIdentification*>(p->ptr), wsi__UpdateOrderLineIdentification);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderLineIdentification*>(p->ptr), wsi__UpdateOrderLineIdentification);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderLineReportedNumberOfItems*>(p->ptr), wsi__UpdateOrderLineReportedNumberOfItems);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderLineReportedNumberOfItems*>(p->ptr), wsi__UpdateOrderLineReportedNumberOfItems);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderLines*>(p->ptr), wsi__UpdateOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderLines*>(p->ptr), wsi__UpdateOrderLines);
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<wsi__UpdateOrderLinesResult*>(p->ptr), wsi__UpdateOrderLinesResult);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<wsi__UpdateOrderLinesResult*>(p->ptr), wsi__UpdateOrderLinesResult);
+		break;
 	case SOAP_TYPE__wsi__ProcessArticle:
 		if (p->size < 0)
 			SOAP_DELETE(soap, static_cast<_wsi__ProcessArticle*>(p->ptr), _wsi__ProcessArticle);
@@ -3164,6 +3684,30 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 			SOAP_DELETE(soap, static_cast<_wsi__GetInOrdersByQueryResponse*>(p->ptr), _wsi__GetInOrdersByQueryResponse);
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<_wsi__GetInOrdersByQueryResponse*>(p->ptr), _wsi__GetInOrdersByQueryResponse);
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<_wsi__UpdateOrderLines*>(p->ptr), _wsi__UpdateOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<_wsi__UpdateOrderLines*>(p->ptr), _wsi__UpdateOrderLines);
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLinesResponse:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<_wsi__UpdateOrderLinesResponse*>(p->ptr), _wsi__UpdateOrderLinesResponse);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<_wsi__UpdateOrderLinesResponse*>(p->ptr), _wsi__UpdateOrderLinesResponse);
+		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<_wsi__UpdateInOrderLines*>(p->ptr), _wsi__UpdateInOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<_wsi__UpdateInOrderLines*>(p->ptr), _wsi__UpdateInOrderLines);
+		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLinesResponse:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<_wsi__UpdateInOrderLinesResponse*>(p->ptr), _wsi__UpdateInOrderLinesResponse);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<_wsi__UpdateInOrderLinesResponse*>(p->ptr), _wsi__UpdateInOrderLinesResponse);
 		break;
 	case SOAP_TYPE__wsi__GetInventoryByQuery:
 		if (p->size < 0)
@@ -3291,6 +3835,18 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<struct __wsi__GetInOrdersByQuery*>(p->ptr), struct __wsi__GetInOrdersByQuery);
 		break;
+	case SOAP_TYPE___wsi__UpdateOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<struct __wsi__UpdateOrderLines*>(p->ptr), struct __wsi__UpdateOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<struct __wsi__UpdateOrderLines*>(p->ptr), struct __wsi__UpdateOrderLines);
+		break;
+	case SOAP_TYPE___wsi__UpdateInOrderLines:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<struct __wsi__UpdateInOrderLines*>(p->ptr), struct __wsi__UpdateInOrderLines);
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<struct __wsi__UpdateInOrderLines*>(p->ptr), struct __wsi__UpdateInOrderLines);
+		break;
 	case SOAP_TYPE___wsi__GetInventoryByQuery:
 		if (p->size < 0)
 			SOAP_DELETE(soap, static_cast<struct __wsi__GetInventoryByQuery*>(p->ptr), struct __wsi__GetInventoryByQuery);
@@ -3390,6 +3946,18 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_fdelete(struct soap *soap, struct soap_clist *p)
 			SOAP_DELETE(soap, static_cast<std::string*>(p->ptr), std::string);
 		else
 			SOAP_DELETE_ARRAY(soap, static_cast<std::string*>(p->ptr), std::string);
+		break;
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<std::vector<wsi__UpdateOrderLine *> *>(p->ptr), std::vector<wsi__UpdateOrderLine *> );
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<std::vector<wsi__UpdateOrderLine *> *>(p->ptr), std::vector<wsi__UpdateOrderLine *> );
+		break;
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine:
+		if (p->size < 0)
+			SOAP_DELETE(soap, static_cast<std::vector<wsi__UpdateInOrderLine *> *>(p->ptr), std::vector<wsi__UpdateInOrderLine *> );
+		else
+			SOAP_DELETE_ARRAY(soap, static_cast<std::vector<wsi__UpdateInOrderLine *> *>(p->ptr), std::vector<wsi__UpdateInOrderLine *> );
 		break;
 	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService:
 		if (p->size < 0)
@@ -3554,6 +4122,18 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 	(void)soap; (void)t; (void)p; (void)index; (void)q; (void)x; /* appease -Wall -Werror */
 	switch (tt)
 	{
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine:
+		if (t == SOAP_TYPE_wsi__UpdateOrderLine || soap_fbase(t, SOAP_TYPE_wsi__UpdateOrderLine))
+		{	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Container std::vector<wsi__UpdateOrderLine *>  insert type=%d in %d location=%p object=%p at index=%lu\n", t, tt, p, q, (unsigned long)index));
+			(*(std::vector<wsi__UpdateOrderLine *> *)p)[index] = *(wsi__UpdateOrderLine **)q;
+		}
+		break;
+	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine:
+		if (t == SOAP_TYPE_wsi__UpdateInOrderLine || soap_fbase(t, SOAP_TYPE_wsi__UpdateInOrderLine))
+		{	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Container std::vector<wsi__UpdateInOrderLine *>  insert type=%d in %d location=%p object=%p at index=%lu\n", t, tt, p, q, (unsigned long)index));
+			(*(std::vector<wsi__UpdateInOrderLine *> *)p)[index] = *(wsi__UpdateInOrderLine **)q;
+		}
+		break;
 	case SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService:
 		if (t == SOAP_TYPE_wsi__TransporterService || soap_fbase(t, SOAP_TYPE_wsi__TransporterService))
 		{	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Container std::vector<wsi__TransporterService *>  insert type=%d in %d location=%p object=%p at index=%lu\n", t, tt, p, q, (unsigned long)index));
@@ -3778,6 +4358,14 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__ArrayOfTransporterService type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__ArrayOfTransporterService*)p = *(wsi__ArrayOfTransporterService*)q;
 		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__ArrayOfUpdateInOrderLine type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__ArrayOfUpdateInOrderLine*)p = *(wsi__ArrayOfUpdateInOrderLine*)q;
+		break;
+	case SOAP_TYPE_wsi__ArrayOfUpdateOrderLine:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__ArrayOfUpdateOrderLine type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__ArrayOfUpdateOrderLine*)p = *(wsi__ArrayOfUpdateOrderLine*)q;
+		break;
 	case SOAP_TYPE_wsi__ArticleClass:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__ArticleClass type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__ArticleClass*)p = *(wsi__ArticleClass*)q;
@@ -3858,6 +4446,10 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__InOrderLine type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__InOrderLine*)p = *(wsi__InOrderLine*)q;
 		break;
+	case SOAP_TYPE_wsi__InOrderSpecialFilters:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__InOrderSpecialFilters type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__InOrderSpecialFilters*)p = *(wsi__InOrderSpecialFilters*)q;
+		break;
 	case SOAP_TYPE_wsi__InOrderStatus:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__InOrderStatus type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__InOrderStatus*)p = *(wsi__InOrderStatus*)q;
@@ -3913,6 +4505,10 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 	case SOAP_TYPE_wsi__OrderPalletItemInfo:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__OrderPalletItemInfo type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__OrderPalletItemInfo*)p = *(wsi__OrderPalletItemInfo*)q;
+		break;
+	case SOAP_TYPE_wsi__OrderSpecialFilters:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__OrderSpecialFilters type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__OrderSpecialFilters*)p = *(wsi__OrderSpecialFilters*)q;
 		break;
 	case SOAP_TYPE_wsi__OrderStatus:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__OrderStatus type=%d location=%p object=%p\n", t, p, q));
@@ -3990,6 +4586,54 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__TransporterService type=%d location=%p object=%p\n", t, p, q));
 		*(wsi__TransporterService*)p = *(wsi__TransporterService*)q;
 		break;
+	case SOAP_TYPE_wsi__UpdateInOrderIdentification:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderIdentification type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderIdentification*)p = *(wsi__UpdateInOrderIdentification*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLine:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderLine type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderLine*)p = *(wsi__UpdateInOrderLine*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineIdentification:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderLineIdentification type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderLineIdentification*)p = *(wsi__UpdateInOrderLineIdentification*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderLineReportedNumberOfItems type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderLineReportedNumberOfItems*)p = *(wsi__UpdateInOrderLineReportedNumberOfItems*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderLines*)p = *(wsi__UpdateInOrderLines*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateInOrderLinesResult:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateInOrderLinesResult type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateInOrderLinesResult*)p = *(wsi__UpdateInOrderLinesResult*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderIdentification:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderIdentification type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderIdentification*)p = *(wsi__UpdateOrderIdentification*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLine:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderLine type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderLine*)p = *(wsi__UpdateOrderLine*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineIdentification:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderLineIdentification type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderLineIdentification*)p = *(wsi__UpdateOrderLineIdentification*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderLineReportedNumberOfItems type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderLineReportedNumberOfItems*)p = *(wsi__UpdateOrderLineReportedNumberOfItems*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderLines*)p = *(wsi__UpdateOrderLines*)q;
+		break;
+	case SOAP_TYPE_wsi__UpdateOrderLinesResult:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy wsi__UpdateOrderLinesResult type=%d location=%p object=%p\n", t, p, q));
+		*(wsi__UpdateOrderLinesResult*)p = *(wsi__UpdateOrderLinesResult*)q;
+		break;
 	case SOAP_TYPE__wsi__ProcessArticle:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__ProcessArticle type=%d location=%p object=%p\n", t, p, q));
 		*(_wsi__ProcessArticle*)p = *(_wsi__ProcessArticle*)q;
@@ -4029,6 +4673,22 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 	case SOAP_TYPE__wsi__GetInOrdersByQueryResponse:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__GetInOrdersByQueryResponse type=%d location=%p object=%p\n", t, p, q));
 		*(_wsi__GetInOrdersByQueryResponse*)p = *(_wsi__GetInOrdersByQueryResponse*)q;
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__UpdateOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(_wsi__UpdateOrderLines*)p = *(_wsi__UpdateOrderLines*)q;
+		break;
+	case SOAP_TYPE__wsi__UpdateOrderLinesResponse:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__UpdateOrderLinesResponse type=%d location=%p object=%p\n", t, p, q));
+		*(_wsi__UpdateOrderLinesResponse*)p = *(_wsi__UpdateOrderLinesResponse*)q;
+		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__UpdateInOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(_wsi__UpdateInOrderLines*)p = *(_wsi__UpdateInOrderLines*)q;
+		break;
+	case SOAP_TYPE__wsi__UpdateInOrderLinesResponse:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__UpdateInOrderLinesResponse type=%d location=%p object=%p\n", t, p, q));
+		*(_wsi__UpdateInOrderLinesResponse*)p = *(_wsi__UpdateInOrderLinesResponse*)q;
 		break;
 	case SOAP_TYPE__wsi__GetInventoryByQuery:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy _wsi__GetInventoryByQuery type=%d location=%p object=%p\n", t, p, q));
@@ -4113,6 +4773,14 @@ SOAP_FMAC3 void SOAP_FMAC4 soap_finsert(struct soap *soap, int t, int tt, void *
 	case SOAP_TYPE___wsi__GetInOrdersByQuery:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy struct __wsi__GetInOrdersByQuery type=%d location=%p object=%p\n", t, p, q));
 		*(struct __wsi__GetInOrdersByQuery*)p = *(struct __wsi__GetInOrdersByQuery*)q;
+		break;
+	case SOAP_TYPE___wsi__UpdateOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy struct __wsi__UpdateOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(struct __wsi__UpdateOrderLines*)p = *(struct __wsi__UpdateOrderLines*)q;
+		break;
+	case SOAP_TYPE___wsi__UpdateInOrderLines:
+		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy struct __wsi__UpdateInOrderLines type=%d location=%p object=%p\n", t, p, q));
+		*(struct __wsi__UpdateInOrderLines*)p = *(struct __wsi__UpdateInOrderLines*)q;
 		break;
 	case SOAP_TYPE___wsi__GetInventoryByQuery:
 		DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Copy struct __wsi__GetInventoryByQuery type=%d location=%p object=%p\n", t, p, q));
@@ -4425,6 +5093,340 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__WarehouseIdentificationType(struct soap 
 SOAP_FMAC3 enum wsi__WarehouseIdentificationType * SOAP_FMAC4 soap_get_wsi__WarehouseIdentificationType(struct soap *soap, enum wsi__WarehouseIdentificationType *p, const char *tag, const char *type)
 {
 	if ((p = soap_in_wsi__WarehouseIdentificationType(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+static const struct soap_code_map soap_codes_wsi__UpdateOrderLineIdentificationType[] =
+{	{ (LONG64)wsi__UpdateOrderLineIdentificationType__ExternalOrderLineCode, "ExternalOrderLineCode" },
+	{ (LONG64)wsi__UpdateOrderLineIdentificationType__OrderLineId, "OrderLineId" },
+	{ 0, NULL }
+};
+
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateOrderLineIdentificationType2s(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType n)
+{
+	const char *s = soap_code_str(soap_codes_wsi__UpdateOrderLineIdentificationType, (long)n);
+	if (s)
+		return s;
+	return soap_long2s(soap, (long)n);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *tag, int id, const enum wsi__UpdateOrderLineIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLineIdentificationType), type) || soap_send(soap, soap_wsi__UpdateOrderLineIdentificationType2s(soap, *a)))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *s, enum wsi__UpdateOrderLineIdentificationType *a)
+{
+	const struct soap_code_map *map;
+	if (!s)
+		return soap->error;
+	map = soap_code(soap_codes_wsi__UpdateOrderLineIdentificationType, s);
+	if (map)
+		*a = (enum wsi__UpdateOrderLineIdentificationType)map->code;
+	else if (!*s)
+		return soap->error = SOAP_EMPTY;
+	else
+	{	int n;
+		if (soap_s2int(soap, s, &n) || n < 0 || n > 1)
+			return soap->error = SOAP_TYPE;
+		*a = (enum wsi__UpdateOrderLineIdentificationType)n;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *tag, enum wsi__UpdateOrderLineIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_in(soap, tag, 0, type))
+		return NULL;
+	a = (enum wsi__UpdateOrderLineIdentificationType*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLineIdentificationType, sizeof(enum wsi__UpdateOrderLineIdentificationType), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	if (*soap->href != '#')
+	{	int err = soap_s2wsi__UpdateOrderLineIdentificationType(soap, soap_value(soap), a);
+		if ((soap->body && soap_element_end_in(soap, tag)) || err)
+			return NULL;
+	}
+	else
+	{	a = (enum wsi__UpdateOrderLineIdentificationType *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLineIdentificationType, SOAP_TYPE_wsi__UpdateOrderLineIdentificationType, sizeof(enum wsi__UpdateOrderLineIdentificationType), 0, NULL, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateOrderLineIdentificationType(struct soap *soap, int n)
+{
+	enum wsi__UpdateOrderLineIdentificationType *a = static_cast<enum wsi__UpdateOrderLineIdentificationType *>(soap_malloc(soap, (n = (n < 0 ? 1 : n)) * sizeof(enum wsi__UpdateOrderLineIdentificationType)));
+	for (enum wsi__UpdateOrderLineIdentificationType *p = a; p && n--; ++p)
+		soap_default_wsi__UpdateOrderLineIdentificationType(soap, p);
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const enum wsi__UpdateOrderLineIdentificationType *a, const char *tag, const char *type)
+{
+	if (soap_out_wsi__UpdateOrderLineIdentificationType(soap, tag ? tag : "wsi:UpdateOrderLineIdentificationType", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLineIdentificationType(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+static const struct soap_code_map soap_codes_wsi__UpdateOrderIdentificationType[] =
+{	{ (LONG64)wsi__UpdateOrderIdentificationType__GoodsOwnerOrderNumber, "GoodsOwnerOrderNumber" },
+	{ (LONG64)wsi__UpdateOrderIdentificationType__ReferenceNumber, "ReferenceNumber" },
+	{ (LONG64)wsi__UpdateOrderIdentificationType__SystemId, "SystemId" },
+	{ (LONG64)wsi__UpdateOrderIdentificationType__GoodsOwnerOrderId, "GoodsOwnerOrderId" },
+	{ 0, NULL }
+};
+
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateOrderIdentificationType2s(struct soap *soap, enum wsi__UpdateOrderIdentificationType n)
+{
+	const char *s = soap_code_str(soap_codes_wsi__UpdateOrderIdentificationType, (long)n);
+	if (s)
+		return s;
+	return soap_long2s(soap, (long)n);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *tag, int id, const enum wsi__UpdateOrderIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderIdentificationType), type) || soap_send(soap, soap_wsi__UpdateOrderIdentificationType2s(soap, *a)))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateOrderIdentificationType(struct soap *soap, const char *s, enum wsi__UpdateOrderIdentificationType *a)
+{
+	const struct soap_code_map *map;
+	if (!s)
+		return soap->error;
+	map = soap_code(soap_codes_wsi__UpdateOrderIdentificationType, s);
+	if (map)
+		*a = (enum wsi__UpdateOrderIdentificationType)map->code;
+	else if (!*s)
+		return soap->error = SOAP_EMPTY;
+	else
+	{	int n;
+		if (soap_s2int(soap, s, &n) || n < 0 || n > 3)
+			return soap->error = SOAP_TYPE;
+		*a = (enum wsi__UpdateOrderIdentificationType)n;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *tag, enum wsi__UpdateOrderIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_in(soap, tag, 0, type))
+		return NULL;
+	a = (enum wsi__UpdateOrderIdentificationType*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderIdentificationType, sizeof(enum wsi__UpdateOrderIdentificationType), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	if (*soap->href != '#')
+	{	int err = soap_s2wsi__UpdateOrderIdentificationType(soap, soap_value(soap), a);
+		if ((soap->body && soap_element_end_in(soap, tag)) || err)
+			return NULL;
+	}
+	else
+	{	a = (enum wsi__UpdateOrderIdentificationType *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderIdentificationType, SOAP_TYPE_wsi__UpdateOrderIdentificationType, sizeof(enum wsi__UpdateOrderIdentificationType), 0, NULL, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateOrderIdentificationType(struct soap *soap, int n)
+{
+	enum wsi__UpdateOrderIdentificationType *a = static_cast<enum wsi__UpdateOrderIdentificationType *>(soap_malloc(soap, (n = (n < 0 ? 1 : n)) * sizeof(enum wsi__UpdateOrderIdentificationType)));
+	for (enum wsi__UpdateOrderIdentificationType *p = a; p && n--; ++p)
+		soap_default_wsi__UpdateOrderIdentificationType(soap, p);
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateOrderIdentificationType(struct soap *soap, const enum wsi__UpdateOrderIdentificationType *a, const char *tag, const char *type)
+{
+	if (soap_out_wsi__UpdateOrderIdentificationType(soap, tag ? tag : "wsi:UpdateOrderIdentificationType", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateOrderIdentificationType(struct soap *soap, enum wsi__UpdateOrderIdentificationType *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderIdentificationType(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+static const struct soap_code_map soap_codes_wsi__UpdateInOrderLineIdentificationType[] =
+{	{ (LONG64)wsi__UpdateInOrderLineIdentificationType__ExternalOrderLineCode, "ExternalOrderLineCode" },
+	{ (LONG64)wsi__UpdateInOrderLineIdentificationType__InOrderLineId, "InOrderLineId" },
+	{ 0, NULL }
+};
+
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateInOrderLineIdentificationType2s(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType n)
+{
+	const char *s = soap_code_str(soap_codes_wsi__UpdateInOrderLineIdentificationType, (long)n);
+	if (s)
+		return s;
+	return soap_long2s(soap, (long)n);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *tag, int id, const enum wsi__UpdateInOrderLineIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType), type) || soap_send(soap, soap_wsi__UpdateInOrderLineIdentificationType2s(soap, *a)))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *s, enum wsi__UpdateInOrderLineIdentificationType *a)
+{
+	const struct soap_code_map *map;
+	if (!s)
+		return soap->error;
+	map = soap_code(soap_codes_wsi__UpdateInOrderLineIdentificationType, s);
+	if (map)
+		*a = (enum wsi__UpdateInOrderLineIdentificationType)map->code;
+	else if (!*s)
+		return soap->error = SOAP_EMPTY;
+	else
+	{	int n;
+		if (soap_s2int(soap, s, &n) || n < 0 || n > 1)
+			return soap->error = SOAP_TYPE;
+		*a = (enum wsi__UpdateInOrderLineIdentificationType)n;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *tag, enum wsi__UpdateInOrderLineIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_in(soap, tag, 0, type))
+		return NULL;
+	a = (enum wsi__UpdateInOrderLineIdentificationType*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType, sizeof(enum wsi__UpdateInOrderLineIdentificationType), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	if (*soap->href != '#')
+	{	int err = soap_s2wsi__UpdateInOrderLineIdentificationType(soap, soap_value(soap), a);
+		if ((soap->body && soap_element_end_in(soap, tag)) || err)
+			return NULL;
+	}
+	else
+	{	a = (enum wsi__UpdateInOrderLineIdentificationType *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType, SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType, sizeof(enum wsi__UpdateInOrderLineIdentificationType), 0, NULL, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, int n)
+{
+	enum wsi__UpdateInOrderLineIdentificationType *a = static_cast<enum wsi__UpdateInOrderLineIdentificationType *>(soap_malloc(soap, (n = (n < 0 ? 1 : n)) * sizeof(enum wsi__UpdateInOrderLineIdentificationType)));
+	for (enum wsi__UpdateInOrderLineIdentificationType *p = a; p && n--; ++p)
+		soap_default_wsi__UpdateInOrderLineIdentificationType(soap, p);
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const enum wsi__UpdateInOrderLineIdentificationType *a, const char *tag, const char *type)
+{
+	if (soap_out_wsi__UpdateInOrderLineIdentificationType(soap, tag ? tag : "wsi:UpdateInOrderLineIdentificationType", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLineIdentificationType(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+static const struct soap_code_map soap_codes_wsi__UpdateInOrderIdentificationType[] =
+{	{ (LONG64)wsi__UpdateInOrderIdentificationType__GoodsOwnerOrderNumber, "GoodsOwnerOrderNumber" },
+	{ (LONG64)wsi__UpdateInOrderIdentificationType__SystemId, "SystemId" },
+	{ 0, NULL }
+};
+
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateInOrderIdentificationType2s(struct soap *soap, enum wsi__UpdateInOrderIdentificationType n)
+{
+	const char *s = soap_code_str(soap_codes_wsi__UpdateInOrderIdentificationType, (long)n);
+	if (s)
+		return s;
+	return soap_long2s(soap, (long)n);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *tag, int id, const enum wsi__UpdateInOrderIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderIdentificationType), type) || soap_send(soap, soap_wsi__UpdateInOrderIdentificationType2s(soap, *a)))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *s, enum wsi__UpdateInOrderIdentificationType *a)
+{
+	const struct soap_code_map *map;
+	if (!s)
+		return soap->error;
+	map = soap_code(soap_codes_wsi__UpdateInOrderIdentificationType, s);
+	if (map)
+		*a = (enum wsi__UpdateInOrderIdentificationType)map->code;
+	else if (!*s)
+		return soap->error = SOAP_EMPTY;
+	else
+	{	int n;
+		if (soap_s2int(soap, s, &n) || n < 0 || n > 1)
+			return soap->error = SOAP_TYPE;
+		*a = (enum wsi__UpdateInOrderIdentificationType)n;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *tag, enum wsi__UpdateInOrderIdentificationType *a, const char *type)
+{
+	if (soap_element_begin_in(soap, tag, 0, type))
+		return NULL;
+	a = (enum wsi__UpdateInOrderIdentificationType*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderIdentificationType, sizeof(enum wsi__UpdateInOrderIdentificationType), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	if (*soap->href != '#')
+	{	int err = soap_s2wsi__UpdateInOrderIdentificationType(soap, soap_value(soap), a);
+		if ((soap->body && soap_element_end_in(soap, tag)) || err)
+			return NULL;
+	}
+	else
+	{	a = (enum wsi__UpdateInOrderIdentificationType *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderIdentificationType, SOAP_TYPE_wsi__UpdateInOrderIdentificationType, sizeof(enum wsi__UpdateInOrderIdentificationType), 0, NULL, NULL);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateInOrderIdentificationType(struct soap *soap, int n)
+{
+	enum wsi__UpdateInOrderIdentificationType *a = static_cast<enum wsi__UpdateInOrderIdentificationType *>(soap_malloc(soap, (n = (n < 0 ? 1 : n)) * sizeof(enum wsi__UpdateInOrderIdentificationType)));
+	for (enum wsi__UpdateInOrderIdentificationType *p = a; p && n--; ++p)
+		soap_default_wsi__UpdateInOrderIdentificationType(soap, p);
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateInOrderIdentificationType(struct soap *soap, const enum wsi__UpdateInOrderIdentificationType *a, const char *tag, const char *type)
+{
+	if (soap_out_wsi__UpdateInOrderIdentificationType(soap, tag ? tag : "wsi:UpdateInOrderIdentificationType", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateInOrderIdentificationType(struct soap *soap, enum wsi__UpdateInOrderIdentificationType *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderIdentificationType(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -8557,6 +9559,594 @@ SOAP_FMAC3 _wsi__GetInventoryByQuery * SOAP_FMAC4 soap_get__wsi__GetInventoryByQ
 	return p;
 }
 
+void _wsi__UpdateInOrderLinesResponse::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->_wsi__UpdateInOrderLinesResponse::UpdateInOrderLinesResult = NULL;
+}
+
+void _wsi__UpdateInOrderLinesResponse::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateInOrderLinesResult(soap, &this->_wsi__UpdateInOrderLinesResponse::UpdateInOrderLinesResult);
+#endif
+}
+
+int _wsi__UpdateInOrderLinesResponse::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out__wsi__UpdateInOrderLinesResponse(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *tag, int id, const _wsi__UpdateInOrderLinesResponse *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE__wsi__UpdateInOrderLinesResponse), type))
+		return soap->error;
+	if (a->UpdateInOrderLinesResult)
+		soap_element_result(soap, "wsi:UpdateInOrderLinesResult");
+	if (soap_out_PointerTowsi__UpdateInOrderLinesResult(soap, "wsi:UpdateInOrderLinesResult", -1, &a->_wsi__UpdateInOrderLinesResponse::UpdateInOrderLinesResult, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *_wsi__UpdateInOrderLinesResponse::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in__wsi__UpdateInOrderLinesResponse(soap, tag, this, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC4 soap_in__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *tag, _wsi__UpdateInOrderLinesResponse *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (_wsi__UpdateInOrderLinesResponse*)soap_id_enter(soap, soap->id, a, SOAP_TYPE__wsi__UpdateInOrderLinesResponse, sizeof(_wsi__UpdateInOrderLinesResponse), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE__wsi__UpdateInOrderLinesResponse)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (_wsi__UpdateInOrderLinesResponse *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateInOrderLinesResult1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateInOrderLinesResult1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateInOrderLinesResult(soap, "wsi:UpdateInOrderLinesResult", &a->_wsi__UpdateInOrderLinesResponse::UpdateInOrderLinesResult, "wsi:UpdateInOrderLinesResult"))
+				{	soap_flag_UpdateInOrderLinesResult1--;
+					continue;
+				}
+			}
+			soap_check_result(soap, "wsi:UpdateInOrderLinesResult");
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (_wsi__UpdateInOrderLinesResponse *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE__wsi__UpdateInOrderLinesResponse, SOAP_TYPE__wsi__UpdateInOrderLinesResponse, sizeof(_wsi__UpdateInOrderLinesResponse), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLinesResponse(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate__wsi__UpdateInOrderLinesResponse(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	_wsi__UpdateInOrderLinesResponse *p;
+	size_t k = sizeof(_wsi__UpdateInOrderLinesResponse);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE__wsi__UpdateInOrderLinesResponse, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, _wsi__UpdateInOrderLinesResponse);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, _wsi__UpdateInOrderLinesResponse, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated _wsi__UpdateInOrderLinesResponse location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int _wsi__UpdateInOrderLinesResponse::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out__wsi__UpdateInOrderLinesResponse(soap, tag ? tag : "wsi:UpdateInOrderLinesResponse", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *_wsi__UpdateInOrderLinesResponse::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get__wsi__UpdateInOrderLinesResponse(soap, this, tag, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC4 soap_get__wsi__UpdateInOrderLinesResponse(struct soap *soap, _wsi__UpdateInOrderLinesResponse *p, const char *tag, const char *type)
+{
+	if ((p = soap_in__wsi__UpdateInOrderLinesResponse(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void _wsi__UpdateInOrderLines::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->_wsi__UpdateInOrderLines::GoodsOwnerCode = NULL;
+	this->_wsi__UpdateInOrderLines::UserName = NULL;
+	this->_wsi__UpdateInOrderLines::Password = NULL;
+	this->_wsi__UpdateInOrderLines::UpdateInOrderLines = NULL;
+}
+
+void _wsi__UpdateInOrderLines::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateInOrderLines::GoodsOwnerCode);
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateInOrderLines::UserName);
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateInOrderLines::Password);
+	soap_serialize_PointerTowsi__UpdateInOrderLines(soap, &this->_wsi__UpdateInOrderLines::UpdateInOrderLines);
+#endif
+}
+
+int _wsi__UpdateInOrderLines::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out__wsi__UpdateInOrderLines(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateInOrderLines(struct soap *soap, const char *tag, int id, const _wsi__UpdateInOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE__wsi__UpdateInOrderLines), type))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:GoodsOwnerCode", -1, &a->_wsi__UpdateInOrderLines::GoodsOwnerCode, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:UserName", -1, &a->_wsi__UpdateInOrderLines::UserName, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:Password", -1, &a->_wsi__UpdateInOrderLines::Password, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateInOrderLines(soap, "wsi:UpdateInOrderLines", -1, &a->_wsi__UpdateInOrderLines::UpdateInOrderLines, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *_wsi__UpdateInOrderLines::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in__wsi__UpdateInOrderLines(soap, tag, this, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in__wsi__UpdateInOrderLines(struct soap *soap, const char *tag, _wsi__UpdateInOrderLines *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (_wsi__UpdateInOrderLines*)soap_id_enter(soap, soap->id, a, SOAP_TYPE__wsi__UpdateInOrderLines, sizeof(_wsi__UpdateInOrderLines), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE__wsi__UpdateInOrderLines)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (_wsi__UpdateInOrderLines *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_GoodsOwnerCode1 = 1;
+	size_t soap_flag_UserName1 = 1;
+	size_t soap_flag_Password1 = 1;
+	size_t soap_flag_UpdateInOrderLines1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_GoodsOwnerCode1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:GoodsOwnerCode", &a->_wsi__UpdateInOrderLines::GoodsOwnerCode, "xsd:string"))
+				{	soap_flag_GoodsOwnerCode1--;
+					continue;
+				}
+			}
+			if (soap_flag_UserName1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:UserName", &a->_wsi__UpdateInOrderLines::UserName, "xsd:string"))
+				{	soap_flag_UserName1--;
+					continue;
+				}
+			}
+			if (soap_flag_Password1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:Password", &a->_wsi__UpdateInOrderLines::Password, "xsd:string"))
+				{	soap_flag_Password1--;
+					continue;
+				}
+			}
+			if (soap_flag_UpdateInOrderLines1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateInOrderLines(soap, "wsi:UpdateInOrderLines", &a->_wsi__UpdateInOrderLines::UpdateInOrderLines, "wsi:UpdateInOrderLines"))
+				{	soap_flag_UpdateInOrderLines1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (_wsi__UpdateInOrderLines *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE__wsi__UpdateInOrderLines, SOAP_TYPE__wsi__UpdateInOrderLines, sizeof(_wsi__UpdateInOrderLines), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 _wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate__wsi__UpdateInOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	_wsi__UpdateInOrderLines *p;
+	size_t k = sizeof(_wsi__UpdateInOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE__wsi__UpdateInOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, _wsi__UpdateInOrderLines);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, _wsi__UpdateInOrderLines, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated _wsi__UpdateInOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int _wsi__UpdateInOrderLines::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out__wsi__UpdateInOrderLines(soap, tag ? tag : "wsi:UpdateInOrderLines", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *_wsi__UpdateInOrderLines::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get__wsi__UpdateInOrderLines(soap, this, tag, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get__wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in__wsi__UpdateInOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void _wsi__UpdateOrderLinesResponse::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->_wsi__UpdateOrderLinesResponse::UpdateOrderLinesResult = NULL;
+}
+
+void _wsi__UpdateOrderLinesResponse::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateOrderLinesResult(soap, &this->_wsi__UpdateOrderLinesResponse::UpdateOrderLinesResult);
+#endif
+}
+
+int _wsi__UpdateOrderLinesResponse::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out__wsi__UpdateOrderLinesResponse(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *tag, int id, const _wsi__UpdateOrderLinesResponse *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE__wsi__UpdateOrderLinesResponse), type))
+		return soap->error;
+	if (a->UpdateOrderLinesResult)
+		soap_element_result(soap, "wsi:UpdateOrderLinesResult");
+	if (soap_out_PointerTowsi__UpdateOrderLinesResult(soap, "wsi:UpdateOrderLinesResult", -1, &a->_wsi__UpdateOrderLinesResponse::UpdateOrderLinesResult, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *_wsi__UpdateOrderLinesResponse::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in__wsi__UpdateOrderLinesResponse(soap, tag, this, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLinesResponse * SOAP_FMAC4 soap_in__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *tag, _wsi__UpdateOrderLinesResponse *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (_wsi__UpdateOrderLinesResponse*)soap_id_enter(soap, soap->id, a, SOAP_TYPE__wsi__UpdateOrderLinesResponse, sizeof(_wsi__UpdateOrderLinesResponse), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE__wsi__UpdateOrderLinesResponse)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (_wsi__UpdateOrderLinesResponse *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateOrderLinesResult1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateOrderLinesResult1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateOrderLinesResult(soap, "wsi:UpdateOrderLinesResult", &a->_wsi__UpdateOrderLinesResponse::UpdateOrderLinesResult, "wsi:UpdateOrderLinesResult"))
+				{	soap_flag_UpdateOrderLinesResult1--;
+					continue;
+				}
+			}
+			soap_check_result(soap, "wsi:UpdateOrderLinesResult");
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (_wsi__UpdateOrderLinesResponse *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE__wsi__UpdateOrderLinesResponse, SOAP_TYPE__wsi__UpdateOrderLinesResponse, sizeof(_wsi__UpdateOrderLinesResponse), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 _wsi__UpdateOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLinesResponse(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate__wsi__UpdateOrderLinesResponse(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	_wsi__UpdateOrderLinesResponse *p;
+	size_t k = sizeof(_wsi__UpdateOrderLinesResponse);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE__wsi__UpdateOrderLinesResponse, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, _wsi__UpdateOrderLinesResponse);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, _wsi__UpdateOrderLinesResponse, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated _wsi__UpdateOrderLinesResponse location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int _wsi__UpdateOrderLinesResponse::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out__wsi__UpdateOrderLinesResponse(soap, tag ? tag : "wsi:UpdateOrderLinesResponse", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *_wsi__UpdateOrderLinesResponse::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get__wsi__UpdateOrderLinesResponse(soap, this, tag, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLinesResponse * SOAP_FMAC4 soap_get__wsi__UpdateOrderLinesResponse(struct soap *soap, _wsi__UpdateOrderLinesResponse *p, const char *tag, const char *type)
+{
+	if ((p = soap_in__wsi__UpdateOrderLinesResponse(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void _wsi__UpdateOrderLines::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->_wsi__UpdateOrderLines::GoodsOwnerCode = NULL;
+	this->_wsi__UpdateOrderLines::UserName = NULL;
+	this->_wsi__UpdateOrderLines::Password = NULL;
+	this->_wsi__UpdateOrderLines::UpdateOrderLines = NULL;
+}
+
+void _wsi__UpdateOrderLines::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateOrderLines::GoodsOwnerCode);
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateOrderLines::UserName);
+	soap_serialize_PointerTostd__string(soap, &this->_wsi__UpdateOrderLines::Password);
+	soap_serialize_PointerTowsi__UpdateOrderLines(soap, &this->_wsi__UpdateOrderLines::UpdateOrderLines);
+#endif
+}
+
+int _wsi__UpdateOrderLines::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out__wsi__UpdateOrderLines(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateOrderLines(struct soap *soap, const char *tag, int id, const _wsi__UpdateOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE__wsi__UpdateOrderLines), type))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:GoodsOwnerCode", -1, &a->_wsi__UpdateOrderLines::GoodsOwnerCode, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:UserName", -1, &a->_wsi__UpdateOrderLines::UserName, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:Password", -1, &a->_wsi__UpdateOrderLines::Password, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateOrderLines(soap, "wsi:UpdateOrderLines", -1, &a->_wsi__UpdateOrderLines::UpdateOrderLines, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *_wsi__UpdateOrderLines::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in__wsi__UpdateOrderLines(soap, tag, this, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLines * SOAP_FMAC4 soap_in__wsi__UpdateOrderLines(struct soap *soap, const char *tag, _wsi__UpdateOrderLines *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (_wsi__UpdateOrderLines*)soap_id_enter(soap, soap->id, a, SOAP_TYPE__wsi__UpdateOrderLines, sizeof(_wsi__UpdateOrderLines), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE__wsi__UpdateOrderLines)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (_wsi__UpdateOrderLines *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_GoodsOwnerCode1 = 1;
+	size_t soap_flag_UserName1 = 1;
+	size_t soap_flag_Password1 = 1;
+	size_t soap_flag_UpdateOrderLines1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_GoodsOwnerCode1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:GoodsOwnerCode", &a->_wsi__UpdateOrderLines::GoodsOwnerCode, "xsd:string"))
+				{	soap_flag_GoodsOwnerCode1--;
+					continue;
+				}
+			}
+			if (soap_flag_UserName1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:UserName", &a->_wsi__UpdateOrderLines::UserName, "xsd:string"))
+				{	soap_flag_UserName1--;
+					continue;
+				}
+			}
+			if (soap_flag_Password1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:Password", &a->_wsi__UpdateOrderLines::Password, "xsd:string"))
+				{	soap_flag_Password1--;
+					continue;
+				}
+			}
+			if (soap_flag_UpdateOrderLines1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateOrderLines(soap, "wsi:UpdateOrderLines", &a->_wsi__UpdateOrderLines::UpdateOrderLines, "wsi:UpdateOrderLines"))
+				{	soap_flag_UpdateOrderLines1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (_wsi__UpdateOrderLines *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE__wsi__UpdateOrderLines, SOAP_TYPE__wsi__UpdateOrderLines, sizeof(_wsi__UpdateOrderLines), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 _wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate__wsi__UpdateOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	_wsi__UpdateOrderLines *p;
+	size_t k = sizeof(_wsi__UpdateOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE__wsi__UpdateOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, _wsi__UpdateOrderLines);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, _wsi__UpdateOrderLines, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated _wsi__UpdateOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int _wsi__UpdateOrderLines::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out__wsi__UpdateOrderLines(soap, tag ? tag : "wsi:UpdateOrderLines", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *_wsi__UpdateOrderLines::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get__wsi__UpdateOrderLines(soap, this, tag, type);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLines * SOAP_FMAC4 soap_get__wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in__wsi__UpdateOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 void _wsi__GetInOrdersByQueryResponse::soap_default(struct soap *soap)
 {
 	this->soap = soap;
@@ -10022,6 +11612,1814 @@ void *_wsi__ProcessArticle::soap_get(struct soap *soap, const char *tag, const c
 SOAP_FMAC3 _wsi__ProcessArticle * SOAP_FMAC4 soap_get__wsi__ProcessArticle(struct soap *soap, _wsi__ProcessArticle *p, const char *tag, const char *type)
 {
 	if ((p = soap_in__wsi__ProcessArticle(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderLinesResult::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_bool(soap, &this->wsi__UpdateOrderLinesResult::Success);
+	this->wsi__UpdateOrderLinesResult::Message = NULL;
+	this->wsi__UpdateOrderLinesResult::OrderId = NULL;
+}
+
+void wsi__UpdateOrderLinesResult::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_embedded(soap, &this->wsi__UpdateOrderLinesResult::Success, SOAP_TYPE_bool);
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateOrderLinesResult::Message);
+	soap_serialize_PointerToint(soap, &this->wsi__UpdateOrderLinesResult::OrderId);
+#endif
+}
+
+int wsi__UpdateOrderLinesResult::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderLinesResult(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLinesResult(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderLinesResult *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLinesResult), type))
+		return soap->error;
+	if (soap_out_bool(soap, "wsi:Success", -1, &a->wsi__UpdateOrderLinesResult::Success, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:Message", -1, &a->wsi__UpdateOrderLinesResult::Message, ""))
+		return soap->error;
+	if (!a->wsi__UpdateOrderLinesResult::OrderId)
+	{	if (soap_element_nil(soap, "wsi:OrderId"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToint(soap, "wsi:OrderId", -1, &a->wsi__UpdateOrderLinesResult::OrderId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderLinesResult::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderLinesResult(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLinesResult * SOAP_FMAC4 soap_in_wsi__UpdateOrderLinesResult(struct soap *soap, const char *tag, wsi__UpdateOrderLinesResult *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderLinesResult*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLinesResult, sizeof(wsi__UpdateOrderLinesResult), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderLinesResult)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderLinesResult *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_Success1 = 1;
+	size_t soap_flag_Message1 = 1;
+	size_t soap_flag_OrderId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_Success1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_bool(soap, "wsi:Success", &a->wsi__UpdateOrderLinesResult::Success, "xsd:boolean"))
+				{	soap_flag_Success1--;
+					continue;
+				}
+			}
+			if (soap_flag_Message1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:Message", &a->wsi__UpdateOrderLinesResult::Message, "xsd:string"))
+				{	soap_flag_Message1--;
+					continue;
+				}
+			}
+			if (soap_flag_OrderId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerToint(soap, "wsi:OrderId", &a->wsi__UpdateOrderLinesResult::OrderId, "xsd:int"))
+				{	soap_flag_OrderId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_Success1 > 0 || soap_flag_OrderId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderLinesResult *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLinesResult, SOAP_TYPE_wsi__UpdateOrderLinesResult, sizeof(wsi__UpdateOrderLinesResult), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLinesResult(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderLinesResult(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderLinesResult *p;
+	size_t k = sizeof(wsi__UpdateOrderLinesResult);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderLinesResult, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderLinesResult);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderLinesResult, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderLinesResult location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderLinesResult::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderLinesResult(soap, tag ? tag : "wsi:UpdateOrderLinesResult", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderLinesResult::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderLinesResult(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLinesResult * SOAP_FMAC4 soap_get_wsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLinesResult(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderLines::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateOrderLines::UpdateOrderIdentification = NULL;
+	this->wsi__UpdateOrderLines::OrderLines = NULL;
+}
+
+void wsi__UpdateOrderLines::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateOrderIdentification(soap, &this->wsi__UpdateOrderLines::UpdateOrderIdentification);
+	soap_serialize_PointerTowsi__ArrayOfUpdateOrderLine(soap, &this->wsi__UpdateOrderLines::OrderLines);
+#endif
+}
+
+int wsi__UpdateOrderLines::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderLines(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLines(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLines), type))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateOrderIdentification(soap, "wsi:UpdateOrderIdentification", -1, &a->wsi__UpdateOrderLines::UpdateOrderIdentification, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__ArrayOfUpdateOrderLine(soap, "wsi:OrderLines", -1, &a->wsi__UpdateOrderLines::OrderLines, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderLines::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderLines(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLines * SOAP_FMAC4 soap_in_wsi__UpdateOrderLines(struct soap *soap, const char *tag, wsi__UpdateOrderLines *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderLines*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLines, sizeof(wsi__UpdateOrderLines), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderLines)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderLines *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateOrderIdentification1 = 1;
+	size_t soap_flag_OrderLines1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateOrderIdentification1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateOrderIdentification(soap, "wsi:UpdateOrderIdentification", &a->wsi__UpdateOrderLines::UpdateOrderIdentification, "wsi:UpdateOrderIdentification"))
+				{	soap_flag_UpdateOrderIdentification1--;
+					continue;
+				}
+			}
+			if (soap_flag_OrderLines1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__ArrayOfUpdateOrderLine(soap, "wsi:OrderLines", &a->wsi__UpdateOrderLines::OrderLines, "wsi:ArrayOfUpdateOrderLine"))
+				{	soap_flag_OrderLines1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderLines *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLines, SOAP_TYPE_wsi__UpdateOrderLines, sizeof(wsi__UpdateOrderLines), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderLines *p;
+	size_t k = sizeof(wsi__UpdateOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderLines);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderLines, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderLines::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderLines(soap, tag ? tag : "wsi:UpdateOrderLines", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderLines::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderLines(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLines * SOAP_FMAC4 soap_get_wsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderLineReportedNumberOfItems::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems = NULL;
+}
+
+void wsi__UpdateOrderLineReportedNumberOfItems::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems);
+#endif
+}
+
+int wsi__UpdateOrderLineReportedNumberOfItems::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderLineReportedNumberOfItems *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems), type))
+		return soap->error;
+	if (!a->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems)
+	{	if (soap_element_nil(soap, "wsi:ReportedNumberOfItems"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__decimal(soap, "wsi:ReportedNumberOfItems", -1, &a->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderLineReportedNumberOfItems::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, wsi__UpdateOrderLineReportedNumberOfItems *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderLineReportedNumberOfItems*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, sizeof(wsi__UpdateOrderLineReportedNumberOfItems), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderLineReportedNumberOfItems *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_ReportedNumberOfItems1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_ReportedNumberOfItems1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerToxsd__decimal(soap, "wsi:ReportedNumberOfItems", &a->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems, "xsd:decimal"))
+				{	soap_flag_ReportedNumberOfItems1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_ReportedNumberOfItems1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderLineReportedNumberOfItems *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, sizeof(wsi__UpdateOrderLineReportedNumberOfItems), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderLineReportedNumberOfItems *p;
+	size_t k = sizeof(wsi__UpdateOrderLineReportedNumberOfItems);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderLineReportedNumberOfItems);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderLineReportedNumberOfItems, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderLineReportedNumberOfItems location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderLineReportedNumberOfItems::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag ? tag : "wsi:UpdateOrderLineReportedNumberOfItems", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderLineReportedNumberOfItems::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderLineReportedNumberOfItems(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLineReportedNumberOfItems(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderLineIdentification::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_wsi__UpdateOrderLineIdentificationType(soap, &this->wsi__UpdateOrderLineIdentification::OrderLineIdentificationType);
+	this->wsi__UpdateOrderLineIdentification::ExternalOrderLineCode = NULL;
+	this->wsi__UpdateOrderLineIdentification::OrderLineId = NULL;
+}
+
+void wsi__UpdateOrderLineIdentification::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateOrderLineIdentification::ExternalOrderLineCode);
+	soap_serialize_PointerToint(soap, &this->wsi__UpdateOrderLineIdentification::OrderLineId);
+#endif
+}
+
+int wsi__UpdateOrderLineIdentification::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderLineIdentification(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderLineIdentification *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLineIdentification), type))
+		return soap->error;
+	if (soap_out_wsi__UpdateOrderLineIdentificationType(soap, "wsi:OrderLineIdentificationType", -1, &a->wsi__UpdateOrderLineIdentification::OrderLineIdentificationType, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:ExternalOrderLineCode", -1, &a->wsi__UpdateOrderLineIdentification::ExternalOrderLineCode, ""))
+		return soap->error;
+	if (!a->wsi__UpdateOrderLineIdentification::OrderLineId)
+	{	if (soap_element_nil(soap, "wsi:OrderLineId"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToint(soap, "wsi:OrderLineId", -1, &a->wsi__UpdateOrderLineIdentification::OrderLineId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderLineIdentification::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderLineIdentification(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *tag, wsi__UpdateOrderLineIdentification *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderLineIdentification*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLineIdentification, sizeof(wsi__UpdateOrderLineIdentification), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderLineIdentification)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderLineIdentification *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_OrderLineIdentificationType1 = 1;
+	size_t soap_flag_ExternalOrderLineCode1 = 1;
+	size_t soap_flag_OrderLineId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_OrderLineIdentificationType1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_wsi__UpdateOrderLineIdentificationType(soap, "wsi:OrderLineIdentificationType", &a->wsi__UpdateOrderLineIdentification::OrderLineIdentificationType, "wsi:UpdateOrderLineIdentificationType"))
+				{	soap_flag_OrderLineIdentificationType1--;
+					continue;
+				}
+			}
+			if (soap_flag_ExternalOrderLineCode1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:ExternalOrderLineCode", &a->wsi__UpdateOrderLineIdentification::ExternalOrderLineCode, "xsd:string"))
+				{	soap_flag_ExternalOrderLineCode1--;
+					continue;
+				}
+			}
+			if (soap_flag_OrderLineId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerToint(soap, "wsi:OrderLineId", &a->wsi__UpdateOrderLineIdentification::OrderLineId, "xsd:int"))
+				{	soap_flag_OrderLineId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_OrderLineIdentificationType1 > 0 || soap_flag_OrderLineId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderLineIdentification *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLineIdentification, SOAP_TYPE_wsi__UpdateOrderLineIdentification, sizeof(wsi__UpdateOrderLineIdentification), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineIdentification(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderLineIdentification(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderLineIdentification *p;
+	size_t k = sizeof(wsi__UpdateOrderLineIdentification);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderLineIdentification, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderLineIdentification);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderLineIdentification, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderLineIdentification location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderLineIdentification::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderLineIdentification(soap, tag ? tag : "wsi:UpdateOrderLineIdentification", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderLineIdentification::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderLineIdentification(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLineIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderLine::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateOrderLine::UpdateOrderLineIdentification = NULL;
+	this->wsi__UpdateOrderLine::UpdateReportedNumberOfItems = NULL;
+}
+
+void wsi__UpdateOrderLine::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateOrderLineIdentification(soap, &this->wsi__UpdateOrderLine::UpdateOrderLineIdentification);
+	soap_serialize_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, &this->wsi__UpdateOrderLine::UpdateReportedNumberOfItems);
+#endif
+}
+
+int wsi__UpdateOrderLine::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderLine(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLine(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderLine *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderLine), type))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateOrderLineIdentification(soap, "wsi:UpdateOrderLineIdentification", -1, &a->wsi__UpdateOrderLine::UpdateOrderLineIdentification, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, "wsi:UpdateReportedNumberOfItems", -1, &a->wsi__UpdateOrderLine::UpdateReportedNumberOfItems, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderLine::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderLine(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLine * SOAP_FMAC4 soap_in_wsi__UpdateOrderLine(struct soap *soap, const char *tag, wsi__UpdateOrderLine *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderLine*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderLine, sizeof(wsi__UpdateOrderLine), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderLine)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderLine *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateOrderLineIdentification1 = 1;
+	size_t soap_flag_UpdateReportedNumberOfItems1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateOrderLineIdentification1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateOrderLineIdentification(soap, "wsi:UpdateOrderLineIdentification", &a->wsi__UpdateOrderLine::UpdateOrderLineIdentification, "wsi:UpdateOrderLineIdentification"))
+				{	soap_flag_UpdateOrderLineIdentification1--;
+					continue;
+				}
+			}
+			if (soap_flag_UpdateReportedNumberOfItems1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, "wsi:UpdateReportedNumberOfItems", &a->wsi__UpdateOrderLine::UpdateReportedNumberOfItems, "wsi:UpdateOrderLineReportedNumberOfItems"))
+				{	soap_flag_UpdateReportedNumberOfItems1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderLine *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderLine, SOAP_TYPE_wsi__UpdateOrderLine, sizeof(wsi__UpdateOrderLine), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderLine *p;
+	size_t k = sizeof(wsi__UpdateOrderLine);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderLine);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderLine, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderLine location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderLine::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderLine(soap, tag ? tag : "wsi:UpdateOrderLine", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderLine::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderLine(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLine * SOAP_FMAC4 soap_get_wsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateOrderIdentification::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_wsi__UpdateOrderIdentificationType(soap, &this->wsi__UpdateOrderIdentification::OrderIdentificationType);
+	this->wsi__UpdateOrderIdentification::GoodsOwnerOrderNumber = NULL;
+	soap_default_int(soap, &this->wsi__UpdateOrderIdentification::OrderId);
+}
+
+void wsi__UpdateOrderIdentification::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateOrderIdentification::GoodsOwnerOrderNumber);
+	soap_embedded(soap, &this->wsi__UpdateOrderIdentification::OrderId, SOAP_TYPE_int);
+#endif
+}
+
+int wsi__UpdateOrderIdentification::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateOrderIdentification(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderIdentification(struct soap *soap, const char *tag, int id, const wsi__UpdateOrderIdentification *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateOrderIdentification), type))
+		return soap->error;
+	if (soap_out_wsi__UpdateOrderIdentificationType(soap, "wsi:OrderIdentificationType", -1, &a->wsi__UpdateOrderIdentification::OrderIdentificationType, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:GoodsOwnerOrderNumber", -1, &a->wsi__UpdateOrderIdentification::GoodsOwnerOrderNumber, ""))
+		return soap->error;
+	if (soap_out_int(soap, "wsi:OrderId", -1, &a->wsi__UpdateOrderIdentification::OrderId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateOrderIdentification::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateOrderIdentification(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderIdentification * SOAP_FMAC4 soap_in_wsi__UpdateOrderIdentification(struct soap *soap, const char *tag, wsi__UpdateOrderIdentification *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateOrderIdentification*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateOrderIdentification, sizeof(wsi__UpdateOrderIdentification), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateOrderIdentification)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateOrderIdentification *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_OrderIdentificationType1 = 1;
+	size_t soap_flag_GoodsOwnerOrderNumber1 = 1;
+	size_t soap_flag_OrderId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_OrderIdentificationType1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_wsi__UpdateOrderIdentificationType(soap, "wsi:OrderIdentificationType", &a->wsi__UpdateOrderIdentification::OrderIdentificationType, "wsi:UpdateOrderIdentificationType"))
+				{	soap_flag_OrderIdentificationType1--;
+					continue;
+				}
+			}
+			if (soap_flag_GoodsOwnerOrderNumber1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:GoodsOwnerOrderNumber", &a->wsi__UpdateOrderIdentification::GoodsOwnerOrderNumber, "xsd:string"))
+				{	soap_flag_GoodsOwnerOrderNumber1--;
+					continue;
+				}
+			}
+			if (soap_flag_OrderId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_int(soap, "wsi:OrderId", &a->wsi__UpdateOrderIdentification::OrderId, "xsd:int"))
+				{	soap_flag_OrderId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_OrderIdentificationType1 > 0 || soap_flag_OrderId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateOrderIdentification *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateOrderIdentification, SOAP_TYPE_wsi__UpdateOrderIdentification, sizeof(wsi__UpdateOrderIdentification), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderIdentification(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateOrderIdentification(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateOrderIdentification *p;
+	size_t k = sizeof(wsi__UpdateOrderIdentification);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateOrderIdentification, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateOrderIdentification);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateOrderIdentification, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateOrderIdentification location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateOrderIdentification::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateOrderIdentification(soap, tag ? tag : "wsi:UpdateOrderIdentification", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateOrderIdentification::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateOrderIdentification(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderIdentification * SOAP_FMAC4 soap_get_wsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateOrderIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderLinesResult::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_bool(soap, &this->wsi__UpdateInOrderLinesResult::Success);
+	this->wsi__UpdateInOrderLinesResult::Message = NULL;
+	this->wsi__UpdateInOrderLinesResult::InOrderId = NULL;
+}
+
+void wsi__UpdateInOrderLinesResult::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_embedded(soap, &this->wsi__UpdateInOrderLinesResult::Success, SOAP_TYPE_bool);
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateInOrderLinesResult::Message);
+	soap_serialize_PointerToint(soap, &this->wsi__UpdateInOrderLinesResult::InOrderId);
+#endif
+}
+
+int wsi__UpdateInOrderLinesResult::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderLinesResult(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderLinesResult *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLinesResult), type))
+		return soap->error;
+	if (soap_out_bool(soap, "wsi:Success", -1, &a->wsi__UpdateInOrderLinesResult::Success, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:Message", -1, &a->wsi__UpdateInOrderLinesResult::Message, ""))
+		return soap->error;
+	if (!a->wsi__UpdateInOrderLinesResult::InOrderId)
+	{	if (soap_element_nil(soap, "wsi:InOrderId"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToint(soap, "wsi:InOrderId", -1, &a->wsi__UpdateInOrderLinesResult::InOrderId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderLinesResult::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderLinesResult(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *tag, wsi__UpdateInOrderLinesResult *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderLinesResult*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLinesResult, sizeof(wsi__UpdateInOrderLinesResult), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderLinesResult)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderLinesResult *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_Success1 = 1;
+	size_t soap_flag_Message1 = 1;
+	size_t soap_flag_InOrderId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_Success1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_bool(soap, "wsi:Success", &a->wsi__UpdateInOrderLinesResult::Success, "xsd:boolean"))
+				{	soap_flag_Success1--;
+					continue;
+				}
+			}
+			if (soap_flag_Message1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:Message", &a->wsi__UpdateInOrderLinesResult::Message, "xsd:string"))
+				{	soap_flag_Message1--;
+					continue;
+				}
+			}
+			if (soap_flag_InOrderId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerToint(soap, "wsi:InOrderId", &a->wsi__UpdateInOrderLinesResult::InOrderId, "xsd:int"))
+				{	soap_flag_InOrderId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_Success1 > 0 || soap_flag_InOrderId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderLinesResult *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLinesResult, SOAP_TYPE_wsi__UpdateInOrderLinesResult, sizeof(wsi__UpdateInOrderLinesResult), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLinesResult(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderLinesResult(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderLinesResult *p;
+	size_t k = sizeof(wsi__UpdateInOrderLinesResult);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderLinesResult, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderLinesResult);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderLinesResult, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderLinesResult location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderLinesResult::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderLinesResult(soap, tag ? tag : "wsi:UpdateInOrderLinesResult", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderLinesResult::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderLinesResult(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLinesResult(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderLines::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateInOrderLines::UpdateInOrderIdentification = NULL;
+	this->wsi__UpdateInOrderLines::InOrderLines = NULL;
+}
+
+void wsi__UpdateInOrderLines::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateInOrderIdentification(soap, &this->wsi__UpdateInOrderLines::UpdateInOrderIdentification);
+	soap_serialize_PointerTowsi__ArrayOfUpdateInOrderLine(soap, &this->wsi__UpdateInOrderLines::InOrderLines);
+#endif
+}
+
+int wsi__UpdateInOrderLines::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderLines(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLines(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLines), type))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateInOrderIdentification(soap, "wsi:UpdateInOrderIdentification", -1, &a->wsi__UpdateInOrderLines::UpdateInOrderIdentification, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__ArrayOfUpdateInOrderLine(soap, "wsi:InOrderLines", -1, &a->wsi__UpdateInOrderLines::InOrderLines, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderLines::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderLines(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLines(struct soap *soap, const char *tag, wsi__UpdateInOrderLines *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderLines*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLines, sizeof(wsi__UpdateInOrderLines), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderLines)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderLines *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateInOrderIdentification1 = 1;
+	size_t soap_flag_InOrderLines1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateInOrderIdentification1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateInOrderIdentification(soap, "wsi:UpdateInOrderIdentification", &a->wsi__UpdateInOrderLines::UpdateInOrderIdentification, "wsi:UpdateInOrderIdentification"))
+				{	soap_flag_UpdateInOrderIdentification1--;
+					continue;
+				}
+			}
+			if (soap_flag_InOrderLines1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__ArrayOfUpdateInOrderLine(soap, "wsi:InOrderLines", &a->wsi__UpdateInOrderLines::InOrderLines, "wsi:ArrayOfUpdateInOrderLine"))
+				{	soap_flag_InOrderLines1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderLines *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLines, SOAP_TYPE_wsi__UpdateInOrderLines, sizeof(wsi__UpdateInOrderLines), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderLines *p;
+	size_t k = sizeof(wsi__UpdateInOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderLines);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderLines, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderLines::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderLines(soap, tag ? tag : "wsi:UpdateInOrderLines", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderLines::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderLines(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderLineReportedNumberOfItems::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems = NULL;
+}
+
+void wsi__UpdateInOrderLineReportedNumberOfItems::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerToxsd__decimal(soap, &this->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems);
+#endif
+}
+
+int wsi__UpdateInOrderLineReportedNumberOfItems::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderLineReportedNumberOfItems *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems), type))
+		return soap->error;
+	if (!a->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems)
+	{	if (soap_element_nil(soap, "wsi:ReportedNumberOfItems"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToxsd__decimal(soap, "wsi:ReportedNumberOfItems", -1, &a->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderLineReportedNumberOfItems::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, wsi__UpdateInOrderLineReportedNumberOfItems *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderLineReportedNumberOfItems*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, sizeof(wsi__UpdateInOrderLineReportedNumberOfItems), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderLineReportedNumberOfItems *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_ReportedNumberOfItems1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_ReportedNumberOfItems1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerToxsd__decimal(soap, "wsi:ReportedNumberOfItems", &a->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems, "xsd:decimal"))
+				{	soap_flag_ReportedNumberOfItems1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_ReportedNumberOfItems1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderLineReportedNumberOfItems *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, sizeof(wsi__UpdateInOrderLineReportedNumberOfItems), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderLineReportedNumberOfItems *p;
+	size_t k = sizeof(wsi__UpdateInOrderLineReportedNumberOfItems);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderLineReportedNumberOfItems);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderLineReportedNumberOfItems, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderLineReportedNumberOfItems location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderLineReportedNumberOfItems::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag ? tag : "wsi:UpdateInOrderLineReportedNumberOfItems", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderLineReportedNumberOfItems::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderLineReportedNumberOfItems(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderLineIdentification::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_wsi__UpdateInOrderLineIdentificationType(soap, &this->wsi__UpdateInOrderLineIdentification::InOrderLineIdentificationType);
+	this->wsi__UpdateInOrderLineIdentification::ExternalOrderLineCode = NULL;
+	this->wsi__UpdateInOrderLineIdentification::InOrderLineId = NULL;
+}
+
+void wsi__UpdateInOrderLineIdentification::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateInOrderLineIdentification::ExternalOrderLineCode);
+	soap_serialize_PointerToint(soap, &this->wsi__UpdateInOrderLineIdentification::InOrderLineId);
+#endif
+}
+
+int wsi__UpdateInOrderLineIdentification::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderLineIdentification(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderLineIdentification *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLineIdentification), type))
+		return soap->error;
+	if (soap_out_wsi__UpdateInOrderLineIdentificationType(soap, "wsi:InOrderLineIdentificationType", -1, &a->wsi__UpdateInOrderLineIdentification::InOrderLineIdentificationType, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:ExternalOrderLineCode", -1, &a->wsi__UpdateInOrderLineIdentification::ExternalOrderLineCode, ""))
+		return soap->error;
+	if (!a->wsi__UpdateInOrderLineIdentification::InOrderLineId)
+	{	if (soap_element_nil(soap, "wsi:InOrderLineId"))
+			return soap->error;
+	}
+	else if (soap_out_PointerToint(soap, "wsi:InOrderLineId", -1, &a->wsi__UpdateInOrderLineIdentification::InOrderLineId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderLineIdentification::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderLineIdentification(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *tag, wsi__UpdateInOrderLineIdentification *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderLineIdentification*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, sizeof(wsi__UpdateInOrderLineIdentification), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderLineIdentification)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderLineIdentification *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_InOrderLineIdentificationType1 = 1;
+	size_t soap_flag_ExternalOrderLineCode1 = 1;
+	size_t soap_flag_InOrderLineId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_InOrderLineIdentificationType1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_wsi__UpdateInOrderLineIdentificationType(soap, "wsi:InOrderLineIdentificationType", &a->wsi__UpdateInOrderLineIdentification::InOrderLineIdentificationType, "wsi:UpdateInOrderLineIdentificationType"))
+				{	soap_flag_InOrderLineIdentificationType1--;
+					continue;
+				}
+			}
+			if (soap_flag_ExternalOrderLineCode1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:ExternalOrderLineCode", &a->wsi__UpdateInOrderLineIdentification::ExternalOrderLineCode, "xsd:string"))
+				{	soap_flag_ExternalOrderLineCode1--;
+					continue;
+				}
+			}
+			if (soap_flag_InOrderLineId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerToint(soap, "wsi:InOrderLineId", &a->wsi__UpdateInOrderLineIdentification::InOrderLineId, "xsd:int"))
+				{	soap_flag_InOrderLineId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_InOrderLineIdentificationType1 > 0 || soap_flag_InOrderLineId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderLineIdentification *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, sizeof(wsi__UpdateInOrderLineIdentification), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineIdentification(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderLineIdentification(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderLineIdentification *p;
+	size_t k = sizeof(wsi__UpdateInOrderLineIdentification);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderLineIdentification);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderLineIdentification, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderLineIdentification location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderLineIdentification::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderLineIdentification(soap, tag ? tag : "wsi:UpdateInOrderLineIdentification", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderLineIdentification::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderLineIdentification(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLineIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderLine::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__UpdateInOrderLine::UpdateInOrderLineIdentification = NULL;
+	this->wsi__UpdateInOrderLine::UpdateReportedNumberOfItems = NULL;
+}
+
+void wsi__UpdateInOrderLine::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTowsi__UpdateInOrderLineIdentification(soap, &this->wsi__UpdateInOrderLine::UpdateInOrderLineIdentification);
+	soap_serialize_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, &this->wsi__UpdateInOrderLine::UpdateReportedNumberOfItems);
+#endif
+}
+
+int wsi__UpdateInOrderLine::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderLine(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLine(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderLine *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderLine), type))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateInOrderLineIdentification(soap, "wsi:UpdateInOrderLineIdentification", -1, &a->wsi__UpdateInOrderLine::UpdateInOrderLineIdentification, ""))
+		return soap->error;
+	if (soap_out_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, "wsi:UpdateReportedNumberOfItems", -1, &a->wsi__UpdateInOrderLine::UpdateReportedNumberOfItems, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderLine::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderLine(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLine * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLine(struct soap *soap, const char *tag, wsi__UpdateInOrderLine *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderLine*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderLine, sizeof(wsi__UpdateInOrderLine), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderLine)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderLine *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_UpdateInOrderLineIdentification1 = 1;
+	size_t soap_flag_UpdateReportedNumberOfItems1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_UpdateInOrderLineIdentification1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateInOrderLineIdentification(soap, "wsi:UpdateInOrderLineIdentification", &a->wsi__UpdateInOrderLine::UpdateInOrderLineIdentification, "wsi:UpdateInOrderLineIdentification"))
+				{	soap_flag_UpdateInOrderLineIdentification1--;
+					continue;
+				}
+			}
+			if (soap_flag_UpdateReportedNumberOfItems1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, "wsi:UpdateReportedNumberOfItems", &a->wsi__UpdateInOrderLine::UpdateReportedNumberOfItems, "wsi:UpdateInOrderLineReportedNumberOfItems"))
+				{	soap_flag_UpdateReportedNumberOfItems1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderLine *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderLine, SOAP_TYPE_wsi__UpdateInOrderLine, sizeof(wsi__UpdateInOrderLine), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderLine *p;
+	size_t k = sizeof(wsi__UpdateInOrderLine);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderLine);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderLine, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderLine location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderLine::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderLine(soap, tag ? tag : "wsi:UpdateInOrderLine", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderLine::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderLine(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLine * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__UpdateInOrderIdentification::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_wsi__UpdateInOrderIdentificationType(soap, &this->wsi__UpdateInOrderIdentification::InOrderIdentificationType);
+	this->wsi__UpdateInOrderIdentification::GoodsOwnerOrderNumber = NULL;
+	soap_default_int(soap, &this->wsi__UpdateInOrderIdentification::InOrderId);
+}
+
+void wsi__UpdateInOrderIdentification::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTostd__string(soap, &this->wsi__UpdateInOrderIdentification::GoodsOwnerOrderNumber);
+	soap_embedded(soap, &this->wsi__UpdateInOrderIdentification::InOrderId, SOAP_TYPE_int);
+#endif
+}
+
+int wsi__UpdateInOrderIdentification::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__UpdateInOrderIdentification(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderIdentification(struct soap *soap, const char *tag, int id, const wsi__UpdateInOrderIdentification *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__UpdateInOrderIdentification), type))
+		return soap->error;
+	if (soap_out_wsi__UpdateInOrderIdentificationType(soap, "wsi:InOrderIdentificationType", -1, &a->wsi__UpdateInOrderIdentification::InOrderIdentificationType, ""))
+		return soap->error;
+	if (soap_out_PointerTostd__string(soap, "wsi:GoodsOwnerOrderNumber", -1, &a->wsi__UpdateInOrderIdentification::GoodsOwnerOrderNumber, ""))
+		return soap->error;
+	if (soap_out_int(soap, "wsi:InOrderId", -1, &a->wsi__UpdateInOrderIdentification::InOrderId, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__UpdateInOrderIdentification::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__UpdateInOrderIdentification(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderIdentification * SOAP_FMAC4 soap_in_wsi__UpdateInOrderIdentification(struct soap *soap, const char *tag, wsi__UpdateInOrderIdentification *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__UpdateInOrderIdentification*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__UpdateInOrderIdentification, sizeof(wsi__UpdateInOrderIdentification), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__UpdateInOrderIdentification)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__UpdateInOrderIdentification *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_InOrderIdentificationType1 = 1;
+	size_t soap_flag_GoodsOwnerOrderNumber1 = 1;
+	size_t soap_flag_InOrderId1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_InOrderIdentificationType1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_wsi__UpdateInOrderIdentificationType(soap, "wsi:InOrderIdentificationType", &a->wsi__UpdateInOrderIdentification::InOrderIdentificationType, "wsi:UpdateInOrderIdentificationType"))
+				{	soap_flag_InOrderIdentificationType1--;
+					continue;
+				}
+			}
+			if (soap_flag_GoodsOwnerOrderNumber1 && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+			{	if (soap_in_PointerTostd__string(soap, "wsi:GoodsOwnerOrderNumber", &a->wsi__UpdateInOrderIdentification::GoodsOwnerOrderNumber, "xsd:string"))
+				{	soap_flag_GoodsOwnerOrderNumber1--;
+					continue;
+				}
+			}
+			if (soap_flag_InOrderId1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_int(soap, "wsi:InOrderId", &a->wsi__UpdateInOrderIdentification::InOrderId, "xsd:int"))
+				{	soap_flag_InOrderId1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_InOrderIdentificationType1 > 0 || soap_flag_InOrderId1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__UpdateInOrderIdentification *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__UpdateInOrderIdentification, SOAP_TYPE_wsi__UpdateInOrderIdentification, sizeof(wsi__UpdateInOrderIdentification), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__UpdateInOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderIdentification(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__UpdateInOrderIdentification(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__UpdateInOrderIdentification *p;
+	size_t k = sizeof(wsi__UpdateInOrderIdentification);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__UpdateInOrderIdentification, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__UpdateInOrderIdentification);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__UpdateInOrderIdentification, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__UpdateInOrderIdentification location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__UpdateInOrderIdentification::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__UpdateInOrderIdentification(soap, tag ? tag : "wsi:UpdateInOrderIdentification", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__UpdateInOrderIdentification::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__UpdateInOrderIdentification(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderIdentification * SOAP_FMAC4 soap_get_wsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__UpdateInOrderIdentification(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -13792,6 +17190,135 @@ SOAP_FMAC3 wsi__OrderStatus * SOAP_FMAC4 soap_get_wsi__OrderStatus(struct soap *
 	return p;
 }
 
+void wsi__OrderSpecialFilters::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	this->wsi__OrderSpecialFilters::OnlyOrdersWithOrderLinesToReport = NULL;
+}
+
+void wsi__OrderSpecialFilters::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTobool(soap, &this->wsi__OrderSpecialFilters::OnlyOrdersWithOrderLinesToReport);
+#endif
+}
+
+int wsi__OrderSpecialFilters::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__OrderSpecialFilters(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderSpecialFilters(struct soap *soap, const char *tag, int id, const wsi__OrderSpecialFilters *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__OrderSpecialFilters), type))
+		return soap->error;
+	if (soap_out_PointerTobool(soap, "wsi:OnlyOrdersWithOrderLinesToReport", -1, &a->wsi__OrderSpecialFilters::OnlyOrdersWithOrderLinesToReport, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__OrderSpecialFilters::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__OrderSpecialFilters(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__OrderSpecialFilters * SOAP_FMAC4 soap_in_wsi__OrderSpecialFilters(struct soap *soap, const char *tag, wsi__OrderSpecialFilters *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__OrderSpecialFilters*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__OrderSpecialFilters, sizeof(wsi__OrderSpecialFilters), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__OrderSpecialFilters)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__OrderSpecialFilters *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_OnlyOrdersWithOrderLinesToReport1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_OnlyOrdersWithOrderLinesToReport1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTobool(soap, "wsi:OnlyOrdersWithOrderLinesToReport", &a->wsi__OrderSpecialFilters::OnlyOrdersWithOrderLinesToReport, "xsd:boolean"))
+				{	soap_flag_OnlyOrdersWithOrderLinesToReport1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__OrderSpecialFilters *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__OrderSpecialFilters, SOAP_TYPE_wsi__OrderSpecialFilters, sizeof(wsi__OrderSpecialFilters), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__OrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__OrderSpecialFilters(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__OrderSpecialFilters(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__OrderSpecialFilters *p;
+	size_t k = sizeof(wsi__OrderSpecialFilters);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__OrderSpecialFilters, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__OrderSpecialFilters);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__OrderSpecialFilters, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__OrderSpecialFilters location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__OrderSpecialFilters::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__OrderSpecialFilters(soap, tag ? tag : "wsi:OrderSpecialFilters", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__OrderSpecialFilters::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__OrderSpecialFilters(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__OrderSpecialFilters * SOAP_FMAC4 soap_get_wsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__OrderSpecialFilters(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 void wsi__OrderPalletItemInfo::soap_default(struct soap *soap)
 {
 	this->soap = soap;
@@ -14812,6 +18339,7 @@ void wsi__OrderFilters::soap_default(struct soap *soap)
 	this->wsi__OrderFilters::OrderIdsToGet = NULL;
 	this->wsi__OrderFilters::PickOrderIdFrom = NULL;
 	this->wsi__OrderFilters::PickOrderIdTo = NULL;
+	this->wsi__OrderFilters::OrderSpecialFilters = NULL;
 	this->wsi__OrderFilters::MaxOrdersToGet = NULL;
 	this->wsi__OrderFilters::OrderIdFrom = NULL;
 }
@@ -14836,6 +18364,7 @@ void wsi__OrderFilters::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerTowsi__ArrayOfInt(soap, &this->wsi__OrderFilters::OrderIdsToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::PickOrderIdFrom);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::PickOrderIdTo);
+	soap_serialize_PointerTowsi__OrderSpecialFilters(soap, &this->wsi__OrderFilters::OrderSpecialFilters);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::MaxOrdersToGet);
 	soap_serialize_PointerToint(soap, &this->wsi__OrderFilters::OrderIdFrom);
 #endif
@@ -14939,6 +18468,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderFilters(struct soap *soap, const ch
 	}
 	else if (soap_out_PointerToint(soap, "wsi:PickOrderIdTo", -1, &a->wsi__OrderFilters::PickOrderIdTo, ""))
 		return soap->error;
+	if (soap_out_PointerTowsi__OrderSpecialFilters(soap, "wsi:OrderSpecialFilters", -1, &a->wsi__OrderFilters::OrderSpecialFilters, ""))
+		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:MaxOrdersToGet", -1, &a->wsi__OrderFilters::MaxOrdersToGet, ""))
 		return soap->error;
 	if (soap_out_PointerToint(soap, "wsi:OrderIdFrom", -1, &a->wsi__OrderFilters::OrderIdFrom, ""))
@@ -14982,6 +18513,7 @@ SOAP_FMAC3 wsi__OrderFilters * SOAP_FMAC4 soap_in_wsi__OrderFilters(struct soap 
 	size_t soap_flag_OrderIdsToGet1 = 1;
 	size_t soap_flag_PickOrderIdFrom1 = 1;
 	size_t soap_flag_PickOrderIdTo1 = 1;
+	size_t soap_flag_OrderSpecialFilters1 = 1;
 	size_t soap_flag_MaxOrdersToGet1 = 1;
 	size_t soap_flag_OrderIdFrom1 = 1;
 	if (soap->body && *soap->href != '#')
@@ -15081,6 +18613,12 @@ SOAP_FMAC3 wsi__OrderFilters * SOAP_FMAC4 soap_in_wsi__OrderFilters(struct soap 
 			if (soap_flag_PickOrderIdTo1 && soap->error == SOAP_TAG_MISMATCH)
 			{	if (soap_in_PointerToint(soap, "wsi:PickOrderIdTo", &a->wsi__OrderFilters::PickOrderIdTo, "xsd:int"))
 				{	soap_flag_PickOrderIdTo1--;
+					continue;
+				}
+			}
+			if (soap_flag_OrderSpecialFilters1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__OrderSpecialFilters(soap, "wsi:OrderSpecialFilters", &a->wsi__OrderFilters::OrderSpecialFilters, "wsi:OrderSpecialFilters"))
+				{	soap_flag_OrderSpecialFilters1--;
 					continue;
 				}
 			}
@@ -17099,6 +20637,154 @@ SOAP_FMAC3 wsi__InOrderStatus * SOAP_FMAC4 soap_get_wsi__InOrderStatus(struct so
 	return p;
 }
 
+void wsi__InOrderSpecialFilters::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_bool(soap, &this->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders);
+	soap_default_bool(soap, &this->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported);
+}
+
+void wsi__InOrderSpecialFilters::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_embedded(soap, &this->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders, SOAP_TYPE_bool);
+	soap_embedded(soap, &this->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported, SOAP_TYPE_bool);
+#endif
+}
+
+int wsi__InOrderSpecialFilters::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__InOrderSpecialFilters(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderSpecialFilters(struct soap *soap, const char *tag, int id, const wsi__InOrderSpecialFilters *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__InOrderSpecialFilters), type))
+		return soap->error;
+	if (soap_out_bool(soap, "wsi:OnlyGetUnDeclaredInOrders", -1, &a->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders, ""))
+		return soap->error;
+	if (soap_out_bool(soap, "wsi:OnlyWithInOrderLinesWithDiffingReceviedToReported", -1, &a->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__InOrderSpecialFilters::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__InOrderSpecialFilters(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__InOrderSpecialFilters * SOAP_FMAC4 soap_in_wsi__InOrderSpecialFilters(struct soap *soap, const char *tag, wsi__InOrderSpecialFilters *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__InOrderSpecialFilters*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__InOrderSpecialFilters, sizeof(wsi__InOrderSpecialFilters), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__InOrderSpecialFilters)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__InOrderSpecialFilters *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	size_t soap_flag_OnlyGetUnDeclaredInOrders1 = 1;
+	size_t soap_flag_OnlyWithInOrderLinesWithDiffingReceviedToReported1 = 1;
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_OnlyGetUnDeclaredInOrders1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_bool(soap, "wsi:OnlyGetUnDeclaredInOrders", &a->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders, "xsd:boolean"))
+				{	soap_flag_OnlyGetUnDeclaredInOrders1--;
+					continue;
+				}
+			}
+			if (soap_flag_OnlyWithInOrderLinesWithDiffingReceviedToReported1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_bool(soap, "wsi:OnlyWithInOrderLinesWithDiffingReceviedToReported", &a->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported, "xsd:boolean"))
+				{	soap_flag_OnlyWithInOrderLinesWithDiffingReceviedToReported1--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+		if ((soap->mode & SOAP_XML_STRICT) && (soap_flag_OnlyGetUnDeclaredInOrders1 > 0 || soap_flag_OnlyWithInOrderLinesWithDiffingReceviedToReported1 > 0))
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+	}
+	else if ((soap->mode & SOAP_XML_STRICT) && *soap->href != '#')
+	{	soap->error = SOAP_OCCURS;
+		return NULL;
+	}
+	else
+	{	a = (wsi__InOrderSpecialFilters *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__InOrderSpecialFilters, SOAP_TYPE_wsi__InOrderSpecialFilters, sizeof(wsi__InOrderSpecialFilters), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__InOrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__InOrderSpecialFilters(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__InOrderSpecialFilters(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__InOrderSpecialFilters *p;
+	size_t k = sizeof(wsi__InOrderSpecialFilters);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__InOrderSpecialFilters, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__InOrderSpecialFilters);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__InOrderSpecialFilters, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__InOrderSpecialFilters location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__InOrderSpecialFilters::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__InOrderSpecialFilters(soap, tag ? tag : "wsi:InOrderSpecialFilters", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__InOrderSpecialFilters::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__InOrderSpecialFilters(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__InOrderSpecialFilters * SOAP_FMAC4 soap_get_wsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__InOrderSpecialFilters(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 void wsi__InOrderLine::soap_default(struct soap *soap)
 {
 	this->soap = soap;
@@ -17526,6 +21212,7 @@ void wsi__InOrderFilters::soap_default(struct soap *soap)
 	this->wsi__InOrderFilters::CreatedBySessionRequestIdIsNull = NULL;
 	this->wsi__InOrderFilters::IsReturnType = NULL;
 	this->wsi__InOrderFilters::InOrderNumbersToGet = NULL;
+	this->wsi__InOrderFilters::InOrderSpecialFilters = NULL;
 	this->wsi__InOrderFilters::LastUpdatedFrom = NULL;
 	this->wsi__InOrderFilters::LastUpdatedTo = NULL;
 	this->wsi__InOrderFilters::InOrderIdsToGet = NULL;
@@ -17548,6 +21235,7 @@ void wsi__InOrderFilters::soap_serialize(struct soap *soap) const
 	soap_serialize_PointerTobool(soap, &this->wsi__InOrderFilters::CreatedBySessionRequestIdIsNull);
 	soap_serialize_PointerTobool(soap, &this->wsi__InOrderFilters::IsReturnType);
 	soap_serialize_PointerTowsi__ArrayOfString(soap, &this->wsi__InOrderFilters::InOrderNumbersToGet);
+	soap_serialize_PointerTowsi__InOrderSpecialFilters(soap, &this->wsi__InOrderFilters::InOrderSpecialFilters);
 	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedFrom);
 	soap_serialize_PointerToxsd__dateTime(soap, &this->wsi__InOrderFilters::LastUpdatedTo);
 	soap_serialize_PointerTowsi__ArrayOfInt(soap, &this->wsi__InOrderFilters::InOrderIdsToGet);
@@ -17623,6 +21311,8 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderFilters(struct soap *soap, const 
 		return soap->error;
 	if (soap_out_PointerTowsi__ArrayOfString(soap, "wsi:InOrderNumbersToGet", -1, &a->wsi__InOrderFilters::InOrderNumbersToGet, ""))
 		return soap->error;
+	if (soap_out_PointerTowsi__InOrderSpecialFilters(soap, "wsi:InOrderSpecialFilters", -1, &a->wsi__InOrderFilters::InOrderSpecialFilters, ""))
+		return soap->error;
 	if (!a->wsi__InOrderFilters::LastUpdatedFrom)
 	{	if (soap_element_nil(soap, "wsi:LastUpdatedFrom"))
 			return soap->error;
@@ -17680,6 +21370,7 @@ SOAP_FMAC3 wsi__InOrderFilters * SOAP_FMAC4 soap_in_wsi__InOrderFilters(struct s
 	size_t soap_flag_CreatedBySessionRequestIdIsNull1 = 1;
 	size_t soap_flag_IsReturnType1 = 1;
 	size_t soap_flag_InOrderNumbersToGet1 = 1;
+	size_t soap_flag_InOrderSpecialFilters1 = 1;
 	size_t soap_flag_LastUpdatedFrom1 = 1;
 	size_t soap_flag_LastUpdatedTo1 = 1;
 	size_t soap_flag_InOrderIdsToGet1 = 1;
@@ -17747,6 +21438,12 @@ SOAP_FMAC3 wsi__InOrderFilters * SOAP_FMAC4 soap_in_wsi__InOrderFilters(struct s
 			if (soap_flag_InOrderNumbersToGet1 && soap->error == SOAP_TAG_MISMATCH)
 			{	if (soap_in_PointerTowsi__ArrayOfString(soap, "wsi:InOrderNumbersToGet", &a->wsi__InOrderFilters::InOrderNumbersToGet, "wsi:ArrayOfString"))
 				{	soap_flag_InOrderNumbersToGet1--;
+					continue;
+				}
+			}
+			if (soap_flag_InOrderSpecialFilters1 && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTowsi__InOrderSpecialFilters(soap, "wsi:InOrderSpecialFilters", &a->wsi__InOrderFilters::InOrderSpecialFilters, "wsi:InOrderSpecialFilters"))
+				{	soap_flag_InOrderSpecialFilters1--;
 					continue;
 				}
 			}
@@ -21285,6 +24982,258 @@ void *wsi__ArticleClass::soap_get(struct soap *soap, const char *tag, const char
 SOAP_FMAC3 wsi__ArticleClass * SOAP_FMAC4 soap_get_wsi__ArticleClass(struct soap *soap, wsi__ArticleClass *p, const char *tag, const char *type)
 {
 	if ((p = soap_in_wsi__ArticleClass(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__ArrayOfUpdateOrderLine::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, &this->wsi__ArrayOfUpdateOrderLine::UpdateOrderLine);
+}
+
+void wsi__ArrayOfUpdateOrderLine::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, &this->wsi__ArrayOfUpdateOrderLine::UpdateOrderLine);
+#endif
+}
+
+int wsi__ArrayOfUpdateOrderLine::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__ArrayOfUpdateOrderLine(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *tag, int id, const wsi__ArrayOfUpdateOrderLine *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine), type))
+		return soap->error;
+	if (soap_out_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, "wsi:UpdateOrderLine", -1, &a->wsi__ArrayOfUpdateOrderLine::UpdateOrderLine, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__ArrayOfUpdateOrderLine::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__ArrayOfUpdateOrderLine(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC4 soap_in_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *tag, wsi__ArrayOfUpdateOrderLine *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__ArrayOfUpdateOrderLine*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, sizeof(wsi__ArrayOfUpdateOrderLine), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__ArrayOfUpdateOrderLine)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__ArrayOfUpdateOrderLine *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, "wsi:UpdateOrderLine", &a->wsi__ArrayOfUpdateOrderLine::UpdateOrderLine, "wsi:UpdateOrderLine"))
+					continue;
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__ArrayOfUpdateOrderLine *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, sizeof(wsi__ArrayOfUpdateOrderLine), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__ArrayOfUpdateOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__ArrayOfUpdateOrderLine *p;
+	size_t k = sizeof(wsi__ArrayOfUpdateOrderLine);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__ArrayOfUpdateOrderLine);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__ArrayOfUpdateOrderLine, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__ArrayOfUpdateOrderLine location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__ArrayOfUpdateOrderLine::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__ArrayOfUpdateOrderLine(soap, tag ? tag : "wsi:ArrayOfUpdateOrderLine", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__ArrayOfUpdateOrderLine::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__ArrayOfUpdateOrderLine(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC4 soap_get_wsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__ArrayOfUpdateOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+void wsi__ArrayOfUpdateInOrderLine::soap_default(struct soap *soap)
+{
+	this->soap = soap;
+	soap_default_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, &this->wsi__ArrayOfUpdateInOrderLine::UpdateInOrderLine);
+}
+
+void wsi__ArrayOfUpdateInOrderLine::soap_serialize(struct soap *soap) const
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, &this->wsi__ArrayOfUpdateInOrderLine::UpdateInOrderLine);
+#endif
+}
+
+int wsi__ArrayOfUpdateInOrderLine::soap_out(struct soap *soap, const char *tag, int id, const char *type) const
+{
+	return soap_out_wsi__ArrayOfUpdateInOrderLine(soap, tag, id, this, type);
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *tag, int id, const wsi__ArrayOfUpdateInOrderLine *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_out(soap, tag, soap_embedded_id(soap, id, a, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine), type))
+		return soap->error;
+	if (soap_out_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, "wsi:UpdateInOrderLine", -1, &a->wsi__ArrayOfUpdateInOrderLine::UpdateInOrderLine, ""))
+		return soap->error;
+	return soap_element_end_out(soap, tag);
+}
+
+void *wsi__ArrayOfUpdateInOrderLine::soap_in(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_in_wsi__ArrayOfUpdateInOrderLine(soap, tag, this, type);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC4 soap_in_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *tag, wsi__ArrayOfUpdateInOrderLine *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 0, NULL))
+		return NULL;
+	a = (wsi__ArrayOfUpdateInOrderLine*)soap_id_enter(soap, soap->id, a, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, sizeof(wsi__ArrayOfUpdateInOrderLine), soap->type, soap->arrayType, soap_instantiate, soap_fbase);
+	if (!a)
+		return NULL;
+	if (soap->alloced && soap->alloced != SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine)
+	{	soap_revert(soap);
+		*soap->id = '\0';
+		return (wsi__ArrayOfUpdateInOrderLine *)a->soap_in(soap, tag, type);
+	}
+	if (soap->alloced)
+		a->soap_default(soap);
+	if (soap->body && *soap->href != '#')
+	{
+		for (;;)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, "wsi:UpdateInOrderLine", &a->wsi__ArrayOfUpdateInOrderLine::UpdateInOrderLine, "wsi:UpdateInOrderLine"))
+					continue;
+			}
+			if (soap->error == SOAP_TAG_MISMATCH)
+				soap->error = soap_ignore_element(soap);
+			if (soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+		if (soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	else
+	{	a = (wsi__ArrayOfUpdateInOrderLine *)soap_id_forward(soap, soap->href, (void*)a, 0, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, sizeof(wsi__ArrayOfUpdateInOrderLine), 0, soap_finsert, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC1 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_wsi__ArrayOfUpdateInOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	wsi__ArrayOfUpdateInOrderLine *p;
+	size_t k = sizeof(wsi__ArrayOfUpdateInOrderLine);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, wsi__ArrayOfUpdateInOrderLine);
+		if (p)
+			p->soap = soap;
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, wsi__ArrayOfUpdateInOrderLine, n);
+		k *= n;
+		if (p)
+			for (int i = 0; i < n; i++)
+				p[i].soap = soap;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated wsi__ArrayOfUpdateInOrderLine location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+int wsi__ArrayOfUpdateInOrderLine::soap_put(struct soap *soap, const char *tag, const  char *type) const
+{
+	if (soap_out_wsi__ArrayOfUpdateInOrderLine(soap, tag ? tag : "wsi:ArrayOfUpdateInOrderLine", -2, this, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+void *wsi__ArrayOfUpdateInOrderLine::soap_get(struct soap *soap, const char *tag, const char *type)
+{
+	return soap_get_wsi__ArrayOfUpdateInOrderLine(soap, this, tag, type);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC4 soap_get_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine *p, const char *tag, const char *type)
+{
+	if ((p = soap_in_wsi__ArrayOfUpdateInOrderLine(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -25626,6 +29575,190 @@ SOAP_FMAC3 struct __wsi__GetInventoryByQuery * SOAP_FMAC4 soap_get___wsi__GetInv
 	return p;
 }
 
+SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__UpdateInOrderLines(struct soap *soap, struct __wsi__UpdateInOrderLines *a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+	a->wsi__UpdateInOrderLines_ = NULL;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize___wsi__UpdateInOrderLines(struct soap *soap, const struct __wsi__UpdateInOrderLines *a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTo_wsi__UpdateInOrderLines(soap, &a->wsi__UpdateInOrderLines_);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out___wsi__UpdateInOrderLines(struct soap *soap, const char *tag, int id, const struct __wsi__UpdateInOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_out_PointerTo_wsi__UpdateInOrderLines(soap, "wsi:UpdateInOrderLines", -1, &a->wsi__UpdateInOrderLines_, ""))
+		return soap->error;
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 struct __wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in___wsi__UpdateInOrderLines(struct soap *soap, const char *tag, struct __wsi__UpdateInOrderLines *a, const char *type)
+{
+	size_t soap_flag_wsi__UpdateInOrderLines_ = 1;
+	short soap_flag;
+	(void)tag; (void)type; /* appease -Wall -Werror */
+	a = (struct __wsi__UpdateInOrderLines*)soap_id_enter(soap, "", a, SOAP_TYPE___wsi__UpdateInOrderLines, sizeof(struct __wsi__UpdateInOrderLines), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	soap_default___wsi__UpdateInOrderLines(soap, a);
+		for (soap_flag = 0;; soap_flag = 1)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_wsi__UpdateInOrderLines_ && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTo_wsi__UpdateInOrderLines(soap, "wsi:UpdateInOrderLines", &a->wsi__UpdateInOrderLines_, ""))
+				{	soap_flag_wsi__UpdateInOrderLines_--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH && soap_flag)
+			{	soap->error = SOAP_OK;
+				break;
+			}
+			if (soap_flag && soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+	return a;
+}
+
+SOAP_FMAC1 struct __wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateInOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate___wsi__UpdateInOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	struct __wsi__UpdateInOrderLines *p;
+	size_t k = sizeof(struct __wsi__UpdateInOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE___wsi__UpdateInOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, struct __wsi__UpdateInOrderLines);
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, struct __wsi__UpdateInOrderLines, n);
+		k *= n;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated struct __wsi__UpdateInOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put___wsi__UpdateInOrderLines(struct soap *soap, const struct __wsi__UpdateInOrderLines *a, const char *tag, const char *type)
+{
+	if (soap_out___wsi__UpdateInOrderLines(soap, tag ? tag : "-wsi:UpdateInOrderLines", -2, a, type))
+		return soap->error;
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 struct __wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get___wsi__UpdateInOrderLines(struct soap *soap, struct __wsi__UpdateInOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in___wsi__UpdateInOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__UpdateOrderLines(struct soap *soap, struct __wsi__UpdateOrderLines *a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+	a->wsi__UpdateOrderLines_ = NULL;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize___wsi__UpdateOrderLines(struct soap *soap, const struct __wsi__UpdateOrderLines *a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	soap_serialize_PointerTo_wsi__UpdateOrderLines(soap, &a->wsi__UpdateOrderLines_);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out___wsi__UpdateOrderLines(struct soap *soap, const char *tag, int id, const struct __wsi__UpdateOrderLines *a, const char *type)
+{
+	(void)soap; (void)tag; (void)id; (void)a; (void)type; /* appease -Wall -Werror */
+	if (soap_out_PointerTo_wsi__UpdateOrderLines(soap, "wsi:UpdateOrderLines", -1, &a->wsi__UpdateOrderLines_, ""))
+		return soap->error;
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 struct __wsi__UpdateOrderLines * SOAP_FMAC4 soap_in___wsi__UpdateOrderLines(struct soap *soap, const char *tag, struct __wsi__UpdateOrderLines *a, const char *type)
+{
+	size_t soap_flag_wsi__UpdateOrderLines_ = 1;
+	short soap_flag;
+	(void)tag; (void)type; /* appease -Wall -Werror */
+	a = (struct __wsi__UpdateOrderLines*)soap_id_enter(soap, "", a, SOAP_TYPE___wsi__UpdateOrderLines, sizeof(struct __wsi__UpdateOrderLines), NULL, NULL, NULL, NULL);
+	if (!a)
+		return NULL;
+	soap_default___wsi__UpdateOrderLines(soap, a);
+		for (soap_flag = 0;; soap_flag = 1)
+		{	soap->error = SOAP_TAG_MISMATCH;
+			if (soap_flag_wsi__UpdateOrderLines_ && soap->error == SOAP_TAG_MISMATCH)
+			{	if (soap_in_PointerTo_wsi__UpdateOrderLines(soap, "wsi:UpdateOrderLines", &a->wsi__UpdateOrderLines_, ""))
+				{	soap_flag_wsi__UpdateOrderLines_--;
+					continue;
+				}
+			}
+			if (soap->error == SOAP_TAG_MISMATCH && soap_flag)
+			{	soap->error = SOAP_OK;
+				break;
+			}
+			if (soap_flag && soap->error == SOAP_NO_TAG)
+				break;
+			if (soap->error)
+				return NULL;
+		}
+	return a;
+}
+
+SOAP_FMAC1 struct __wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateOrderLines(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate___wsi__UpdateOrderLines(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	struct __wsi__UpdateOrderLines *p;
+	size_t k = sizeof(struct __wsi__UpdateOrderLines);
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE___wsi__UpdateOrderLines, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, struct __wsi__UpdateOrderLines);
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, struct __wsi__UpdateOrderLines, n);
+		k *= n;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated struct __wsi__UpdateOrderLines location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put___wsi__UpdateOrderLines(struct soap *soap, const struct __wsi__UpdateOrderLines *a, const char *tag, const char *type)
+{
+	if (soap_out___wsi__UpdateOrderLines(soap, tag ? tag : "-wsi:UpdateOrderLines", -2, a, type))
+		return soap->error;
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 struct __wsi__UpdateOrderLines * SOAP_FMAC4 soap_get___wsi__UpdateOrderLines(struct soap *soap, struct __wsi__UpdateOrderLines *p, const char *tag, const char *type)
+{
+	if ((p = soap_in___wsi__UpdateOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__GetInOrdersByQuery(struct soap *soap, struct __wsi__GetInOrdersByQuery *a)
 {
 	(void)soap; (void)a; /* appease -Wall -Werror */
@@ -26735,6 +30868,124 @@ SOAP_FMAC3 _wsi__GetInventoryByQuery ** SOAP_FMAC4 soap_get_PointerTo_wsi__GetIn
 	return p;
 }
 
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE__wsi__UpdateInOrderLines))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTo_wsi__UpdateInOrderLines(struct soap *soap, const char *tag, int id, _wsi__UpdateInOrderLines *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE__wsi__UpdateInOrderLines, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLines ? type : NULL);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_in_PointerTo_wsi__UpdateInOrderLines(struct soap *soap, const char *tag, _wsi__UpdateInOrderLines **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (_wsi__UpdateInOrderLines **)soap_malloc(soap, sizeof(_wsi__UpdateInOrderLines *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (_wsi__UpdateInOrderLines *)soap_instantiate__wsi__UpdateInOrderLines(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (_wsi__UpdateInOrderLines **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE__wsi__UpdateInOrderLines, sizeof(_wsi__UpdateInOrderLines), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTo_wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTo_wsi__UpdateInOrderLines(soap, tag ? tag : "wsi:UpdateInOrderLines", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 _wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_get_PointerTo_wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTo_wsi__UpdateInOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE__wsi__UpdateOrderLines))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTo_wsi__UpdateOrderLines(struct soap *soap, const char *tag, int id, _wsi__UpdateOrderLines *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE__wsi__UpdateOrderLines, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE__wsi__UpdateOrderLines ? type : NULL);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLines ** SOAP_FMAC4 soap_in_PointerTo_wsi__UpdateOrderLines(struct soap *soap, const char *tag, _wsi__UpdateOrderLines **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (_wsi__UpdateOrderLines **)soap_malloc(soap, sizeof(_wsi__UpdateOrderLines *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (_wsi__UpdateOrderLines *)soap_instantiate__wsi__UpdateOrderLines(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (_wsi__UpdateOrderLines **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE__wsi__UpdateOrderLines, sizeof(_wsi__UpdateOrderLines), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTo_wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTo_wsi__UpdateOrderLines(soap, tag ? tag : "wsi:UpdateOrderLines", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 _wsi__UpdateOrderLines ** SOAP_FMAC4 soap_get_PointerTo_wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTo_wsi__UpdateOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__GetInOrdersByQuery(struct soap *soap, _wsi__GetInOrdersByQuery *const*a)
 {
 	(void)soap; (void)a; /* appease -Wall -Werror */
@@ -27738,6 +31989,242 @@ SOAP_FMAC3 wsi__GetInventoryQuery ** SOAP_FMAC4 soap_get_PointerTowsi__GetInvent
 	return p;
 }
 
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderLinesResult))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLinesResult(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderLinesResult *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderLinesResult, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLinesResult ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLinesResult(struct soap *soap, const char *tag, wsi__UpdateInOrderLinesResult **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderLinesResult **)soap_malloc(soap, sizeof(wsi__UpdateInOrderLinesResult *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderLinesResult *)soap_instantiate_wsi__UpdateInOrderLinesResult(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderLinesResult **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderLinesResult, sizeof(wsi__UpdateInOrderLinesResult), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderLinesResult(soap, tag ? tag : "wsi:UpdateInOrderLinesResult", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderLinesResult(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderLines))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLines(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderLines *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderLines, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLines ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLines(struct soap *soap, const char *tag, wsi__UpdateInOrderLines **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderLines **)soap_malloc(soap, sizeof(wsi__UpdateInOrderLines *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderLines *)soap_instantiate_wsi__UpdateInOrderLines(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderLines **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderLines, sizeof(wsi__UpdateInOrderLines), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderLines(soap, tag ? tag : "wsi:UpdateInOrderLines", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderLinesResult))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLinesResult(struct soap *soap, const char *tag, int id, wsi__UpdateOrderLinesResult *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderLinesResult, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderLinesResult ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLinesResult ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLinesResult(struct soap *soap, const char *tag, wsi__UpdateOrderLinesResult **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderLinesResult **)soap_malloc(soap, sizeof(wsi__UpdateOrderLinesResult *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderLinesResult *)soap_instantiate_wsi__UpdateOrderLinesResult(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderLinesResult **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderLinesResult, sizeof(wsi__UpdateOrderLinesResult), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderLinesResult(soap, tag ? tag : "wsi:UpdateOrderLinesResult", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLinesResult ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderLinesResult(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderLines))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLines(struct soap *soap, const char *tag, int id, wsi__UpdateOrderLines *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderLines, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderLines ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLines ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLines(struct soap *soap, const char *tag, wsi__UpdateOrderLines **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderLines **)soap_malloc(soap, sizeof(wsi__UpdateOrderLines *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderLines *)soap_instantiate_wsi__UpdateOrderLines(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderLines **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderLines, sizeof(wsi__UpdateOrderLines), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderLines(soap, tag ? tag : "wsi:UpdateOrderLines", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLines ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderLines(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__GetInOrdersResult(struct soap *soap, wsi__GetInOrdersResult *const*a)
 {
 	(void)soap; (void)a; /* appease -Wall -Werror */
@@ -28210,6 +32697,478 @@ SOAP_FMAC3 wsi__ArticleDefinition ** SOAP_FMAC4 soap_get_PointerTowsi__ArticleDe
 	return p;
 }
 
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *tag, int id, wsi__ArrayOfUpdateOrderLine *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateOrderLine ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *tag, wsi__ArrayOfUpdateOrderLine **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__ArrayOfUpdateOrderLine **)soap_malloc(soap, sizeof(wsi__ArrayOfUpdateOrderLine *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__ArrayOfUpdateOrderLine *)soap_instantiate_wsi__ArrayOfUpdateOrderLine(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__ArrayOfUpdateOrderLine **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__ArrayOfUpdateOrderLine, sizeof(wsi__ArrayOfUpdateOrderLine), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__ArrayOfUpdateOrderLine(soap, tag ? tag : "wsi:ArrayOfUpdateOrderLine", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__ArrayOfUpdateOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderIdentification))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderIdentification(struct soap *soap, const char *tag, int id, wsi__UpdateOrderIdentification *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderIdentification, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderIdentification ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderIdentification(struct soap *soap, const char *tag, wsi__UpdateOrderIdentification **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderIdentification **)soap_malloc(soap, sizeof(wsi__UpdateOrderIdentification *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderIdentification *)soap_instantiate_wsi__UpdateOrderIdentification(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderIdentification **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderIdentification, sizeof(wsi__UpdateOrderIdentification), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderIdentification(soap, tag ? tag : "wsi:UpdateOrderIdentification", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, int id, wsi__UpdateOrderLineReportedNumberOfItems *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, wsi__UpdateOrderLineReportedNumberOfItems **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderLineReportedNumberOfItems **)soap_malloc(soap, sizeof(wsi__UpdateOrderLineReportedNumberOfItems *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderLineReportedNumberOfItems *)soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderLineReportedNumberOfItems **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems, sizeof(wsi__UpdateOrderLineReportedNumberOfItems), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, tag ? tag : "wsi:UpdateOrderLineReportedNumberOfItems", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderLineReportedNumberOfItems(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderLineIdentification))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLineIdentification(struct soap *soap, const char *tag, int id, wsi__UpdateOrderLineIdentification *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderLineIdentification, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineIdentification ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLineIdentification(struct soap *soap, const char *tag, wsi__UpdateOrderLineIdentification **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderLineIdentification **)soap_malloc(soap, sizeof(wsi__UpdateOrderLineIdentification *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderLineIdentification *)soap_instantiate_wsi__UpdateOrderLineIdentification(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderLineIdentification **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderLineIdentification, sizeof(wsi__UpdateOrderLineIdentification), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderLineIdentification(soap, tag ? tag : "wsi:UpdateOrderLineIdentification", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderLineIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *tag, int id, wsi__ArrayOfUpdateInOrderLine *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *tag, wsi__ArrayOfUpdateInOrderLine **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__ArrayOfUpdateInOrderLine **)soap_malloc(soap, sizeof(wsi__ArrayOfUpdateInOrderLine *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__ArrayOfUpdateInOrderLine *)soap_instantiate_wsi__ArrayOfUpdateInOrderLine(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__ArrayOfUpdateInOrderLine **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine, sizeof(wsi__ArrayOfUpdateInOrderLine), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__ArrayOfUpdateInOrderLine(soap, tag ? tag : "wsi:ArrayOfUpdateInOrderLine", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__ArrayOfUpdateInOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderIdentification))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderIdentification(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderIdentification *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderIdentification, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderIdentification ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderIdentification(struct soap *soap, const char *tag, wsi__UpdateInOrderIdentification **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderIdentification **)soap_malloc(soap, sizeof(wsi__UpdateInOrderIdentification *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderIdentification *)soap_instantiate_wsi__UpdateInOrderIdentification(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderIdentification **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderIdentification, sizeof(wsi__UpdateInOrderIdentification), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderIdentification(soap, tag ? tag : "wsi:UpdateInOrderIdentification", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderLineReportedNumberOfItems *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *tag, wsi__UpdateInOrderLineReportedNumberOfItems **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderLineReportedNumberOfItems **)soap_malloc(soap, sizeof(wsi__UpdateInOrderLineReportedNumberOfItems *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderLineReportedNumberOfItems *)soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderLineReportedNumberOfItems **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems, sizeof(wsi__UpdateInOrderLineReportedNumberOfItems), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, tag ? tag : "wsi:UpdateInOrderLineReportedNumberOfItems", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderLineIdentification))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLineIdentification(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderLineIdentification *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineIdentification ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLineIdentification(struct soap *soap, const char *tag, wsi__UpdateInOrderLineIdentification **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderLineIdentification **)soap_malloc(soap, sizeof(wsi__UpdateInOrderLineIdentification *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderLineIdentification *)soap_instantiate_wsi__UpdateInOrderLineIdentification(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderLineIdentification **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderLineIdentification, sizeof(wsi__UpdateInOrderLineIdentification), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderLineIdentification(soap, tag ? tag : "wsi:UpdateInOrderLineIdentification", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderLineIdentification(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfTransporterService(struct soap *soap, wsi__ArrayOfTransporterService *const*a)
 {
 	(void)soap; (void)a; /* appease -Wall -Werror */
@@ -28677,6 +33636,65 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OrderType(struct soap *soap, ws
 SOAP_FMAC3 wsi__OrderType ** SOAP_FMAC4 soap_get_PointerTowsi__OrderType(struct soap *soap, wsi__OrderType **p, const char *tag, const char *type)
 {
 	if ((p = soap_in_PointerTowsi__OrderType(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__OrderSpecialFilters))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__OrderSpecialFilters(struct soap *soap, const char *tag, int id, wsi__OrderSpecialFilters *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__OrderSpecialFilters, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__OrderSpecialFilters ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__OrderSpecialFilters ** SOAP_FMAC4 soap_in_PointerTowsi__OrderSpecialFilters(struct soap *soap, const char *tag, wsi__OrderSpecialFilters **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__OrderSpecialFilters **)soap_malloc(soap, sizeof(wsi__OrderSpecialFilters *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__OrderSpecialFilters *)soap_instantiate_wsi__OrderSpecialFilters(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__OrderSpecialFilters **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__OrderSpecialFilters, sizeof(wsi__OrderSpecialFilters), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__OrderSpecialFilters(soap, tag ? tag : "wsi:OrderSpecialFilters", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__OrderSpecialFilters ** SOAP_FMAC4 soap_get_PointerTowsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__OrderSpecialFilters(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -29267,6 +34285,65 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__InOrderWarehouse(struct soap *s
 SOAP_FMAC3 wsi__InOrderWarehouse ** SOAP_FMAC4 soap_get_PointerTowsi__InOrderWarehouse(struct soap *soap, wsi__InOrderWarehouse **p, const char *tag, const char *type)
 {
 	if ((p = soap_in_PointerTowsi__InOrderWarehouse(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__InOrderSpecialFilters))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__InOrderSpecialFilters(struct soap *soap, const char *tag, int id, wsi__InOrderSpecialFilters *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__InOrderSpecialFilters, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__InOrderSpecialFilters ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__InOrderSpecialFilters ** SOAP_FMAC4 soap_in_PointerTowsi__InOrderSpecialFilters(struct soap *soap, const char *tag, wsi__InOrderSpecialFilters **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__InOrderSpecialFilters **)soap_malloc(soap, sizeof(wsi__InOrderSpecialFilters *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__InOrderSpecialFilters *)soap_instantiate_wsi__InOrderSpecialFilters(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__InOrderSpecialFilters **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__InOrderSpecialFilters, sizeof(wsi__InOrderSpecialFilters), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__InOrderSpecialFilters(soap, tag ? tag : "wsi:InOrderSpecialFilters", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__InOrderSpecialFilters ** SOAP_FMAC4 soap_get_PointerTowsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__InOrderSpecialFilters(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
 	return p;
@@ -30596,6 +35673,124 @@ SOAP_FMAC3 int ** SOAP_FMAC4 soap_get_PointerToint(struct soap *soap, int **p, c
 	return p;
 }
 
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateOrderLine))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLine(struct soap *soap, const char *tag, int id, wsi__UpdateOrderLine *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateOrderLine, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateOrderLine ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLine(struct soap *soap, const char *tag, wsi__UpdateOrderLine **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateOrderLine **)soap_malloc(soap, sizeof(wsi__UpdateOrderLine *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateOrderLine *)soap_instantiate_wsi__UpdateOrderLine(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateOrderLine **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateOrderLine, sizeof(wsi__UpdateOrderLine), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateOrderLine(soap, tag ? tag : "wsi:UpdateOrderLine", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine *const*a)
+{
+	(void)soap; (void)a; /* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	if (!soap_reference(soap, *a, SOAP_TYPE_wsi__UpdateInOrderLine))
+		(*a)->soap_serialize(soap);
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLine(struct soap *soap, const char *tag, int id, wsi__UpdateInOrderLine *const*a, const char *type)
+{
+	id = soap_element_id(soap, tag, id, *a, NULL, 0, type, SOAP_TYPE_wsi__UpdateInOrderLine, NULL);
+	if (id < 0)
+		return soap->error;
+	return (*a)->soap_out(soap, tag, id, (*a)->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLine ? type : NULL);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLine(struct soap *soap, const char *tag, wsi__UpdateInOrderLine **a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	if (soap_element_begin_in(soap, tag, 1, NULL))
+		return NULL;
+	if (!a)
+		if (!(a = (wsi__UpdateInOrderLine **)soap_malloc(soap, sizeof(wsi__UpdateInOrderLine *))))
+			return NULL;
+	*a = NULL;
+	if (!soap->null && *soap->href != '#')
+	{	soap_revert(soap);
+		if (!(*a = (wsi__UpdateInOrderLine *)soap_instantiate_wsi__UpdateInOrderLine(soap, -1, soap->type, soap->arrayType, NULL)))
+			return NULL;
+		(*a)->soap_default(soap);
+		if (!(*a)->soap_in(soap, tag, NULL))
+		{	*a = NULL;
+			return NULL;
+		}
+	}
+	else
+	{	a = (wsi__UpdateInOrderLine **)soap_id_lookup(soap, soap->href, (void**)a, SOAP_TYPE_wsi__UpdateInOrderLine, sizeof(wsi__UpdateInOrderLine), 0, soap_fbase);
+		if (soap->body && soap_element_end_in(soap, tag))
+			return NULL;
+	}
+	return a;
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine *const*a, const char *tag, const char *type)
+{
+	if (soap_out_PointerTowsi__UpdateInOrderLine(soap, tag ? tag : "wsi:UpdateInOrderLine", -2, a, type))
+		return soap->error;
+	return soap_putindependent(soap);
+}
+
+SOAP_FMAC3 wsi__UpdateInOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine **p, const char *tag, const char *type)
+{
+	if ((p = soap_in_PointerTowsi__UpdateInOrderLine(soap, tag, p, type)))
+		if (soap_getindependent(soap))
+			return NULL;
+	return p;
+}
+
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__TransporterService(struct soap *soap, wsi__TransporterService *const*a)
 {
 	(void)soap; (void)a; /* appease -Wall -Werror */
@@ -31849,6 +37044,190 @@ SOAP_FMAC3 char ** SOAP_FMAC4 soap_get_string(struct soap *soap, char **p, const
 	if ((p = soap_in_string(soap, tag, p, type)))
 		if (soap_getindependent(soap))
 			return NULL;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_default_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, std::vector<wsi__UpdateOrderLine *> *p)
+{
+	(void)soap; /* appease -Wall -Werror */
+	p->clear();
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, const std::vector<wsi__UpdateOrderLine *> *a)
+{
+	(void)soap; (void)a;/* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	for (std::vector<wsi__UpdateOrderLine *> ::const_iterator i = a->begin(); i != a->end(); ++i)
+		soap_serialize_PointerTowsi__UpdateOrderLine(soap, &(*i));
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, const char *tag, int id, const std::vector<wsi__UpdateOrderLine *> *a, const char *type)
+{
+	(void)id; (void)type; /* appease -Wall -Werror */
+	for (std::vector<wsi__UpdateOrderLine *> ::const_iterator i = a->begin(); i != a->end(); ++i)
+	{
+		if (soap_out_PointerTowsi__UpdateOrderLine(soap, tag, id, &(*i), ""))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 std::vector<wsi__UpdateOrderLine *> * SOAP_FMAC4 soap_in_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, const char *tag, std::vector<wsi__UpdateOrderLine *> *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	short soap_flag;
+	for (soap_flag = 0;; soap_flag = 1)
+	{
+		if (tag && *tag != '-')
+		{	if (soap_element_begin_in(soap, tag, 1, NULL))
+				break;
+			soap_revert(soap);
+		}
+		if (!a && !(a = soap_new_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap)))
+			return NULL;
+		else if (static_cast<size_t>(a->size()) > soap->maxoccurs)
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+		wsi__UpdateOrderLine *n;
+		n = NULL;
+		if (tag && *tag != '-' && (*soap->id || *soap->href == '#'))
+		{	if (!soap_id_forward(soap, *soap->id?soap->id:soap->href, a, static_cast<size_t>(a->size()), SOAP_TYPE_wsi__UpdateOrderLine, SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine, sizeof(wsi__UpdateOrderLine), 1, soap_finsert, soap_fbase))
+				break;
+			if (!soap_in_PointerTowsi__UpdateOrderLine(soap, tag, NULL, "wsi:UpdateOrderLine"))
+				break;
+		}
+		else
+		{	if (!soap_in_PointerTowsi__UpdateOrderLine(soap, tag, &n, "wsi:UpdateOrderLine"))
+				break;
+		}
+		a->insert(a->end(), n);
+		if (!tag || *tag == '-')
+			return a;
+	}
+	if (soap_flag && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+	{	soap->error = SOAP_OK;
+		return a;
+	}
+	return NULL;
+}
+
+SOAP_FMAC1 std::vector<wsi__UpdateOrderLine *>  * SOAP_FMAC2 soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	std::vector<wsi__UpdateOrderLine *> *p;
+	size_t k = sizeof(std::vector<wsi__UpdateOrderLine *> );
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, std::vector<wsi__UpdateOrderLine *> );
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, std::vector<wsi__UpdateOrderLine *> , n);
+		k *= n;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated std::vector<wsi__UpdateOrderLine *>  location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
+	return p;
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_default_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, std::vector<wsi__UpdateInOrderLine *> *p)
+{
+	(void)soap; /* appease -Wall -Werror */
+	p->clear();
+}
+
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, const std::vector<wsi__UpdateInOrderLine *> *a)
+{
+	(void)soap; (void)a;/* appease -Wall -Werror */
+#ifndef WITH_NOIDREF
+	for (std::vector<wsi__UpdateInOrderLine *> ::const_iterator i = a->begin(); i != a->end(); ++i)
+		soap_serialize_PointerTowsi__UpdateInOrderLine(soap, &(*i));
+#endif
+}
+
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, const char *tag, int id, const std::vector<wsi__UpdateInOrderLine *> *a, const char *type)
+{
+	(void)id; (void)type; /* appease -Wall -Werror */
+	for (std::vector<wsi__UpdateInOrderLine *> ::const_iterator i = a->begin(); i != a->end(); ++i)
+	{
+		if (soap_out_PointerTowsi__UpdateInOrderLine(soap, tag, id, &(*i), ""))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+SOAP_FMAC3 std::vector<wsi__UpdateInOrderLine *> * SOAP_FMAC4 soap_in_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, const char *tag, std::vector<wsi__UpdateInOrderLine *> *a, const char *type)
+{
+	(void)type; /* appease -Wall -Werror */
+	short soap_flag;
+	for (soap_flag = 0;; soap_flag = 1)
+	{
+		if (tag && *tag != '-')
+		{	if (soap_element_begin_in(soap, tag, 1, NULL))
+				break;
+			soap_revert(soap);
+		}
+		if (!a && !(a = soap_new_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap)))
+			return NULL;
+		else if (static_cast<size_t>(a->size()) > soap->maxoccurs)
+		{	soap->error = SOAP_OCCURS;
+			return NULL;
+		}
+		wsi__UpdateInOrderLine *n;
+		n = NULL;
+		if (tag && *tag != '-' && (*soap->id || *soap->href == '#'))
+		{	if (!soap_id_forward(soap, *soap->id?soap->id:soap->href, a, static_cast<size_t>(a->size()), SOAP_TYPE_wsi__UpdateInOrderLine, SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine, sizeof(wsi__UpdateInOrderLine), 1, soap_finsert, soap_fbase))
+				break;
+			if (!soap_in_PointerTowsi__UpdateInOrderLine(soap, tag, NULL, "wsi:UpdateInOrderLine"))
+				break;
+		}
+		else
+		{	if (!soap_in_PointerTowsi__UpdateInOrderLine(soap, tag, &n, "wsi:UpdateInOrderLine"))
+				break;
+		}
+		a->insert(a->end(), n);
+		if (!tag || *tag == '-')
+			return a;
+	}
+	if (soap_flag && (soap->error == SOAP_TAG_MISMATCH || soap->error == SOAP_NO_TAG))
+	{	soap->error = SOAP_OK;
+		return a;
+	}
+	return NULL;
+}
+
+SOAP_FMAC1 std::vector<wsi__UpdateInOrderLine *>  * SOAP_FMAC2 soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, int n, const char *type, const char *arrayType, size_t *size)
+{
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(%p, %d, %s, %s)\n", (void*)soap, n, type?type:"", arrayType?arrayType:""));
+	(void)type; (void)arrayType; /* appease -Wall -Werror */
+	std::vector<wsi__UpdateInOrderLine *> *p;
+	size_t k = sizeof(std::vector<wsi__UpdateInOrderLine *> );
+	struct soap_clist *cp = soap_link(soap, SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine, n, soap_fdelete);
+	if (!cp && soap && n != SOAP_NO_LINK_TO_DELETE)
+		return NULL;
+	if (n < 0)
+	{	p = SOAP_NEW(soap, std::vector<wsi__UpdateInOrderLine *> );
+	}
+	else
+	{	p = SOAP_NEW_ARRAY(soap, std::vector<wsi__UpdateInOrderLine *> , n);
+		k *= n;
+	}
+	DBGLOG(TEST, SOAP_MESSAGE(fdebug, "Instantiated std::vector<wsi__UpdateInOrderLine *>  location=%p n=%d\n", (void*)p, n));
+	if (size)
+		*size = k;
+	if (!p)
+		soap->error = SOAP_EOM;
+	else if (cp)
+		cp->ptr = (void*)p;
 	return p;
 }
 

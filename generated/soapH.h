@@ -357,6 +357,322 @@ inline int soap_POST_recv_wsi__WarehouseIdentificationType(struct soap *soap, en
 }
 #endif
 
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentificationType_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentificationType_DEFINED
+
+inline void soap_default_wsi__UpdateOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType *a)
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifdef SOAP_DEFAULT_wsi__UpdateOrderLineIdentificationType
+	*a = SOAP_DEFAULT_wsi__UpdateOrderLineIdentificationType;
+#else
+	*a = (enum wsi__UpdateOrderLineIdentificationType)0;
+#endif
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineIdentificationType(struct soap*, const char*, int, const enum wsi__UpdateOrderLineIdentificationType *, const char*);
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateOrderLineIdentificationType2s(struct soap*, enum wsi__UpdateOrderLineIdentificationType);
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineIdentificationType(struct soap*, const char*, enum wsi__UpdateOrderLineIdentificationType *, const char*);
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateOrderLineIdentificationType(struct soap*, const char*, enum wsi__UpdateOrderLineIdentificationType *);
+
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateOrderLineIdentificationType(struct soap *soap, int n = -1);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateOrderLineIdentificationType(struct soap*, const enum wsi__UpdateOrderLineIdentificationType *, const char*, const char*);
+
+inline int soap_write_wsi__UpdateOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (p)
+	{	if (soap_begin_send(soap) || ::soap_put_wsi__UpdateOrderLineIdentificationType(soap, p, "wsi:UpdateOrderLineIdentificationType", "") || soap_end_send(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderLineIdentificationType(soap, p, "wsi:UpdateOrderLineIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderLineIdentificationType(soap, p, "wsi:UpdateOrderLineIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderLineIdentificationType(soap, p, "wsi:UpdateOrderLineIdentificationType", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 enum wsi__UpdateOrderLineIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineIdentificationType(struct soap*, enum wsi__UpdateOrderLineIdentificationType *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType *p)
+{
+	if (p)
+	{	if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLineIdentificationType(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderLineIdentificationType *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLineIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateOrderLineIdentificationType *p)
+{
+	if (::soap_read_wsi__UpdateOrderLineIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentificationType_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderIdentificationType_DEFINED
+
+inline void soap_default_wsi__UpdateOrderIdentificationType(struct soap *soap, enum wsi__UpdateOrderIdentificationType *a)
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifdef SOAP_DEFAULT_wsi__UpdateOrderIdentificationType
+	*a = SOAP_DEFAULT_wsi__UpdateOrderIdentificationType;
+#else
+	*a = (enum wsi__UpdateOrderIdentificationType)0;
+#endif
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderIdentificationType(struct soap*, const char*, int, const enum wsi__UpdateOrderIdentificationType *, const char*);
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateOrderIdentificationType2s(struct soap*, enum wsi__UpdateOrderIdentificationType);
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateOrderIdentificationType(struct soap*, const char*, enum wsi__UpdateOrderIdentificationType *, const char*);
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateOrderIdentificationType(struct soap*, const char*, enum wsi__UpdateOrderIdentificationType *);
+
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateOrderIdentificationType(struct soap *soap, int n = -1);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateOrderIdentificationType(struct soap*, const enum wsi__UpdateOrderIdentificationType *, const char*, const char*);
+
+inline int soap_write_wsi__UpdateOrderIdentificationType(struct soap *soap, enum wsi__UpdateOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (p)
+	{	if (soap_begin_send(soap) || ::soap_put_wsi__UpdateOrderIdentificationType(soap, p, "wsi:UpdateOrderIdentificationType", "") || soap_end_send(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderIdentificationType(soap, p, "wsi:UpdateOrderIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderIdentificationType(soap, p, "wsi:UpdateOrderIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateOrderIdentificationType(soap, p, "wsi:UpdateOrderIdentificationType", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 enum wsi__UpdateOrderIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateOrderIdentificationType(struct soap*, enum wsi__UpdateOrderIdentificationType *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderIdentificationType(struct soap *soap, enum wsi__UpdateOrderIdentificationType *p)
+{
+	if (p)
+	{	if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderIdentificationType(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateOrderIdentificationType *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderIdentificationType(struct soap *soap, enum wsi__UpdateOrderIdentificationType *p)
+{
+	if (::soap_read_wsi__UpdateOrderIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType_DEFINED
+
+inline void soap_default_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType *a)
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifdef SOAP_DEFAULT_wsi__UpdateInOrderLineIdentificationType
+	*a = SOAP_DEFAULT_wsi__UpdateInOrderLineIdentificationType;
+#else
+	*a = (enum wsi__UpdateInOrderLineIdentificationType)0;
+#endif
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineIdentificationType(struct soap*, const char*, int, const enum wsi__UpdateInOrderLineIdentificationType *, const char*);
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateInOrderLineIdentificationType2s(struct soap*, enum wsi__UpdateInOrderLineIdentificationType);
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineIdentificationType(struct soap*, const char*, enum wsi__UpdateInOrderLineIdentificationType *, const char*);
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateInOrderLineIdentificationType(struct soap*, const char*, enum wsi__UpdateInOrderLineIdentificationType *);
+
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, int n = -1);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateInOrderLineIdentificationType(struct soap*, const enum wsi__UpdateInOrderLineIdentificationType *, const char*, const char*);
+
+inline int soap_write_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (p)
+	{	if (soap_begin_send(soap) || ::soap_put_wsi__UpdateInOrderLineIdentificationType(soap, p, "wsi:UpdateInOrderLineIdentificationType", "") || soap_end_send(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderLineIdentificationType(soap, p, "wsi:UpdateInOrderLineIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderLineIdentificationType(soap, p, "wsi:UpdateInOrderLineIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderLineIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderLineIdentificationType(soap, p, "wsi:UpdateInOrderLineIdentificationType", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 enum wsi__UpdateInOrderLineIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineIdentificationType(struct soap*, enum wsi__UpdateInOrderLineIdentificationType *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType *p)
+{
+	if (p)
+	{	if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLineIdentificationType(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderLineIdentificationType *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLineIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLineIdentificationType(struct soap *soap, enum wsi__UpdateInOrderLineIdentificationType *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLineIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentificationType_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderIdentificationType_DEFINED
+
+inline void soap_default_wsi__UpdateInOrderIdentificationType(struct soap *soap, enum wsi__UpdateInOrderIdentificationType *a)
+{
+	(void)soap; /* appease -Wall -Werror */
+#ifdef SOAP_DEFAULT_wsi__UpdateInOrderIdentificationType
+	*a = SOAP_DEFAULT_wsi__UpdateInOrderIdentificationType;
+#else
+	*a = (enum wsi__UpdateInOrderIdentificationType)0;
+#endif
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderIdentificationType(struct soap*, const char*, int, const enum wsi__UpdateInOrderIdentificationType *, const char*);
+SOAP_FMAC3S const char* SOAP_FMAC4S soap_wsi__UpdateInOrderIdentificationType2s(struct soap*, enum wsi__UpdateInOrderIdentificationType);
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_in_wsi__UpdateInOrderIdentificationType(struct soap*, const char*, enum wsi__UpdateInOrderIdentificationType *, const char*);
+SOAP_FMAC3S int SOAP_FMAC4S soap_s2wsi__UpdateInOrderIdentificationType(struct soap*, const char*, enum wsi__UpdateInOrderIdentificationType *);
+
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_new_wsi__UpdateInOrderIdentificationType(struct soap *soap, int n = -1);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_wsi__UpdateInOrderIdentificationType(struct soap*, const enum wsi__UpdateInOrderIdentificationType *, const char*, const char*);
+
+inline int soap_write_wsi__UpdateInOrderIdentificationType(struct soap *soap, enum wsi__UpdateInOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (p)
+	{	if (soap_begin_send(soap) || ::soap_put_wsi__UpdateInOrderIdentificationType(soap, p, "wsi:UpdateInOrderIdentificationType", "") || soap_end_send(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderIdentificationType(soap, p, "wsi:UpdateInOrderIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderIdentificationType(soap, p, "wsi:UpdateInOrderIdentificationType", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderIdentificationType const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || ::soap_put_wsi__UpdateInOrderIdentificationType(soap, p, "wsi:UpdateInOrderIdentificationType", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 enum wsi__UpdateInOrderIdentificationType * SOAP_FMAC4 soap_get_wsi__UpdateInOrderIdentificationType(struct soap*, enum wsi__UpdateInOrderIdentificationType *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderIdentificationType(struct soap *soap, enum wsi__UpdateInOrderIdentificationType *p)
+{
+	if (p)
+	{	if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderIdentificationType(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderIdentificationType(struct soap *soap, const char *URL, enum wsi__UpdateInOrderIdentificationType *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderIdentificationType(struct soap *soap, enum wsi__UpdateInOrderIdentificationType *p)
+{
+	if (::soap_read_wsi__UpdateInOrderIdentificationType(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation_DEFINED
 #define SOAP_TYPE_wsi__TransporterContractOperation_DEFINED
 
@@ -3585,6 +3901,382 @@ inline int soap_POST_recv__wsi__GetInventoryByQuery(struct soap *soap, _wsi__Get
 }
 #endif
 
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLinesResponse_DEFINED
+#define SOAP_TYPE__wsi__UpdateInOrderLinesResponse_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateInOrderLinesResponse(struct soap*, const char*, int, const _wsi__UpdateInOrderLinesResponse *, const char*);
+SOAP_FMAC3 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC4 soap_in__wsi__UpdateInOrderLinesResponse(struct soap*, const char*, _wsi__UpdateInOrderLinesResponse *, const char*);
+SOAP_FMAC1 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLinesResponse(struct soap*, int, const char*, const char*, size_t*);
+
+inline _wsi__UpdateInOrderLinesResponse * soap_new__wsi__UpdateInOrderLinesResponse(struct soap *soap, int n = -1)
+{
+	return soap_instantiate__wsi__UpdateInOrderLinesResponse(soap, n, NULL, NULL, NULL);
+}
+
+inline _wsi__UpdateInOrderLinesResponse * soap_new_req__wsi__UpdateInOrderLinesResponse(
+	struct soap *soap)
+{
+	_wsi__UpdateInOrderLinesResponse *_p = ::soap_new__wsi__UpdateInOrderLinesResponse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline _wsi__UpdateInOrderLinesResponse * soap_new_set__wsi__UpdateInOrderLinesResponse(
+	struct soap *soap,
+	wsi__UpdateInOrderLinesResult *UpdateInOrderLinesResult)
+{
+	_wsi__UpdateInOrderLinesResponse *_p = ::soap_new__wsi__UpdateInOrderLinesResponse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->_wsi__UpdateInOrderLinesResponse::UpdateInOrderLinesResult = UpdateInOrderLinesResult;
+	}
+	return _p;
+}
+
+inline int soap_write__wsi__UpdateInOrderLinesResponse(struct soap *soap, _wsi__UpdateInOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLinesResponse ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateInOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLinesResponse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateInOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLinesResponse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateInOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLinesResponse ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC4 soap_get__wsi__UpdateInOrderLinesResponse(struct soap*, _wsi__UpdateInOrderLinesResponse *, const char*, const char*);
+
+inline int soap_read__wsi__UpdateInOrderLinesResponse(struct soap *soap, _wsi__UpdateInOrderLinesResponse *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get__wsi__UpdateInOrderLinesResponse(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET__wsi__UpdateInOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateInOrderLinesResponse *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read__wsi__UpdateInOrderLinesResponse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv__wsi__UpdateInOrderLinesResponse(struct soap *soap, _wsi__UpdateInOrderLinesResponse *p)
+{
+	if (::soap_read__wsi__UpdateInOrderLinesResponse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLines_DEFINED
+#define SOAP_TYPE__wsi__UpdateInOrderLines_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateInOrderLines(struct soap*, const char*, int, const _wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC3 _wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in__wsi__UpdateInOrderLines(struct soap*, const char*, _wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC1 _wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline _wsi__UpdateInOrderLines * soap_new__wsi__UpdateInOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate__wsi__UpdateInOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline _wsi__UpdateInOrderLines * soap_new_req__wsi__UpdateInOrderLines(
+	struct soap *soap)
+{
+	_wsi__UpdateInOrderLines *_p = ::soap_new__wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline _wsi__UpdateInOrderLines * soap_new_set__wsi__UpdateInOrderLines(
+	struct soap *soap,
+	std::string *GoodsOwnerCode,
+	std::string *UserName,
+	std::string *Password,
+	wsi__UpdateInOrderLines *UpdateInOrderLines)
+{
+	_wsi__UpdateInOrderLines *_p = ::soap_new__wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->_wsi__UpdateInOrderLines::GoodsOwnerCode = GoodsOwnerCode;
+		_p->_wsi__UpdateInOrderLines::UserName = UserName;
+		_p->_wsi__UpdateInOrderLines::Password = Password;
+		_p->_wsi__UpdateInOrderLines::UpdateInOrderLines = UpdateInOrderLines;
+	}
+	return _p;
+}
+
+inline int soap_write__wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT__wsi__UpdateInOrderLines(struct soap *soap, const char *URL, _wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH__wsi__UpdateInOrderLines(struct soap *soap, const char *URL, _wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send__wsi__UpdateInOrderLines(struct soap *soap, const char *URL, _wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 _wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get__wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines *, const char*, const char*);
+
+inline int soap_read__wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get__wsi__UpdateInOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET__wsi__UpdateInOrderLines(struct soap *soap, const char *URL, _wsi__UpdateInOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read__wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv__wsi__UpdateInOrderLines(struct soap *soap, _wsi__UpdateInOrderLines *p)
+{
+	if (::soap_read__wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE__wsi__UpdateOrderLinesResponse_DEFINED
+#define SOAP_TYPE__wsi__UpdateOrderLinesResponse_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateOrderLinesResponse(struct soap*, const char*, int, const _wsi__UpdateOrderLinesResponse *, const char*);
+SOAP_FMAC3 _wsi__UpdateOrderLinesResponse * SOAP_FMAC4 soap_in__wsi__UpdateOrderLinesResponse(struct soap*, const char*, _wsi__UpdateOrderLinesResponse *, const char*);
+SOAP_FMAC1 _wsi__UpdateOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLinesResponse(struct soap*, int, const char*, const char*, size_t*);
+
+inline _wsi__UpdateOrderLinesResponse * soap_new__wsi__UpdateOrderLinesResponse(struct soap *soap, int n = -1)
+{
+	return soap_instantiate__wsi__UpdateOrderLinesResponse(soap, n, NULL, NULL, NULL);
+}
+
+inline _wsi__UpdateOrderLinesResponse * soap_new_req__wsi__UpdateOrderLinesResponse(
+	struct soap *soap)
+{
+	_wsi__UpdateOrderLinesResponse *_p = ::soap_new__wsi__UpdateOrderLinesResponse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline _wsi__UpdateOrderLinesResponse * soap_new_set__wsi__UpdateOrderLinesResponse(
+	struct soap *soap,
+	wsi__UpdateOrderLinesResult *UpdateOrderLinesResult)
+{
+	_wsi__UpdateOrderLinesResponse *_p = ::soap_new__wsi__UpdateOrderLinesResponse(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->_wsi__UpdateOrderLinesResponse::UpdateOrderLinesResult = UpdateOrderLinesResult;
+	}
+	return _p;
+}
+
+inline int soap_write__wsi__UpdateOrderLinesResponse(struct soap *soap, _wsi__UpdateOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLinesResponse ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLinesResponse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLinesResponse ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateOrderLinesResponse const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResponse", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLinesResponse ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 _wsi__UpdateOrderLinesResponse * SOAP_FMAC4 soap_get__wsi__UpdateOrderLinesResponse(struct soap*, _wsi__UpdateOrderLinesResponse *, const char*, const char*);
+
+inline int soap_read__wsi__UpdateOrderLinesResponse(struct soap *soap, _wsi__UpdateOrderLinesResponse *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get__wsi__UpdateOrderLinesResponse(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET__wsi__UpdateOrderLinesResponse(struct soap *soap, const char *URL, _wsi__UpdateOrderLinesResponse *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read__wsi__UpdateOrderLinesResponse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv__wsi__UpdateOrderLinesResponse(struct soap *soap, _wsi__UpdateOrderLinesResponse *p)
+{
+	if (::soap_read__wsi__UpdateOrderLinesResponse(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE__wsi__UpdateOrderLines_DEFINED
+#define SOAP_TYPE__wsi__UpdateOrderLines_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__UpdateOrderLines(struct soap*, const char*, int, const _wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC3 _wsi__UpdateOrderLines * SOAP_FMAC4 soap_in__wsi__UpdateOrderLines(struct soap*, const char*, _wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC1 _wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline _wsi__UpdateOrderLines * soap_new__wsi__UpdateOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate__wsi__UpdateOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline _wsi__UpdateOrderLines * soap_new_req__wsi__UpdateOrderLines(
+	struct soap *soap)
+{
+	_wsi__UpdateOrderLines *_p = ::soap_new__wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline _wsi__UpdateOrderLines * soap_new_set__wsi__UpdateOrderLines(
+	struct soap *soap,
+	std::string *GoodsOwnerCode,
+	std::string *UserName,
+	std::string *Password,
+	wsi__UpdateOrderLines *UpdateOrderLines)
+{
+	_wsi__UpdateOrderLines *_p = ::soap_new__wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->_wsi__UpdateOrderLines::GoodsOwnerCode = GoodsOwnerCode;
+		_p->_wsi__UpdateOrderLines::UserName = UserName;
+		_p->_wsi__UpdateOrderLines::Password = Password;
+		_p->_wsi__UpdateOrderLines::UpdateOrderLines = UpdateOrderLines;
+	}
+	return _p;
+}
+
+inline int soap_write__wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT__wsi__UpdateOrderLines(struct soap *soap, const char *URL, _wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH__wsi__UpdateOrderLines(struct soap *soap, const char *URL, _wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send__wsi__UpdateOrderLines(struct soap *soap, const char *URL, _wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE__wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 _wsi__UpdateOrderLines * SOAP_FMAC4 soap_get__wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines *, const char*, const char*);
+
+inline int soap_read__wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get__wsi__UpdateOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET__wsi__UpdateOrderLines(struct soap *soap, const char *URL, _wsi__UpdateOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read__wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv__wsi__UpdateOrderLines(struct soap *soap, _wsi__UpdateOrderLines *p)
+{
+	if (::soap_read__wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQueryResponse_DEFINED
 #define SOAP_TYPE__wsi__GetInOrdersByQueryResponse_DEFINED
 SOAP_FMAC3 int SOAP_FMAC4 soap_out__wsi__GetInOrdersByQueryResponse(struct soap*, const char*, int, const _wsi__GetInOrdersByQueryResponse *, const char*);
@@ -4520,6 +5212,1158 @@ inline int soap_GET__wsi__ProcessArticle(struct soap *soap, const char *URL, _ws
 inline int soap_POST_recv__wsi__ProcessArticle(struct soap *soap, _wsi__ProcessArticle *p)
 {
 	if (::soap_read__wsi__ProcessArticle(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderLinesResult_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLinesResult_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLinesResult(struct soap*, const char*, int, const wsi__UpdateOrderLinesResult *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLinesResult * SOAP_FMAC4 soap_in_wsi__UpdateOrderLinesResult(struct soap*, const char*, wsi__UpdateOrderLinesResult *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLinesResult(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderLinesResult * soap_new_wsi__UpdateOrderLinesResult(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderLinesResult(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderLinesResult * soap_new_req_wsi__UpdateOrderLinesResult(
+	struct soap *soap,
+	bool Success,
+	int *OrderId)
+{
+	wsi__UpdateOrderLinesResult *_p = ::soap_new_wsi__UpdateOrderLinesResult(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLinesResult::Success = Success;
+		_p->wsi__UpdateOrderLinesResult::OrderId = OrderId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderLinesResult * soap_new_set_wsi__UpdateOrderLinesResult(
+	struct soap *soap,
+	bool Success,
+	std::string *Message,
+	int *OrderId)
+{
+	wsi__UpdateOrderLinesResult *_p = ::soap_new_wsi__UpdateOrderLinesResult(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLinesResult::Success = Success;
+		_p->wsi__UpdateOrderLinesResult::Message = Message;
+		_p->wsi__UpdateOrderLinesResult::OrderId = OrderId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLinesResult ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLinesResult ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLinesResult ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLinesResult ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderLinesResult * SOAP_FMAC4 soap_get_wsi__UpdateOrderLinesResult(struct soap*, wsi__UpdateOrderLinesResult *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLinesResult(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateOrderLinesResult *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLinesResult(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLinesResult(struct soap *soap, wsi__UpdateOrderLinesResult *p)
+{
+	if (::soap_read_wsi__UpdateOrderLinesResult(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderLines_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLines_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLines(struct soap*, const char*, int, const wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLines * SOAP_FMAC4 soap_in_wsi__UpdateOrderLines(struct soap*, const char*, wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderLines * soap_new_wsi__UpdateOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderLines * soap_new_req_wsi__UpdateOrderLines(
+	struct soap *soap)
+{
+	wsi__UpdateOrderLines *_p = ::soap_new_wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderLines * soap_new_set_wsi__UpdateOrderLines(
+	struct soap *soap,
+	wsi__UpdateOrderIdentification *UpdateOrderIdentification,
+	wsi__ArrayOfUpdateOrderLine *OrderLines)
+{
+	wsi__UpdateOrderLines *_p = ::soap_new_wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLines::UpdateOrderIdentification = UpdateOrderIdentification;
+		_p->wsi__UpdateOrderLines::OrderLines = OrderLines;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLines(struct soap *soap, const char *URL, wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLines(struct soap *soap, const char *URL, wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLines(struct soap *soap, const char *URL, wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderLines * SOAP_FMAC4 soap_get_wsi__UpdateOrderLines(struct soap*, wsi__UpdateOrderLines *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLines(struct soap *soap, const char *URL, wsi__UpdateOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLines(struct soap *soap, wsi__UpdateOrderLines *p)
+{
+	if (::soap_read_wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, const char*, int, const wsi__UpdateOrderLineReportedNumberOfItems *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, const char*, wsi__UpdateOrderLineReportedNumberOfItems *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderLineReportedNumberOfItems * soap_new_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderLineReportedNumberOfItems * soap_new_req_wsi__UpdateOrderLineReportedNumberOfItems(
+	struct soap *soap,
+	std::string *ReportedNumberOfItems)
+{
+	wsi__UpdateOrderLineReportedNumberOfItems *_p = ::soap_new_wsi__UpdateOrderLineReportedNumberOfItems(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems = ReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderLineReportedNumberOfItems * soap_new_set_wsi__UpdateOrderLineReportedNumberOfItems(
+	struct soap *soap,
+	std::string *ReportedNumberOfItems)
+{
+	wsi__UpdateOrderLineReportedNumberOfItems *_p = ::soap_new_wsi__UpdateOrderLineReportedNumberOfItems(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLineReportedNumberOfItems::ReportedNumberOfItems = ReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateOrderLineReportedNumberOfItems *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLineReportedNumberOfItems(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateOrderLineReportedNumberOfItems *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLineReportedNumberOfItems(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateOrderLineReportedNumberOfItems *p)
+{
+	if (::soap_read_wsi__UpdateOrderLineReportedNumberOfItems(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentification_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentification_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLineIdentification(struct soap*, const char*, int, const wsi__UpdateOrderLineIdentification *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification * SOAP_FMAC4 soap_in_wsi__UpdateOrderLineIdentification(struct soap*, const char*, wsi__UpdateOrderLineIdentification *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineIdentification(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderLineIdentification * soap_new_wsi__UpdateOrderLineIdentification(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderLineIdentification(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderLineIdentification * soap_new_req_wsi__UpdateOrderLineIdentification(
+	struct soap *soap,
+	enum wsi__UpdateOrderLineIdentificationType OrderLineIdentificationType,
+	int *OrderLineId)
+{
+	wsi__UpdateOrderLineIdentification *_p = ::soap_new_wsi__UpdateOrderLineIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLineIdentification::OrderLineIdentificationType = OrderLineIdentificationType;
+		_p->wsi__UpdateOrderLineIdentification::OrderLineId = OrderLineId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderLineIdentification * soap_new_set_wsi__UpdateOrderLineIdentification(
+	struct soap *soap,
+	enum wsi__UpdateOrderLineIdentificationType OrderLineIdentificationType,
+	std::string *ExternalOrderLineCode,
+	int *OrderLineId)
+{
+	wsi__UpdateOrderLineIdentification *_p = ::soap_new_wsi__UpdateOrderLineIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLineIdentification::OrderLineIdentificationType = OrderLineIdentificationType;
+		_p->wsi__UpdateOrderLineIdentification::ExternalOrderLineCode = ExternalOrderLineCode;
+		_p->wsi__UpdateOrderLineIdentification::OrderLineId = OrderLineId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLineIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification * SOAP_FMAC4 soap_get_wsi__UpdateOrderLineIdentification(struct soap*, wsi__UpdateOrderLineIdentification *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLineIdentification(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderLineIdentification *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLineIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLineIdentification(struct soap *soap, wsi__UpdateOrderLineIdentification *p)
+{
+	if (::soap_read_wsi__UpdateOrderLineIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderLine_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderLine_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderLine(struct soap*, const char*, int, const wsi__UpdateOrderLine *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLine * SOAP_FMAC4 soap_in_wsi__UpdateOrderLine(struct soap*, const char*, wsi__UpdateOrderLine *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderLine * soap_new_wsi__UpdateOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderLine(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderLine * soap_new_req_wsi__UpdateOrderLine(
+	struct soap *soap)
+{
+	wsi__UpdateOrderLine *_p = ::soap_new_wsi__UpdateOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderLine * soap_new_set_wsi__UpdateOrderLine(
+	struct soap *soap,
+	wsi__UpdateOrderLineIdentification *UpdateOrderLineIdentification,
+	wsi__UpdateOrderLineReportedNumberOfItems *UpdateReportedNumberOfItems)
+{
+	wsi__UpdateOrderLine *_p = ::soap_new_wsi__UpdateOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderLine::UpdateOrderLineIdentification = UpdateOrderLineIdentification;
+		_p->wsi__UpdateOrderLine::UpdateReportedNumberOfItems = UpdateReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderLine(struct soap *soap, const char *URL, wsi__UpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderLine(struct soap *soap, const char *URL, wsi__UpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderLine(struct soap *soap, const char *URL, wsi__UpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderLine * SOAP_FMAC4 soap_get_wsi__UpdateOrderLine(struct soap*, wsi__UpdateOrderLine *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderLine(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderLine(struct soap *soap, const char *URL, wsi__UpdateOrderLine *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderLine(struct soap *soap, wsi__UpdateOrderLine *p)
+{
+	if (::soap_read_wsi__UpdateOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentification_DEFINED
+#define SOAP_TYPE_wsi__UpdateOrderIdentification_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateOrderIdentification(struct soap*, const char*, int, const wsi__UpdateOrderIdentification *, const char*);
+SOAP_FMAC3 wsi__UpdateOrderIdentification * SOAP_FMAC4 soap_in_wsi__UpdateOrderIdentification(struct soap*, const char*, wsi__UpdateOrderIdentification *, const char*);
+SOAP_FMAC1 wsi__UpdateOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderIdentification(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateOrderIdentification * soap_new_wsi__UpdateOrderIdentification(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateOrderIdentification(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateOrderIdentification * soap_new_req_wsi__UpdateOrderIdentification(
+	struct soap *soap,
+	enum wsi__UpdateOrderIdentificationType OrderIdentificationType,
+	int OrderId)
+{
+	wsi__UpdateOrderIdentification *_p = ::soap_new_wsi__UpdateOrderIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderIdentification::OrderIdentificationType = OrderIdentificationType;
+		_p->wsi__UpdateOrderIdentification::OrderId = OrderId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateOrderIdentification * soap_new_set_wsi__UpdateOrderIdentification(
+	struct soap *soap,
+	enum wsi__UpdateOrderIdentificationType OrderIdentificationType,
+	std::string *GoodsOwnerOrderNumber,
+	int OrderId)
+{
+	wsi__UpdateOrderIdentification *_p = ::soap_new_wsi__UpdateOrderIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateOrderIdentification::OrderIdentificationType = OrderIdentificationType;
+		_p->wsi__UpdateOrderIdentification::GoodsOwnerOrderNumber = GoodsOwnerOrderNumber;
+		_p->wsi__UpdateOrderIdentification::OrderId = OrderId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateOrderIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateOrderIdentification * SOAP_FMAC4 soap_get_wsi__UpdateOrderIdentification(struct soap*, wsi__UpdateOrderIdentification *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateOrderIdentification(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateOrderIdentification *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateOrderIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateOrderIdentification(struct soap *soap, wsi__UpdateOrderIdentification *p)
+{
+	if (::soap_read_wsi__UpdateOrderIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLinesResult_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLinesResult_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLinesResult(struct soap*, const char*, int, const wsi__UpdateInOrderLinesResult *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLinesResult(struct soap*, const char*, wsi__UpdateInOrderLinesResult *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLinesResult(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderLinesResult * soap_new_wsi__UpdateInOrderLinesResult(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderLinesResult(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderLinesResult * soap_new_req_wsi__UpdateInOrderLinesResult(
+	struct soap *soap,
+	bool Success,
+	int *InOrderId)
+{
+	wsi__UpdateInOrderLinesResult *_p = ::soap_new_wsi__UpdateInOrderLinesResult(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLinesResult::Success = Success;
+		_p->wsi__UpdateInOrderLinesResult::InOrderId = InOrderId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderLinesResult * soap_new_set_wsi__UpdateInOrderLinesResult(
+	struct soap *soap,
+	bool Success,
+	std::string *Message,
+	int *InOrderId)
+{
+	wsi__UpdateInOrderLinesResult *_p = ::soap_new_wsi__UpdateInOrderLinesResult(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLinesResult::Success = Success;
+		_p->wsi__UpdateInOrderLinesResult::Message = Message;
+		_p->wsi__UpdateInOrderLinesResult::InOrderId = InOrderId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLinesResult ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateInOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLinesResult ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateInOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLinesResult ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateInOrderLinesResult const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLinesResult", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLinesResult ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLinesResult(struct soap*, wsi__UpdateInOrderLinesResult *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLinesResult(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLinesResult(struct soap *soap, const char *URL, wsi__UpdateInOrderLinesResult *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLinesResult(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLinesResult(struct soap *soap, wsi__UpdateInOrderLinesResult *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLinesResult(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLines_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLines_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLines(struct soap*, const char*, int, const wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLines(struct soap*, const char*, wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderLines * soap_new_wsi__UpdateInOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderLines * soap_new_req_wsi__UpdateInOrderLines(
+	struct soap *soap)
+{
+	wsi__UpdateInOrderLines *_p = ::soap_new_wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderLines * soap_new_set_wsi__UpdateInOrderLines(
+	struct soap *soap,
+	wsi__UpdateInOrderIdentification *UpdateInOrderIdentification,
+	wsi__ArrayOfUpdateInOrderLine *InOrderLines)
+{
+	wsi__UpdateInOrderLines *_p = ::soap_new_wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLines::UpdateInOrderIdentification = UpdateInOrderIdentification;
+		_p->wsi__UpdateInOrderLines::InOrderLines = InOrderLines;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLines(struct soap *soap, const char *URL, wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLines(struct soap *soap, const char *URL, wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLines(struct soap *soap, const char *URL, wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLines", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLines ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLines(struct soap*, wsi__UpdateInOrderLines *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLines(struct soap *soap, const char *URL, wsi__UpdateInOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLines(struct soap *soap, wsi__UpdateInOrderLines *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, const char*, int, const wsi__UpdateInOrderLineReportedNumberOfItems *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, const char*, wsi__UpdateInOrderLineReportedNumberOfItems *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderLineReportedNumberOfItems * soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderLineReportedNumberOfItems * soap_new_req_wsi__UpdateInOrderLineReportedNumberOfItems(
+	struct soap *soap,
+	std::string *ReportedNumberOfItems)
+{
+	wsi__UpdateInOrderLineReportedNumberOfItems *_p = ::soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems = ReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderLineReportedNumberOfItems * soap_new_set_wsi__UpdateInOrderLineReportedNumberOfItems(
+	struct soap *soap,
+	std::string *ReportedNumberOfItems)
+{
+	wsi__UpdateInOrderLineReportedNumberOfItems *_p = ::soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLineReportedNumberOfItems::ReportedNumberOfItems = ReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateInOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateInOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateInOrderLineReportedNumberOfItems const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineReportedNumberOfItems", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateInOrderLineReportedNumberOfItems *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLineReportedNumberOfItems(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, const char *URL, wsi__UpdateInOrderLineReportedNumberOfItems *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLineReportedNumberOfItems(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap *soap, wsi__UpdateInOrderLineReportedNumberOfItems *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLineReportedNumberOfItems(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentification_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentification_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLineIdentification(struct soap*, const char*, int, const wsi__UpdateInOrderLineIdentification *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLineIdentification(struct soap*, const char*, wsi__UpdateInOrderLineIdentification *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineIdentification(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderLineIdentification * soap_new_wsi__UpdateInOrderLineIdentification(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderLineIdentification(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderLineIdentification * soap_new_req_wsi__UpdateInOrderLineIdentification(
+	struct soap *soap,
+	enum wsi__UpdateInOrderLineIdentificationType InOrderLineIdentificationType,
+	int *InOrderLineId)
+{
+	wsi__UpdateInOrderLineIdentification *_p = ::soap_new_wsi__UpdateInOrderLineIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLineIdentification::InOrderLineIdentificationType = InOrderLineIdentificationType;
+		_p->wsi__UpdateInOrderLineIdentification::InOrderLineId = InOrderLineId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderLineIdentification * soap_new_set_wsi__UpdateInOrderLineIdentification(
+	struct soap *soap,
+	enum wsi__UpdateInOrderLineIdentificationType InOrderLineIdentificationType,
+	std::string *ExternalOrderLineCode,
+	int *InOrderLineId)
+{
+	wsi__UpdateInOrderLineIdentification *_p = ::soap_new_wsi__UpdateInOrderLineIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLineIdentification::InOrderLineIdentificationType = InOrderLineIdentificationType;
+		_p->wsi__UpdateInOrderLineIdentification::ExternalOrderLineCode = ExternalOrderLineCode;
+		_p->wsi__UpdateInOrderLineIdentification::InOrderLineId = InOrderLineId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderLineIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLineIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLineIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLineIdentification(struct soap*, wsi__UpdateInOrderLineIdentification *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLineIdentification(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLineIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderLineIdentification *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLineIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLineIdentification(struct soap *soap, wsi__UpdateInOrderLineIdentification *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLineIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLine_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderLine_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderLine(struct soap*, const char*, int, const wsi__UpdateInOrderLine *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLine * SOAP_FMAC4 soap_in_wsi__UpdateInOrderLine(struct soap*, const char*, wsi__UpdateInOrderLine *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderLine * soap_new_wsi__UpdateInOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderLine(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderLine * soap_new_req_wsi__UpdateInOrderLine(
+	struct soap *soap)
+{
+	wsi__UpdateInOrderLine *_p = ::soap_new_wsi__UpdateInOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderLine * soap_new_set_wsi__UpdateInOrderLine(
+	struct soap *soap,
+	wsi__UpdateInOrderLineIdentification *UpdateInOrderLineIdentification,
+	wsi__UpdateInOrderLineReportedNumberOfItems *UpdateReportedNumberOfItems)
+{
+	wsi__UpdateInOrderLine *_p = ::soap_new_wsi__UpdateInOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderLine::UpdateInOrderLineIdentification = UpdateInOrderLineIdentification;
+		_p->wsi__UpdateInOrderLine::UpdateReportedNumberOfItems = UpdateReportedNumberOfItems;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderLine(struct soap *soap, const char *URL, wsi__UpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderLine(struct soap *soap, const char *URL, wsi__UpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderLine(struct soap *soap, const char *URL, wsi__UpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderLine * SOAP_FMAC4 soap_get_wsi__UpdateInOrderLine(struct soap*, wsi__UpdateInOrderLine *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderLine(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderLine(struct soap *soap, const char *URL, wsi__UpdateInOrderLine *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderLine(struct soap *soap, wsi__UpdateInOrderLine *p)
+{
+	if (::soap_read_wsi__UpdateInOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentification_DEFINED
+#define SOAP_TYPE_wsi__UpdateInOrderIdentification_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__UpdateInOrderIdentification(struct soap*, const char*, int, const wsi__UpdateInOrderIdentification *, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderIdentification * SOAP_FMAC4 soap_in_wsi__UpdateInOrderIdentification(struct soap*, const char*, wsi__UpdateInOrderIdentification *, const char*);
+SOAP_FMAC1 wsi__UpdateInOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderIdentification(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__UpdateInOrderIdentification * soap_new_wsi__UpdateInOrderIdentification(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__UpdateInOrderIdentification(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__UpdateInOrderIdentification * soap_new_req_wsi__UpdateInOrderIdentification(
+	struct soap *soap,
+	enum wsi__UpdateInOrderIdentificationType InOrderIdentificationType,
+	int InOrderId)
+{
+	wsi__UpdateInOrderIdentification *_p = ::soap_new_wsi__UpdateInOrderIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderIdentification::InOrderIdentificationType = InOrderIdentificationType;
+		_p->wsi__UpdateInOrderIdentification::InOrderId = InOrderId;
+	}
+	return _p;
+}
+
+inline wsi__UpdateInOrderIdentification * soap_new_set_wsi__UpdateInOrderIdentification(
+	struct soap *soap,
+	enum wsi__UpdateInOrderIdentificationType InOrderIdentificationType,
+	std::string *GoodsOwnerOrderNumber,
+	int InOrderId)
+{
+	wsi__UpdateInOrderIdentification *_p = ::soap_new_wsi__UpdateInOrderIdentification(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__UpdateInOrderIdentification::InOrderIdentificationType = InOrderIdentificationType;
+		_p->wsi__UpdateInOrderIdentification::GoodsOwnerOrderNumber = GoodsOwnerOrderNumber;
+		_p->wsi__UpdateInOrderIdentification::InOrderId = InOrderId;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__UpdateInOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__UpdateInOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderIdentification ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__UpdateInOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderIdentification const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:UpdateInOrderIdentification", p->soap_type() == SOAP_TYPE_wsi__UpdateInOrderIdentification ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__UpdateInOrderIdentification * SOAP_FMAC4 soap_get_wsi__UpdateInOrderIdentification(struct soap*, wsi__UpdateInOrderIdentification *, const char*, const char*);
+
+inline int soap_read_wsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__UpdateInOrderIdentification(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__UpdateInOrderIdentification(struct soap *soap, const char *URL, wsi__UpdateInOrderIdentification *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__UpdateInOrderIdentification(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__UpdateInOrderIdentification(struct soap *soap, wsi__UpdateInOrderIdentification *p)
+{
+	if (::soap_read_wsi__UpdateInOrderIdentification(soap, p))
 		return soap_closesock(soap);
 	return soap_closesock(soap);
 }
@@ -6598,6 +8442,97 @@ inline int soap_POST_recv_wsi__OrderStatus(struct soap *soap, wsi__OrderStatus *
 }
 #endif
 
+#ifndef SOAP_TYPE_wsi__OrderSpecialFilters_DEFINED
+#define SOAP_TYPE_wsi__OrderSpecialFilters_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderSpecialFilters(struct soap*, const char*, int, const wsi__OrderSpecialFilters *, const char*);
+SOAP_FMAC3 wsi__OrderSpecialFilters * SOAP_FMAC4 soap_in_wsi__OrderSpecialFilters(struct soap*, const char*, wsi__OrderSpecialFilters *, const char*);
+SOAP_FMAC1 wsi__OrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__OrderSpecialFilters(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__OrderSpecialFilters * soap_new_wsi__OrderSpecialFilters(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__OrderSpecialFilters(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__OrderSpecialFilters * soap_new_req_wsi__OrderSpecialFilters(
+	struct soap *soap)
+{
+	wsi__OrderSpecialFilters *_p = ::soap_new_wsi__OrderSpecialFilters(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__OrderSpecialFilters * soap_new_set_wsi__OrderSpecialFilters(
+	struct soap *soap,
+	bool *OnlyOrdersWithOrderLinesToReport)
+{
+	wsi__OrderSpecialFilters *_p = ::soap_new_wsi__OrderSpecialFilters(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__OrderSpecialFilters::OnlyOrdersWithOrderLinesToReport = OnlyOrdersWithOrderLinesToReport;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__OrderSpecialFilters ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__OrderSpecialFilters(struct soap *soap, const char *URL, wsi__OrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__OrderSpecialFilters ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__OrderSpecialFilters(struct soap *soap, const char *URL, wsi__OrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__OrderSpecialFilters ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__OrderSpecialFilters(struct soap *soap, const char *URL, wsi__OrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:OrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__OrderSpecialFilters ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__OrderSpecialFilters * SOAP_FMAC4 soap_get_wsi__OrderSpecialFilters(struct soap*, wsi__OrderSpecialFilters *, const char*, const char*);
+
+inline int soap_read_wsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__OrderSpecialFilters(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__OrderSpecialFilters(struct soap *soap, const char *URL, wsi__OrderSpecialFilters *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__OrderSpecialFilters(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__OrderSpecialFilters(struct soap *soap, wsi__OrderSpecialFilters *p)
+{
+	if (::soap_read_wsi__OrderSpecialFilters(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE_wsi__OrderPalletItemInfo_DEFINED
 #define SOAP_TYPE_wsi__OrderPalletItemInfo_DEFINED
 SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__OrderPalletItemInfo(struct soap*, const char*, int, const wsi__OrderPalletItemInfo *, const char*);
@@ -7100,6 +9035,7 @@ inline wsi__OrderFilters * soap_new_set_wsi__OrderFilters(
 	wsi__ArrayOfInt *OrderIdsToGet,
 	int *PickOrderIdFrom,
 	int *PickOrderIdTo,
+	wsi__OrderSpecialFilters *OrderSpecialFilters,
 	int *MaxOrdersToGet,
 	int *OrderIdFrom)
 {
@@ -7122,6 +9058,7 @@ inline wsi__OrderFilters * soap_new_set_wsi__OrderFilters(
 		_p->wsi__OrderFilters::OrderIdsToGet = OrderIdsToGet;
 		_p->wsi__OrderFilters::PickOrderIdFrom = PickOrderIdFrom;
 		_p->wsi__OrderFilters::PickOrderIdTo = PickOrderIdTo;
+		_p->wsi__OrderFilters::OrderSpecialFilters = OrderSpecialFilters;
 		_p->wsi__OrderFilters::MaxOrdersToGet = MaxOrdersToGet;
 		_p->wsi__OrderFilters::OrderIdFrom = OrderIdFrom;
 	}
@@ -8266,6 +10203,103 @@ inline int soap_POST_recv_wsi__InOrderStatus(struct soap *soap, wsi__InOrderStat
 }
 #endif
 
+#ifndef SOAP_TYPE_wsi__InOrderSpecialFilters_DEFINED
+#define SOAP_TYPE_wsi__InOrderSpecialFilters_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderSpecialFilters(struct soap*, const char*, int, const wsi__InOrderSpecialFilters *, const char*);
+SOAP_FMAC3 wsi__InOrderSpecialFilters * SOAP_FMAC4 soap_in_wsi__InOrderSpecialFilters(struct soap*, const char*, wsi__InOrderSpecialFilters *, const char*);
+SOAP_FMAC1 wsi__InOrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__InOrderSpecialFilters(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__InOrderSpecialFilters * soap_new_wsi__InOrderSpecialFilters(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__InOrderSpecialFilters(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__InOrderSpecialFilters * soap_new_req_wsi__InOrderSpecialFilters(
+	struct soap *soap,
+	bool OnlyGetUnDeclaredInOrders,
+	bool OnlyWithInOrderLinesWithDiffingReceviedToReported)
+{
+	wsi__InOrderSpecialFilters *_p = ::soap_new_wsi__InOrderSpecialFilters(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders = OnlyGetUnDeclaredInOrders;
+		_p->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported = OnlyWithInOrderLinesWithDiffingReceviedToReported;
+	}
+	return _p;
+}
+
+inline wsi__InOrderSpecialFilters * soap_new_set_wsi__InOrderSpecialFilters(
+	struct soap *soap,
+	bool OnlyGetUnDeclaredInOrders,
+	bool OnlyWithInOrderLinesWithDiffingReceviedToReported)
+{
+	wsi__InOrderSpecialFilters *_p = ::soap_new_wsi__InOrderSpecialFilters(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__InOrderSpecialFilters::OnlyGetUnDeclaredInOrders = OnlyGetUnDeclaredInOrders;
+		_p->wsi__InOrderSpecialFilters::OnlyWithInOrderLinesWithDiffingReceviedToReported = OnlyWithInOrderLinesWithDiffingReceviedToReported;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:InOrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__InOrderSpecialFilters ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__InOrderSpecialFilters(struct soap *soap, const char *URL, wsi__InOrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:InOrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__InOrderSpecialFilters ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__InOrderSpecialFilters(struct soap *soap, const char *URL, wsi__InOrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:InOrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__InOrderSpecialFilters ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__InOrderSpecialFilters(struct soap *soap, const char *URL, wsi__InOrderSpecialFilters const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:InOrderSpecialFilters", p->soap_type() == SOAP_TYPE_wsi__InOrderSpecialFilters ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__InOrderSpecialFilters * SOAP_FMAC4 soap_get_wsi__InOrderSpecialFilters(struct soap*, wsi__InOrderSpecialFilters *, const char*, const char*);
+
+inline int soap_read_wsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__InOrderSpecialFilters(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__InOrderSpecialFilters(struct soap *soap, const char *URL, wsi__InOrderSpecialFilters *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__InOrderSpecialFilters(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__InOrderSpecialFilters(struct soap *soap, wsi__InOrderSpecialFilters *p)
+{
+	if (::soap_read_wsi__InOrderSpecialFilters(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE_wsi__InOrderLine_DEFINED
 #define SOAP_TYPE_wsi__InOrderLine_DEFINED
 SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__InOrderLine(struct soap*, const char*, int, const wsi__InOrderLine *, const char*);
@@ -8541,6 +10575,7 @@ inline wsi__InOrderFilters * soap_new_set_wsi__InOrderFilters(
 	bool *CreatedBySessionRequestIdIsNull,
 	bool *IsReturnType,
 	wsi__ArrayOfString *InOrderNumbersToGet,
+	wsi__InOrderSpecialFilters *InOrderSpecialFilters,
 	std::string *LastUpdatedFrom,
 	std::string *LastUpdatedTo,
 	wsi__ArrayOfInt *InOrderIdsToGet,
@@ -8561,6 +10596,7 @@ inline wsi__InOrderFilters * soap_new_set_wsi__InOrderFilters(
 		_p->wsi__InOrderFilters::CreatedBySessionRequestIdIsNull = CreatedBySessionRequestIdIsNull;
 		_p->wsi__InOrderFilters::IsReturnType = IsReturnType;
 		_p->wsi__InOrderFilters::InOrderNumbersToGet = InOrderNumbersToGet;
+		_p->wsi__InOrderFilters::InOrderSpecialFilters = InOrderSpecialFilters;
 		_p->wsi__InOrderFilters::LastUpdatedFrom = LastUpdatedFrom;
 		_p->wsi__InOrderFilters::LastUpdatedTo = LastUpdatedTo;
 		_p->wsi__InOrderFilters::InOrderIdsToGet = InOrderIdsToGet;
@@ -10469,6 +12505,188 @@ inline int soap_GET_wsi__ArticleClass(struct soap *soap, const char *URL, wsi__A
 inline int soap_POST_recv_wsi__ArticleClass(struct soap *soap, wsi__ArticleClass *p)
 {
 	if (::soap_read_wsi__ArticleClass(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateOrderLine_DEFINED
+#define SOAP_TYPE_wsi__ArrayOfUpdateOrderLine_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ArrayOfUpdateOrderLine(struct soap*, const char*, int, const wsi__ArrayOfUpdateOrderLine *, const char*);
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC4 soap_in_wsi__ArrayOfUpdateOrderLine(struct soap*, const char*, wsi__ArrayOfUpdateOrderLine *, const char*);
+SOAP_FMAC1 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__ArrayOfUpdateOrderLine * soap_new_wsi__ArrayOfUpdateOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__ArrayOfUpdateOrderLine(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__ArrayOfUpdateOrderLine * soap_new_req_wsi__ArrayOfUpdateOrderLine(
+	struct soap *soap)
+{
+	wsi__ArrayOfUpdateOrderLine *_p = ::soap_new_wsi__ArrayOfUpdateOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__ArrayOfUpdateOrderLine * soap_new_set_wsi__ArrayOfUpdateOrderLine(
+	struct soap *soap,
+	const std::vector<wsi__UpdateOrderLine *> & UpdateOrderLine)
+{
+	wsi__ArrayOfUpdateOrderLine *_p = ::soap_new_wsi__ArrayOfUpdateOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__ArrayOfUpdateOrderLine::UpdateOrderLine = UpdateOrderLine;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC4 soap_get_wsi__ArrayOfUpdateOrderLine(struct soap*, wsi__ArrayOfUpdateOrderLine *, const char*, const char*);
+
+inline int soap_read_wsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__ArrayOfUpdateOrderLine(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__ArrayOfUpdateOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateOrderLine *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__ArrayOfUpdateOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__ArrayOfUpdateOrderLine(struct soap *soap, wsi__ArrayOfUpdateOrderLine *p)
+{
+	if (::soap_read_wsi__ArrayOfUpdateOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine_DEFINED
+#define SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine_DEFINED
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_wsi__ArrayOfUpdateInOrderLine(struct soap*, const char*, int, const wsi__ArrayOfUpdateInOrderLine *, const char*);
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC4 soap_in_wsi__ArrayOfUpdateInOrderLine(struct soap*, const char*, wsi__ArrayOfUpdateInOrderLine *, const char*);
+SOAP_FMAC1 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateInOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline wsi__ArrayOfUpdateInOrderLine * soap_new_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_wsi__ArrayOfUpdateInOrderLine(soap, n, NULL, NULL, NULL);
+}
+
+inline wsi__ArrayOfUpdateInOrderLine * soap_new_req_wsi__ArrayOfUpdateInOrderLine(
+	struct soap *soap)
+{
+	wsi__ArrayOfUpdateInOrderLine *_p = ::soap_new_wsi__ArrayOfUpdateInOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+	}
+	return _p;
+}
+
+inline wsi__ArrayOfUpdateInOrderLine * soap_new_set_wsi__ArrayOfUpdateInOrderLine(
+	struct soap *soap,
+	const std::vector<wsi__UpdateInOrderLine *> & UpdateInOrderLine)
+{
+	wsi__ArrayOfUpdateInOrderLine *_p = ::soap_new_wsi__ArrayOfUpdateInOrderLine(soap);
+	if (_p)
+	{	_p->soap_default(soap);
+		_p->wsi__ArrayOfUpdateInOrderLine::UpdateInOrderLine = UpdateInOrderLine;
+	}
+	return _p;
+}
+
+inline int soap_write_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine ? "" : NULL) || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateInOrderLine const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (p->soap_serialize(soap), 0) || p->soap_put(soap, "wsi:ArrayOfUpdateInOrderLine", p->soap_type() == SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine ? "" : NULL) || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC4 soap_get_wsi__ArrayOfUpdateInOrderLine(struct soap*, wsi__ArrayOfUpdateInOrderLine *, const char*, const char*);
+
+inline int soap_read_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine *p)
+{
+	if (p)
+	{	p->soap_default(soap);
+		if (soap_begin_recv(soap) || ::soap_get_wsi__ArrayOfUpdateInOrderLine(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, const char *URL, wsi__ArrayOfUpdateInOrderLine *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read_wsi__ArrayOfUpdateInOrderLine(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv_wsi__ArrayOfUpdateInOrderLine(struct soap *soap, wsi__ArrayOfUpdateInOrderLine *p)
+{
+	if (::soap_read_wsi__ArrayOfUpdateInOrderLine(soap, p))
 		return soap_closesock(soap);
 	return soap_closesock(soap);
 }
@@ -14008,6 +16226,194 @@ inline int soap_POST_recv___wsi__GetInventoryByQuery(struct soap *soap, struct _
 }
 #endif
 
+#ifndef SOAP_TYPE___wsi__UpdateInOrderLines_DEFINED
+#define SOAP_TYPE___wsi__UpdateInOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__UpdateInOrderLines(struct soap*, struct __wsi__UpdateInOrderLines *);
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize___wsi__UpdateInOrderLines(struct soap*, const struct __wsi__UpdateInOrderLines *);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out___wsi__UpdateInOrderLines(struct soap*, const char*, int, const struct __wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC3 struct __wsi__UpdateInOrderLines * SOAP_FMAC4 soap_in___wsi__UpdateInOrderLines(struct soap*, const char*, struct __wsi__UpdateInOrderLines *, const char*);
+SOAP_FMAC1 struct __wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline struct __wsi__UpdateInOrderLines * soap_new___wsi__UpdateInOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate___wsi__UpdateInOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline struct __wsi__UpdateInOrderLines * soap_new_req___wsi__UpdateInOrderLines(
+	struct soap *soap)
+{
+	struct __wsi__UpdateInOrderLines *_p = ::soap_new___wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	::soap_default___wsi__UpdateInOrderLines(soap, _p);
+	}
+	return _p;
+}
+
+inline struct __wsi__UpdateInOrderLines * soap_new_set___wsi__UpdateInOrderLines(
+	struct soap *soap,
+	_wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_)
+{
+	struct __wsi__UpdateInOrderLines *_p = ::soap_new___wsi__UpdateInOrderLines(soap);
+	if (_p)
+	{	::soap_default___wsi__UpdateInOrderLines(soap, _p);
+		_p->wsi__UpdateInOrderLines_ = wsi__UpdateInOrderLines_;
+	}
+	return _p;
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_put___wsi__UpdateInOrderLines(struct soap*, const struct __wsi__UpdateInOrderLines *, const char*, const char*);
+
+inline int soap_write___wsi__UpdateInOrderLines(struct soap *soap, struct __wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (::soap_serialize___wsi__UpdateInOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateInOrderLines(soap, p, "-wsi:UpdateInOrderLines", "") || soap_end_send(soap))
+			return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT___wsi__UpdateInOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateInOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateInOrderLines(soap, p, "-wsi:UpdateInOrderLines", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH___wsi__UpdateInOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateInOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateInOrderLines(soap, p, "-wsi:UpdateInOrderLines", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send___wsi__UpdateInOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateInOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateInOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateInOrderLines(soap, p, "-wsi:UpdateInOrderLines", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 struct __wsi__UpdateInOrderLines * SOAP_FMAC4 soap_get___wsi__UpdateInOrderLines(struct soap*, struct __wsi__UpdateInOrderLines *, const char*, const char*);
+
+inline int soap_read___wsi__UpdateInOrderLines(struct soap *soap, struct __wsi__UpdateInOrderLines *p)
+{
+	if (p)
+	{	::soap_default___wsi__UpdateInOrderLines(soap, p);
+		if (soap_begin_recv(soap) || ::soap_get___wsi__UpdateInOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET___wsi__UpdateInOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateInOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read___wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv___wsi__UpdateInOrderLines(struct soap *soap, struct __wsi__UpdateInOrderLines *p)
+{
+	if (::soap_read___wsi__UpdateInOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE___wsi__UpdateOrderLines_DEFINED
+#define SOAP_TYPE___wsi__UpdateOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__UpdateOrderLines(struct soap*, struct __wsi__UpdateOrderLines *);
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize___wsi__UpdateOrderLines(struct soap*, const struct __wsi__UpdateOrderLines *);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out___wsi__UpdateOrderLines(struct soap*, const char*, int, const struct __wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC3 struct __wsi__UpdateOrderLines * SOAP_FMAC4 soap_in___wsi__UpdateOrderLines(struct soap*, const char*, struct __wsi__UpdateOrderLines *, const char*);
+SOAP_FMAC1 struct __wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+
+inline struct __wsi__UpdateOrderLines * soap_new___wsi__UpdateOrderLines(struct soap *soap, int n = -1)
+{
+	return soap_instantiate___wsi__UpdateOrderLines(soap, n, NULL, NULL, NULL);
+}
+
+inline struct __wsi__UpdateOrderLines * soap_new_req___wsi__UpdateOrderLines(
+	struct soap *soap)
+{
+	struct __wsi__UpdateOrderLines *_p = ::soap_new___wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	::soap_default___wsi__UpdateOrderLines(soap, _p);
+	}
+	return _p;
+}
+
+inline struct __wsi__UpdateOrderLines * soap_new_set___wsi__UpdateOrderLines(
+	struct soap *soap,
+	_wsi__UpdateOrderLines *wsi__UpdateOrderLines_)
+{
+	struct __wsi__UpdateOrderLines *_p = ::soap_new___wsi__UpdateOrderLines(soap);
+	if (_p)
+	{	::soap_default___wsi__UpdateOrderLines(soap, _p);
+		_p->wsi__UpdateOrderLines_ = wsi__UpdateOrderLines_;
+	}
+	return _p;
+}
+SOAP_FMAC3 int SOAP_FMAC4 soap_put___wsi__UpdateOrderLines(struct soap*, const struct __wsi__UpdateOrderLines *, const char*, const char*);
+
+inline int soap_write___wsi__UpdateOrderLines(struct soap *soap, struct __wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_begin_send(soap) || (::soap_serialize___wsi__UpdateOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateOrderLines(soap, p, "-wsi:UpdateOrderLines", "") || soap_end_send(soap))
+			return soap->error;
+	return SOAP_OK;
+}
+
+inline int soap_PUT___wsi__UpdateOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PUT(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateOrderLines(soap, p, "-wsi:UpdateOrderLines", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_PATCH___wsi__UpdateOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_PATCH(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateOrderLines(soap, p, "-wsi:UpdateOrderLines", "") || soap_end_send(soap) || soap_recv_empty_response(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+inline int soap_POST_send___wsi__UpdateOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateOrderLines const*p)
+{
+	soap_free_temp(soap);
+	if (soap_POST(soap, URL, NULL, "text/xml; charset=utf-8") || (::soap_serialize___wsi__UpdateOrderLines(soap, p), 0) || ::soap_put___wsi__UpdateOrderLines(soap, p, "-wsi:UpdateOrderLines", "") || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+SOAP_FMAC3 struct __wsi__UpdateOrderLines * SOAP_FMAC4 soap_get___wsi__UpdateOrderLines(struct soap*, struct __wsi__UpdateOrderLines *, const char*, const char*);
+
+inline int soap_read___wsi__UpdateOrderLines(struct soap *soap, struct __wsi__UpdateOrderLines *p)
+{
+	if (p)
+	{	::soap_default___wsi__UpdateOrderLines(soap, p);
+		if (soap_begin_recv(soap) || ::soap_get___wsi__UpdateOrderLines(soap, p, NULL, NULL) == NULL || soap_end_recv(soap))
+			return soap->error;
+	}
+	return SOAP_OK;
+}
+
+inline int soap_GET___wsi__UpdateOrderLines(struct soap *soap, const char *URL, struct __wsi__UpdateOrderLines *p)
+{
+	if (soap_GET(soap, URL, NULL) || ::soap_read___wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+inline int soap_POST_recv___wsi__UpdateOrderLines(struct soap *soap, struct __wsi__UpdateOrderLines *p)
+{
+	if (::soap_read___wsi__UpdateOrderLines(soap, p))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+#endif
+
 #ifndef SOAP_TYPE___wsi__GetInOrdersByQuery_DEFINED
 #define SOAP_TYPE___wsi__GetInOrdersByQuery_DEFINED
 SOAP_FMAC3 void SOAP_FMAC4 soap_default___wsi__GetInOrdersByQuery(struct soap*, struct __wsi__GetInOrdersByQuery *);
@@ -14589,6 +16995,24 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTo_wsi__GetInventoryByQuery(struct soa
 SOAP_FMAC3 _wsi__GetInventoryByQuery ** SOAP_FMAC4 soap_get_PointerTo_wsi__GetInventoryByQuery(struct soap*, _wsi__GetInventoryByQuery **, const char*, const char*);
 #endif
 
+#ifndef SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines_DEFINED
+#define SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTo_wsi__UpdateInOrderLines(struct soap*, const char *, int, _wsi__UpdateInOrderLines *const*, const char *);
+SOAP_FMAC3 _wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_in_PointerTo_wsi__UpdateInOrderLines(struct soap*, const char*, _wsi__UpdateInOrderLines **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTo_wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines *const*, const char*, const char*);
+SOAP_FMAC3 _wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_get_PointerTo_wsi__UpdateInOrderLines(struct soap*, _wsi__UpdateInOrderLines **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTo_wsi__UpdateOrderLines_DEFINED
+#define SOAP_TYPE_PointerTo_wsi__UpdateOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTo_wsi__UpdateOrderLines(struct soap*, const char *, int, _wsi__UpdateOrderLines *const*, const char *);
+SOAP_FMAC3 _wsi__UpdateOrderLines ** SOAP_FMAC4 soap_in_PointerTo_wsi__UpdateOrderLines(struct soap*, const char*, _wsi__UpdateOrderLines **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTo_wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines *const*, const char*, const char*);
+SOAP_FMAC3 _wsi__UpdateOrderLines ** SOAP_FMAC4 soap_get_PointerTo_wsi__UpdateOrderLines(struct soap*, _wsi__UpdateOrderLines **, const char*, const char*);
+#endif
+
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery_DEFINED
 #define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery_DEFINED
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTo_wsi__GetInOrdersByQuery(struct soap*, _wsi__GetInOrdersByQuery *const*);
@@ -14742,6 +17166,42 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__GetInventoryQuery(struct soap*,
 SOAP_FMAC3 wsi__GetInventoryQuery ** SOAP_FMAC4 soap_get_PointerTowsi__GetInventoryQuery(struct soap*, wsi__GetInventoryQuery **, const char*, const char*);
 #endif
 
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLinesResult(struct soap*, wsi__UpdateInOrderLinesResult *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLinesResult(struct soap*, const char *, int, wsi__UpdateInOrderLinesResult *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLinesResult(struct soap*, const char*, wsi__UpdateInOrderLinesResult **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLinesResult(struct soap*, wsi__UpdateInOrderLinesResult *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLinesResult ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLinesResult(struct soap*, wsi__UpdateInOrderLinesResult **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLines_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLines(struct soap*, wsi__UpdateInOrderLines *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLines(struct soap*, const char *, int, wsi__UpdateInOrderLines *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLines(struct soap*, const char*, wsi__UpdateInOrderLines **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLines(struct soap*, wsi__UpdateInOrderLines *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLines ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLines(struct soap*, wsi__UpdateInOrderLines **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLinesResult(struct soap*, wsi__UpdateOrderLinesResult *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLinesResult(struct soap*, const char *, int, wsi__UpdateOrderLinesResult *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderLinesResult ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLinesResult(struct soap*, const char*, wsi__UpdateOrderLinesResult **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLinesResult(struct soap*, wsi__UpdateOrderLinesResult *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLinesResult ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLinesResult(struct soap*, wsi__UpdateOrderLinesResult **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLines_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLines_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLines(struct soap*, wsi__UpdateOrderLines *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLines(struct soap*, const char *, int, wsi__UpdateOrderLines *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderLines ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLines(struct soap*, const char*, wsi__UpdateOrderLines **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLines(struct soap*, wsi__UpdateOrderLines *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLines ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLines(struct soap*, wsi__UpdateOrderLines **, const char*, const char*);
+#endif
+
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrdersResult_DEFINED
 #define SOAP_TYPE_PointerTowsi__GetInOrdersResult_DEFINED
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__GetInOrdersResult(struct soap*, wsi__GetInOrdersResult *const*);
@@ -14814,6 +17274,78 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__ArticleDefinition(struct soap*,
 SOAP_FMAC3 wsi__ArticleDefinition ** SOAP_FMAC4 soap_get_PointerTowsi__ArticleDefinition(struct soap*, wsi__ArticleDefinition **, const char*, const char*);
 #endif
 
+#ifndef SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine_DEFINED
+#define SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfUpdateOrderLine(struct soap*, wsi__ArrayOfUpdateOrderLine *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__ArrayOfUpdateOrderLine(struct soap*, const char *, int, wsi__ArrayOfUpdateOrderLine *const*, const char *);
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__ArrayOfUpdateOrderLine(struct soap*, const char*, wsi__ArrayOfUpdateOrderLine **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__ArrayOfUpdateOrderLine(struct soap*, wsi__ArrayOfUpdateOrderLine *const*, const char*, const char*);
+SOAP_FMAC3 wsi__ArrayOfUpdateOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__ArrayOfUpdateOrderLine(struct soap*, wsi__ArrayOfUpdateOrderLine **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderIdentification_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderIdentification_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderIdentification(struct soap*, wsi__UpdateOrderIdentification *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderIdentification(struct soap*, const char *, int, wsi__UpdateOrderIdentification *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderIdentification(struct soap*, const char*, wsi__UpdateOrderIdentification **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderIdentification(struct soap*, wsi__UpdateOrderIdentification *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderIdentification(struct soap*, wsi__UpdateOrderIdentification **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateOrderLineReportedNumberOfItems *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap*, const char *, int, wsi__UpdateOrderLineReportedNumberOfItems *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap*, const char*, wsi__UpdateOrderLineReportedNumberOfItems **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateOrderLineReportedNumberOfItems *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateOrderLineReportedNumberOfItems **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLineIdentification(struct soap*, wsi__UpdateOrderLineIdentification *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLineIdentification(struct soap*, const char *, int, wsi__UpdateOrderLineIdentification *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLineIdentification(struct soap*, const char*, wsi__UpdateOrderLineIdentification **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLineIdentification(struct soap*, wsi__UpdateOrderLineIdentification *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLineIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLineIdentification(struct soap*, wsi__UpdateOrderLineIdentification **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine_DEFINED
+#define SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap*, wsi__ArrayOfUpdateInOrderLine *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap*, const char *, int, wsi__ArrayOfUpdateInOrderLine *const*, const char *);
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap*, const char*, wsi__ArrayOfUpdateInOrderLine **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap*, wsi__ArrayOfUpdateInOrderLine *const*, const char*, const char*);
+SOAP_FMAC3 wsi__ArrayOfUpdateInOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__ArrayOfUpdateInOrderLine(struct soap*, wsi__ArrayOfUpdateInOrderLine **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderIdentification(struct soap*, wsi__UpdateInOrderIdentification *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderIdentification(struct soap*, const char *, int, wsi__UpdateInOrderIdentification *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderIdentification(struct soap*, const char*, wsi__UpdateInOrderIdentification **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderIdentification(struct soap*, wsi__UpdateInOrderIdentification *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderIdentification(struct soap*, wsi__UpdateInOrderIdentification **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateInOrderLineReportedNumberOfItems *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, const char *, int, wsi__UpdateInOrderLineReportedNumberOfItems *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, const char*, wsi__UpdateInOrderLineReportedNumberOfItems **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateInOrderLineReportedNumberOfItems *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLineReportedNumberOfItems ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, wsi__UpdateInOrderLineReportedNumberOfItems **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLineIdentification(struct soap*, wsi__UpdateInOrderLineIdentification *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLineIdentification(struct soap*, const char *, int, wsi__UpdateInOrderLineIdentification *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLineIdentification(struct soap*, const char*, wsi__UpdateInOrderLineIdentification **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLineIdentification(struct soap*, wsi__UpdateInOrderLineIdentification *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLineIdentification ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLineIdentification(struct soap*, wsi__UpdateInOrderLineIdentification **, const char*, const char*);
+#endif
+
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterService_DEFINED
 #define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService_DEFINED
 SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__ArrayOfTransporterService(struct soap*, wsi__ArrayOfTransporterService *const*);
@@ -14884,6 +17416,15 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__OrderType(struct soap*, const c
 SOAP_FMAC3 wsi__OrderType ** SOAP_FMAC4 soap_in_PointerTowsi__OrderType(struct soap*, const char*, wsi__OrderType **, const char*);
 SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OrderType(struct soap*, wsi__OrderType *const*, const char*, const char*);
 SOAP_FMAC3 wsi__OrderType ** SOAP_FMAC4 soap_get_PointerTowsi__OrderType(struct soap*, wsi__OrderType **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__OrderSpecialFilters_DEFINED
+#define SOAP_TYPE_PointerTowsi__OrderSpecialFilters_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__OrderSpecialFilters(struct soap*, wsi__OrderSpecialFilters *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__OrderSpecialFilters(struct soap*, const char *, int, wsi__OrderSpecialFilters *const*, const char *);
+SOAP_FMAC3 wsi__OrderSpecialFilters ** SOAP_FMAC4 soap_in_PointerTowsi__OrderSpecialFilters(struct soap*, const char*, wsi__OrderSpecialFilters **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__OrderSpecialFilters(struct soap*, wsi__OrderSpecialFilters *const*, const char*, const char*);
+SOAP_FMAC3 wsi__OrderSpecialFilters ** SOAP_FMAC4 soap_get_PointerTowsi__OrderSpecialFilters(struct soap*, wsi__OrderSpecialFilters **, const char*, const char*);
 #endif
 
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo_DEFINED
@@ -14974,6 +17515,15 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__InOrderWarehouse(struct soap*, 
 SOAP_FMAC3 wsi__InOrderWarehouse ** SOAP_FMAC4 soap_in_PointerTowsi__InOrderWarehouse(struct soap*, const char*, wsi__InOrderWarehouse **, const char*);
 SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__InOrderWarehouse(struct soap*, wsi__InOrderWarehouse *const*, const char*, const char*);
 SOAP_FMAC3 wsi__InOrderWarehouse ** SOAP_FMAC4 soap_get_PointerTowsi__InOrderWarehouse(struct soap*, wsi__InOrderWarehouse **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__InOrderSpecialFilters_DEFINED
+#define SOAP_TYPE_PointerTowsi__InOrderSpecialFilters_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__InOrderSpecialFilters(struct soap*, wsi__InOrderSpecialFilters *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__InOrderSpecialFilters(struct soap*, const char *, int, wsi__InOrderSpecialFilters *const*, const char *);
+SOAP_FMAC3 wsi__InOrderSpecialFilters ** SOAP_FMAC4 soap_in_PointerTowsi__InOrderSpecialFilters(struct soap*, const char*, wsi__InOrderSpecialFilters **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__InOrderSpecialFilters(struct soap*, wsi__InOrderSpecialFilters *const*, const char*, const char*);
+SOAP_FMAC3 wsi__InOrderSpecialFilters ** SOAP_FMAC4 soap_get_PointerTowsi__InOrderSpecialFilters(struct soap*, wsi__InOrderSpecialFilters **, const char*, const char*);
 #endif
 
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine_DEFINED
@@ -15181,6 +17731,24 @@ SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerToint(struct soap*, const char *, int,
 SOAP_FMAC3 int ** SOAP_FMAC4 soap_in_PointerToint(struct soap*, const char*, int **, const char*);
 SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerToint(struct soap*, int *const*, const char*, const char*);
 SOAP_FMAC3 int ** SOAP_FMAC4 soap_get_PointerToint(struct soap*, int **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLine_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateOrderLine(struct soap*, wsi__UpdateOrderLine *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateOrderLine(struct soap*, const char *, int, wsi__UpdateOrderLine *const*, const char *);
+SOAP_FMAC3 wsi__UpdateOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateOrderLine(struct soap*, const char*, wsi__UpdateOrderLine **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateOrderLine(struct soap*, wsi__UpdateOrderLine *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateOrderLine(struct soap*, wsi__UpdateOrderLine **, const char*, const char*);
+#endif
+
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLine_DEFINED
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_PointerTowsi__UpdateInOrderLine(struct soap*, wsi__UpdateInOrderLine *const*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_PointerTowsi__UpdateInOrderLine(struct soap*, const char *, int, wsi__UpdateInOrderLine *const*, const char *);
+SOAP_FMAC3 wsi__UpdateInOrderLine ** SOAP_FMAC4 soap_in_PointerTowsi__UpdateInOrderLine(struct soap*, const char*, wsi__UpdateInOrderLine **, const char*);
+SOAP_FMAC3 int SOAP_FMAC4 soap_put_PointerTowsi__UpdateInOrderLine(struct soap*, wsi__UpdateInOrderLine *const*, const char*, const char*);
+SOAP_FMAC3 wsi__UpdateInOrderLine ** SOAP_FMAC4 soap_get_PointerTowsi__UpdateInOrderLine(struct soap*, wsi__UpdateInOrderLine **, const char*, const char*);
 #endif
 
 #ifndef SOAP_TYPE_PointerTowsi__TransporterService_DEFINED
@@ -15532,6 +18100,34 @@ inline int soap_POST_recv_string(struct soap *soap, char **p)
 	if (::soap_read_string(soap, p))
 		return soap_closesock(soap);
 	return soap_closesock(soap);
+}
+#endif
+
+#ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine_DEFINED
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_default_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap*, std::vector<wsi__UpdateOrderLine *> *);
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap*, const std::vector<wsi__UpdateOrderLine *> *);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap*, const char*, int, const std::vector<wsi__UpdateOrderLine *> *, const char*);
+SOAP_FMAC3 std::vector<wsi__UpdateOrderLine *> * SOAP_FMAC4 soap_in_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap*, const char*, std::vector<wsi__UpdateOrderLine *> *, const char*);
+SOAP_FMAC1 std::vector<wsi__UpdateOrderLine *>  * SOAP_FMAC2 soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline std::vector<wsi__UpdateOrderLine *>  * soap_new_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateOrderLine(soap, n, NULL, NULL, NULL);
+}
+#endif
+
+#ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine_DEFINED
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine_DEFINED
+SOAP_FMAC3 void SOAP_FMAC4 soap_default_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap*, std::vector<wsi__UpdateInOrderLine *> *);
+SOAP_FMAC3 void SOAP_FMAC4 soap_serialize_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap*, const std::vector<wsi__UpdateInOrderLine *> *);
+SOAP_FMAC3 int SOAP_FMAC4 soap_out_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap*, const char*, int, const std::vector<wsi__UpdateInOrderLine *> *, const char*);
+SOAP_FMAC3 std::vector<wsi__UpdateInOrderLine *> * SOAP_FMAC4 soap_in_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap*, const char*, std::vector<wsi__UpdateInOrderLine *> *, const char*);
+SOAP_FMAC1 std::vector<wsi__UpdateInOrderLine *>  * SOAP_FMAC2 soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap*, int, const char*, const char*, size_t*);
+
+inline std::vector<wsi__UpdateInOrderLine *>  * soap_new_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(struct soap *soap, int n = -1)
+{
+	return soap_instantiate_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine(soap, n, NULL, NULL, NULL);
 }
 #endif
 

@@ -456,6 +456,122 @@ int ServiceSoapProxy::recv_GetInOrdersByQuery(_wsi__GetInOrdersByQueryResponse &
 	return soap_closesock(soap);
 }
 
+int ServiceSoapProxy::send_UpdateOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateOrderLines *wsi__UpdateOrderLines_)
+{
+	struct __wsi__UpdateOrderLines soap_tmp___wsi__UpdateOrderLines;
+	if (soap_endpoint_url != NULL)
+		soap_endpoint = soap_endpoint_url;
+	if (soap_endpoint == NULL)
+		soap_endpoint = "http://127.0.0.1:8080/service.asmx";
+	if (soap_action == NULL)
+		soap_action = "http://ongoingsystems.se/WSI/UpdateOrderLines";
+	soap_tmp___wsi__UpdateOrderLines.wsi__UpdateOrderLines_ = wsi__UpdateOrderLines_;
+	soap_begin(soap);
+	soap_set_version(soap, 1); /* use SOAP1.1 */
+	soap->encodingStyle = NULL; /* use SOAP literal style */
+	soap_serializeheader(soap);
+	soap_serialize___wsi__UpdateOrderLines(soap, &soap_tmp___wsi__UpdateOrderLines);
+	if (soap_begin_count(soap))
+		return soap->error;
+	if ((soap->mode & SOAP_IO_LENGTH))
+	{	if (soap_envelope_begin_out(soap)
+		 || soap_putheader(soap)
+		 || soap_body_begin_out(soap)
+		 || soap_put___wsi__UpdateOrderLines(soap, &soap_tmp___wsi__UpdateOrderLines, "-wsi:UpdateOrderLines", "")
+		 || soap_body_end_out(soap)
+		 || soap_envelope_end_out(soap))
+			 return soap->error;
+	}
+	if (soap_end_count(soap))
+		return soap->error;
+	if (soap_connect(soap, soap_endpoint, soap_action)
+	 || soap_envelope_begin_out(soap)
+	 || soap_putheader(soap)
+	 || soap_body_begin_out(soap)
+	 || soap_put___wsi__UpdateOrderLines(soap, &soap_tmp___wsi__UpdateOrderLines, "-wsi:UpdateOrderLines", "")
+	 || soap_body_end_out(soap)
+	 || soap_envelope_end_out(soap)
+	 || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+int ServiceSoapProxy::recv_UpdateOrderLines(_wsi__UpdateOrderLinesResponse &wsi__UpdateOrderLinesResponse)
+{
+	wsi__UpdateOrderLinesResponse.soap_default(soap);
+	if (soap_begin_recv(soap)
+	 || soap_envelope_begin_in(soap)
+	 || soap_recv_header(soap)
+	 || soap_body_begin_in(soap))
+		return soap_closesock(soap);
+	wsi__UpdateOrderLinesResponse.soap_get(soap, "wsi:UpdateOrderLinesResponse", NULL);
+	if (soap->error)
+		return soap_recv_fault(soap, 0);
+	if (soap_body_end_in(soap)
+	 || soap_envelope_end_in(soap)
+	 || soap_end_recv(soap))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
+int ServiceSoapProxy::send_UpdateInOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_)
+{
+	struct __wsi__UpdateInOrderLines soap_tmp___wsi__UpdateInOrderLines;
+	if (soap_endpoint_url != NULL)
+		soap_endpoint = soap_endpoint_url;
+	if (soap_endpoint == NULL)
+		soap_endpoint = "http://127.0.0.1:8080/service.asmx";
+	if (soap_action == NULL)
+		soap_action = "http://ongoingsystems.se/WSI/UpdateInOrderLines";
+	soap_tmp___wsi__UpdateInOrderLines.wsi__UpdateInOrderLines_ = wsi__UpdateInOrderLines_;
+	soap_begin(soap);
+	soap_set_version(soap, 1); /* use SOAP1.1 */
+	soap->encodingStyle = NULL; /* use SOAP literal style */
+	soap_serializeheader(soap);
+	soap_serialize___wsi__UpdateInOrderLines(soap, &soap_tmp___wsi__UpdateInOrderLines);
+	if (soap_begin_count(soap))
+		return soap->error;
+	if ((soap->mode & SOAP_IO_LENGTH))
+	{	if (soap_envelope_begin_out(soap)
+		 || soap_putheader(soap)
+		 || soap_body_begin_out(soap)
+		 || soap_put___wsi__UpdateInOrderLines(soap, &soap_tmp___wsi__UpdateInOrderLines, "-wsi:UpdateInOrderLines", "")
+		 || soap_body_end_out(soap)
+		 || soap_envelope_end_out(soap))
+			 return soap->error;
+	}
+	if (soap_end_count(soap))
+		return soap->error;
+	if (soap_connect(soap, soap_endpoint, soap_action)
+	 || soap_envelope_begin_out(soap)
+	 || soap_putheader(soap)
+	 || soap_body_begin_out(soap)
+	 || soap_put___wsi__UpdateInOrderLines(soap, &soap_tmp___wsi__UpdateInOrderLines, "-wsi:UpdateInOrderLines", "")
+	 || soap_body_end_out(soap)
+	 || soap_envelope_end_out(soap)
+	 || soap_end_send(soap))
+		return soap_closesock(soap);
+	return SOAP_OK;
+}
+
+int ServiceSoapProxy::recv_UpdateInOrderLines(_wsi__UpdateInOrderLinesResponse &wsi__UpdateInOrderLinesResponse)
+{
+	wsi__UpdateInOrderLinesResponse.soap_default(soap);
+	if (soap_begin_recv(soap)
+	 || soap_envelope_begin_in(soap)
+	 || soap_recv_header(soap)
+	 || soap_body_begin_in(soap))
+		return soap_closesock(soap);
+	wsi__UpdateInOrderLinesResponse.soap_get(soap, "wsi:UpdateInOrderLinesResponse", NULL);
+	if (soap->error)
+		return soap_recv_fault(soap, 0);
+	if (soap_body_end_in(soap)
+	 || soap_envelope_end_in(soap)
+	 || soap_end_recv(soap))
+		return soap_closesock(soap);
+	return soap_closesock(soap);
+}
+
 int ServiceSoapProxy::send_GetInventoryByQuery(const char *soap_endpoint_url, const char *soap_action, _wsi__GetInventoryByQuery *wsi__GetInventoryByQuery)
 {
 	struct __wsi__GetInventoryByQuery soap_tmp___wsi__GetInventoryByQuery;

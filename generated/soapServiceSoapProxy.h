@@ -124,6 +124,24 @@ A commercial use license is available from Genivia Inc., contact@genivia.com
         /// Web service asynchronous operation 'recv_GetInOrdersByQuery' to receive a response message from the connected endpoint, returns SOAP_OK or error code
         virtual int recv_GetInOrdersByQuery(_wsi__GetInOrdersByQueryResponse &wsi__GetInOrdersByQueryResponse);
         //
+        /// Web service synchronous operation 'UpdateOrderLines' with default endpoint and default SOAP Action header, returns SOAP_OK or error code
+        virtual int UpdateOrderLines(_wsi__UpdateOrderLines *wsi__UpdateOrderLines_, _wsi__UpdateOrderLinesResponse &wsi__UpdateOrderLinesResponse) { return this->UpdateOrderLines(NULL, NULL, wsi__UpdateOrderLines_, wsi__UpdateOrderLinesResponse); }
+        /// Web service synchronous operation 'UpdateOrderLines' to the specified endpoint and SOAP Action header, returns SOAP_OK or error code
+        virtual int UpdateOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateOrderLines *wsi__UpdateOrderLines_, _wsi__UpdateOrderLinesResponse &wsi__UpdateOrderLinesResponse) { return this->send_UpdateOrderLines(soap_endpoint_url, soap_action, wsi__UpdateOrderLines_) || this->recv_UpdateOrderLines(wsi__UpdateOrderLinesResponse) ? this->soap->error : SOAP_OK; }
+        /// Web service asynchronous operation 'send_UpdateOrderLines' to send a request message to the specified endpoint and SOAP Action header, returns SOAP_OK or error code
+        virtual int send_UpdateOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateOrderLines *wsi__UpdateOrderLines_);
+        /// Web service asynchronous operation 'recv_UpdateOrderLines' to receive a response message from the connected endpoint, returns SOAP_OK or error code
+        virtual int recv_UpdateOrderLines(_wsi__UpdateOrderLinesResponse &wsi__UpdateOrderLinesResponse);
+        //
+        /// Web service synchronous operation 'UpdateInOrderLines' with default endpoint and default SOAP Action header, returns SOAP_OK or error code
+        virtual int UpdateInOrderLines(_wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_, _wsi__UpdateInOrderLinesResponse &wsi__UpdateInOrderLinesResponse) { return this->UpdateInOrderLines(NULL, NULL, wsi__UpdateInOrderLines_, wsi__UpdateInOrderLinesResponse); }
+        /// Web service synchronous operation 'UpdateInOrderLines' to the specified endpoint and SOAP Action header, returns SOAP_OK or error code
+        virtual int UpdateInOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_, _wsi__UpdateInOrderLinesResponse &wsi__UpdateInOrderLinesResponse) { return this->send_UpdateInOrderLines(soap_endpoint_url, soap_action, wsi__UpdateInOrderLines_) || this->recv_UpdateInOrderLines(wsi__UpdateInOrderLinesResponse) ? this->soap->error : SOAP_OK; }
+        /// Web service asynchronous operation 'send_UpdateInOrderLines' to send a request message to the specified endpoint and SOAP Action header, returns SOAP_OK or error code
+        virtual int send_UpdateInOrderLines(const char *soap_endpoint_url, const char *soap_action, _wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_);
+        /// Web service asynchronous operation 'recv_UpdateInOrderLines' to receive a response message from the connected endpoint, returns SOAP_OK or error code
+        virtual int recv_UpdateInOrderLines(_wsi__UpdateInOrderLinesResponse &wsi__UpdateInOrderLinesResponse);
+        //
         /// Web service synchronous operation 'GetInventoryByQuery' with default endpoint and default SOAP Action header, returns SOAP_OK or error code
         virtual int GetInventoryByQuery(_wsi__GetInventoryByQuery *wsi__GetInventoryByQuery, _wsi__GetInventoryByQueryResponse &wsi__GetInventoryByQueryResponse) { return this->GetInventoryByQuery(NULL, NULL, wsi__GetInventoryByQuery, wsi__GetInventoryByQueryResponse); }
         /// Web service synchronous operation 'GetInventoryByQuery' to the specified endpoint and SOAP Action header, returns SOAP_OK or error code

@@ -233,6 +233,8 @@ static int serve___wsi__ProcessOrder(struct soap*, ServiceSoapService*);
 static int serve___wsi__ProcessInOrder(struct soap*, ServiceSoapService*);
 static int serve___wsi__GetOrdersByQuery(struct soap*, ServiceSoapService*);
 static int serve___wsi__GetInOrdersByQuery(struct soap*, ServiceSoapService*);
+static int serve___wsi__UpdateOrderLines(struct soap*, ServiceSoapService*);
+static int serve___wsi__UpdateInOrderLines(struct soap*, ServiceSoapService*);
 static int serve___wsi__GetInventoryByQuery(struct soap*, ServiceSoapService*);
 static int serve___wsi__GetInventoryPerWarehouse(struct soap*, ServiceSoapService*);
 static int serve___wsi__GetInventoryChanges(struct soap*, ServiceSoapService*);
@@ -260,6 +262,10 @@ int ServiceSoapService::dispatch(struct soap* soap)
 		return serve___wsi__GetOrdersByQuery(soap, this);
 	if (!soap_match_tag(soap, soap->tag, "wsi:GetInOrdersByQuery"))
 		return serve___wsi__GetInOrdersByQuery(soap, this);
+	if (!soap_match_tag(soap, soap->tag, "wsi:UpdateOrderLines"))
+		return serve___wsi__UpdateOrderLines(soap, this);
+	if (!soap_match_tag(soap, soap->tag, "wsi:UpdateInOrderLines"))
+		return serve___wsi__UpdateInOrderLines(soap, this);
 	if (!soap_match_tag(soap, soap->tag, "wsi:GetInventoryByQuery"))
 		return serve___wsi__GetInventoryByQuery(soap, this);
 	if (!soap_match_tag(soap, soap->tag, "wsi:GetInventoryPerWarehouse"))
@@ -477,6 +483,88 @@ static int serve___wsi__GetInOrdersByQuery(struct soap *soap, ServiceSoapService
 	 || soap_putheader(soap)
 	 || soap_body_begin_out(soap)
 	 || wsi__GetInOrdersByQueryResponse.soap_put(soap, "wsi:GetInOrdersByQueryResponse", "")
+	 || soap_body_end_out(soap)
+	 || soap_envelope_end_out(soap)
+	 || soap_end_send(soap))
+		return soap->error;
+	return soap_closesock(soap);
+}
+
+static int serve___wsi__UpdateOrderLines(struct soap *soap, ServiceSoapService *service)
+{	struct __wsi__UpdateOrderLines soap_tmp___wsi__UpdateOrderLines;
+	_wsi__UpdateOrderLinesResponse wsi__UpdateOrderLinesResponse;
+	wsi__UpdateOrderLinesResponse.soap_default(soap);
+	soap_default___wsi__UpdateOrderLines(soap, &soap_tmp___wsi__UpdateOrderLines);
+	if (!soap_get___wsi__UpdateOrderLines(soap, &soap_tmp___wsi__UpdateOrderLines, "-wsi:UpdateOrderLines", NULL))
+		return soap->error;
+	if (soap_body_end_in(soap)
+	 || soap_envelope_end_in(soap)
+	 || soap_end_recv(soap))
+		return soap->error;
+	soap->error = service->UpdateOrderLines(soap_tmp___wsi__UpdateOrderLines.wsi__UpdateOrderLines_, wsi__UpdateOrderLinesResponse);
+	if (soap->error)
+		return soap->error;
+	soap->encodingStyle = NULL; /* use SOAP literal style */
+	soap_serializeheader(soap);
+	wsi__UpdateOrderLinesResponse.soap_serialize(soap);
+	if (soap_begin_count(soap))
+		return soap->error;
+	if ((soap->mode & SOAP_IO_LENGTH))
+	{	if (soap_envelope_begin_out(soap)
+		 || soap_putheader(soap)
+		 || soap_body_begin_out(soap)
+		 || wsi__UpdateOrderLinesResponse.soap_put(soap, "wsi:UpdateOrderLinesResponse", "")
+		 || soap_body_end_out(soap)
+		 || soap_envelope_end_out(soap))
+			 return soap->error;
+	};
+	if (soap_end_count(soap)
+	 || soap_response(soap, SOAP_OK)
+	 || soap_envelope_begin_out(soap)
+	 || soap_putheader(soap)
+	 || soap_body_begin_out(soap)
+	 || wsi__UpdateOrderLinesResponse.soap_put(soap, "wsi:UpdateOrderLinesResponse", "")
+	 || soap_body_end_out(soap)
+	 || soap_envelope_end_out(soap)
+	 || soap_end_send(soap))
+		return soap->error;
+	return soap_closesock(soap);
+}
+
+static int serve___wsi__UpdateInOrderLines(struct soap *soap, ServiceSoapService *service)
+{	struct __wsi__UpdateInOrderLines soap_tmp___wsi__UpdateInOrderLines;
+	_wsi__UpdateInOrderLinesResponse wsi__UpdateInOrderLinesResponse;
+	wsi__UpdateInOrderLinesResponse.soap_default(soap);
+	soap_default___wsi__UpdateInOrderLines(soap, &soap_tmp___wsi__UpdateInOrderLines);
+	if (!soap_get___wsi__UpdateInOrderLines(soap, &soap_tmp___wsi__UpdateInOrderLines, "-wsi:UpdateInOrderLines", NULL))
+		return soap->error;
+	if (soap_body_end_in(soap)
+	 || soap_envelope_end_in(soap)
+	 || soap_end_recv(soap))
+		return soap->error;
+	soap->error = service->UpdateInOrderLines(soap_tmp___wsi__UpdateInOrderLines.wsi__UpdateInOrderLines_, wsi__UpdateInOrderLinesResponse);
+	if (soap->error)
+		return soap->error;
+	soap->encodingStyle = NULL; /* use SOAP literal style */
+	soap_serializeheader(soap);
+	wsi__UpdateInOrderLinesResponse.soap_serialize(soap);
+	if (soap_begin_count(soap))
+		return soap->error;
+	if ((soap->mode & SOAP_IO_LENGTH))
+	{	if (soap_envelope_begin_out(soap)
+		 || soap_putheader(soap)
+		 || soap_body_begin_out(soap)
+		 || wsi__UpdateInOrderLinesResponse.soap_put(soap, "wsi:UpdateInOrderLinesResponse", "")
+		 || soap_body_end_out(soap)
+		 || soap_envelope_end_out(soap))
+			 return soap->error;
+	};
+	if (soap_end_count(soap)
+	 || soap_response(soap, SOAP_OK)
+	 || soap_envelope_begin_out(soap)
+	 || soap_putheader(soap)
+	 || soap_body_begin_out(soap)
+	 || wsi__UpdateInOrderLinesResponse.soap_put(soap, "wsi:UpdateInOrderLinesResponse", "")
 	 || soap_body_end_out(soap)
 	 || soap_envelope_end_out(soap)
 	 || soap_end_send(soap))

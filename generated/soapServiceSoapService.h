@@ -110,6 +110,12 @@ A commercial use license is available from Genivia Inc., contact@genivia.com
         /// Web service operation 'GetInOrdersByQuery' implementation, should return SOAP_OK or error code
         virtual int GetInOrdersByQuery(_wsi__GetInOrdersByQuery *wsi__GetInOrdersByQuery, _wsi__GetInOrdersByQueryResponse &wsi__GetInOrdersByQueryResponse) SOAP_PURE_VIRTUAL;
         //
+        /// Web service operation 'UpdateOrderLines' implementation, should return SOAP_OK or error code
+        virtual int UpdateOrderLines(_wsi__UpdateOrderLines *wsi__UpdateOrderLines_, _wsi__UpdateOrderLinesResponse &wsi__UpdateOrderLinesResponse) SOAP_PURE_VIRTUAL;
+        //
+        /// Web service operation 'UpdateInOrderLines' implementation, should return SOAP_OK or error code
+        virtual int UpdateInOrderLines(_wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_, _wsi__UpdateInOrderLinesResponse &wsi__UpdateInOrderLinesResponse) SOAP_PURE_VIRTUAL;
+        //
         /// Web service operation 'GetInventoryByQuery' implementation, should return SOAP_OK or error code
         virtual int GetInventoryByQuery(_wsi__GetInventoryByQuery *wsi__GetInventoryByQuery, _wsi__GetInventoryByQueryResponse &wsi__GetInventoryByQueryResponse) SOAP_PURE_VIRTUAL;
         //

@@ -29,9 +29,9 @@ A commercial use license is available from Genivia Inc., contact@genivia.com
 \******************************************************************************/
 
 
-/* ongoing.h:379 */
+/* ongoing.h:419 */
 #ifndef SOAP_TYPE_wsi__ArticleIdentificationType
-#define SOAP_TYPE_wsi__ArticleIdentificationType (112)
+#define SOAP_TYPE_wsi__ArticleIdentificationType (132)
 /* wsi:ArticleIdentificationType */
 enum wsi__ArticleIdentificationType {
 	wsi__ArticleIdentificationType__SystemId = 0,
@@ -41,9 +41,9 @@ enum wsi__ArticleIdentificationType {
 };
 #endif
 
-/* ongoing.h:390 */
+/* ongoing.h:430 */
 #ifndef SOAP_TYPE_wsi__ArticleKindEnum
-#define SOAP_TYPE_wsi__ArticleKindEnum (113)
+#define SOAP_TYPE_wsi__ArticleKindEnum (133)
 /* wsi:ArticleKindEnum */
 enum wsi__ArticleKindEnum {
 	wsi__ArticleKindEnum__Stock = 0,
@@ -53,18 +53,18 @@ enum wsi__ArticleKindEnum {
 };
 #endif
 
-/* ongoing.h:401 */
+/* ongoing.h:441 */
 #ifndef SOAP_TYPE_wsi__ArticleOperation
-#define SOAP_TYPE_wsi__ArticleOperation (114)
+#define SOAP_TYPE_wsi__ArticleOperation (134)
 /* wsi:ArticleOperation */
 enum wsi__ArticleOperation {
 	wsi__ArticleOperation__CreateOrUpdate = 0
 };
 #endif
 
-/* ongoing.h:409 */
+/* ongoing.h:449 */
 #ifndef SOAP_TYPE_wsi__CustomerIdentificationType
-#define SOAP_TYPE_wsi__CustomerIdentificationType (115)
+#define SOAP_TYPE_wsi__CustomerIdentificationType (135)
 /* wsi:CustomerIdentificationType */
 enum wsi__CustomerIdentificationType {
 	wsi__CustomerIdentificationType__ExternalCustomerCode = 0,
@@ -74,9 +74,9 @@ enum wsi__CustomerIdentificationType {
 };
 #endif
 
-/* ongoing.h:420 */
+/* ongoing.h:460 */
 #ifndef SOAP_TYPE_wsi__CustomerOperation
-#define SOAP_TYPE_wsi__CustomerOperation (116)
+#define SOAP_TYPE_wsi__CustomerOperation (136)
 /* wsi:CustomerOperation */
 enum wsi__CustomerOperation {
 	wsi__CustomerOperation__Create = 0,
@@ -86,9 +86,9 @@ enum wsi__CustomerOperation {
 };
 #endif
 
-/* ongoing.h:431 */
+/* ongoing.h:471 */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (117)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (137)
 /* wsi:GetInventoryPerWarehouseErrorTypes */
 enum wsi__GetInventoryPerWarehouseErrorTypes {
 	wsi__GetInventoryPerWarehouseErrorTypes__LogonError = 0,
@@ -96,9 +96,9 @@ enum wsi__GetInventoryPerWarehouseErrorTypes {
 };
 #endif
 
-/* ongoing.h:440 */
+/* ongoing.h:480 */
 #ifndef SOAP_TYPE_wsi__InOrderIdentificationType
-#define SOAP_TYPE_wsi__InOrderIdentificationType (118)
+#define SOAP_TYPE_wsi__InOrderIdentificationType (138)
 /* wsi:InOrderIdentificationType */
 enum wsi__InOrderIdentificationType {
 	wsi__InOrderIdentificationType__ExternalOrderCode = 0,
@@ -108,9 +108,9 @@ enum wsi__InOrderIdentificationType {
 };
 #endif
 
-/* ongoing.h:451 */
+/* ongoing.h:491 */
 #ifndef SOAP_TYPE_wsi__InOrderOperation
-#define SOAP_TYPE_wsi__InOrderOperation (119)
+#define SOAP_TYPE_wsi__InOrderOperation (139)
 /* wsi:InOrderOperation */
 enum wsi__InOrderOperation {
 	wsi__InOrderOperation__Create = 0,
@@ -119,9 +119,9 @@ enum wsi__InOrderOperation {
 };
 #endif
 
-/* ongoing.h:461 */
+/* ongoing.h:501 */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierIdentificationType
-#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (120)
+#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (140)
 /* wsi:InOrderSupplierIdentificationType */
 enum wsi__InOrderSupplierIdentificationType {
 	wsi__InOrderSupplierIdentificationType__SupplierNumber = 0,
@@ -130,9 +130,9 @@ enum wsi__InOrderSupplierIdentificationType {
 };
 #endif
 
-/* ongoing.h:471 */
+/* ongoing.h:511 */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierOperation
-#define SOAP_TYPE_wsi__InOrderSupplierOperation (121)
+#define SOAP_TYPE_wsi__InOrderSupplierOperation (141)
 /* wsi:InOrderSupplierOperation */
 enum wsi__InOrderSupplierOperation {
 	wsi__InOrderSupplierOperation__CreateOrUpdate = 0,
@@ -140,9 +140,9 @@ enum wsi__InOrderSupplierOperation {
 };
 #endif
 
-/* ongoing.h:480 */
+/* ongoing.h:520 */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseIdentificationType
-#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (122)
+#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (142)
 /* wsi:InOrderWarehouseIdentificationType */
 enum wsi__InOrderWarehouseIdentificationType {
 	wsi__InOrderWarehouseIdentificationType__WarehouseName = 0,
@@ -151,18 +151,18 @@ enum wsi__InOrderWarehouseIdentificationType {
 };
 #endif
 
-/* ongoing.h:490 */
+/* ongoing.h:530 */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseOperationType
-#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (123)
+#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (143)
 /* wsi:InOrderWarehouseOperationType */
 enum wsi__InOrderWarehouseOperationType {
 	wsi__InOrderWarehouseOperationType__Find = 0
 };
 #endif
 
-/* ongoing.h:498 */
+/* ongoing.h:538 */
 #ifndef SOAP_TYPE_wsi__OrderIdentificationType
-#define SOAP_TYPE_wsi__OrderIdentificationType (124)
+#define SOAP_TYPE_wsi__OrderIdentificationType (144)
 /* wsi:OrderIdentificationType */
 enum wsi__OrderIdentificationType {
 	wsi__OrderIdentificationType__ExternalOrderCode = 0,
@@ -173,9 +173,9 @@ enum wsi__OrderIdentificationType {
 };
 #endif
 
-/* ongoing.h:510 */
+/* ongoing.h:550 */
 #ifndef SOAP_TYPE_wsi__OrderLineIdentificationType
-#define SOAP_TYPE_wsi__OrderLineIdentificationType (125)
+#define SOAP_TYPE_wsi__OrderLineIdentificationType (145)
 /* wsi:OrderLineIdentificationType */
 enum wsi__OrderLineIdentificationType {
 	wsi__OrderLineIdentificationType__ExternalOrderLineCode = 0,
@@ -186,9 +186,9 @@ enum wsi__OrderLineIdentificationType {
 };
 #endif
 
-/* ongoing.h:522 */
+/* ongoing.h:562 */
 #ifndef SOAP_TYPE_wsi__OrderOperation
-#define SOAP_TYPE_wsi__OrderOperation (126)
+#define SOAP_TYPE_wsi__OrderOperation (146)
 /* wsi:OrderOperation */
 enum wsi__OrderOperation {
 	wsi__OrderOperation__Create = 0,
@@ -198,9 +198,9 @@ enum wsi__OrderOperation {
 };
 #endif
 
-/* ongoing.h:533 */
+/* ongoing.h:573 */
 #ifndef SOAP_TYPE_wsi__OrderTypeIdentification
-#define SOAP_TYPE_wsi__OrderTypeIdentification (127)
+#define SOAP_TYPE_wsi__OrderTypeIdentification (147)
 /* wsi:OrderTypeIdentification */
 enum wsi__OrderTypeIdentification {
 	wsi__OrderTypeIdentification__OrderTypeCode = 0,
@@ -208,9 +208,9 @@ enum wsi__OrderTypeIdentification {
 };
 #endif
 
-/* ongoing.h:542 */
+/* ongoing.h:582 */
 #ifndef SOAP_TYPE_wsi__OrderTypeOperation
-#define SOAP_TYPE_wsi__OrderTypeOperation (128)
+#define SOAP_TYPE_wsi__OrderTypeOperation (148)
 /* wsi:OrderTypeOperation */
 enum wsi__OrderTypeOperation {
 	wsi__OrderTypeOperation__Find = 0,
@@ -218,9 +218,9 @@ enum wsi__OrderTypeOperation {
 };
 #endif
 
-/* ongoing.h:551 */
+/* ongoing.h:591 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (129)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (149)
 /* wsi:SetInventoryChangesToReportedErrorType */
 enum wsi__SetInventoryChangesToReportedErrorType {
 	wsi__SetInventoryChangesToReportedErrorType__UnknownError = 0,
@@ -230,9 +230,9 @@ enum wsi__SetInventoryChangesToReportedErrorType {
 };
 #endif
 
-/* ongoing.h:562 */
+/* ongoing.h:602 */
 #ifndef SOAP_TYPE_wsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (130)
+#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (150)
 /* wsi:SubOrderLineSpecificationType */
 enum wsi__SubOrderLineSpecificationType {
 	wsi__SubOrderLineSpecificationType__ArticleRegisterSpecification = 0,
@@ -240,9 +240,9 @@ enum wsi__SubOrderLineSpecificationType {
 };
 #endif
 
-/* ongoing.h:571 */
+/* ongoing.h:611 */
 #ifndef SOAP_TYPE_wsi__TransportPaymentType
-#define SOAP_TYPE_wsi__TransportPaymentType (131)
+#define SOAP_TYPE_wsi__TransportPaymentType (151)
 /* wsi:TransportPaymentType */
 enum wsi__TransportPaymentType {
 	wsi__TransportPaymentType__Collect = 0,
@@ -252,9 +252,9 @@ enum wsi__TransportPaymentType {
 };
 #endif
 
-/* ongoing.h:582 */
+/* ongoing.h:622 */
 #ifndef SOAP_TYPE_wsi__TransporterContractIdentificationType
-#define SOAP_TYPE_wsi__TransporterContractIdentificationType (132)
+#define SOAP_TYPE_wsi__TransporterContractIdentificationType (152)
 /* wsi:TransporterContractIdentificationType */
 enum wsi__TransporterContractIdentificationType {
 	wsi__TransporterContractIdentificationType__CodeAndServiceCodeAndCustomerNumber = 0,
@@ -265,9 +265,9 @@ enum wsi__TransporterContractIdentificationType {
 };
 #endif
 
-/* ongoing.h:594 */
+/* ongoing.h:634 */
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation
-#define SOAP_TYPE_wsi__TransporterContractOperation (133)
+#define SOAP_TYPE_wsi__TransporterContractOperation (153)
 /* wsi:TransporterContractOperation */
 enum wsi__TransporterContractOperation {
 	wsi__TransporterContractOperation__Find = 0,
@@ -275,9 +275,51 @@ enum wsi__TransporterContractOperation {
 };
 #endif
 
-/* ongoing.h:603 */
+/* ongoing.h:643 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentificationType
+#define SOAP_TYPE_wsi__UpdateInOrderIdentificationType (154)
+/* wsi:UpdateInOrderIdentificationType */
+enum wsi__UpdateInOrderIdentificationType {
+	wsi__UpdateInOrderIdentificationType__GoodsOwnerOrderNumber = 0,
+	wsi__UpdateInOrderIdentificationType__SystemId = 1
+};
+#endif
+
+/* ongoing.h:652 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType (155)
+/* wsi:UpdateInOrderLineIdentificationType */
+enum wsi__UpdateInOrderLineIdentificationType {
+	wsi__UpdateInOrderLineIdentificationType__ExternalOrderLineCode = 0,
+	wsi__UpdateInOrderLineIdentificationType__InOrderLineId = 1
+};
+#endif
+
+/* ongoing.h:661 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentificationType
+#define SOAP_TYPE_wsi__UpdateOrderIdentificationType (156)
+/* wsi:UpdateOrderIdentificationType */
+enum wsi__UpdateOrderIdentificationType {
+	wsi__UpdateOrderIdentificationType__GoodsOwnerOrderNumber = 0,
+	wsi__UpdateOrderIdentificationType__ReferenceNumber = 1,
+	wsi__UpdateOrderIdentificationType__SystemId = 2,
+	wsi__UpdateOrderIdentificationType__GoodsOwnerOrderId = 3
+};
+#endif
+
+/* ongoing.h:672 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentificationType
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentificationType (157)
+/* wsi:UpdateOrderLineIdentificationType */
+enum wsi__UpdateOrderLineIdentificationType {
+	wsi__UpdateOrderLineIdentificationType__ExternalOrderLineCode = 0,
+	wsi__UpdateOrderLineIdentificationType__OrderLineId = 1
+};
+#endif
+
+/* ongoing.h:681 */
 #ifndef SOAP_TYPE_wsi__WarehouseIdentificationType
-#define SOAP_TYPE_wsi__WarehouseIdentificationType (134)
+#define SOAP_TYPE_wsi__WarehouseIdentificationType (158)
 /* wsi:WarehouseIdentificationType */
 enum wsi__WarehouseIdentificationType {
 	wsi__WarehouseIdentificationType__WarehouseCode = 0,
@@ -321,98 +363,120 @@ class wsi__ArrayOfSetInventoryChangesToReportedResultError;	/* ongoing.h:201 */
 class wsi__ArrayOfString;	/* ongoing.h:203 */
 class wsi__ArrayOfTransporterContract;	/* ongoing.h:205 */
 class wsi__ArrayOfTransporterService;	/* ongoing.h:207 */
-class wsi__ArticleClass;	/* ongoing.h:209 */
-class wsi__ArticleDefinition;	/* ongoing.h:211 */
-class wsi__Customer;	/* ongoing.h:213 */
-class wsi__CustomerOrder;	/* ongoing.h:215 */
-class wsi__CustomerOrderLine;	/* ongoing.h:217 */
-class wsi__CustomerOrderTextLine;	/* ongoing.h:219 */
-class wsi__FileResultClass;	/* ongoing.h:221 */
-class wsi__GetInOrderStatusesResult;	/* ongoing.h:223 */
-class wsi__GetInOrdersResult;	/* ongoing.h:225 */
-class wsi__GetInventoryPerWarehouseError;	/* ongoing.h:227 */
-class wsi__GetInventoryPerWarehouseQuery;	/* ongoing.h:229 */
-class wsi__GetInventoryPerWarehouseResult;	/* ongoing.h:231 */
-class wsi__GetInventoryQuery;	/* ongoing.h:233 */
-class wsi__GetOrderStatusesResult;	/* ongoing.h:235 */
-class wsi__GetOrdersResult;	/* ongoing.h:237 */
-class wsi__GetTransporterContractsResult;	/* ongoing.h:239 */
-class wsi__InOrder;	/* ongoing.h:241 */
-class wsi__InOrderFilters;	/* ongoing.h:243 */
-class wsi__InOrderInfoClass;	/* ongoing.h:245 */
-class wsi__InOrderLine;	/* ongoing.h:247 */
-class wsi__InOrderStatus;	/* ongoing.h:249 */
-class wsi__InOrderSupplier;	/* ongoing.h:251 */
-class wsi__InOrderWarehouse;	/* ongoing.h:253 */
-class wsi__InventoryChangeLine;	/* ongoing.h:255 */
-class wsi__InventoryChangesQuery;	/* ongoing.h:257 */
-class wsi__InventoryChangesResult;	/* ongoing.h:259 */
-class wsi__InventoryLine;	/* ongoing.h:261 */
-class wsi__InventoryResult;	/* ongoing.h:263 */
-class wsi__InventoryTransaction;	/* ongoing.h:265 */
-class wsi__Order;	/* ongoing.h:267 */
-class wsi__OrderFilters;	/* ongoing.h:269 */
-class wsi__OrderInfoClass;	/* ongoing.h:271 */
-class wsi__OrderInfoType;	/* ongoing.h:273 */
-class wsi__OrderPalletItemInfo;	/* ongoing.h:275 */
-class wsi__OrderStatus;	/* ongoing.h:277 */
-class wsi__OrderTrackingInfo;	/* ongoing.h:279 */
-class wsi__OrderType;	/* ongoing.h:281 */
-class wsi__OutboundWarehouse;	/* ongoing.h:283 */
-class wsi__PalletItemTrackingInfo;	/* ongoing.h:285 */
-class wsi__PerWarehouseArticleLine;	/* ongoing.h:287 */
-class wsi__PerWarehouseStockLine;	/* ongoing.h:289 */
-class wsi__PickedOrderLine;	/* ongoing.h:291 */
-class wsi__ReceivedInOrder;	/* ongoing.h:293 */
-class wsi__ReceivedInOrderInfoClass;	/* ongoing.h:295 */
-class wsi__ReceivedInOrderLine;	/* ongoing.h:297 */
-class wsi__SetInventoryChangesToReportedOperation;	/* ongoing.h:299 */
-class wsi__SetInventoryChangesToReportedResult;	/* ongoing.h:301 */
-class wsi__SetInventoryChangesToReportedResultError;	/* ongoing.h:303 */
-class wsi__SystemStatus;	/* ongoing.h:305 */
-class wsi__TransporterClass;	/* ongoing.h:307 */
-class wsi__TransporterContract;	/* ongoing.h:309 */
-class wsi__TransporterContractClass;	/* ongoing.h:311 */
-class wsi__TransporterService;	/* ongoing.h:313 */
-class _wsi__ProcessArticle;	/* ongoing.h:315 */
-class _wsi__ProcessArticleResponse;	/* ongoing.h:317 */
-class _wsi__ProcessOrder;	/* ongoing.h:319 */
-class _wsi__ProcessOrderResponse;	/* ongoing.h:321 */
-class _wsi__ProcessInOrder;	/* ongoing.h:323 */
-class _wsi__ProcessInOrderResponse;	/* ongoing.h:325 */
-class _wsi__GetOrdersByQuery;	/* ongoing.h:327 */
-class _wsi__GetOrdersByQueryResponse;	/* ongoing.h:329 */
-class _wsi__GetInOrdersByQuery;	/* ongoing.h:331 */
-class _wsi__GetInOrdersByQueryResponse;	/* ongoing.h:333 */
-class _wsi__GetInventoryByQuery;	/* ongoing.h:335 */
-class _wsi__GetInventoryByQueryResponse;	/* ongoing.h:337 */
-class _wsi__GetInventoryPerWarehouse;	/* ongoing.h:339 */
-class _wsi__GetInventoryPerWarehouseResponse;	/* ongoing.h:341 */
-class _wsi__GetInventoryChanges;	/* ongoing.h:343 */
-class _wsi__GetInventoryChangesResponse;	/* ongoing.h:345 */
-class _wsi__SetInventoryChangesToReported;	/* ongoing.h:347 */
-class _wsi__SetInventoryChangesToReportedResponse;	/* ongoing.h:349 */
-class _wsi__GetTransporterContracts;	/* ongoing.h:351 */
-class _wsi__GetTransporterContractsResponse;	/* ongoing.h:353 */
-class _wsi__GetOrderStatuses;	/* ongoing.h:355 */
-class _wsi__GetOrderStatusesResponse;	/* ongoing.h:357 */
-class _wsi__GetInOrderStatuses;	/* ongoing.h:359 */
-class _wsi__GetInOrderStatusesResponse;	/* ongoing.h:361 */
-class _wsi__GetSystemStatus;	/* ongoing.h:363 */
-class _wsi__GetSystemStatusResponse;	/* ongoing.h:365 */
-struct __wsi__ProcessArticle;	/* ongoing.h:3650 */
-struct __wsi__ProcessOrder;	/* ongoing.h:3720 */
-struct __wsi__ProcessInOrder;	/* ongoing.h:3790 */
-struct __wsi__GetOrdersByQuery;	/* ongoing.h:3860 */
-struct __wsi__GetInOrdersByQuery;	/* ongoing.h:3930 */
-struct __wsi__GetInventoryByQuery;	/* ongoing.h:4000 */
-struct __wsi__GetInventoryPerWarehouse;	/* ongoing.h:4070 */
-struct __wsi__GetInventoryChanges;	/* ongoing.h:4140 */
-struct __wsi__SetInventoryChangesToReported;	/* ongoing.h:4210 */
-struct __wsi__GetTransporterContracts;	/* ongoing.h:4280 */
-struct __wsi__GetOrderStatuses;	/* ongoing.h:4350 */
-struct __wsi__GetInOrderStatuses;	/* ongoing.h:4420 */
-struct __wsi__GetSystemStatus;	/* ongoing.h:4490 */
+class wsi__ArrayOfUpdateInOrderLine;	/* ongoing.h:209 */
+class wsi__ArrayOfUpdateOrderLine;	/* ongoing.h:211 */
+class wsi__ArticleClass;	/* ongoing.h:213 */
+class wsi__ArticleDefinition;	/* ongoing.h:215 */
+class wsi__Customer;	/* ongoing.h:217 */
+class wsi__CustomerOrder;	/* ongoing.h:219 */
+class wsi__CustomerOrderLine;	/* ongoing.h:221 */
+class wsi__CustomerOrderTextLine;	/* ongoing.h:223 */
+class wsi__FileResultClass;	/* ongoing.h:225 */
+class wsi__GetInOrderStatusesResult;	/* ongoing.h:227 */
+class wsi__GetInOrdersResult;	/* ongoing.h:229 */
+class wsi__GetInventoryPerWarehouseError;	/* ongoing.h:231 */
+class wsi__GetInventoryPerWarehouseQuery;	/* ongoing.h:233 */
+class wsi__GetInventoryPerWarehouseResult;	/* ongoing.h:235 */
+class wsi__GetInventoryQuery;	/* ongoing.h:237 */
+class wsi__GetOrderStatusesResult;	/* ongoing.h:239 */
+class wsi__GetOrdersResult;	/* ongoing.h:241 */
+class wsi__GetTransporterContractsResult;	/* ongoing.h:243 */
+class wsi__InOrder;	/* ongoing.h:245 */
+class wsi__InOrderFilters;	/* ongoing.h:247 */
+class wsi__InOrderInfoClass;	/* ongoing.h:249 */
+class wsi__InOrderLine;	/* ongoing.h:251 */
+class wsi__InOrderSpecialFilters;	/* ongoing.h:253 */
+class wsi__InOrderStatus;	/* ongoing.h:255 */
+class wsi__InOrderSupplier;	/* ongoing.h:257 */
+class wsi__InOrderWarehouse;	/* ongoing.h:259 */
+class wsi__InventoryChangeLine;	/* ongoing.h:261 */
+class wsi__InventoryChangesQuery;	/* ongoing.h:263 */
+class wsi__InventoryChangesResult;	/* ongoing.h:265 */
+class wsi__InventoryLine;	/* ongoing.h:267 */
+class wsi__InventoryResult;	/* ongoing.h:269 */
+class wsi__InventoryTransaction;	/* ongoing.h:271 */
+class wsi__Order;	/* ongoing.h:273 */
+class wsi__OrderFilters;	/* ongoing.h:275 */
+class wsi__OrderInfoClass;	/* ongoing.h:277 */
+class wsi__OrderInfoType;	/* ongoing.h:279 */
+class wsi__OrderPalletItemInfo;	/* ongoing.h:281 */
+class wsi__OrderSpecialFilters;	/* ongoing.h:283 */
+class wsi__OrderStatus;	/* ongoing.h:285 */
+class wsi__OrderTrackingInfo;	/* ongoing.h:287 */
+class wsi__OrderType;	/* ongoing.h:289 */
+class wsi__OutboundWarehouse;	/* ongoing.h:291 */
+class wsi__PalletItemTrackingInfo;	/* ongoing.h:293 */
+class wsi__PerWarehouseArticleLine;	/* ongoing.h:295 */
+class wsi__PerWarehouseStockLine;	/* ongoing.h:297 */
+class wsi__PickedOrderLine;	/* ongoing.h:299 */
+class wsi__ReceivedInOrder;	/* ongoing.h:301 */
+class wsi__ReceivedInOrderInfoClass;	/* ongoing.h:303 */
+class wsi__ReceivedInOrderLine;	/* ongoing.h:305 */
+class wsi__SetInventoryChangesToReportedOperation;	/* ongoing.h:307 */
+class wsi__SetInventoryChangesToReportedResult;	/* ongoing.h:309 */
+class wsi__SetInventoryChangesToReportedResultError;	/* ongoing.h:311 */
+class wsi__SystemStatus;	/* ongoing.h:313 */
+class wsi__TransporterClass;	/* ongoing.h:315 */
+class wsi__TransporterContract;	/* ongoing.h:317 */
+class wsi__TransporterContractClass;	/* ongoing.h:319 */
+class wsi__TransporterService;	/* ongoing.h:321 */
+class wsi__UpdateInOrderIdentification;	/* ongoing.h:323 */
+class wsi__UpdateInOrderLine;	/* ongoing.h:325 */
+class wsi__UpdateInOrderLineIdentification;	/* ongoing.h:327 */
+class wsi__UpdateInOrderLineReportedNumberOfItems;	/* ongoing.h:329 */
+class wsi__UpdateInOrderLines;	/* ongoing.h:331 */
+class wsi__UpdateInOrderLinesResult;	/* ongoing.h:333 */
+class wsi__UpdateOrderIdentification;	/* ongoing.h:335 */
+class wsi__UpdateOrderLine;	/* ongoing.h:337 */
+class wsi__UpdateOrderLineIdentification;	/* ongoing.h:339 */
+class wsi__UpdateOrderLineReportedNumberOfItems;	/* ongoing.h:341 */
+class wsi__UpdateOrderLines;	/* ongoing.h:343 */
+class wsi__UpdateOrderLinesResult;	/* ongoing.h:345 */
+class _wsi__ProcessArticle;	/* ongoing.h:347 */
+class _wsi__ProcessArticleResponse;	/* ongoing.h:349 */
+class _wsi__ProcessOrder;	/* ongoing.h:351 */
+class _wsi__ProcessOrderResponse;	/* ongoing.h:353 */
+class _wsi__ProcessInOrder;	/* ongoing.h:355 */
+class _wsi__ProcessInOrderResponse;	/* ongoing.h:357 */
+class _wsi__GetOrdersByQuery;	/* ongoing.h:359 */
+class _wsi__GetOrdersByQueryResponse;	/* ongoing.h:361 */
+class _wsi__GetInOrdersByQuery;	/* ongoing.h:363 */
+class _wsi__GetInOrdersByQueryResponse;	/* ongoing.h:365 */
+class _wsi__UpdateOrderLines;	/* ongoing.h:367 */
+class _wsi__UpdateOrderLinesResponse;	/* ongoing.h:369 */
+class _wsi__UpdateInOrderLines;	/* ongoing.h:371 */
+class _wsi__UpdateInOrderLinesResponse;	/* ongoing.h:373 */
+class _wsi__GetInventoryByQuery;	/* ongoing.h:375 */
+class _wsi__GetInventoryByQueryResponse;	/* ongoing.h:377 */
+class _wsi__GetInventoryPerWarehouse;	/* ongoing.h:379 */
+class _wsi__GetInventoryPerWarehouseResponse;	/* ongoing.h:381 */
+class _wsi__GetInventoryChanges;	/* ongoing.h:383 */
+class _wsi__GetInventoryChangesResponse;	/* ongoing.h:385 */
+class _wsi__SetInventoryChangesToReported;	/* ongoing.h:387 */
+class _wsi__SetInventoryChangesToReportedResponse;	/* ongoing.h:389 */
+class _wsi__GetTransporterContracts;	/* ongoing.h:391 */
+class _wsi__GetTransporterContractsResponse;	/* ongoing.h:393 */
+class _wsi__GetOrderStatuses;	/* ongoing.h:395 */
+class _wsi__GetOrderStatusesResponse;	/* ongoing.h:397 */
+class _wsi__GetInOrderStatuses;	/* ongoing.h:399 */
+class _wsi__GetInOrderStatusesResponse;	/* ongoing.h:401 */
+class _wsi__GetSystemStatus;	/* ongoing.h:403 */
+class _wsi__GetSystemStatusResponse;	/* ongoing.h:405 */
+struct __wsi__ProcessArticle;	/* ongoing.h:4206 */
+struct __wsi__ProcessOrder;	/* ongoing.h:4276 */
+struct __wsi__ProcessInOrder;	/* ongoing.h:4346 */
+struct __wsi__GetOrdersByQuery;	/* ongoing.h:4416 */
+struct __wsi__GetInOrdersByQuery;	/* ongoing.h:4486 */
+struct __wsi__UpdateOrderLines;	/* ongoing.h:4556 */
+struct __wsi__UpdateInOrderLines;	/* ongoing.h:4626 */
+struct __wsi__GetInventoryByQuery;	/* ongoing.h:4696 */
+struct __wsi__GetInventoryPerWarehouse;	/* ongoing.h:4766 */
+struct __wsi__GetInventoryChanges;	/* ongoing.h:4836 */
+struct __wsi__SetInventoryChangesToReported;	/* ongoing.h:4906 */
+struct __wsi__GetTransporterContracts;	/* ongoing.h:4976 */
+struct __wsi__GetOrderStatuses;	/* ongoing.h:5046 */
+struct __wsi__GetInOrderStatuses;	/* ongoing.h:5116 */
+struct __wsi__GetSystemStatus;	/* ongoing.h:5186 */
 
 /* ongoing.h:165 */
 #ifndef SOAP_TYPE_wsi__ArrayOfCustomerOrderLine
@@ -1229,8 +1293,82 @@ class SOAP_CMAC wsi__ArrayOfTransporterService {
 #endif
 
 /* ongoing.h:209 */
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine
+#define SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine (33)
+/* complex XML schema type 'wsi:ArrayOfUpdateInOrderLine': */
+class SOAP_CMAC wsi__ArrayOfUpdateInOrderLine {
+      public:
+        /// Optional element 'wsi:UpdateInOrderLine' of XML schema type 'wsi:UpdateInOrderLine'
+        std::vector<wsi__UpdateInOrderLine *> UpdateInOrderLine;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__ArrayOfUpdateInOrderLine, default initialized and not managed by a soap context
+        virtual wsi__ArrayOfUpdateInOrderLine *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__ArrayOfUpdateInOrderLine); }
+      public:
+        /// Constructor with default initializations
+        wsi__ArrayOfUpdateInOrderLine() : UpdateInOrderLine(), soap() { }
+        /// Destructor
+        virtual ~wsi__ArrayOfUpdateInOrderLine() { }
+        /// Friend allocator used by soap_new_wsi__ArrayOfUpdateInOrderLine(struct soap*, int)
+        friend SOAP_FMAC1 wsi__ArrayOfUpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateInOrderLine(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:211 */
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateOrderLine
+#define SOAP_TYPE_wsi__ArrayOfUpdateOrderLine (34)
+/* complex XML schema type 'wsi:ArrayOfUpdateOrderLine': */
+class SOAP_CMAC wsi__ArrayOfUpdateOrderLine {
+      public:
+        /// Optional element 'wsi:UpdateOrderLine' of XML schema type 'wsi:UpdateOrderLine'
+        std::vector<wsi__UpdateOrderLine *> UpdateOrderLine;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__ArrayOfUpdateOrderLine
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__ArrayOfUpdateOrderLine; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__ArrayOfUpdateOrderLine, default initialized and not managed by a soap context
+        virtual wsi__ArrayOfUpdateOrderLine *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__ArrayOfUpdateOrderLine); }
+      public:
+        /// Constructor with default initializations
+        wsi__ArrayOfUpdateOrderLine() : UpdateOrderLine(), soap() { }
+        /// Destructor
+        virtual ~wsi__ArrayOfUpdateOrderLine() { }
+        /// Friend allocator used by soap_new_wsi__ArrayOfUpdateOrderLine(struct soap*, int)
+        friend SOAP_FMAC1 wsi__ArrayOfUpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__ArrayOfUpdateOrderLine(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:213 */
 #ifndef SOAP_TYPE_wsi__ArticleClass
-#define SOAP_TYPE_wsi__ArticleClass (33)
+#define SOAP_TYPE_wsi__ArticleClass (35)
 /* complex XML schema type 'wsi:ArticleClass': */
 class SOAP_CMAC wsi__ArticleClass {
       public:
@@ -1329,9 +1467,9 @@ class SOAP_CMAC wsi__ArticleClass {
 };
 #endif
 
-/* ongoing.h:211 */
+/* ongoing.h:215 */
 #ifndef SOAP_TYPE_wsi__ArticleDefinition
-#define SOAP_TYPE_wsi__ArticleDefinition (34)
+#define SOAP_TYPE_wsi__ArticleDefinition (36)
 /* complex XML schema type 'wsi:ArticleDefinition': */
 class SOAP_CMAC wsi__ArticleDefinition {
       public:
@@ -1390,9 +1528,9 @@ class SOAP_CMAC wsi__ArticleDefinition {
 };
 #endif
 
-/* ongoing.h:213 */
+/* ongoing.h:217 */
 #ifndef SOAP_TYPE_wsi__Customer
-#define SOAP_TYPE_wsi__Customer (35)
+#define SOAP_TYPE_wsi__Customer (37)
 /* complex XML schema type 'wsi:Customer': */
 class SOAP_CMAC wsi__Customer {
       public:
@@ -1465,9 +1603,9 @@ class SOAP_CMAC wsi__Customer {
 };
 #endif
 
-/* ongoing.h:215 */
+/* ongoing.h:219 */
 #ifndef SOAP_TYPE_wsi__CustomerOrder
-#define SOAP_TYPE_wsi__CustomerOrder (36)
+#define SOAP_TYPE_wsi__CustomerOrder (38)
 /* complex XML schema type 'wsi:CustomerOrder': */
 class SOAP_CMAC wsi__CustomerOrder {
       public:
@@ -1510,9 +1648,9 @@ class SOAP_CMAC wsi__CustomerOrder {
 };
 #endif
 
-/* ongoing.h:217 */
+/* ongoing.h:221 */
 #ifndef SOAP_TYPE_wsi__CustomerOrderLine
-#define SOAP_TYPE_wsi__CustomerOrderLine (37)
+#define SOAP_TYPE_wsi__CustomerOrderLine (39)
 /* complex XML schema type 'wsi:CustomerOrderLine': */
 class SOAP_CMAC wsi__CustomerOrderLine {
       public:
@@ -1565,9 +1703,9 @@ class SOAP_CMAC wsi__CustomerOrderLine {
 };
 #endif
 
-/* ongoing.h:219 */
+/* ongoing.h:223 */
 #ifndef SOAP_TYPE_wsi__CustomerOrderTextLine
-#define SOAP_TYPE_wsi__CustomerOrderTextLine (38)
+#define SOAP_TYPE_wsi__CustomerOrderTextLine (40)
 /* complex XML schema type 'wsi:CustomerOrderTextLine': */
 class SOAP_CMAC wsi__CustomerOrderTextLine {
       public:
@@ -1606,9 +1744,9 @@ class SOAP_CMAC wsi__CustomerOrderTextLine {
 };
 #endif
 
-/* ongoing.h:221 */
+/* ongoing.h:225 */
 #ifndef SOAP_TYPE_wsi__FileResultClass
-#define SOAP_TYPE_wsi__FileResultClass (39)
+#define SOAP_TYPE_wsi__FileResultClass (41)
 /* complex XML schema type 'wsi:FileResultClass': */
 class SOAP_CMAC wsi__FileResultClass {
       public:
@@ -1655,9 +1793,9 @@ class SOAP_CMAC wsi__FileResultClass {
 };
 #endif
 
-/* ongoing.h:223 */
+/* ongoing.h:227 */
 #ifndef SOAP_TYPE_wsi__GetInOrderStatusesResult
-#define SOAP_TYPE_wsi__GetInOrderStatusesResult (40)
+#define SOAP_TYPE_wsi__GetInOrderStatusesResult (42)
 /* complex XML schema type 'wsi:GetInOrderStatusesResult': */
 class SOAP_CMAC wsi__GetInOrderStatusesResult {
       public:
@@ -1692,9 +1830,9 @@ class SOAP_CMAC wsi__GetInOrderStatusesResult {
 };
 #endif
 
-/* ongoing.h:225 */
+/* ongoing.h:229 */
 #ifndef SOAP_TYPE_wsi__GetInOrdersResult
-#define SOAP_TYPE_wsi__GetInOrdersResult (41)
+#define SOAP_TYPE_wsi__GetInOrdersResult (43)
 /* complex XML schema type 'wsi:GetInOrdersResult': */
 class SOAP_CMAC wsi__GetInOrdersResult {
       public:
@@ -1729,9 +1867,9 @@ class SOAP_CMAC wsi__GetInOrdersResult {
 };
 #endif
 
-/* ongoing.h:227 */
+/* ongoing.h:231 */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseError (42)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseError (44)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouseError': */
 class SOAP_CMAC wsi__GetInventoryPerWarehouseError {
       public:
@@ -1768,9 +1906,9 @@ class SOAP_CMAC wsi__GetInventoryPerWarehouseError {
 };
 #endif
 
-/* ongoing.h:229 */
+/* ongoing.h:233 */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery (43)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery (45)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouseQuery': */
 class SOAP_CMAC wsi__GetInventoryPerWarehouseQuery {
       public:
@@ -1811,9 +1949,9 @@ class SOAP_CMAC wsi__GetInventoryPerWarehouseQuery {
 };
 #endif
 
-/* ongoing.h:231 */
+/* ongoing.h:235 */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseResult
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseResult (44)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseResult (46)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouseResult': */
 class SOAP_CMAC wsi__GetInventoryPerWarehouseResult {
       public:
@@ -1852,9 +1990,9 @@ class SOAP_CMAC wsi__GetInventoryPerWarehouseResult {
 };
 #endif
 
-/* ongoing.h:233 */
+/* ongoing.h:237 */
 #ifndef SOAP_TYPE_wsi__GetInventoryQuery
-#define SOAP_TYPE_wsi__GetInventoryQuery (45)
+#define SOAP_TYPE_wsi__GetInventoryQuery (47)
 /* complex XML schema type 'wsi:GetInventoryQuery': */
 class SOAP_CMAC wsi__GetInventoryQuery {
       public:
@@ -1895,9 +2033,9 @@ class SOAP_CMAC wsi__GetInventoryQuery {
 };
 #endif
 
-/* ongoing.h:235 */
+/* ongoing.h:239 */
 #ifndef SOAP_TYPE_wsi__GetOrderStatusesResult
-#define SOAP_TYPE_wsi__GetOrderStatusesResult (46)
+#define SOAP_TYPE_wsi__GetOrderStatusesResult (48)
 /* complex XML schema type 'wsi:GetOrderStatusesResult': */
 class SOAP_CMAC wsi__GetOrderStatusesResult {
       public:
@@ -1932,9 +2070,9 @@ class SOAP_CMAC wsi__GetOrderStatusesResult {
 };
 #endif
 
-/* ongoing.h:237 */
+/* ongoing.h:241 */
 #ifndef SOAP_TYPE_wsi__GetOrdersResult
-#define SOAP_TYPE_wsi__GetOrdersResult (47)
+#define SOAP_TYPE_wsi__GetOrdersResult (49)
 /* complex XML schema type 'wsi:GetOrdersResult': */
 class SOAP_CMAC wsi__GetOrdersResult {
       public:
@@ -1969,9 +2107,9 @@ class SOAP_CMAC wsi__GetOrdersResult {
 };
 #endif
 
-/* ongoing.h:239 */
+/* ongoing.h:243 */
 #ifndef SOAP_TYPE_wsi__GetTransporterContractsResult
-#define SOAP_TYPE_wsi__GetTransporterContractsResult (48)
+#define SOAP_TYPE_wsi__GetTransporterContractsResult (50)
 /* complex XML schema type 'wsi:GetTransporterContractsResult': */
 class SOAP_CMAC wsi__GetTransporterContractsResult {
       public:
@@ -2006,9 +2144,9 @@ class SOAP_CMAC wsi__GetTransporterContractsResult {
 };
 #endif
 
-/* ongoing.h:241 */
+/* ongoing.h:245 */
 #ifndef SOAP_TYPE_wsi__InOrder
-#define SOAP_TYPE_wsi__InOrder (49)
+#define SOAP_TYPE_wsi__InOrder (51)
 /* complex XML schema type 'wsi:InOrder': */
 class SOAP_CMAC wsi__InOrder {
       public:
@@ -2047,9 +2185,9 @@ class SOAP_CMAC wsi__InOrder {
 };
 #endif
 
-/* ongoing.h:243 */
+/* ongoing.h:247 */
 #ifndef SOAP_TYPE_wsi__InOrderFilters
-#define SOAP_TYPE_wsi__InOrderFilters (50)
+#define SOAP_TYPE_wsi__InOrderFilters (52)
 /* complex XML schema type 'wsi:InOrderFilters': */
 class SOAP_CMAC wsi__InOrderFilters {
       public:
@@ -2073,6 +2211,8 @@ class SOAP_CMAC wsi__InOrderFilters {
         bool *IsReturnType;
         /// Optional element 'wsi:InOrderNumbersToGet' of XML schema type 'wsi:ArrayOfString'
         wsi__ArrayOfString *InOrderNumbersToGet;
+        /// Optional element 'wsi:InOrderSpecialFilters' of XML schema type 'wsi:InOrderSpecialFilters'
+        wsi__InOrderSpecialFilters *InOrderSpecialFilters;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedFrom' of XML schema type 'xsd:dateTime'
         std::string *LastUpdatedFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:LastUpdatedTo' of XML schema type 'xsd:dateTime'
@@ -2106,7 +2246,7 @@ class SOAP_CMAC wsi__InOrderFilters {
         virtual wsi__InOrderFilters *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__InOrderFilters); }
       public:
         /// Constructor with default initializations
-        wsi__InOrderFilters() : InDateFrom(), InDateTo(), LastReceiveTimeFrom(), LastReceiveTimeTo(), InOrderStatusFrom(), InOrderStatusTo(), CreatedByWsiExternalSystemId(), CreatedBySessionRequestIdIsNull(), IsReturnType(), InOrderNumbersToGet(), LastUpdatedFrom(), LastUpdatedTo(), InOrderIdsToGet(), MaxInOrdersToGet(), InOrderIdFrom(), ChangedFrom(), soap() { }
+        wsi__InOrderFilters() : InDateFrom(), InDateTo(), LastReceiveTimeFrom(), LastReceiveTimeTo(), InOrderStatusFrom(), InOrderStatusTo(), CreatedByWsiExternalSystemId(), CreatedBySessionRequestIdIsNull(), IsReturnType(), InOrderNumbersToGet(), InOrderSpecialFilters(), LastUpdatedFrom(), LastUpdatedTo(), InOrderIdsToGet(), MaxInOrdersToGet(), InOrderIdFrom(), ChangedFrom(), soap() { }
         /// Destructor
         virtual ~wsi__InOrderFilters() { }
         /// Friend allocator used by soap_new_wsi__InOrderFilters(struct soap*, int)
@@ -2114,9 +2254,9 @@ class SOAP_CMAC wsi__InOrderFilters {
 };
 #endif
 
-/* ongoing.h:245 */
+/* ongoing.h:249 */
 #ifndef SOAP_TYPE_wsi__InOrderInfoClass
-#define SOAP_TYPE_wsi__InOrderInfoClass (51)
+#define SOAP_TYPE_wsi__InOrderInfoClass (53)
 /* complex XML schema type 'wsi:InOrderInfoClass': */
 class SOAP_CMAC wsi__InOrderInfoClass {
       public:
@@ -2165,9 +2305,9 @@ class SOAP_CMAC wsi__InOrderInfoClass {
 };
 #endif
 
-/* ongoing.h:247 */
+/* ongoing.h:251 */
 #ifndef SOAP_TYPE_wsi__InOrderLine
-#define SOAP_TYPE_wsi__InOrderLine (52)
+#define SOAP_TYPE_wsi__InOrderLine (54)
 /* complex XML schema type 'wsi:InOrderLine': */
 class SOAP_CMAC wsi__InOrderLine {
       public:
@@ -2214,9 +2354,48 @@ class SOAP_CMAC wsi__InOrderLine {
 };
 #endif
 
-/* ongoing.h:249 */
+/* ongoing.h:253 */
+#ifndef SOAP_TYPE_wsi__InOrderSpecialFilters
+#define SOAP_TYPE_wsi__InOrderSpecialFilters (55)
+/* complex XML schema type 'wsi:InOrderSpecialFilters': */
+class SOAP_CMAC wsi__InOrderSpecialFilters {
+      public:
+        /// Required element 'wsi:OnlyGetUnDeclaredInOrders' of XML schema type 'xsd:boolean'
+        bool OnlyGetUnDeclaredInOrders;
+        /// Required element 'wsi:OnlyWithInOrderLinesWithDiffingReceviedToReported' of XML schema type 'xsd:boolean'
+        bool OnlyWithInOrderLinesWithDiffingReceviedToReported;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__InOrderSpecialFilters
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__InOrderSpecialFilters; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__InOrderSpecialFilters, default initialized and not managed by a soap context
+        virtual wsi__InOrderSpecialFilters *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__InOrderSpecialFilters); }
+      public:
+        /// Constructor with default initializations
+        wsi__InOrderSpecialFilters() : OnlyGetUnDeclaredInOrders(), OnlyWithInOrderLinesWithDiffingReceviedToReported(), soap() { }
+        /// Destructor
+        virtual ~wsi__InOrderSpecialFilters() { }
+        /// Friend allocator used by soap_new_wsi__InOrderSpecialFilters(struct soap*, int)
+        friend SOAP_FMAC1 wsi__InOrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__InOrderSpecialFilters(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:255 */
 #ifndef SOAP_TYPE_wsi__InOrderStatus
-#define SOAP_TYPE_wsi__InOrderStatus (53)
+#define SOAP_TYPE_wsi__InOrderStatus (56)
 /* complex XML schema type 'wsi:InOrderStatus': */
 class SOAP_CMAC wsi__InOrderStatus {
       public:
@@ -2253,9 +2432,9 @@ class SOAP_CMAC wsi__InOrderStatus {
 };
 #endif
 
-/* ongoing.h:251 */
+/* ongoing.h:257 */
 #ifndef SOAP_TYPE_wsi__InOrderSupplier
-#define SOAP_TYPE_wsi__InOrderSupplier (54)
+#define SOAP_TYPE_wsi__InOrderSupplier (57)
 /* complex XML schema type 'wsi:InOrderSupplier': */
 class SOAP_CMAC wsi__InOrderSupplier {
       public:
@@ -2296,9 +2475,9 @@ class SOAP_CMAC wsi__InOrderSupplier {
 };
 #endif
 
-/* ongoing.h:253 */
+/* ongoing.h:259 */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouse
-#define SOAP_TYPE_wsi__InOrderWarehouse (55)
+#define SOAP_TYPE_wsi__InOrderWarehouse (58)
 /* complex XML schema type 'wsi:InOrderWarehouse': */
 class SOAP_CMAC wsi__InOrderWarehouse {
       public:
@@ -2337,9 +2516,9 @@ class SOAP_CMAC wsi__InOrderWarehouse {
 };
 #endif
 
-/* ongoing.h:255 */
+/* ongoing.h:261 */
 #ifndef SOAP_TYPE_wsi__InventoryChangeLine
-#define SOAP_TYPE_wsi__InventoryChangeLine (56)
+#define SOAP_TYPE_wsi__InventoryChangeLine (59)
 /* complex XML schema type 'wsi:InventoryChangeLine': */
 class SOAP_CMAC wsi__InventoryChangeLine {
       public:
@@ -2378,9 +2557,9 @@ class SOAP_CMAC wsi__InventoryChangeLine {
 };
 #endif
 
-/* ongoing.h:257 */
+/* ongoing.h:263 */
 #ifndef SOAP_TYPE_wsi__InventoryChangesQuery
-#define SOAP_TYPE_wsi__InventoryChangesQuery (57)
+#define SOAP_TYPE_wsi__InventoryChangesQuery (60)
 /* complex XML schema type 'wsi:InventoryChangesQuery': */
 class SOAP_CMAC wsi__InventoryChangesQuery {
       public:
@@ -2429,9 +2608,9 @@ class SOAP_CMAC wsi__InventoryChangesQuery {
 };
 #endif
 
-/* ongoing.h:259 */
+/* ongoing.h:265 */
 #ifndef SOAP_TYPE_wsi__InventoryChangesResult
-#define SOAP_TYPE_wsi__InventoryChangesResult (58)
+#define SOAP_TYPE_wsi__InventoryChangesResult (61)
 /* complex XML schema type 'wsi:InventoryChangesResult': */
 class SOAP_CMAC wsi__InventoryChangesResult {
       public:
@@ -2468,9 +2647,9 @@ class SOAP_CMAC wsi__InventoryChangesResult {
 };
 #endif
 
-/* ongoing.h:261 */
+/* ongoing.h:267 */
 #ifndef SOAP_TYPE_wsi__InventoryLine
-#define SOAP_TYPE_wsi__InventoryLine (59)
+#define SOAP_TYPE_wsi__InventoryLine (62)
 /* complex XML schema type 'wsi:InventoryLine': */
 class SOAP_CMAC wsi__InventoryLine {
       public:
@@ -2535,9 +2714,9 @@ class SOAP_CMAC wsi__InventoryLine {
 };
 #endif
 
-/* ongoing.h:263 */
+/* ongoing.h:269 */
 #ifndef SOAP_TYPE_wsi__InventoryResult
-#define SOAP_TYPE_wsi__InventoryResult (60)
+#define SOAP_TYPE_wsi__InventoryResult (63)
 /* complex XML schema type 'wsi:InventoryResult': */
 class SOAP_CMAC wsi__InventoryResult {
       public:
@@ -2574,9 +2753,9 @@ class SOAP_CMAC wsi__InventoryResult {
 };
 #endif
 
-/* ongoing.h:265 */
+/* ongoing.h:271 */
 #ifndef SOAP_TYPE_wsi__InventoryTransaction
-#define SOAP_TYPE_wsi__InventoryTransaction (61)
+#define SOAP_TYPE_wsi__InventoryTransaction (64)
 /* complex XML schema type 'wsi:InventoryTransaction': */
 class SOAP_CMAC wsi__InventoryTransaction {
       public:
@@ -2629,9 +2808,9 @@ class SOAP_CMAC wsi__InventoryTransaction {
 };
 #endif
 
-/* ongoing.h:267 */
+/* ongoing.h:273 */
 #ifndef SOAP_TYPE_wsi__Order
-#define SOAP_TYPE_wsi__Order (62)
+#define SOAP_TYPE_wsi__Order (65)
 /* complex XML schema type 'wsi:Order': */
 class SOAP_CMAC wsi__Order {
       public:
@@ -2678,9 +2857,9 @@ class SOAP_CMAC wsi__Order {
 };
 #endif
 
-/* ongoing.h:269 */
+/* ongoing.h:275 */
 #ifndef SOAP_TYPE_wsi__OrderFilters
-#define SOAP_TYPE_wsi__OrderFilters (63)
+#define SOAP_TYPE_wsi__OrderFilters (66)
 /* complex XML schema type 'wsi:OrderFilters': */
 class SOAP_CMAC wsi__OrderFilters {
       public:
@@ -2716,6 +2895,8 @@ class SOAP_CMAC wsi__OrderFilters {
         int *PickOrderIdFrom;
         /// Required nillable (xsi:nil when NULL) element 'wsi:PickOrderIdTo' of XML schema type 'xsd:int'
         int *PickOrderIdTo;
+        /// Optional element 'wsi:OrderSpecialFilters' of XML schema type 'wsi:OrderSpecialFilters'
+        wsi__OrderSpecialFilters *OrderSpecialFilters;
         /// Optional element 'wsi:MaxOrdersToGet' of XML schema type 'xsd:int'
         int *MaxOrdersToGet;
         /// Optional element 'wsi:OrderIdFrom' of XML schema type 'xsd:int'
@@ -2741,7 +2922,7 @@ class SOAP_CMAC wsi__OrderFilters {
         virtual wsi__OrderFilters *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__OrderFilters); }
       public:
         /// Constructor with default initializations
-        wsi__OrderFilters() : DeliveryDateFrom(), DeliveryDateTo(), ShippedTimeFrom(), ShippedTimeTo(), LastPickingTimeFrom(), LastPickingTimeTo(), LastReturnedFrom(), LastPrintedTimeFrom(), OrderStatusFrom(), OrderStatusTo(), LastUpdatedFrom(), LastUpdatedTo(), OrderNumbersToGet(), OrderIdsToGet(), PickOrderIdFrom(), PickOrderIdTo(), MaxOrdersToGet(), OrderIdFrom(), soap() { }
+        wsi__OrderFilters() : DeliveryDateFrom(), DeliveryDateTo(), ShippedTimeFrom(), ShippedTimeTo(), LastPickingTimeFrom(), LastPickingTimeTo(), LastReturnedFrom(), LastPrintedTimeFrom(), OrderStatusFrom(), OrderStatusTo(), LastUpdatedFrom(), LastUpdatedTo(), OrderNumbersToGet(), OrderIdsToGet(), PickOrderIdFrom(), PickOrderIdTo(), OrderSpecialFilters(), MaxOrdersToGet(), OrderIdFrom(), soap() { }
         /// Destructor
         virtual ~wsi__OrderFilters() { }
         /// Friend allocator used by soap_new_wsi__OrderFilters(struct soap*, int)
@@ -2749,9 +2930,9 @@ class SOAP_CMAC wsi__OrderFilters {
 };
 #endif
 
-/* ongoing.h:271 */
+/* ongoing.h:277 */
 #ifndef SOAP_TYPE_wsi__OrderInfoClass
-#define SOAP_TYPE_wsi__OrderInfoClass (64)
+#define SOAP_TYPE_wsi__OrderInfoClass (67)
 /* complex XML schema type 'wsi:OrderInfoClass': */
 class SOAP_CMAC wsi__OrderInfoClass {
       public:
@@ -2806,9 +2987,9 @@ class SOAP_CMAC wsi__OrderInfoClass {
 };
 #endif
 
-/* ongoing.h:273 */
+/* ongoing.h:279 */
 #ifndef SOAP_TYPE_wsi__OrderInfoType
-#define SOAP_TYPE_wsi__OrderInfoType (65)
+#define SOAP_TYPE_wsi__OrderInfoType (68)
 /* complex XML schema type 'wsi:OrderInfoType': */
 class SOAP_CMAC wsi__OrderInfoType {
       public:
@@ -2891,9 +3072,9 @@ class SOAP_CMAC wsi__OrderInfoType {
 };
 #endif
 
-/* ongoing.h:275 */
+/* ongoing.h:281 */
 #ifndef SOAP_TYPE_wsi__OrderPalletItemInfo
-#define SOAP_TYPE_wsi__OrderPalletItemInfo (66)
+#define SOAP_TYPE_wsi__OrderPalletItemInfo (69)
 /* complex XML schema type 'wsi:OrderPalletItemInfo': */
 class SOAP_CMAC wsi__OrderPalletItemInfo {
       public:
@@ -2954,9 +3135,46 @@ class SOAP_CMAC wsi__OrderPalletItemInfo {
 };
 #endif
 
-/* ongoing.h:277 */
+/* ongoing.h:283 */
+#ifndef SOAP_TYPE_wsi__OrderSpecialFilters
+#define SOAP_TYPE_wsi__OrderSpecialFilters (70)
+/* complex XML schema type 'wsi:OrderSpecialFilters': */
+class SOAP_CMAC wsi__OrderSpecialFilters {
+      public:
+        /// Optional element 'wsi:OnlyOrdersWithOrderLinesToReport' of XML schema type 'xsd:boolean'
+        bool *OnlyOrdersWithOrderLinesToReport;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__OrderSpecialFilters
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__OrderSpecialFilters; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__OrderSpecialFilters, default initialized and not managed by a soap context
+        virtual wsi__OrderSpecialFilters *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__OrderSpecialFilters); }
+      public:
+        /// Constructor with default initializations
+        wsi__OrderSpecialFilters() : OnlyOrdersWithOrderLinesToReport(), soap() { }
+        /// Destructor
+        virtual ~wsi__OrderSpecialFilters() { }
+        /// Friend allocator used by soap_new_wsi__OrderSpecialFilters(struct soap*, int)
+        friend SOAP_FMAC1 wsi__OrderSpecialFilters * SOAP_FMAC2 soap_instantiate_wsi__OrderSpecialFilters(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:285 */
 #ifndef SOAP_TYPE_wsi__OrderStatus
-#define SOAP_TYPE_wsi__OrderStatus (67)
+#define SOAP_TYPE_wsi__OrderStatus (71)
 /* complex XML schema type 'wsi:OrderStatus': */
 class SOAP_CMAC wsi__OrderStatus {
       public:
@@ -2993,9 +3211,9 @@ class SOAP_CMAC wsi__OrderStatus {
 };
 #endif
 
-/* ongoing.h:279 */
+/* ongoing.h:287 */
 #ifndef SOAP_TYPE_wsi__OrderTrackingInfo
-#define SOAP_TYPE_wsi__OrderTrackingInfo (68)
+#define SOAP_TYPE_wsi__OrderTrackingInfo (72)
 /* complex XML schema type 'wsi:OrderTrackingInfo': */
 class SOAP_CMAC wsi__OrderTrackingInfo {
       public:
@@ -3036,9 +3254,9 @@ class SOAP_CMAC wsi__OrderTrackingInfo {
 };
 #endif
 
-/* ongoing.h:281 */
+/* ongoing.h:289 */
 #ifndef SOAP_TYPE_wsi__OrderType
-#define SOAP_TYPE_wsi__OrderType (69)
+#define SOAP_TYPE_wsi__OrderType (73)
 /* complex XML schema type 'wsi:OrderType': */
 class SOAP_CMAC wsi__OrderType {
       public:
@@ -3079,9 +3297,9 @@ class SOAP_CMAC wsi__OrderType {
 };
 #endif
 
-/* ongoing.h:283 */
+/* ongoing.h:291 */
 #ifndef SOAP_TYPE_wsi__OutboundWarehouse
-#define SOAP_TYPE_wsi__OutboundWarehouse (70)
+#define SOAP_TYPE_wsi__OutboundWarehouse (74)
 /* complex XML schema type 'wsi:OutboundWarehouse': */
 class SOAP_CMAC wsi__OutboundWarehouse {
       public:
@@ -3122,9 +3340,9 @@ class SOAP_CMAC wsi__OutboundWarehouse {
 };
 #endif
 
-/* ongoing.h:285 */
+/* ongoing.h:293 */
 #ifndef SOAP_TYPE_wsi__PalletItemTrackingInfo
-#define SOAP_TYPE_wsi__PalletItemTrackingInfo (71)
+#define SOAP_TYPE_wsi__PalletItemTrackingInfo (75)
 /* complex XML schema type 'wsi:PalletItemTrackingInfo': */
 class SOAP_CMAC wsi__PalletItemTrackingInfo {
       public:
@@ -3159,9 +3377,9 @@ class SOAP_CMAC wsi__PalletItemTrackingInfo {
 };
 #endif
 
-/* ongoing.h:287 */
+/* ongoing.h:295 */
 #ifndef SOAP_TYPE_wsi__PerWarehouseArticleLine
-#define SOAP_TYPE_wsi__PerWarehouseArticleLine (72)
+#define SOAP_TYPE_wsi__PerWarehouseArticleLine (76)
 /* complex XML schema type 'wsi:PerWarehouseArticleLine': */
 class SOAP_CMAC wsi__PerWarehouseArticleLine {
       public:
@@ -3204,9 +3422,9 @@ class SOAP_CMAC wsi__PerWarehouseArticleLine {
 };
 #endif
 
-/* ongoing.h:289 */
+/* ongoing.h:297 */
 #ifndef SOAP_TYPE_wsi__PerWarehouseStockLine
-#define SOAP_TYPE_wsi__PerWarehouseStockLine (73)
+#define SOAP_TYPE_wsi__PerWarehouseStockLine (77)
 /* complex XML schema type 'wsi:PerWarehouseStockLine': */
 class SOAP_CMAC wsi__PerWarehouseStockLine {
       public:
@@ -3253,9 +3471,9 @@ class SOAP_CMAC wsi__PerWarehouseStockLine {
 };
 #endif
 
-/* ongoing.h:291 */
+/* ongoing.h:299 */
 #ifndef SOAP_TYPE_wsi__PickedOrderLine
-#define SOAP_TYPE_wsi__PickedOrderLine (74)
+#define SOAP_TYPE_wsi__PickedOrderLine (78)
 /* complex XML schema type 'wsi:PickedOrderLine': */
 class SOAP_CMAC wsi__PickedOrderLine {
       public:
@@ -3344,9 +3562,9 @@ class SOAP_CMAC wsi__PickedOrderLine {
 };
 #endif
 
-/* ongoing.h:293 */
+/* ongoing.h:301 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrder
-#define SOAP_TYPE_wsi__ReceivedInOrder (75)
+#define SOAP_TYPE_wsi__ReceivedInOrder (79)
 /* complex XML schema type 'wsi:ReceivedInOrder': */
 class SOAP_CMAC wsi__ReceivedInOrder {
       public:
@@ -3383,9 +3601,9 @@ class SOAP_CMAC wsi__ReceivedInOrder {
 };
 #endif
 
-/* ongoing.h:295 */
+/* ongoing.h:303 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (76)
+#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (80)
 /* complex XML schema type 'wsi:ReceivedInOrderInfoClass': */
 class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
       public:
@@ -3454,9 +3672,9 @@ class SOAP_CMAC wsi__ReceivedInOrderInfoClass {
 };
 #endif
 
-/* ongoing.h:297 */
+/* ongoing.h:305 */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderLine
-#define SOAP_TYPE_wsi__ReceivedInOrderLine (77)
+#define SOAP_TYPE_wsi__ReceivedInOrderLine (81)
 /* complex XML schema type 'wsi:ReceivedInOrderLine': */
 class SOAP_CMAC wsi__ReceivedInOrderLine {
       public:
@@ -3515,9 +3733,9 @@ class SOAP_CMAC wsi__ReceivedInOrderLine {
 };
 #endif
 
-/* ongoing.h:299 */
+/* ongoing.h:307 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (78)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (82)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedOperation': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedOperation {
       public:
@@ -3554,9 +3772,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedOperation {
 };
 #endif
 
-/* ongoing.h:301 */
+/* ongoing.h:309 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (79)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (83)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResult': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedResult {
       public:
@@ -3593,9 +3811,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedResult {
 };
 #endif
 
-/* ongoing.h:303 */
+/* ongoing.h:311 */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (80)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (84)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResultError': */
 class SOAP_CMAC wsi__SetInventoryChangesToReportedResultError {
       public:
@@ -3632,9 +3850,9 @@ class SOAP_CMAC wsi__SetInventoryChangesToReportedResultError {
 };
 #endif
 
-/* ongoing.h:305 */
+/* ongoing.h:313 */
 #ifndef SOAP_TYPE_wsi__SystemStatus
-#define SOAP_TYPE_wsi__SystemStatus (81)
+#define SOAP_TYPE_wsi__SystemStatus (85)
 /* complex XML schema type 'wsi:SystemStatus': */
 class SOAP_CMAC wsi__SystemStatus {
       public:
@@ -3673,9 +3891,9 @@ class SOAP_CMAC wsi__SystemStatus {
 };
 #endif
 
-/* ongoing.h:307 */
+/* ongoing.h:315 */
 #ifndef SOAP_TYPE_wsi__TransporterClass
-#define SOAP_TYPE_wsi__TransporterClass (82)
+#define SOAP_TYPE_wsi__TransporterClass (86)
 /* complex XML schema type 'wsi:TransporterClass': */
 class SOAP_CMAC wsi__TransporterClass {
       public:
@@ -3716,9 +3934,9 @@ class SOAP_CMAC wsi__TransporterClass {
 };
 #endif
 
-/* ongoing.h:309 */
+/* ongoing.h:317 */
 #ifndef SOAP_TYPE_wsi__TransporterContract
-#define SOAP_TYPE_wsi__TransporterContract (83)
+#define SOAP_TYPE_wsi__TransporterContract (87)
 /* complex XML schema type 'wsi:TransporterContract': */
 class SOAP_CMAC wsi__TransporterContract {
       public:
@@ -3763,9 +3981,9 @@ class SOAP_CMAC wsi__TransporterContract {
 };
 #endif
 
-/* ongoing.h:311 */
+/* ongoing.h:319 */
 #ifndef SOAP_TYPE_wsi__TransporterContractClass
-#define SOAP_TYPE_wsi__TransporterContractClass (84)
+#define SOAP_TYPE_wsi__TransporterContractClass (88)
 /* complex XML schema type 'wsi:TransporterContractClass': */
 class SOAP_CMAC wsi__TransporterContractClass {
       public:
@@ -3808,9 +4026,9 @@ class SOAP_CMAC wsi__TransporterContractClass {
 };
 #endif
 
-/* ongoing.h:313 */
+/* ongoing.h:321 */
 #ifndef SOAP_TYPE_wsi__TransporterService
-#define SOAP_TYPE_wsi__TransporterService (85)
+#define SOAP_TYPE_wsi__TransporterService (89)
 /* complex XML schema type 'wsi:TransporterService': */
 class SOAP_CMAC wsi__TransporterService {
       public:
@@ -3847,9 +4065,485 @@ class SOAP_CMAC wsi__TransporterService {
 };
 #endif
 
-/* ongoing.h:315 */
+/* ongoing.h:323 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentification
+#define SOAP_TYPE_wsi__UpdateInOrderIdentification (90)
+/* complex XML schema type 'wsi:UpdateInOrderIdentification': */
+class SOAP_CMAC wsi__UpdateInOrderIdentification {
+      public:
+        /// Required element 'wsi:InOrderIdentificationType' of XML schema type 'wsi:UpdateInOrderIdentificationType'
+        enum wsi__UpdateInOrderIdentificationType InOrderIdentificationType;
+        /// Optional element 'wsi:GoodsOwnerOrderNumber' of XML schema type 'xsd:string'
+        std::string *GoodsOwnerOrderNumber;
+        /// Required element 'wsi:InOrderId' of XML schema type 'xsd:int'
+        int InOrderId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderIdentification
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderIdentification; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderIdentification, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderIdentification *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderIdentification); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderIdentification() : InOrderIdentificationType(), GoodsOwnerOrderNumber(), InOrderId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderIdentification() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderIdentification(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderIdentification(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:325 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLine
+#define SOAP_TYPE_wsi__UpdateInOrderLine (91)
+/* complex XML schema type 'wsi:UpdateInOrderLine': */
+class SOAP_CMAC wsi__UpdateInOrderLine {
+      public:
+        /// Optional element 'wsi:UpdateInOrderLineIdentification' of XML schema type 'wsi:UpdateInOrderLineIdentification'
+        wsi__UpdateInOrderLineIdentification *UpdateInOrderLineIdentification;
+        /// Optional element 'wsi:UpdateReportedNumberOfItems' of XML schema type 'wsi:UpdateInOrderLineReportedNumberOfItems'
+        wsi__UpdateInOrderLineReportedNumberOfItems *UpdateReportedNumberOfItems;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderLine
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderLine; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderLine, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderLine *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderLine); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderLine() : UpdateInOrderLineIdentification(), UpdateReportedNumberOfItems(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderLine() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderLine(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLine(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:327 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentification
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentification (92)
+/* complex XML schema type 'wsi:UpdateInOrderLineIdentification': */
+class SOAP_CMAC wsi__UpdateInOrderLineIdentification {
+      public:
+        /// Required element 'wsi:InOrderLineIdentificationType' of XML schema type 'wsi:UpdateInOrderLineIdentificationType'
+        enum wsi__UpdateInOrderLineIdentificationType InOrderLineIdentificationType;
+        /// Optional element 'wsi:ExternalOrderLineCode' of XML schema type 'xsd:string'
+        std::string *ExternalOrderLineCode;
+        /// Required nillable (xsi:nil when NULL) element 'wsi:InOrderLineId' of XML schema type 'xsd:int'
+        int *InOrderLineId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderLineIdentification
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderLineIdentification; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderLineIdentification, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderLineIdentification *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderLineIdentification); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderLineIdentification() : InOrderLineIdentificationType(), ExternalOrderLineCode(), InOrderLineId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderLineIdentification() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderLineIdentification(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineIdentification(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:329 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems
+#define SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems (93)
+/* complex XML schema type 'wsi:UpdateInOrderLineReportedNumberOfItems': */
+class SOAP_CMAC wsi__UpdateInOrderLineReportedNumberOfItems {
+      public:
+        /// Required nillable (xsi:nil when NULL) element 'wsi:ReportedNumberOfItems' of XML schema type 'xsd:decimal'
+        std::string *ReportedNumberOfItems;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderLineReportedNumberOfItems, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderLineReportedNumberOfItems *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderLineReportedNumberOfItems); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderLineReportedNumberOfItems() : ReportedNumberOfItems(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderLineReportedNumberOfItems() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLineReportedNumberOfItems(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:331 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLines
+#define SOAP_TYPE_wsi__UpdateInOrderLines (94)
+/* complex XML schema type 'wsi:UpdateInOrderLines': */
+class SOAP_CMAC wsi__UpdateInOrderLines {
+      public:
+        /// Optional element 'wsi:UpdateInOrderIdentification' of XML schema type 'wsi:UpdateInOrderIdentification'
+        wsi__UpdateInOrderIdentification *UpdateInOrderIdentification;
+        /// Optional element 'wsi:InOrderLines' of XML schema type 'wsi:ArrayOfUpdateInOrderLine'
+        wsi__ArrayOfUpdateInOrderLine *InOrderLines;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderLines
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderLines; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderLines, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderLines *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderLines); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderLines() : UpdateInOrderIdentification(), InOrderLines(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderLines() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderLines(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:333 */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLinesResult
+#define SOAP_TYPE_wsi__UpdateInOrderLinesResult (95)
+/* complex XML schema type 'wsi:UpdateInOrderLinesResult': */
+class SOAP_CMAC wsi__UpdateInOrderLinesResult {
+      public:
+        /// Required element 'wsi:Success' of XML schema type 'xsd:boolean'
+        bool Success;
+        /// Optional element 'wsi:Message' of XML schema type 'xsd:string'
+        std::string *Message;
+        /// Required nillable (xsi:nil when NULL) element 'wsi:InOrderId' of XML schema type 'xsd:int'
+        int *InOrderId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateInOrderLinesResult
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateInOrderLinesResult; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateInOrderLinesResult, default initialized and not managed by a soap context
+        virtual wsi__UpdateInOrderLinesResult *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateInOrderLinesResult); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateInOrderLinesResult() : Success(), Message(), InOrderId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateInOrderLinesResult() { }
+        /// Friend allocator used by soap_new_wsi__UpdateInOrderLinesResult(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateInOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateInOrderLinesResult(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:335 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentification
+#define SOAP_TYPE_wsi__UpdateOrderIdentification (96)
+/* complex XML schema type 'wsi:UpdateOrderIdentification': */
+class SOAP_CMAC wsi__UpdateOrderIdentification {
+      public:
+        /// Required element 'wsi:OrderIdentificationType' of XML schema type 'wsi:UpdateOrderIdentificationType'
+        enum wsi__UpdateOrderIdentificationType OrderIdentificationType;
+        /// Optional element 'wsi:GoodsOwnerOrderNumber' of XML schema type 'xsd:string'
+        std::string *GoodsOwnerOrderNumber;
+        /// Required element 'wsi:OrderId' of XML schema type 'xsd:int'
+        int OrderId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderIdentification
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderIdentification; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderIdentification, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderIdentification *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderIdentification); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderIdentification() : OrderIdentificationType(), GoodsOwnerOrderNumber(), OrderId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderIdentification() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderIdentification(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderIdentification(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:337 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLine
+#define SOAP_TYPE_wsi__UpdateOrderLine (97)
+/* complex XML schema type 'wsi:UpdateOrderLine': */
+class SOAP_CMAC wsi__UpdateOrderLine {
+      public:
+        /// Optional element 'wsi:UpdateOrderLineIdentification' of XML schema type 'wsi:UpdateOrderLineIdentification'
+        wsi__UpdateOrderLineIdentification *UpdateOrderLineIdentification;
+        /// Optional element 'wsi:UpdateReportedNumberOfItems' of XML schema type 'wsi:UpdateOrderLineReportedNumberOfItems'
+        wsi__UpdateOrderLineReportedNumberOfItems *UpdateReportedNumberOfItems;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderLine
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderLine; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderLine, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderLine *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderLine); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderLine() : UpdateOrderLineIdentification(), UpdateReportedNumberOfItems(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderLine() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderLine(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderLine * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLine(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:339 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentification
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentification (98)
+/* complex XML schema type 'wsi:UpdateOrderLineIdentification': */
+class SOAP_CMAC wsi__UpdateOrderLineIdentification {
+      public:
+        /// Required element 'wsi:OrderLineIdentificationType' of XML schema type 'wsi:UpdateOrderLineIdentificationType'
+        enum wsi__UpdateOrderLineIdentificationType OrderLineIdentificationType;
+        /// Optional element 'wsi:ExternalOrderLineCode' of XML schema type 'xsd:string'
+        std::string *ExternalOrderLineCode;
+        /// Required nillable (xsi:nil when NULL) element 'wsi:OrderLineId' of XML schema type 'xsd:int'
+        int *OrderLineId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderLineIdentification
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderLineIdentification; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderLineIdentification, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderLineIdentification *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderLineIdentification); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderLineIdentification() : OrderLineIdentificationType(), ExternalOrderLineCode(), OrderLineId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderLineIdentification() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderLineIdentification(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderLineIdentification * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineIdentification(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:341 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems
+#define SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems (99)
+/* complex XML schema type 'wsi:UpdateOrderLineReportedNumberOfItems': */
+class SOAP_CMAC wsi__UpdateOrderLineReportedNumberOfItems {
+      public:
+        /// Required nillable (xsi:nil when NULL) element 'wsi:ReportedNumberOfItems' of XML schema type 'xsd:decimal'
+        std::string *ReportedNumberOfItems;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderLineReportedNumberOfItems, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderLineReportedNumberOfItems *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderLineReportedNumberOfItems); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderLineReportedNumberOfItems() : ReportedNumberOfItems(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderLineReportedNumberOfItems() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderLineReportedNumberOfItems * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLineReportedNumberOfItems(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:343 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLines
+#define SOAP_TYPE_wsi__UpdateOrderLines (100)
+/* complex XML schema type 'wsi:UpdateOrderLines': */
+class SOAP_CMAC wsi__UpdateOrderLines {
+      public:
+        /// Optional element 'wsi:UpdateOrderIdentification' of XML schema type 'wsi:UpdateOrderIdentification'
+        wsi__UpdateOrderIdentification *UpdateOrderIdentification;
+        /// Optional element 'wsi:OrderLines' of XML schema type 'wsi:ArrayOfUpdateOrderLine'
+        wsi__ArrayOfUpdateOrderLine *OrderLines;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderLines
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderLines; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderLines, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderLines *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderLines); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderLines() : UpdateOrderIdentification(), OrderLines(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderLines() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderLines(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:345 */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLinesResult
+#define SOAP_TYPE_wsi__UpdateOrderLinesResult (101)
+/* complex XML schema type 'wsi:UpdateOrderLinesResult': */
+class SOAP_CMAC wsi__UpdateOrderLinesResult {
+      public:
+        /// Required element 'wsi:Success' of XML schema type 'xsd:boolean'
+        bool Success;
+        /// Optional element 'wsi:Message' of XML schema type 'xsd:string'
+        std::string *Message;
+        /// Required nillable (xsi:nil when NULL) element 'wsi:OrderId' of XML schema type 'xsd:int'
+        int *OrderId;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE_wsi__UpdateOrderLinesResult
+        virtual long soap_type(void) const { return SOAP_TYPE_wsi__UpdateOrderLinesResult; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type wsi__UpdateOrderLinesResult, default initialized and not managed by a soap context
+        virtual wsi__UpdateOrderLinesResult *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(wsi__UpdateOrderLinesResult); }
+      public:
+        /// Constructor with default initializations
+        wsi__UpdateOrderLinesResult() : Success(), Message(), OrderId(), soap() { }
+        /// Destructor
+        virtual ~wsi__UpdateOrderLinesResult() { }
+        /// Friend allocator used by soap_new_wsi__UpdateOrderLinesResult(struct soap*, int)
+        friend SOAP_FMAC1 wsi__UpdateOrderLinesResult * SOAP_FMAC2 soap_instantiate_wsi__UpdateOrderLinesResult(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:347 */
 #ifndef SOAP_TYPE__wsi__ProcessArticle
-#define SOAP_TYPE__wsi__ProcessArticle (86)
+#define SOAP_TYPE__wsi__ProcessArticle (102)
 /* complex XML schema type 'wsi:ProcessArticle': */
 class SOAP_CMAC _wsi__ProcessArticle {
       public:
@@ -3890,9 +4584,9 @@ class SOAP_CMAC _wsi__ProcessArticle {
 };
 #endif
 
-/* ongoing.h:317 */
+/* ongoing.h:349 */
 #ifndef SOAP_TYPE__wsi__ProcessArticleResponse
-#define SOAP_TYPE__wsi__ProcessArticleResponse (87)
+#define SOAP_TYPE__wsi__ProcessArticleResponse (103)
 /* complex XML schema type 'wsi:ProcessArticleResponse': */
 class SOAP_CMAC _wsi__ProcessArticleResponse {
       public:
@@ -3927,9 +4621,9 @@ class SOAP_CMAC _wsi__ProcessArticleResponse {
 };
 #endif
 
-/* ongoing.h:319 */
+/* ongoing.h:351 */
 #ifndef SOAP_TYPE__wsi__ProcessOrder
-#define SOAP_TYPE__wsi__ProcessOrder (88)
+#define SOAP_TYPE__wsi__ProcessOrder (104)
 /* complex XML schema type 'wsi:ProcessOrder': */
 class SOAP_CMAC _wsi__ProcessOrder {
       public:
@@ -3970,9 +4664,9 @@ class SOAP_CMAC _wsi__ProcessOrder {
 };
 #endif
 
-/* ongoing.h:321 */
+/* ongoing.h:353 */
 #ifndef SOAP_TYPE__wsi__ProcessOrderResponse
-#define SOAP_TYPE__wsi__ProcessOrderResponse (89)
+#define SOAP_TYPE__wsi__ProcessOrderResponse (105)
 /* complex XML schema type 'wsi:ProcessOrderResponse': */
 class SOAP_CMAC _wsi__ProcessOrderResponse {
       public:
@@ -4007,9 +4701,9 @@ class SOAP_CMAC _wsi__ProcessOrderResponse {
 };
 #endif
 
-/* ongoing.h:323 */
+/* ongoing.h:355 */
 #ifndef SOAP_TYPE__wsi__ProcessInOrder
-#define SOAP_TYPE__wsi__ProcessInOrder (90)
+#define SOAP_TYPE__wsi__ProcessInOrder (106)
 /* complex XML schema type 'wsi:ProcessInOrder': */
 class SOAP_CMAC _wsi__ProcessInOrder {
       public:
@@ -4050,9 +4744,9 @@ class SOAP_CMAC _wsi__ProcessInOrder {
 };
 #endif
 
-/* ongoing.h:325 */
+/* ongoing.h:357 */
 #ifndef SOAP_TYPE__wsi__ProcessInOrderResponse
-#define SOAP_TYPE__wsi__ProcessInOrderResponse (91)
+#define SOAP_TYPE__wsi__ProcessInOrderResponse (107)
 /* complex XML schema type 'wsi:ProcessInOrderResponse': */
 class SOAP_CMAC _wsi__ProcessInOrderResponse {
       public:
@@ -4087,9 +4781,9 @@ class SOAP_CMAC _wsi__ProcessInOrderResponse {
 };
 #endif
 
-/* ongoing.h:327 */
+/* ongoing.h:359 */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQuery
-#define SOAP_TYPE__wsi__GetOrdersByQuery (92)
+#define SOAP_TYPE__wsi__GetOrdersByQuery (108)
 /* complex XML schema type 'wsi:GetOrdersByQuery': */
 class SOAP_CMAC _wsi__GetOrdersByQuery {
       public:
@@ -4130,9 +4824,9 @@ class SOAP_CMAC _wsi__GetOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:329 */
+/* ongoing.h:361 */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (93)
+#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (109)
 /* complex XML schema type 'wsi:GetOrdersByQueryResponse': */
 class SOAP_CMAC _wsi__GetOrdersByQueryResponse {
       public:
@@ -4167,9 +4861,9 @@ class SOAP_CMAC _wsi__GetOrdersByQueryResponse {
 };
 #endif
 
-/* ongoing.h:331 */
+/* ongoing.h:363 */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQuery
-#define SOAP_TYPE__wsi__GetInOrdersByQuery (94)
+#define SOAP_TYPE__wsi__GetInOrdersByQuery (110)
 /* complex XML schema type 'wsi:GetInOrdersByQuery': */
 class SOAP_CMAC _wsi__GetInOrdersByQuery {
       public:
@@ -4210,9 +4904,9 @@ class SOAP_CMAC _wsi__GetInOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:333 */
+/* ongoing.h:365 */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (95)
+#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (111)
 /* complex XML schema type 'wsi:GetInOrdersByQueryResponse': */
 class SOAP_CMAC _wsi__GetInOrdersByQueryResponse {
       public:
@@ -4247,9 +4941,169 @@ class SOAP_CMAC _wsi__GetInOrdersByQueryResponse {
 };
 #endif
 
-/* ongoing.h:335 */
+/* ongoing.h:367 */
+#ifndef SOAP_TYPE__wsi__UpdateOrderLines
+#define SOAP_TYPE__wsi__UpdateOrderLines (112)
+/* complex XML schema type 'wsi:UpdateOrderLines': */
+class SOAP_CMAC _wsi__UpdateOrderLines {
+      public:
+        /// Optional element 'wsi:GoodsOwnerCode' of XML schema type 'xsd:string'
+        std::string *GoodsOwnerCode;
+        /// Optional element 'wsi:UserName' of XML schema type 'xsd:string'
+        std::string *UserName;
+        /// Optional element 'wsi:Password' of XML schema type 'xsd:string'
+        std::string *Password;
+        /// Optional element 'wsi:UpdateOrderLines' of XML schema type 'wsi:UpdateOrderLines'
+        wsi__UpdateOrderLines *UpdateOrderLines;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE__wsi__UpdateOrderLines
+        virtual long soap_type(void) const { return SOAP_TYPE__wsi__UpdateOrderLines; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type _wsi__UpdateOrderLines, default initialized and not managed by a soap context
+        virtual _wsi__UpdateOrderLines *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(_wsi__UpdateOrderLines); }
+      public:
+        /// Constructor with default initializations
+        _wsi__UpdateOrderLines() : GoodsOwnerCode(), UserName(), Password(), UpdateOrderLines(), soap() { }
+        /// Destructor
+        virtual ~_wsi__UpdateOrderLines() { }
+        /// Friend allocator used by soap_new__wsi__UpdateOrderLines(struct soap*, int)
+        friend SOAP_FMAC1 _wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:369 */
+#ifndef SOAP_TYPE__wsi__UpdateOrderLinesResponse
+#define SOAP_TYPE__wsi__UpdateOrderLinesResponse (113)
+/* complex XML schema type 'wsi:UpdateOrderLinesResponse': */
+class SOAP_CMAC _wsi__UpdateOrderLinesResponse {
+      public:
+        /// Optional element 'wsi:UpdateOrderLinesResult' of XML schema type 'wsi:UpdateOrderLinesResult'
+        wsi__UpdateOrderLinesResult *UpdateOrderLinesResult;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE__wsi__UpdateOrderLinesResponse
+        virtual long soap_type(void) const { return SOAP_TYPE__wsi__UpdateOrderLinesResponse; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type _wsi__UpdateOrderLinesResponse, default initialized and not managed by a soap context
+        virtual _wsi__UpdateOrderLinesResponse *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(_wsi__UpdateOrderLinesResponse); }
+      public:
+        /// Constructor with default initializations
+        _wsi__UpdateOrderLinesResponse() : UpdateOrderLinesResult(), soap() { }
+        /// Destructor
+        virtual ~_wsi__UpdateOrderLinesResponse() { }
+        /// Friend allocator used by soap_new__wsi__UpdateOrderLinesResponse(struct soap*, int)
+        friend SOAP_FMAC1 _wsi__UpdateOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateOrderLinesResponse(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:371 */
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLines
+#define SOAP_TYPE__wsi__UpdateInOrderLines (114)
+/* complex XML schema type 'wsi:UpdateInOrderLines': */
+class SOAP_CMAC _wsi__UpdateInOrderLines {
+      public:
+        /// Optional element 'wsi:GoodsOwnerCode' of XML schema type 'xsd:string'
+        std::string *GoodsOwnerCode;
+        /// Optional element 'wsi:UserName' of XML schema type 'xsd:string'
+        std::string *UserName;
+        /// Optional element 'wsi:Password' of XML schema type 'xsd:string'
+        std::string *Password;
+        /// Optional element 'wsi:UpdateInOrderLines' of XML schema type 'wsi:UpdateInOrderLines'
+        wsi__UpdateInOrderLines *UpdateInOrderLines;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE__wsi__UpdateInOrderLines
+        virtual long soap_type(void) const { return SOAP_TYPE__wsi__UpdateInOrderLines; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type _wsi__UpdateInOrderLines, default initialized and not managed by a soap context
+        virtual _wsi__UpdateInOrderLines *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(_wsi__UpdateInOrderLines); }
+      public:
+        /// Constructor with default initializations
+        _wsi__UpdateInOrderLines() : GoodsOwnerCode(), UserName(), Password(), UpdateInOrderLines(), soap() { }
+        /// Destructor
+        virtual ~_wsi__UpdateInOrderLines() { }
+        /// Friend allocator used by soap_new__wsi__UpdateInOrderLines(struct soap*, int)
+        friend SOAP_FMAC1 _wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:373 */
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLinesResponse
+#define SOAP_TYPE__wsi__UpdateInOrderLinesResponse (115)
+/* complex XML schema type 'wsi:UpdateInOrderLinesResponse': */
+class SOAP_CMAC _wsi__UpdateInOrderLinesResponse {
+      public:
+        /// Optional element 'wsi:UpdateInOrderLinesResult' of XML schema type 'wsi:UpdateInOrderLinesResult'
+        wsi__UpdateInOrderLinesResult *UpdateInOrderLinesResult;
+        /// Context that manages this object
+        struct soap *soap;
+      public:
+        /// Return unique type id SOAP_TYPE__wsi__UpdateInOrderLinesResponse
+        virtual long soap_type(void) const { return SOAP_TYPE__wsi__UpdateInOrderLinesResponse; }
+        /// (Re)set members to default values
+        virtual void soap_default(struct soap*);
+        /// Serialize object to prepare for SOAP 1.1/1.2 encoded output (or with SOAP_XML_GRAPH) by analyzing its (cyclic) structures
+        virtual void soap_serialize(struct soap*) const;
+        /// Output object in XML, compliant with SOAP 1.1 encoding style, return error code or SOAP_OK
+        virtual int soap_put(struct soap*, const char *tag, const char *type) const;
+        /// Output object in XML, with tag and optional id attribute and xsi:type, return error code or SOAP_OK
+        virtual int soap_out(struct soap*, const char *tag, int id, const char *type) const;
+        /// Get object from XML, compliant with SOAP 1.1 encoding style, return pointer to object or NULL on error
+        virtual void *soap_get(struct soap*, const char *tag, const char *type);
+        /// Get object from XML, with matching tag and type (NULL matches any tag and type), return pointer to object or NULL on error
+        virtual void *soap_in(struct soap*, const char *tag, const char *type);
+        /// Return a new object of type _wsi__UpdateInOrderLinesResponse, default initialized and not managed by a soap context
+        virtual _wsi__UpdateInOrderLinesResponse *soap_alloc(void) const { return SOAP_NEW_UNMANAGED(_wsi__UpdateInOrderLinesResponse); }
+      public:
+        /// Constructor with default initializations
+        _wsi__UpdateInOrderLinesResponse() : UpdateInOrderLinesResult(), soap() { }
+        /// Destructor
+        virtual ~_wsi__UpdateInOrderLinesResponse() { }
+        /// Friend allocator used by soap_new__wsi__UpdateInOrderLinesResponse(struct soap*, int)
+        friend SOAP_FMAC1 _wsi__UpdateInOrderLinesResponse * SOAP_FMAC2 soap_instantiate__wsi__UpdateInOrderLinesResponse(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:375 */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQuery
-#define SOAP_TYPE__wsi__GetInventoryByQuery (96)
+#define SOAP_TYPE__wsi__GetInventoryByQuery (116)
 /* complex XML schema type 'wsi:GetInventoryByQuery': */
 class SOAP_CMAC _wsi__GetInventoryByQuery {
       public:
@@ -4290,9 +5144,9 @@ class SOAP_CMAC _wsi__GetInventoryByQuery {
 };
 #endif
 
-/* ongoing.h:337 */
+/* ongoing.h:377 */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQueryResponse
-#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (97)
+#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (117)
 /* complex XML schema type 'wsi:GetInventoryByQueryResponse': */
 class SOAP_CMAC _wsi__GetInventoryByQueryResponse {
       public:
@@ -4327,9 +5181,9 @@ class SOAP_CMAC _wsi__GetInventoryByQueryResponse {
 };
 #endif
 
-/* ongoing.h:339 */
+/* ongoing.h:379 */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (98)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (118)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouse': */
 class SOAP_CMAC _wsi__GetInventoryPerWarehouse {
       public:
@@ -4370,9 +5224,9 @@ class SOAP_CMAC _wsi__GetInventoryPerWarehouse {
 };
 #endif
 
-/* ongoing.h:341 */
+/* ongoing.h:381 */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (99)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (119)
 /* complex XML schema type 'wsi:GetInventoryPerWarehouseResponse': */
 class SOAP_CMAC _wsi__GetInventoryPerWarehouseResponse {
       public:
@@ -4407,9 +5261,9 @@ class SOAP_CMAC _wsi__GetInventoryPerWarehouseResponse {
 };
 #endif
 
-/* ongoing.h:343 */
+/* ongoing.h:383 */
 #ifndef SOAP_TYPE__wsi__GetInventoryChanges
-#define SOAP_TYPE__wsi__GetInventoryChanges (100)
+#define SOAP_TYPE__wsi__GetInventoryChanges (120)
 /* complex XML schema type 'wsi:GetInventoryChanges': */
 class SOAP_CMAC _wsi__GetInventoryChanges {
       public:
@@ -4450,9 +5304,9 @@ class SOAP_CMAC _wsi__GetInventoryChanges {
 };
 #endif
 
-/* ongoing.h:345 */
+/* ongoing.h:385 */
 #ifndef SOAP_TYPE__wsi__GetInventoryChangesResponse
-#define SOAP_TYPE__wsi__GetInventoryChangesResponse (101)
+#define SOAP_TYPE__wsi__GetInventoryChangesResponse (121)
 /* complex XML schema type 'wsi:GetInventoryChangesResponse': */
 class SOAP_CMAC _wsi__GetInventoryChangesResponse {
       public:
@@ -4487,9 +5341,9 @@ class SOAP_CMAC _wsi__GetInventoryChangesResponse {
 };
 #endif
 
-/* ongoing.h:347 */
+/* ongoing.h:387 */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReported
-#define SOAP_TYPE__wsi__SetInventoryChangesToReported (102)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReported (122)
 /* complex XML schema type 'wsi:SetInventoryChangesToReported': */
 class SOAP_CMAC _wsi__SetInventoryChangesToReported {
       public:
@@ -4530,9 +5384,9 @@ class SOAP_CMAC _wsi__SetInventoryChangesToReported {
 };
 #endif
 
-/* ongoing.h:349 */
+/* ongoing.h:389 */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse
-#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (103)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (123)
 /* complex XML schema type 'wsi:SetInventoryChangesToReportedResponse': */
 class SOAP_CMAC _wsi__SetInventoryChangesToReportedResponse {
       public:
@@ -4567,9 +5421,9 @@ class SOAP_CMAC _wsi__SetInventoryChangesToReportedResponse {
 };
 #endif
 
-/* ongoing.h:351 */
+/* ongoing.h:391 */
 #ifndef SOAP_TYPE__wsi__GetTransporterContracts
-#define SOAP_TYPE__wsi__GetTransporterContracts (104)
+#define SOAP_TYPE__wsi__GetTransporterContracts (124)
 /* complex XML schema type 'wsi:GetTransporterContracts': */
 class SOAP_CMAC _wsi__GetTransporterContracts {
       public:
@@ -4608,9 +5462,9 @@ class SOAP_CMAC _wsi__GetTransporterContracts {
 };
 #endif
 
-/* ongoing.h:353 */
+/* ongoing.h:393 */
 #ifndef SOAP_TYPE__wsi__GetTransporterContractsResponse
-#define SOAP_TYPE__wsi__GetTransporterContractsResponse (105)
+#define SOAP_TYPE__wsi__GetTransporterContractsResponse (125)
 /* complex XML schema type 'wsi:GetTransporterContractsResponse': */
 class SOAP_CMAC _wsi__GetTransporterContractsResponse {
       public:
@@ -4645,9 +5499,9 @@ class SOAP_CMAC _wsi__GetTransporterContractsResponse {
 };
 #endif
 
-/* ongoing.h:355 */
+/* ongoing.h:395 */
 #ifndef SOAP_TYPE__wsi__GetOrderStatuses
-#define SOAP_TYPE__wsi__GetOrderStatuses (106)
+#define SOAP_TYPE__wsi__GetOrderStatuses (126)
 /* complex XML schema type 'wsi:GetOrderStatuses': */
 class SOAP_CMAC _wsi__GetOrderStatuses {
       public:
@@ -4686,9 +5540,9 @@ class SOAP_CMAC _wsi__GetOrderStatuses {
 };
 #endif
 
-/* ongoing.h:357 */
+/* ongoing.h:397 */
 #ifndef SOAP_TYPE__wsi__GetOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetOrderStatusesResponse (107)
+#define SOAP_TYPE__wsi__GetOrderStatusesResponse (127)
 /* complex XML schema type 'wsi:GetOrderStatusesResponse': */
 class SOAP_CMAC _wsi__GetOrderStatusesResponse {
       public:
@@ -4723,9 +5577,9 @@ class SOAP_CMAC _wsi__GetOrderStatusesResponse {
 };
 #endif
 
-/* ongoing.h:359 */
+/* ongoing.h:399 */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatuses
-#define SOAP_TYPE__wsi__GetInOrderStatuses (108)
+#define SOAP_TYPE__wsi__GetInOrderStatuses (128)
 /* complex XML schema type 'wsi:GetInOrderStatuses': */
 class SOAP_CMAC _wsi__GetInOrderStatuses {
       public:
@@ -4764,9 +5618,9 @@ class SOAP_CMAC _wsi__GetInOrderStatuses {
 };
 #endif
 
-/* ongoing.h:361 */
+/* ongoing.h:401 */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (109)
+#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (129)
 /* complex XML schema type 'wsi:GetInOrderStatusesResponse': */
 class SOAP_CMAC _wsi__GetInOrderStatusesResponse {
       public:
@@ -4801,9 +5655,9 @@ class SOAP_CMAC _wsi__GetInOrderStatusesResponse {
 };
 #endif
 
-/* ongoing.h:363 */
+/* ongoing.h:403 */
 #ifndef SOAP_TYPE__wsi__GetSystemStatus
-#define SOAP_TYPE__wsi__GetSystemStatus (110)
+#define SOAP_TYPE__wsi__GetSystemStatus (130)
 /* complex XML schema type 'wsi:GetSystemStatus': */
 class SOAP_CMAC _wsi__GetSystemStatus {
       public:
@@ -4836,9 +5690,9 @@ class SOAP_CMAC _wsi__GetSystemStatus {
 };
 #endif
 
-/* ongoing.h:365 */
+/* ongoing.h:405 */
 #ifndef SOAP_TYPE__wsi__GetSystemStatusResponse
-#define SOAP_TYPE__wsi__GetSystemStatusResponse (111)
+#define SOAP_TYPE__wsi__GetSystemStatusResponse (131)
 /* complex XML schema type 'wsi:GetSystemStatusResponse': */
 class SOAP_CMAC _wsi__GetSystemStatusResponse {
       public:
@@ -4873,9 +5727,9 @@ class SOAP_CMAC _wsi__GetSystemStatusResponse {
 };
 #endif
 
-/* ongoing.h:3650 */
+/* ongoing.h:4206 */
 #ifndef SOAP_TYPE___wsi__ProcessArticle
-#define SOAP_TYPE___wsi__ProcessArticle (243)
+#define SOAP_TYPE___wsi__ProcessArticle (285)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessArticle {
       public:
@@ -4891,9 +5745,9 @@ struct SOAP_CMAC __wsi__ProcessArticle {
 };
 #endif
 
-/* ongoing.h:3720 */
+/* ongoing.h:4276 */
 #ifndef SOAP_TYPE___wsi__ProcessOrder
-#define SOAP_TYPE___wsi__ProcessOrder (247)
+#define SOAP_TYPE___wsi__ProcessOrder (289)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessOrder {
       public:
@@ -4909,9 +5763,9 @@ struct SOAP_CMAC __wsi__ProcessOrder {
 };
 #endif
 
-/* ongoing.h:3790 */
+/* ongoing.h:4346 */
 #ifndef SOAP_TYPE___wsi__ProcessInOrder
-#define SOAP_TYPE___wsi__ProcessInOrder (251)
+#define SOAP_TYPE___wsi__ProcessInOrder (293)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__ProcessInOrder {
       public:
@@ -4927,9 +5781,9 @@ struct SOAP_CMAC __wsi__ProcessInOrder {
 };
 #endif
 
-/* ongoing.h:3860 */
+/* ongoing.h:4416 */
 #ifndef SOAP_TYPE___wsi__GetOrdersByQuery
-#define SOAP_TYPE___wsi__GetOrdersByQuery (255)
+#define SOAP_TYPE___wsi__GetOrdersByQuery (297)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrdersByQuery {
       public:
@@ -4945,9 +5799,9 @@ struct SOAP_CMAC __wsi__GetOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:3930 */
+/* ongoing.h:4486 */
 #ifndef SOAP_TYPE___wsi__GetInOrdersByQuery
-#define SOAP_TYPE___wsi__GetInOrdersByQuery (259)
+#define SOAP_TYPE___wsi__GetInOrdersByQuery (301)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrdersByQuery {
       public:
@@ -4963,9 +5817,45 @@ struct SOAP_CMAC __wsi__GetInOrdersByQuery {
 };
 #endif
 
-/* ongoing.h:4000 */
+/* ongoing.h:4556 */
+#ifndef SOAP_TYPE___wsi__UpdateOrderLines
+#define SOAP_TYPE___wsi__UpdateOrderLines (305)
+/* Wrapper: */
+struct SOAP_CMAC __wsi__UpdateOrderLines {
+      public:
+        /** Optional element 'wsi:UpdateOrderLines' of XML schema type 'wsi:UpdateOrderLines' */
+        _wsi__UpdateOrderLines *wsi__UpdateOrderLines_;
+      public:
+        /** Return unique type id SOAP_TYPE___wsi__UpdateOrderLines */
+        long soap_type() const { return SOAP_TYPE___wsi__UpdateOrderLines; }
+        /** Constructor with member initializations */
+        __wsi__UpdateOrderLines() : wsi__UpdateOrderLines_() { }
+        /** Friend allocator */
+        friend SOAP_FMAC1 __wsi__UpdateOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:4626 */
+#ifndef SOAP_TYPE___wsi__UpdateInOrderLines
+#define SOAP_TYPE___wsi__UpdateInOrderLines (309)
+/* Wrapper: */
+struct SOAP_CMAC __wsi__UpdateInOrderLines {
+      public:
+        /** Optional element 'wsi:UpdateInOrderLines' of XML schema type 'wsi:UpdateInOrderLines' */
+        _wsi__UpdateInOrderLines *wsi__UpdateInOrderLines_;
+      public:
+        /** Return unique type id SOAP_TYPE___wsi__UpdateInOrderLines */
+        long soap_type() const { return SOAP_TYPE___wsi__UpdateInOrderLines; }
+        /** Constructor with member initializations */
+        __wsi__UpdateInOrderLines() : wsi__UpdateInOrderLines_() { }
+        /** Friend allocator */
+        friend SOAP_FMAC1 __wsi__UpdateInOrderLines * SOAP_FMAC2 soap_instantiate___wsi__UpdateInOrderLines(struct soap*, int, const char*, const char*, size_t*);
+};
+#endif
+
+/* ongoing.h:4696 */
 #ifndef SOAP_TYPE___wsi__GetInventoryByQuery
-#define SOAP_TYPE___wsi__GetInventoryByQuery (263)
+#define SOAP_TYPE___wsi__GetInventoryByQuery (313)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryByQuery {
       public:
@@ -4981,9 +5871,9 @@ struct SOAP_CMAC __wsi__GetInventoryByQuery {
 };
 #endif
 
-/* ongoing.h:4070 */
+/* ongoing.h:4766 */
 #ifndef SOAP_TYPE___wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (267)
+#define SOAP_TYPE___wsi__GetInventoryPerWarehouse (317)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
       public:
@@ -4999,9 +5889,9 @@ struct SOAP_CMAC __wsi__GetInventoryPerWarehouse {
 };
 #endif
 
-/* ongoing.h:4140 */
+/* ongoing.h:4836 */
 #ifndef SOAP_TYPE___wsi__GetInventoryChanges
-#define SOAP_TYPE___wsi__GetInventoryChanges (271)
+#define SOAP_TYPE___wsi__GetInventoryChanges (321)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInventoryChanges {
       public:
@@ -5017,9 +5907,9 @@ struct SOAP_CMAC __wsi__GetInventoryChanges {
 };
 #endif
 
-/* ongoing.h:4210 */
+/* ongoing.h:4906 */
 #ifndef SOAP_TYPE___wsi__SetInventoryChangesToReported
-#define SOAP_TYPE___wsi__SetInventoryChangesToReported (275)
+#define SOAP_TYPE___wsi__SetInventoryChangesToReported (325)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
       public:
@@ -5035,9 +5925,9 @@ struct SOAP_CMAC __wsi__SetInventoryChangesToReported {
 };
 #endif
 
-/* ongoing.h:4280 */
+/* ongoing.h:4976 */
 #ifndef SOAP_TYPE___wsi__GetTransporterContracts
-#define SOAP_TYPE___wsi__GetTransporterContracts (279)
+#define SOAP_TYPE___wsi__GetTransporterContracts (329)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetTransporterContracts {
       public:
@@ -5053,9 +5943,9 @@ struct SOAP_CMAC __wsi__GetTransporterContracts {
 };
 #endif
 
-/* ongoing.h:4350 */
+/* ongoing.h:5046 */
 #ifndef SOAP_TYPE___wsi__GetOrderStatuses
-#define SOAP_TYPE___wsi__GetOrderStatuses (283)
+#define SOAP_TYPE___wsi__GetOrderStatuses (333)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetOrderStatuses {
       public:
@@ -5071,9 +5961,9 @@ struct SOAP_CMAC __wsi__GetOrderStatuses {
 };
 #endif
 
-/* ongoing.h:4420 */
+/* ongoing.h:5116 */
 #ifndef SOAP_TYPE___wsi__GetInOrderStatuses
-#define SOAP_TYPE___wsi__GetInOrderStatuses (287)
+#define SOAP_TYPE___wsi__GetInOrderStatuses (337)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetInOrderStatuses {
       public:
@@ -5089,9 +5979,9 @@ struct SOAP_CMAC __wsi__GetInOrderStatuses {
 };
 #endif
 
-/* ongoing.h:4490 */
+/* ongoing.h:5186 */
 #ifndef SOAP_TYPE___wsi__GetSystemStatus
-#define SOAP_TYPE___wsi__GetSystemStatus (291)
+#define SOAP_TYPE___wsi__GetSystemStatus (341)
 /* Wrapper: */
 struct SOAP_CMAC __wsi__GetSystemStatus {
       public:
@@ -5107,10 +5997,10 @@ struct SOAP_CMAC __wsi__GetSystemStatus {
 };
 #endif
 
-/* ongoing.h:4941 */
+/* ongoing.h:5697 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (292)
+#define SOAP_TYPE_SOAP_ENV__Header (342)
 /* SOAP_ENV__Header: */
 struct SOAP_CMAC SOAP_ENV__Header {
       public:
@@ -5124,10 +6014,10 @@ struct SOAP_CMAC SOAP_ENV__Header {
 #endif
 #endif
 
-/* ongoing.h:4941 */
+/* ongoing.h:5697 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (293)
+#define SOAP_TYPE_SOAP_ENV__Code (343)
 /* Type SOAP_ENV__Code is a recursive data type, (in)directly referencing itself through its (base or derived class) members */
 /* SOAP_ENV__Code: */
 struct SOAP_CMAC SOAP_ENV__Code {
@@ -5147,10 +6037,10 @@ struct SOAP_CMAC SOAP_ENV__Code {
 #endif
 #endif
 
-/* ongoing.h:4941 */
+/* ongoing.h:5697 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (295)
+#define SOAP_TYPE_SOAP_ENV__Detail (345)
 /* SOAP_ENV__Detail: */
 struct SOAP_CMAC SOAP_ENV__Detail {
       public:
@@ -5170,10 +6060,10 @@ struct SOAP_CMAC SOAP_ENV__Detail {
 #endif
 #endif
 
-/* ongoing.h:4941 */
+/* ongoing.h:5697 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (298)
+#define SOAP_TYPE_SOAP_ENV__Reason (348)
 /* SOAP_ENV__Reason: */
 struct SOAP_CMAC SOAP_ENV__Reason {
       public:
@@ -5190,10 +6080,10 @@ struct SOAP_CMAC SOAP_ENV__Reason {
 #endif
 #endif
 
-/* ongoing.h:4941 */
+/* ongoing.h:5697 */
 #ifndef WITH_NOGLOBAL
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (299)
+#define SOAP_TYPE_SOAP_ENV__Fault (349)
 /* SOAP_ENV__Fault: */
 struct SOAP_CMAC SOAP_ENV__Fault {
       public:
@@ -5276,517 +6166,637 @@ typedef std::string xsd__decimal;
 
 /* bool has binding name 'bool' for type 'xsd:boolean' */
 #ifndef SOAP_TYPE_bool
-#define SOAP_TYPE_bool (180)
+#define SOAP_TYPE_bool (208)
 #endif
 
 /* enum wsi__WarehouseIdentificationType has binding name 'wsi__WarehouseIdentificationType' for type 'wsi:WarehouseIdentificationType' */
 #ifndef SOAP_TYPE_wsi__WarehouseIdentificationType
-#define SOAP_TYPE_wsi__WarehouseIdentificationType (134)
+#define SOAP_TYPE_wsi__WarehouseIdentificationType (158)
+#endif
+
+/* enum wsi__UpdateOrderLineIdentificationType has binding name 'wsi__UpdateOrderLineIdentificationType' for type 'wsi:UpdateOrderLineIdentificationType' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentificationType
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentificationType (157)
+#endif
+
+/* enum wsi__UpdateOrderIdentificationType has binding name 'wsi__UpdateOrderIdentificationType' for type 'wsi:UpdateOrderIdentificationType' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentificationType
+#define SOAP_TYPE_wsi__UpdateOrderIdentificationType (156)
+#endif
+
+/* enum wsi__UpdateInOrderLineIdentificationType has binding name 'wsi__UpdateInOrderLineIdentificationType' for type 'wsi:UpdateInOrderLineIdentificationType' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentificationType (155)
+#endif
+
+/* enum wsi__UpdateInOrderIdentificationType has binding name 'wsi__UpdateInOrderIdentificationType' for type 'wsi:UpdateInOrderIdentificationType' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentificationType
+#define SOAP_TYPE_wsi__UpdateInOrderIdentificationType (154)
 #endif
 
 /* enum wsi__TransporterContractOperation has binding name 'wsi__TransporterContractOperation' for type 'wsi:TransporterContractOperation' */
 #ifndef SOAP_TYPE_wsi__TransporterContractOperation
-#define SOAP_TYPE_wsi__TransporterContractOperation (133)
+#define SOAP_TYPE_wsi__TransporterContractOperation (153)
 #endif
 
 /* enum wsi__TransporterContractIdentificationType has binding name 'wsi__TransporterContractIdentificationType' for type 'wsi:TransporterContractIdentificationType' */
 #ifndef SOAP_TYPE_wsi__TransporterContractIdentificationType
-#define SOAP_TYPE_wsi__TransporterContractIdentificationType (132)
+#define SOAP_TYPE_wsi__TransporterContractIdentificationType (152)
 #endif
 
 /* enum wsi__TransportPaymentType has binding name 'wsi__TransportPaymentType' for type 'wsi:TransportPaymentType' */
 #ifndef SOAP_TYPE_wsi__TransportPaymentType
-#define SOAP_TYPE_wsi__TransportPaymentType (131)
+#define SOAP_TYPE_wsi__TransportPaymentType (151)
 #endif
 
 /* enum wsi__SubOrderLineSpecificationType has binding name 'wsi__SubOrderLineSpecificationType' for type 'wsi:SubOrderLineSpecificationType' */
 #ifndef SOAP_TYPE_wsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (130)
+#define SOAP_TYPE_wsi__SubOrderLineSpecificationType (150)
 #endif
 
 /* enum wsi__SetInventoryChangesToReportedErrorType has binding name 'wsi__SetInventoryChangesToReportedErrorType' for type 'wsi:SetInventoryChangesToReportedErrorType' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (129)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedErrorType (149)
 #endif
 
 /* enum wsi__OrderTypeOperation has binding name 'wsi__OrderTypeOperation' for type 'wsi:OrderTypeOperation' */
 #ifndef SOAP_TYPE_wsi__OrderTypeOperation
-#define SOAP_TYPE_wsi__OrderTypeOperation (128)
+#define SOAP_TYPE_wsi__OrderTypeOperation (148)
 #endif
 
 /* enum wsi__OrderTypeIdentification has binding name 'wsi__OrderTypeIdentification' for type 'wsi:OrderTypeIdentification' */
 #ifndef SOAP_TYPE_wsi__OrderTypeIdentification
-#define SOAP_TYPE_wsi__OrderTypeIdentification (127)
+#define SOAP_TYPE_wsi__OrderTypeIdentification (147)
 #endif
 
 /* enum wsi__OrderOperation has binding name 'wsi__OrderOperation' for type 'wsi:OrderOperation' */
 #ifndef SOAP_TYPE_wsi__OrderOperation
-#define SOAP_TYPE_wsi__OrderOperation (126)
+#define SOAP_TYPE_wsi__OrderOperation (146)
 #endif
 
 /* enum wsi__OrderLineIdentificationType has binding name 'wsi__OrderLineIdentificationType' for type 'wsi:OrderLineIdentificationType' */
 #ifndef SOAP_TYPE_wsi__OrderLineIdentificationType
-#define SOAP_TYPE_wsi__OrderLineIdentificationType (125)
+#define SOAP_TYPE_wsi__OrderLineIdentificationType (145)
 #endif
 
 /* enum wsi__OrderIdentificationType has binding name 'wsi__OrderIdentificationType' for type 'wsi:OrderIdentificationType' */
 #ifndef SOAP_TYPE_wsi__OrderIdentificationType
-#define SOAP_TYPE_wsi__OrderIdentificationType (124)
+#define SOAP_TYPE_wsi__OrderIdentificationType (144)
 #endif
 
 /* enum wsi__InOrderWarehouseOperationType has binding name 'wsi__InOrderWarehouseOperationType' for type 'wsi:InOrderWarehouseOperationType' */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseOperationType
-#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (123)
+#define SOAP_TYPE_wsi__InOrderWarehouseOperationType (143)
 #endif
 
 /* enum wsi__InOrderWarehouseIdentificationType has binding name 'wsi__InOrderWarehouseIdentificationType' for type 'wsi:InOrderWarehouseIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouseIdentificationType
-#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (122)
+#define SOAP_TYPE_wsi__InOrderWarehouseIdentificationType (142)
 #endif
 
 /* enum wsi__InOrderSupplierOperation has binding name 'wsi__InOrderSupplierOperation' for type 'wsi:InOrderSupplierOperation' */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierOperation
-#define SOAP_TYPE_wsi__InOrderSupplierOperation (121)
+#define SOAP_TYPE_wsi__InOrderSupplierOperation (141)
 #endif
 
 /* enum wsi__InOrderSupplierIdentificationType has binding name 'wsi__InOrderSupplierIdentificationType' for type 'wsi:InOrderSupplierIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderSupplierIdentificationType
-#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (120)
+#define SOAP_TYPE_wsi__InOrderSupplierIdentificationType (140)
 #endif
 
 /* enum wsi__InOrderOperation has binding name 'wsi__InOrderOperation' for type 'wsi:InOrderOperation' */
 #ifndef SOAP_TYPE_wsi__InOrderOperation
-#define SOAP_TYPE_wsi__InOrderOperation (119)
+#define SOAP_TYPE_wsi__InOrderOperation (139)
 #endif
 
 /* enum wsi__InOrderIdentificationType has binding name 'wsi__InOrderIdentificationType' for type 'wsi:InOrderIdentificationType' */
 #ifndef SOAP_TYPE_wsi__InOrderIdentificationType
-#define SOAP_TYPE_wsi__InOrderIdentificationType (118)
+#define SOAP_TYPE_wsi__InOrderIdentificationType (138)
 #endif
 
 /* enum wsi__GetInventoryPerWarehouseErrorTypes has binding name 'wsi__GetInventoryPerWarehouseErrorTypes' for type 'wsi:GetInventoryPerWarehouseErrorTypes' */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (117)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseErrorTypes (137)
 #endif
 
 /* enum wsi__CustomerOperation has binding name 'wsi__CustomerOperation' for type 'wsi:CustomerOperation' */
 #ifndef SOAP_TYPE_wsi__CustomerOperation
-#define SOAP_TYPE_wsi__CustomerOperation (116)
+#define SOAP_TYPE_wsi__CustomerOperation (136)
 #endif
 
 /* enum wsi__CustomerIdentificationType has binding name 'wsi__CustomerIdentificationType' for type 'wsi:CustomerIdentificationType' */
 #ifndef SOAP_TYPE_wsi__CustomerIdentificationType
-#define SOAP_TYPE_wsi__CustomerIdentificationType (115)
+#define SOAP_TYPE_wsi__CustomerIdentificationType (135)
 #endif
 
 /* enum wsi__ArticleOperation has binding name 'wsi__ArticleOperation' for type 'wsi:ArticleOperation' */
 #ifndef SOAP_TYPE_wsi__ArticleOperation
-#define SOAP_TYPE_wsi__ArticleOperation (114)
+#define SOAP_TYPE_wsi__ArticleOperation (134)
 #endif
 
 /* enum wsi__ArticleKindEnum has binding name 'wsi__ArticleKindEnum' for type 'wsi:ArticleKindEnum' */
 #ifndef SOAP_TYPE_wsi__ArticleKindEnum
-#define SOAP_TYPE_wsi__ArticleKindEnum (113)
+#define SOAP_TYPE_wsi__ArticleKindEnum (133)
 #endif
 
 /* enum wsi__ArticleIdentificationType has binding name 'wsi__ArticleIdentificationType' for type 'wsi:ArticleIdentificationType' */
 #ifndef SOAP_TYPE_wsi__ArticleIdentificationType
-#define SOAP_TYPE_wsi__ArticleIdentificationType (112)
+#define SOAP_TYPE_wsi__ArticleIdentificationType (132)
 #endif
 
 /* _wsi__GetSystemStatusResponse has binding name '_wsi__GetSystemStatusResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetSystemStatusResponse
-#define SOAP_TYPE__wsi__GetSystemStatusResponse (111)
+#define SOAP_TYPE__wsi__GetSystemStatusResponse (131)
 #endif
 
 /* _wsi__GetSystemStatus has binding name '_wsi__GetSystemStatus' for type '' */
 #ifndef SOAP_TYPE__wsi__GetSystemStatus
-#define SOAP_TYPE__wsi__GetSystemStatus (110)
+#define SOAP_TYPE__wsi__GetSystemStatus (130)
 #endif
 
 /* _wsi__GetInOrderStatusesResponse has binding name '_wsi__GetInOrderStatusesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (109)
+#define SOAP_TYPE__wsi__GetInOrderStatusesResponse (129)
 #endif
 
 /* _wsi__GetInOrderStatuses has binding name '_wsi__GetInOrderStatuses' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrderStatuses
-#define SOAP_TYPE__wsi__GetInOrderStatuses (108)
+#define SOAP_TYPE__wsi__GetInOrderStatuses (128)
 #endif
 
 /* _wsi__GetOrderStatusesResponse has binding name '_wsi__GetOrderStatusesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrderStatusesResponse
-#define SOAP_TYPE__wsi__GetOrderStatusesResponse (107)
+#define SOAP_TYPE__wsi__GetOrderStatusesResponse (127)
 #endif
 
 /* _wsi__GetOrderStatuses has binding name '_wsi__GetOrderStatuses' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrderStatuses
-#define SOAP_TYPE__wsi__GetOrderStatuses (106)
+#define SOAP_TYPE__wsi__GetOrderStatuses (126)
 #endif
 
 /* _wsi__GetTransporterContractsResponse has binding name '_wsi__GetTransporterContractsResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetTransporterContractsResponse
-#define SOAP_TYPE__wsi__GetTransporterContractsResponse (105)
+#define SOAP_TYPE__wsi__GetTransporterContractsResponse (125)
 #endif
 
 /* _wsi__GetTransporterContracts has binding name '_wsi__GetTransporterContracts' for type '' */
 #ifndef SOAP_TYPE__wsi__GetTransporterContracts
-#define SOAP_TYPE__wsi__GetTransporterContracts (104)
+#define SOAP_TYPE__wsi__GetTransporterContracts (124)
 #endif
 
 /* _wsi__SetInventoryChangesToReportedResponse has binding name '_wsi__SetInventoryChangesToReportedResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse
-#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (103)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReportedResponse (123)
 #endif
 
 /* _wsi__SetInventoryChangesToReported has binding name '_wsi__SetInventoryChangesToReported' for type '' */
 #ifndef SOAP_TYPE__wsi__SetInventoryChangesToReported
-#define SOAP_TYPE__wsi__SetInventoryChangesToReported (102)
+#define SOAP_TYPE__wsi__SetInventoryChangesToReported (122)
 #endif
 
 /* _wsi__GetInventoryChangesResponse has binding name '_wsi__GetInventoryChangesResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryChangesResponse
-#define SOAP_TYPE__wsi__GetInventoryChangesResponse (101)
+#define SOAP_TYPE__wsi__GetInventoryChangesResponse (121)
 #endif
 
 /* _wsi__GetInventoryChanges has binding name '_wsi__GetInventoryChanges' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryChanges
-#define SOAP_TYPE__wsi__GetInventoryChanges (100)
+#define SOAP_TYPE__wsi__GetInventoryChanges (120)
 #endif
 
 /* _wsi__GetInventoryPerWarehouseResponse has binding name '_wsi__GetInventoryPerWarehouseResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (99)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouseResponse (119)
 #endif
 
 /* _wsi__GetInventoryPerWarehouse has binding name '_wsi__GetInventoryPerWarehouse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (98)
+#define SOAP_TYPE__wsi__GetInventoryPerWarehouse (118)
 #endif
 
 /* _wsi__GetInventoryByQueryResponse has binding name '_wsi__GetInventoryByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQueryResponse
-#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (97)
+#define SOAP_TYPE__wsi__GetInventoryByQueryResponse (117)
 #endif
 
 /* _wsi__GetInventoryByQuery has binding name '_wsi__GetInventoryByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInventoryByQuery
-#define SOAP_TYPE__wsi__GetInventoryByQuery (96)
+#define SOAP_TYPE__wsi__GetInventoryByQuery (116)
+#endif
+
+/* _wsi__UpdateInOrderLinesResponse has binding name '_wsi__UpdateInOrderLinesResponse' for type '' */
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLinesResponse
+#define SOAP_TYPE__wsi__UpdateInOrderLinesResponse (115)
+#endif
+
+/* _wsi__UpdateInOrderLines has binding name '_wsi__UpdateInOrderLines' for type '' */
+#ifndef SOAP_TYPE__wsi__UpdateInOrderLines
+#define SOAP_TYPE__wsi__UpdateInOrderLines (114)
+#endif
+
+/* _wsi__UpdateOrderLinesResponse has binding name '_wsi__UpdateOrderLinesResponse' for type '' */
+#ifndef SOAP_TYPE__wsi__UpdateOrderLinesResponse
+#define SOAP_TYPE__wsi__UpdateOrderLinesResponse (113)
+#endif
+
+/* _wsi__UpdateOrderLines has binding name '_wsi__UpdateOrderLines' for type '' */
+#ifndef SOAP_TYPE__wsi__UpdateOrderLines
+#define SOAP_TYPE__wsi__UpdateOrderLines (112)
 #endif
 
 /* _wsi__GetInOrdersByQueryResponse has binding name '_wsi__GetInOrdersByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (95)
+#define SOAP_TYPE__wsi__GetInOrdersByQueryResponse (111)
 #endif
 
 /* _wsi__GetInOrdersByQuery has binding name '_wsi__GetInOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetInOrdersByQuery
-#define SOAP_TYPE__wsi__GetInOrdersByQuery (94)
+#define SOAP_TYPE__wsi__GetInOrdersByQuery (110)
 #endif
 
 /* _wsi__GetOrdersByQueryResponse has binding name '_wsi__GetOrdersByQueryResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQueryResponse
-#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (93)
+#define SOAP_TYPE__wsi__GetOrdersByQueryResponse (109)
 #endif
 
 /* _wsi__GetOrdersByQuery has binding name '_wsi__GetOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE__wsi__GetOrdersByQuery
-#define SOAP_TYPE__wsi__GetOrdersByQuery (92)
+#define SOAP_TYPE__wsi__GetOrdersByQuery (108)
 #endif
 
 /* _wsi__ProcessInOrderResponse has binding name '_wsi__ProcessInOrderResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessInOrderResponse
-#define SOAP_TYPE__wsi__ProcessInOrderResponse (91)
+#define SOAP_TYPE__wsi__ProcessInOrderResponse (107)
 #endif
 
 /* _wsi__ProcessInOrder has binding name '_wsi__ProcessInOrder' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessInOrder
-#define SOAP_TYPE__wsi__ProcessInOrder (90)
+#define SOAP_TYPE__wsi__ProcessInOrder (106)
 #endif
 
 /* _wsi__ProcessOrderResponse has binding name '_wsi__ProcessOrderResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessOrderResponse
-#define SOAP_TYPE__wsi__ProcessOrderResponse (89)
+#define SOAP_TYPE__wsi__ProcessOrderResponse (105)
 #endif
 
 /* _wsi__ProcessOrder has binding name '_wsi__ProcessOrder' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessOrder
-#define SOAP_TYPE__wsi__ProcessOrder (88)
+#define SOAP_TYPE__wsi__ProcessOrder (104)
 #endif
 
 /* _wsi__ProcessArticleResponse has binding name '_wsi__ProcessArticleResponse' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessArticleResponse
-#define SOAP_TYPE__wsi__ProcessArticleResponse (87)
+#define SOAP_TYPE__wsi__ProcessArticleResponse (103)
 #endif
 
 /* _wsi__ProcessArticle has binding name '_wsi__ProcessArticle' for type '' */
 #ifndef SOAP_TYPE__wsi__ProcessArticle
-#define SOAP_TYPE__wsi__ProcessArticle (86)
+#define SOAP_TYPE__wsi__ProcessArticle (102)
+#endif
+
+/* wsi__UpdateOrderLinesResult has binding name 'wsi__UpdateOrderLinesResult' for type 'wsi:UpdateOrderLinesResult' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLinesResult
+#define SOAP_TYPE_wsi__UpdateOrderLinesResult (101)
+#endif
+
+/* wsi__UpdateOrderLines has binding name 'wsi__UpdateOrderLines' for type 'wsi:UpdateOrderLines' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLines
+#define SOAP_TYPE_wsi__UpdateOrderLines (100)
+#endif
+
+/* wsi__UpdateOrderLineReportedNumberOfItems has binding name 'wsi__UpdateOrderLineReportedNumberOfItems' for type 'wsi:UpdateOrderLineReportedNumberOfItems' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems
+#define SOAP_TYPE_wsi__UpdateOrderLineReportedNumberOfItems (99)
+#endif
+
+/* wsi__UpdateOrderLineIdentification has binding name 'wsi__UpdateOrderLineIdentification' for type 'wsi:UpdateOrderLineIdentification' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLineIdentification
+#define SOAP_TYPE_wsi__UpdateOrderLineIdentification (98)
+#endif
+
+/* wsi__UpdateOrderLine has binding name 'wsi__UpdateOrderLine' for type 'wsi:UpdateOrderLine' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderLine
+#define SOAP_TYPE_wsi__UpdateOrderLine (97)
+#endif
+
+/* wsi__UpdateOrderIdentification has binding name 'wsi__UpdateOrderIdentification' for type 'wsi:UpdateOrderIdentification' */
+#ifndef SOAP_TYPE_wsi__UpdateOrderIdentification
+#define SOAP_TYPE_wsi__UpdateOrderIdentification (96)
+#endif
+
+/* wsi__UpdateInOrderLinesResult has binding name 'wsi__UpdateInOrderLinesResult' for type 'wsi:UpdateInOrderLinesResult' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLinesResult
+#define SOAP_TYPE_wsi__UpdateInOrderLinesResult (95)
+#endif
+
+/* wsi__UpdateInOrderLines has binding name 'wsi__UpdateInOrderLines' for type 'wsi:UpdateInOrderLines' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLines
+#define SOAP_TYPE_wsi__UpdateInOrderLines (94)
+#endif
+
+/* wsi__UpdateInOrderLineReportedNumberOfItems has binding name 'wsi__UpdateInOrderLineReportedNumberOfItems' for type 'wsi:UpdateInOrderLineReportedNumberOfItems' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems
+#define SOAP_TYPE_wsi__UpdateInOrderLineReportedNumberOfItems (93)
+#endif
+
+/* wsi__UpdateInOrderLineIdentification has binding name 'wsi__UpdateInOrderLineIdentification' for type 'wsi:UpdateInOrderLineIdentification' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLineIdentification
+#define SOAP_TYPE_wsi__UpdateInOrderLineIdentification (92)
+#endif
+
+/* wsi__UpdateInOrderLine has binding name 'wsi__UpdateInOrderLine' for type 'wsi:UpdateInOrderLine' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderLine
+#define SOAP_TYPE_wsi__UpdateInOrderLine (91)
+#endif
+
+/* wsi__UpdateInOrderIdentification has binding name 'wsi__UpdateInOrderIdentification' for type 'wsi:UpdateInOrderIdentification' */
+#ifndef SOAP_TYPE_wsi__UpdateInOrderIdentification
+#define SOAP_TYPE_wsi__UpdateInOrderIdentification (90)
 #endif
 
 /* wsi__TransporterService has binding name 'wsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_wsi__TransporterService
-#define SOAP_TYPE_wsi__TransporterService (85)
+#define SOAP_TYPE_wsi__TransporterService (89)
 #endif
 
 /* wsi__TransporterContractClass has binding name 'wsi__TransporterContractClass' for type 'wsi:TransporterContractClass' */
 #ifndef SOAP_TYPE_wsi__TransporterContractClass
-#define SOAP_TYPE_wsi__TransporterContractClass (84)
+#define SOAP_TYPE_wsi__TransporterContractClass (88)
 #endif
 
 /* wsi__TransporterContract has binding name 'wsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_wsi__TransporterContract
-#define SOAP_TYPE_wsi__TransporterContract (83)
+#define SOAP_TYPE_wsi__TransporterContract (87)
 #endif
 
 /* wsi__TransporterClass has binding name 'wsi__TransporterClass' for type 'wsi:TransporterClass' */
 #ifndef SOAP_TYPE_wsi__TransporterClass
-#define SOAP_TYPE_wsi__TransporterClass (82)
+#define SOAP_TYPE_wsi__TransporterClass (86)
 #endif
 
 /* wsi__SystemStatus has binding name 'wsi__SystemStatus' for type 'wsi:SystemStatus' */
 #ifndef SOAP_TYPE_wsi__SystemStatus
-#define SOAP_TYPE_wsi__SystemStatus (81)
+#define SOAP_TYPE_wsi__SystemStatus (85)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResultError has binding name 'wsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (80)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResultError (84)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResult has binding name 'wsi__SetInventoryChangesToReportedResult' for type 'wsi:SetInventoryChangesToReportedResult' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (79)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedResult (83)
 #endif
 
 /* wsi__SetInventoryChangesToReportedOperation has binding name 'wsi__SetInventoryChangesToReportedOperation' for type 'wsi:SetInventoryChangesToReportedOperation' */
 #ifndef SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (78)
+#define SOAP_TYPE_wsi__SetInventoryChangesToReportedOperation (82)
 #endif
 
 /* wsi__ReceivedInOrderLine has binding name 'wsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderLine
-#define SOAP_TYPE_wsi__ReceivedInOrderLine (77)
+#define SOAP_TYPE_wsi__ReceivedInOrderLine (81)
 #endif
 
 /* wsi__ReceivedInOrderInfoClass has binding name 'wsi__ReceivedInOrderInfoClass' for type 'wsi:ReceivedInOrderInfoClass' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (76)
+#define SOAP_TYPE_wsi__ReceivedInOrderInfoClass (80)
 #endif
 
 /* wsi__ReceivedInOrder has binding name 'wsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_wsi__ReceivedInOrder
-#define SOAP_TYPE_wsi__ReceivedInOrder (75)
+#define SOAP_TYPE_wsi__ReceivedInOrder (79)
 #endif
 
 /* wsi__PickedOrderLine has binding name 'wsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_wsi__PickedOrderLine
-#define SOAP_TYPE_wsi__PickedOrderLine (74)
+#define SOAP_TYPE_wsi__PickedOrderLine (78)
 #endif
 
 /* wsi__PerWarehouseStockLine has binding name 'wsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_wsi__PerWarehouseStockLine
-#define SOAP_TYPE_wsi__PerWarehouseStockLine (73)
+#define SOAP_TYPE_wsi__PerWarehouseStockLine (77)
 #endif
 
 /* wsi__PerWarehouseArticleLine has binding name 'wsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_wsi__PerWarehouseArticleLine
-#define SOAP_TYPE_wsi__PerWarehouseArticleLine (72)
+#define SOAP_TYPE_wsi__PerWarehouseArticleLine (76)
 #endif
 
 /* wsi__PalletItemTrackingInfo has binding name 'wsi__PalletItemTrackingInfo' for type 'wsi:PalletItemTrackingInfo' */
 #ifndef SOAP_TYPE_wsi__PalletItemTrackingInfo
-#define SOAP_TYPE_wsi__PalletItemTrackingInfo (71)
+#define SOAP_TYPE_wsi__PalletItemTrackingInfo (75)
 #endif
 
 /* wsi__OutboundWarehouse has binding name 'wsi__OutboundWarehouse' for type 'wsi:OutboundWarehouse' */
 #ifndef SOAP_TYPE_wsi__OutboundWarehouse
-#define SOAP_TYPE_wsi__OutboundWarehouse (70)
+#define SOAP_TYPE_wsi__OutboundWarehouse (74)
 #endif
 
 /* wsi__OrderType has binding name 'wsi__OrderType' for type 'wsi:OrderType' */
 #ifndef SOAP_TYPE_wsi__OrderType
-#define SOAP_TYPE_wsi__OrderType (69)
+#define SOAP_TYPE_wsi__OrderType (73)
 #endif
 
 /* wsi__OrderTrackingInfo has binding name 'wsi__OrderTrackingInfo' for type 'wsi:OrderTrackingInfo' */
 #ifndef SOAP_TYPE_wsi__OrderTrackingInfo
-#define SOAP_TYPE_wsi__OrderTrackingInfo (68)
+#define SOAP_TYPE_wsi__OrderTrackingInfo (72)
 #endif
 
 /* wsi__OrderStatus has binding name 'wsi__OrderStatus' for type 'wsi:OrderStatus' */
 #ifndef SOAP_TYPE_wsi__OrderStatus
-#define SOAP_TYPE_wsi__OrderStatus (67)
+#define SOAP_TYPE_wsi__OrderStatus (71)
+#endif
+
+/* wsi__OrderSpecialFilters has binding name 'wsi__OrderSpecialFilters' for type 'wsi:OrderSpecialFilters' */
+#ifndef SOAP_TYPE_wsi__OrderSpecialFilters
+#define SOAP_TYPE_wsi__OrderSpecialFilters (70)
 #endif
 
 /* wsi__OrderPalletItemInfo has binding name 'wsi__OrderPalletItemInfo' for type 'wsi:OrderPalletItemInfo' */
 #ifndef SOAP_TYPE_wsi__OrderPalletItemInfo
-#define SOAP_TYPE_wsi__OrderPalletItemInfo (66)
+#define SOAP_TYPE_wsi__OrderPalletItemInfo (69)
 #endif
 
 /* wsi__OrderInfoType has binding name 'wsi__OrderInfoType' for type 'wsi:OrderInfoType' */
 #ifndef SOAP_TYPE_wsi__OrderInfoType
-#define SOAP_TYPE_wsi__OrderInfoType (65)
+#define SOAP_TYPE_wsi__OrderInfoType (68)
 #endif
 
 /* wsi__OrderInfoClass has binding name 'wsi__OrderInfoClass' for type 'wsi:OrderInfoClass' */
 #ifndef SOAP_TYPE_wsi__OrderInfoClass
-#define SOAP_TYPE_wsi__OrderInfoClass (64)
+#define SOAP_TYPE_wsi__OrderInfoClass (67)
 #endif
 
 /* wsi__OrderFilters has binding name 'wsi__OrderFilters' for type 'wsi:OrderFilters' */
 #ifndef SOAP_TYPE_wsi__OrderFilters
-#define SOAP_TYPE_wsi__OrderFilters (63)
+#define SOAP_TYPE_wsi__OrderFilters (66)
 #endif
 
 /* wsi__Order has binding name 'wsi__Order' for type 'wsi:Order' */
 #ifndef SOAP_TYPE_wsi__Order
-#define SOAP_TYPE_wsi__Order (62)
+#define SOAP_TYPE_wsi__Order (65)
 #endif
 
 /* wsi__InventoryTransaction has binding name 'wsi__InventoryTransaction' for type 'wsi:InventoryTransaction' */
 #ifndef SOAP_TYPE_wsi__InventoryTransaction
-#define SOAP_TYPE_wsi__InventoryTransaction (61)
+#define SOAP_TYPE_wsi__InventoryTransaction (64)
 #endif
 
 /* wsi__InventoryResult has binding name 'wsi__InventoryResult' for type 'wsi:InventoryResult' */
 #ifndef SOAP_TYPE_wsi__InventoryResult
-#define SOAP_TYPE_wsi__InventoryResult (60)
+#define SOAP_TYPE_wsi__InventoryResult (63)
 #endif
 
 /* wsi__InventoryLine has binding name 'wsi__InventoryLine' for type 'wsi:InventoryLine' */
 #ifndef SOAP_TYPE_wsi__InventoryLine
-#define SOAP_TYPE_wsi__InventoryLine (59)
+#define SOAP_TYPE_wsi__InventoryLine (62)
 #endif
 
 /* wsi__InventoryChangesResult has binding name 'wsi__InventoryChangesResult' for type 'wsi:InventoryChangesResult' */
 #ifndef SOAP_TYPE_wsi__InventoryChangesResult
-#define SOAP_TYPE_wsi__InventoryChangesResult (58)
+#define SOAP_TYPE_wsi__InventoryChangesResult (61)
 #endif
 
 /* wsi__InventoryChangesQuery has binding name 'wsi__InventoryChangesQuery' for type 'wsi:InventoryChangesQuery' */
 #ifndef SOAP_TYPE_wsi__InventoryChangesQuery
-#define SOAP_TYPE_wsi__InventoryChangesQuery (57)
+#define SOAP_TYPE_wsi__InventoryChangesQuery (60)
 #endif
 
 /* wsi__InventoryChangeLine has binding name 'wsi__InventoryChangeLine' for type 'wsi:InventoryChangeLine' */
 #ifndef SOAP_TYPE_wsi__InventoryChangeLine
-#define SOAP_TYPE_wsi__InventoryChangeLine (56)
+#define SOAP_TYPE_wsi__InventoryChangeLine (59)
 #endif
 
 /* wsi__InOrderWarehouse has binding name 'wsi__InOrderWarehouse' for type 'wsi:InOrderWarehouse' */
 #ifndef SOAP_TYPE_wsi__InOrderWarehouse
-#define SOAP_TYPE_wsi__InOrderWarehouse (55)
+#define SOAP_TYPE_wsi__InOrderWarehouse (58)
 #endif
 
 /* wsi__InOrderSupplier has binding name 'wsi__InOrderSupplier' for type 'wsi:InOrderSupplier' */
 #ifndef SOAP_TYPE_wsi__InOrderSupplier
-#define SOAP_TYPE_wsi__InOrderSupplier (54)
+#define SOAP_TYPE_wsi__InOrderSupplier (57)
 #endif
 
 /* wsi__InOrderStatus has binding name 'wsi__InOrderStatus' for type 'wsi:InOrderStatus' */
 #ifndef SOAP_TYPE_wsi__InOrderStatus
-#define SOAP_TYPE_wsi__InOrderStatus (53)
+#define SOAP_TYPE_wsi__InOrderStatus (56)
+#endif
+
+/* wsi__InOrderSpecialFilters has binding name 'wsi__InOrderSpecialFilters' for type 'wsi:InOrderSpecialFilters' */
+#ifndef SOAP_TYPE_wsi__InOrderSpecialFilters
+#define SOAP_TYPE_wsi__InOrderSpecialFilters (55)
 #endif
 
 /* wsi__InOrderLine has binding name 'wsi__InOrderLine' for type 'wsi:InOrderLine' */
 #ifndef SOAP_TYPE_wsi__InOrderLine
-#define SOAP_TYPE_wsi__InOrderLine (52)
+#define SOAP_TYPE_wsi__InOrderLine (54)
 #endif
 
 /* wsi__InOrderInfoClass has binding name 'wsi__InOrderInfoClass' for type 'wsi:InOrderInfoClass' */
 #ifndef SOAP_TYPE_wsi__InOrderInfoClass
-#define SOAP_TYPE_wsi__InOrderInfoClass (51)
+#define SOAP_TYPE_wsi__InOrderInfoClass (53)
 #endif
 
 /* wsi__InOrderFilters has binding name 'wsi__InOrderFilters' for type 'wsi:InOrderFilters' */
 #ifndef SOAP_TYPE_wsi__InOrderFilters
-#define SOAP_TYPE_wsi__InOrderFilters (50)
+#define SOAP_TYPE_wsi__InOrderFilters (52)
 #endif
 
 /* wsi__InOrder has binding name 'wsi__InOrder' for type 'wsi:InOrder' */
 #ifndef SOAP_TYPE_wsi__InOrder
-#define SOAP_TYPE_wsi__InOrder (49)
+#define SOAP_TYPE_wsi__InOrder (51)
 #endif
 
 /* wsi__GetTransporterContractsResult has binding name 'wsi__GetTransporterContractsResult' for type 'wsi:GetTransporterContractsResult' */
 #ifndef SOAP_TYPE_wsi__GetTransporterContractsResult
-#define SOAP_TYPE_wsi__GetTransporterContractsResult (48)
+#define SOAP_TYPE_wsi__GetTransporterContractsResult (50)
 #endif
 
 /* wsi__GetOrdersResult has binding name 'wsi__GetOrdersResult' for type 'wsi:GetOrdersResult' */
 #ifndef SOAP_TYPE_wsi__GetOrdersResult
-#define SOAP_TYPE_wsi__GetOrdersResult (47)
+#define SOAP_TYPE_wsi__GetOrdersResult (49)
 #endif
 
 /* wsi__GetOrderStatusesResult has binding name 'wsi__GetOrderStatusesResult' for type 'wsi:GetOrderStatusesResult' */
 #ifndef SOAP_TYPE_wsi__GetOrderStatusesResult
-#define SOAP_TYPE_wsi__GetOrderStatusesResult (46)
+#define SOAP_TYPE_wsi__GetOrderStatusesResult (48)
 #endif
 
 /* wsi__GetInventoryQuery has binding name 'wsi__GetInventoryQuery' for type 'wsi:GetInventoryQuery' */
 #ifndef SOAP_TYPE_wsi__GetInventoryQuery
-#define SOAP_TYPE_wsi__GetInventoryQuery (45)
+#define SOAP_TYPE_wsi__GetInventoryQuery (47)
 #endif
 
 /* wsi__GetInventoryPerWarehouseResult has binding name 'wsi__GetInventoryPerWarehouseResult' for type 'wsi:GetInventoryPerWarehouseResult' */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseResult
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseResult (44)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseResult (46)
 #endif
 
 /* wsi__GetInventoryPerWarehouseQuery has binding name 'wsi__GetInventoryPerWarehouseQuery' for type 'wsi:GetInventoryPerWarehouseQuery' */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery (43)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseQuery (45)
 #endif
 
 /* wsi__GetInventoryPerWarehouseError has binding name 'wsi__GetInventoryPerWarehouseError' for type 'wsi:GetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_wsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_wsi__GetInventoryPerWarehouseError (42)
+#define SOAP_TYPE_wsi__GetInventoryPerWarehouseError (44)
 #endif
 
 /* wsi__GetInOrdersResult has binding name 'wsi__GetInOrdersResult' for type 'wsi:GetInOrdersResult' */
 #ifndef SOAP_TYPE_wsi__GetInOrdersResult
-#define SOAP_TYPE_wsi__GetInOrdersResult (41)
+#define SOAP_TYPE_wsi__GetInOrdersResult (43)
 #endif
 
 /* wsi__GetInOrderStatusesResult has binding name 'wsi__GetInOrderStatusesResult' for type 'wsi:GetInOrderStatusesResult' */
 #ifndef SOAP_TYPE_wsi__GetInOrderStatusesResult
-#define SOAP_TYPE_wsi__GetInOrderStatusesResult (40)
+#define SOAP_TYPE_wsi__GetInOrderStatusesResult (42)
 #endif
 
 /* wsi__FileResultClass has binding name 'wsi__FileResultClass' for type 'wsi:FileResultClass' */
 #ifndef SOAP_TYPE_wsi__FileResultClass
-#define SOAP_TYPE_wsi__FileResultClass (39)
+#define SOAP_TYPE_wsi__FileResultClass (41)
 #endif
 
 /* wsi__CustomerOrderTextLine has binding name 'wsi__CustomerOrderTextLine' for type 'wsi:CustomerOrderTextLine' */
 #ifndef SOAP_TYPE_wsi__CustomerOrderTextLine
-#define SOAP_TYPE_wsi__CustomerOrderTextLine (38)
+#define SOAP_TYPE_wsi__CustomerOrderTextLine (40)
 #endif
 
 /* wsi__CustomerOrderLine has binding name 'wsi__CustomerOrderLine' for type 'wsi:CustomerOrderLine' */
 #ifndef SOAP_TYPE_wsi__CustomerOrderLine
-#define SOAP_TYPE_wsi__CustomerOrderLine (37)
+#define SOAP_TYPE_wsi__CustomerOrderLine (39)
 #endif
 
 /* wsi__CustomerOrder has binding name 'wsi__CustomerOrder' for type 'wsi:CustomerOrder' */
 #ifndef SOAP_TYPE_wsi__CustomerOrder
-#define SOAP_TYPE_wsi__CustomerOrder (36)
+#define SOAP_TYPE_wsi__CustomerOrder (38)
 #endif
 
 /* wsi__Customer has binding name 'wsi__Customer' for type 'wsi:Customer' */
 #ifndef SOAP_TYPE_wsi__Customer
-#define SOAP_TYPE_wsi__Customer (35)
+#define SOAP_TYPE_wsi__Customer (37)
 #endif
 
 /* wsi__ArticleDefinition has binding name 'wsi__ArticleDefinition' for type 'wsi:ArticleDefinition' */
 #ifndef SOAP_TYPE_wsi__ArticleDefinition
-#define SOAP_TYPE_wsi__ArticleDefinition (34)
+#define SOAP_TYPE_wsi__ArticleDefinition (36)
 #endif
 
 /* wsi__ArticleClass has binding name 'wsi__ArticleClass' for type 'wsi:ArticleClass' */
 #ifndef SOAP_TYPE_wsi__ArticleClass
-#define SOAP_TYPE_wsi__ArticleClass (33)
+#define SOAP_TYPE_wsi__ArticleClass (35)
+#endif
+
+/* wsi__ArrayOfUpdateOrderLine has binding name 'wsi__ArrayOfUpdateOrderLine' for type 'wsi:ArrayOfUpdateOrderLine' */
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateOrderLine
+#define SOAP_TYPE_wsi__ArrayOfUpdateOrderLine (34)
+#endif
+
+/* wsi__ArrayOfUpdateInOrderLine has binding name 'wsi__ArrayOfUpdateInOrderLine' for type 'wsi:ArrayOfUpdateInOrderLine' */
+#ifndef SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine
+#define SOAP_TYPE_wsi__ArrayOfUpdateInOrderLine (33)
 #endif
 
 /* wsi__ArrayOfTransporterService has binding name 'wsi__ArrayOfTransporterService' for type 'wsi:ArrayOfTransporterService' */
@@ -5916,512 +6926,602 @@ typedef std::string xsd__decimal;
 
 /* struct SOAP_ENV__Fault has binding name 'SOAP_ENV__Fault' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Fault
-#define SOAP_TYPE_SOAP_ENV__Fault (299)
+#define SOAP_TYPE_SOAP_ENV__Fault (349)
 #endif
 
 /* struct SOAP_ENV__Reason has binding name 'SOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Reason
-#define SOAP_TYPE_SOAP_ENV__Reason (298)
+#define SOAP_TYPE_SOAP_ENV__Reason (348)
 #endif
 
 /* struct SOAP_ENV__Detail has binding name 'SOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Detail
-#define SOAP_TYPE_SOAP_ENV__Detail (295)
+#define SOAP_TYPE_SOAP_ENV__Detail (345)
 #endif
 
 /* struct SOAP_ENV__Code has binding name 'SOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Code
-#define SOAP_TYPE_SOAP_ENV__Code (293)
+#define SOAP_TYPE_SOAP_ENV__Code (343)
 #endif
 
 /* struct SOAP_ENV__Header has binding name 'SOAP_ENV__Header' for type '' */
 #ifndef SOAP_TYPE_SOAP_ENV__Header
-#define SOAP_TYPE_SOAP_ENV__Header (292)
+#define SOAP_TYPE_SOAP_ENV__Header (342)
 #endif
 
 /* struct SOAP_ENV__Reason * has binding name 'PointerToSOAP_ENV__Reason' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Reason
-#define SOAP_TYPE_PointerToSOAP_ENV__Reason (301)
+#define SOAP_TYPE_PointerToSOAP_ENV__Reason (351)
 #endif
 
 /* struct SOAP_ENV__Detail * has binding name 'PointerToSOAP_ENV__Detail' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Detail
-#define SOAP_TYPE_PointerToSOAP_ENV__Detail (300)
+#define SOAP_TYPE_PointerToSOAP_ENV__Detail (350)
 #endif
 
 /* struct SOAP_ENV__Code * has binding name 'PointerToSOAP_ENV__Code' for type '' */
 #ifndef SOAP_TYPE_PointerToSOAP_ENV__Code
-#define SOAP_TYPE_PointerToSOAP_ENV__Code (294)
+#define SOAP_TYPE_PointerToSOAP_ENV__Code (344)
 #endif
 
 /* _wsi__GetSystemStatus * has binding name 'PointerTo_wsi__GetSystemStatus' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetSystemStatus
-#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (288)
+#define SOAP_TYPE_PointerTo_wsi__GetSystemStatus (338)
 #endif
 
 /* _wsi__GetInOrderStatuses * has binding name 'PointerTo_wsi__GetInOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (284)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrderStatuses (334)
 #endif
 
 /* _wsi__GetOrderStatuses * has binding name 'PointerTo_wsi__GetOrderStatuses' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrderStatuses
-#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (280)
+#define SOAP_TYPE_PointerTo_wsi__GetOrderStatuses (330)
 #endif
 
 /* _wsi__GetTransporterContracts * has binding name 'PointerTo_wsi__GetTransporterContracts' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetTransporterContracts
-#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (276)
+#define SOAP_TYPE_PointerTo_wsi__GetTransporterContracts (326)
 #endif
 
 /* _wsi__SetInventoryChangesToReported * has binding name 'PointerTo_wsi__SetInventoryChangesToReported' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported
-#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (272)
+#define SOAP_TYPE_PointerTo_wsi__SetInventoryChangesToReported (322)
 #endif
 
 /* _wsi__GetInventoryChanges * has binding name 'PointerTo_wsi__GetInventoryChanges' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryChanges
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (268)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryChanges (318)
 #endif
 
 /* _wsi__GetInventoryPerWarehouse * has binding name 'PointerTo_wsi__GetInventoryPerWarehouse' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (264)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryPerWarehouse (314)
 #endif
 
 /* _wsi__GetInventoryByQuery * has binding name 'PointerTo_wsi__GetInventoryByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (260)
+#define SOAP_TYPE_PointerTo_wsi__GetInventoryByQuery (310)
+#endif
+
+/* _wsi__UpdateInOrderLines * has binding name 'PointerTo_wsi__UpdateInOrderLines' for type '' */
+#ifndef SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines
+#define SOAP_TYPE_PointerTo_wsi__UpdateInOrderLines (306)
+#endif
+
+/* _wsi__UpdateOrderLines * has binding name 'PointerTo_wsi__UpdateOrderLines' for type '' */
+#ifndef SOAP_TYPE_PointerTo_wsi__UpdateOrderLines
+#define SOAP_TYPE_PointerTo_wsi__UpdateOrderLines (302)
 #endif
 
 /* _wsi__GetInOrdersByQuery * has binding name 'PointerTo_wsi__GetInOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (256)
+#define SOAP_TYPE_PointerTo_wsi__GetInOrdersByQuery (298)
 #endif
 
 /* _wsi__GetOrdersByQuery * has binding name 'PointerTo_wsi__GetOrdersByQuery' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery
-#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (252)
+#define SOAP_TYPE_PointerTo_wsi__GetOrdersByQuery (294)
 #endif
 
 /* _wsi__ProcessInOrder * has binding name 'PointerTo_wsi__ProcessInOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessInOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (248)
+#define SOAP_TYPE_PointerTo_wsi__ProcessInOrder (290)
 #endif
 
 /* _wsi__ProcessOrder * has binding name 'PointerTo_wsi__ProcessOrder' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessOrder
-#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (244)
+#define SOAP_TYPE_PointerTo_wsi__ProcessOrder (286)
 #endif
 
 /* _wsi__ProcessArticle * has binding name 'PointerTo_wsi__ProcessArticle' for type '' */
 #ifndef SOAP_TYPE_PointerTo_wsi__ProcessArticle
-#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (240)
+#define SOAP_TYPE_PointerTo_wsi__ProcessArticle (282)
 #endif
 
 /* wsi__SystemStatus * has binding name 'PointerTowsi__SystemStatus' for type 'wsi:SystemStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__SystemStatus
-#define SOAP_TYPE_PointerTowsi__SystemStatus (239)
+#define SOAP_TYPE_PointerTowsi__SystemStatus (281)
 #endif
 
 /* wsi__GetInOrderStatusesResult * has binding name 'PointerTowsi__GetInOrderStatusesResult' for type 'wsi:GetInOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (238)
+#define SOAP_TYPE_PointerTowsi__GetInOrderStatusesResult (280)
 #endif
 
 /* wsi__GetOrderStatusesResult * has binding name 'PointerTowsi__GetOrderStatusesResult' for type 'wsi:GetOrderStatusesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrderStatusesResult
-#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (237)
+#define SOAP_TYPE_PointerTowsi__GetOrderStatusesResult (279)
 #endif
 
 /* wsi__GetTransporterContractsResult * has binding name 'PointerTowsi__GetTransporterContractsResult' for type 'wsi:GetTransporterContractsResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetTransporterContractsResult
-#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (236)
+#define SOAP_TYPE_PointerTowsi__GetTransporterContractsResult (278)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResult * has binding name 'PointerTowsi__SetInventoryChangesToReportedResult' for type 'wsi:SetInventoryChangesToReportedResult' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (235)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResult (277)
 #endif
 
 /* wsi__SetInventoryChangesToReportedOperation * has binding name 'PointerTowsi__SetInventoryChangesToReportedOperation' for type 'wsi:SetInventoryChangesToReportedOperation' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (234)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedOperation (276)
 #endif
 
 /* wsi__InventoryChangesResult * has binding name 'PointerTowsi__InventoryChangesResult' for type 'wsi:InventoryChangesResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesResult
-#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (233)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesResult (275)
 #endif
 
 /* wsi__InventoryChangesQuery * has binding name 'PointerTowsi__InventoryChangesQuery' for type 'wsi:InventoryChangesQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangesQuery
-#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (232)
+#define SOAP_TYPE_PointerTowsi__InventoryChangesQuery (274)
 #endif
 
 /* wsi__GetInventoryPerWarehouseResult * has binding name 'PointerTowsi__GetInventoryPerWarehouseResult' for type 'wsi:GetInventoryPerWarehouseResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (231)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseResult (273)
 #endif
 
 /* wsi__GetInventoryPerWarehouseQuery * has binding name 'PointerTowsi__GetInventoryPerWarehouseQuery' for type 'wsi:GetInventoryPerWarehouseQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (230)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseQuery (272)
 #endif
 
 /* wsi__InventoryResult * has binding name 'PointerTowsi__InventoryResult' for type 'wsi:InventoryResult' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryResult
-#define SOAP_TYPE_PointerTowsi__InventoryResult (229)
+#define SOAP_TYPE_PointerTowsi__InventoryResult (271)
 #endif
 
 /* wsi__GetInventoryQuery * has binding name 'PointerTowsi__GetInventoryQuery' for type 'wsi:GetInventoryQuery' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryQuery
-#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (228)
+#define SOAP_TYPE_PointerTowsi__GetInventoryQuery (270)
+#endif
+
+/* wsi__UpdateInOrderLinesResult * has binding name 'PointerTowsi__UpdateInOrderLinesResult' for type 'wsi:UpdateInOrderLinesResult' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLinesResult (269)
+#endif
+
+/* wsi__UpdateInOrderLines * has binding name 'PointerTowsi__UpdateInOrderLines' for type 'wsi:UpdateInOrderLines' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLines
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLines (268)
+#endif
+
+/* wsi__UpdateOrderLinesResult * has binding name 'PointerTowsi__UpdateOrderLinesResult' for type 'wsi:UpdateOrderLinesResult' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLinesResult (267)
+#endif
+
+/* wsi__UpdateOrderLines * has binding name 'PointerTowsi__UpdateOrderLines' for type 'wsi:UpdateOrderLines' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLines
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLines (266)
 #endif
 
 /* wsi__GetInOrdersResult * has binding name 'PointerTowsi__GetInOrdersResult' for type 'wsi:GetInOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (227)
+#define SOAP_TYPE_PointerTowsi__GetInOrdersResult (265)
 #endif
 
 /* wsi__InOrderFilters * has binding name 'PointerTowsi__InOrderFilters' for type 'wsi:InOrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderFilters
-#define SOAP_TYPE_PointerTowsi__InOrderFilters (226)
+#define SOAP_TYPE_PointerTowsi__InOrderFilters (264)
 #endif
 
 /* wsi__GetOrdersResult * has binding name 'PointerTowsi__GetOrdersResult' for type 'wsi:GetOrdersResult' */
 #ifndef SOAP_TYPE_PointerTowsi__GetOrdersResult
-#define SOAP_TYPE_PointerTowsi__GetOrdersResult (225)
+#define SOAP_TYPE_PointerTowsi__GetOrdersResult (263)
 #endif
 
 /* wsi__OrderFilters * has binding name 'PointerTowsi__OrderFilters' for type 'wsi:OrderFilters' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderFilters
-#define SOAP_TYPE_PointerTowsi__OrderFilters (224)
+#define SOAP_TYPE_PointerTowsi__OrderFilters (262)
 #endif
 
 /* wsi__InOrder * has binding name 'PointerTowsi__InOrder' for type 'wsi:InOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrder
-#define SOAP_TYPE_PointerTowsi__InOrder (223)
+#define SOAP_TYPE_PointerTowsi__InOrder (261)
 #endif
 
 /* wsi__CustomerOrder * has binding name 'PointerTowsi__CustomerOrder' for type 'wsi:CustomerOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrder
-#define SOAP_TYPE_PointerTowsi__CustomerOrder (222)
+#define SOAP_TYPE_PointerTowsi__CustomerOrder (260)
 #endif
 
 /* wsi__FileResultClass * has binding name 'PointerTowsi__FileResultClass' for type 'wsi:FileResultClass' */
 #ifndef SOAP_TYPE_PointerTowsi__FileResultClass
-#define SOAP_TYPE_PointerTowsi__FileResultClass (221)
+#define SOAP_TYPE_PointerTowsi__FileResultClass (259)
 #endif
 
 /* wsi__ArticleDefinition * has binding name 'PointerTowsi__ArticleDefinition' for type 'wsi:ArticleDefinition' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleDefinition
-#define SOAP_TYPE_PointerTowsi__ArticleDefinition (220)
+#define SOAP_TYPE_PointerTowsi__ArticleDefinition (258)
+#endif
+
+/* wsi__ArrayOfUpdateOrderLine * has binding name 'PointerTowsi__ArrayOfUpdateOrderLine' for type 'wsi:ArrayOfUpdateOrderLine' */
+#ifndef SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine
+#define SOAP_TYPE_PointerTowsi__ArrayOfUpdateOrderLine (257)
+#endif
+
+/* wsi__UpdateOrderIdentification * has binding name 'PointerTowsi__UpdateOrderIdentification' for type 'wsi:UpdateOrderIdentification' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderIdentification
+#define SOAP_TYPE_PointerTowsi__UpdateOrderIdentification (256)
+#endif
+
+/* wsi__UpdateOrderLineReportedNumberOfItems * has binding name 'PointerTowsi__UpdateOrderLineReportedNumberOfItems' for type 'wsi:UpdateOrderLineReportedNumberOfItems' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLineReportedNumberOfItems (255)
+#endif
+
+/* wsi__UpdateOrderLineIdentification * has binding name 'PointerTowsi__UpdateOrderLineIdentification' for type 'wsi:UpdateOrderLineIdentification' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLineIdentification (254)
+#endif
+
+/* wsi__ArrayOfUpdateInOrderLine * has binding name 'PointerTowsi__ArrayOfUpdateInOrderLine' for type 'wsi:ArrayOfUpdateInOrderLine' */
+#ifndef SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine
+#define SOAP_TYPE_PointerTowsi__ArrayOfUpdateInOrderLine (253)
+#endif
+
+/* wsi__UpdateInOrderIdentification * has binding name 'PointerTowsi__UpdateInOrderIdentification' for type 'wsi:UpdateInOrderIdentification' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderIdentification (252)
+#endif
+
+/* wsi__UpdateInOrderLineReportedNumberOfItems * has binding name 'PointerTowsi__UpdateInOrderLineReportedNumberOfItems' for type 'wsi:UpdateInOrderLineReportedNumberOfItems' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLineReportedNumberOfItems (251)
+#endif
+
+/* wsi__UpdateInOrderLineIdentification * has binding name 'PointerTowsi__UpdateInOrderLineIdentification' for type 'wsi:UpdateInOrderLineIdentification' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLineIdentification (250)
 #endif
 
 /* wsi__ArrayOfTransporterService * has binding name 'PointerTowsi__ArrayOfTransporterService' for type 'wsi:ArrayOfTransporterService' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterService
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (219)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterService (249)
 #endif
 
 /* wsi__ArrayOfSetInventoryChangesToReportedResultError * has binding name 'PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError' for type 'wsi:ArrayOfSetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError
-#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (218)
+#define SOAP_TYPE_PointerTowsi__ArrayOfSetInventoryChangesToReportedResultError (248)
 #endif
 
 /* wsi__ArrayOfReceivedInOrderLine * has binding name 'PointerTowsi__ArrayOfReceivedInOrderLine' for type 'wsi:ArrayOfReceivedInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (217)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrderLine (247)
 #endif
 
 /* wsi__ReceivedInOrderInfoClass * has binding name 'PointerTowsi__ReceivedInOrderInfoClass' for type 'wsi:ReceivedInOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (216)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrderInfoClass (246)
 #endif
 
 /* wsi__ArrayOfPerWarehouseStockLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseStockLine' for type 'wsi:ArrayOfPerWarehouseStockLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (215)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseStockLine (245)
 #endif
 
 /* wsi__PalletItemTrackingInfo * has binding name 'PointerTowsi__PalletItemTrackingInfo' for type 'wsi:PalletItemTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo
-#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (214)
+#define SOAP_TYPE_PointerTowsi__PalletItemTrackingInfo (244)
 #endif
 
 /* wsi__OutboundWarehouse * has binding name 'PointerTowsi__OutboundWarehouse' for type 'wsi:OutboundWarehouse' */
 #ifndef SOAP_TYPE_PointerTowsi__OutboundWarehouse
-#define SOAP_TYPE_PointerTowsi__OutboundWarehouse (213)
+#define SOAP_TYPE_PointerTowsi__OutboundWarehouse (243)
 #endif
 
 /* wsi__OrderType * has binding name 'PointerTowsi__OrderType' for type 'wsi:OrderType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderType
-#define SOAP_TYPE_PointerTowsi__OrderType (212)
+#define SOAP_TYPE_PointerTowsi__OrderType (242)
+#endif
+
+/* wsi__OrderSpecialFilters * has binding name 'PointerTowsi__OrderSpecialFilters' for type 'wsi:OrderSpecialFilters' */
+#ifndef SOAP_TYPE_PointerTowsi__OrderSpecialFilters
+#define SOAP_TYPE_PointerTowsi__OrderSpecialFilters (241)
 #endif
 
 /* wsi__ArrayOfOrderTrackingInfo * has binding name 'PointerTowsi__ArrayOfOrderTrackingInfo' for type 'wsi:ArrayOfOrderTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (211)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderTrackingInfo (240)
 #endif
 
 /* wsi__ArrayOfOrderPalletItemInfo * has binding name 'PointerTowsi__ArrayOfOrderPalletItemInfo' for type 'wsi:ArrayOfOrderPalletItemInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (210)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderPalletItemInfo (239)
 #endif
 
 /* wsi__TransporterClass * has binding name 'PointerTowsi__TransporterClass' for type 'wsi:TransporterClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterClass
-#define SOAP_TYPE_PointerTowsi__TransporterClass (209)
+#define SOAP_TYPE_PointerTowsi__TransporterClass (238)
 #endif
 
 /* wsi__ArrayOfPickedOrderLine * has binding name 'PointerTowsi__ArrayOfPickedOrderLine' for type 'wsi:ArrayOfPickedOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (208)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPickedOrderLine (237)
 #endif
 
 /* wsi__OrderInfoType * has binding name 'PointerTowsi__OrderInfoType' for type 'wsi:OrderInfoType' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoType
-#define SOAP_TYPE_PointerTowsi__OrderInfoType (207)
+#define SOAP_TYPE_PointerTowsi__OrderInfoType (236)
 #endif
 
 /* wsi__ArrayOfInventoryLine * has binding name 'PointerTowsi__ArrayOfInventoryLine' for type 'wsi:ArrayOfInventoryLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (206)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryLine (235)
 #endif
 
 /* wsi__ArrayOfInventoryChangeLine * has binding name 'PointerTowsi__ArrayOfInventoryChangeLine' for type 'wsi:ArrayOfInventoryChangeLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (205)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryChangeLine (234)
 #endif
 
 /* wsi__ArrayOfInventoryTransaction * has binding name 'PointerTowsi__ArrayOfInventoryTransaction' for type 'wsi:ArrayOfInventoryTransaction' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction
-#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (204)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInventoryTransaction (233)
 #endif
 
 /* wsi__ArticleClass * has binding name 'PointerTowsi__ArticleClass' for type 'wsi:ArticleClass' */
 #ifndef SOAP_TYPE_PointerTowsi__ArticleClass
-#define SOAP_TYPE_PointerTowsi__ArticleClass (203)
+#define SOAP_TYPE_PointerTowsi__ArticleClass (232)
 #endif
 
 /* wsi__InOrderWarehouse * has binding name 'PointerTowsi__InOrderWarehouse' for type 'wsi:InOrderWarehouse' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderWarehouse
-#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (202)
+#define SOAP_TYPE_PointerTowsi__InOrderWarehouse (231)
+#endif
+
+/* wsi__InOrderSpecialFilters * has binding name 'PointerTowsi__InOrderSpecialFilters' for type 'wsi:InOrderSpecialFilters' */
+#ifndef SOAP_TYPE_PointerTowsi__InOrderSpecialFilters
+#define SOAP_TYPE_PointerTowsi__InOrderSpecialFilters (230)
 #endif
 
 /* wsi__ArrayOfInOrderLine * has binding name 'PointerTowsi__ArrayOfInOrderLine' for type 'wsi:ArrayOfInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (201)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderLine (229)
 #endif
 
 /* wsi__InOrderSupplier * has binding name 'PointerTowsi__InOrderSupplier' for type 'wsi:InOrderSupplier' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderSupplier
-#define SOAP_TYPE_PointerTowsi__InOrderSupplier (200)
+#define SOAP_TYPE_PointerTowsi__InOrderSupplier (228)
 #endif
 
 /* wsi__InOrderInfoClass * has binding name 'PointerTowsi__InOrderInfoClass' for type 'wsi:InOrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderInfoClass
-#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (199)
+#define SOAP_TYPE_PointerTowsi__InOrderInfoClass (227)
 #endif
 
 /* wsi__ArrayOfTransporterContract * has binding name 'PointerTowsi__ArrayOfTransporterContract' for type 'wsi:ArrayOfTransporterContract' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract
-#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (198)
+#define SOAP_TYPE_PointerTowsi__ArrayOfTransporterContract (226)
 #endif
 
 /* wsi__ArrayOfOrder * has binding name 'PointerTowsi__ArrayOfOrder' for type 'wsi:ArrayOfOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (197)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrder (225)
 #endif
 
 /* wsi__ArrayOfOrderStatus * has binding name 'PointerTowsi__ArrayOfOrderStatus' for type 'wsi:ArrayOfOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (196)
+#define SOAP_TYPE_PointerTowsi__ArrayOfOrderStatus (224)
 #endif
 
 /* wsi__ArrayOfGetInventoryPerWarehouseError * has binding name 'PointerTowsi__ArrayOfGetInventoryPerWarehouseError' for type 'wsi:ArrayOfGetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError
-#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (195)
+#define SOAP_TYPE_PointerTowsi__ArrayOfGetInventoryPerWarehouseError (223)
 #endif
 
 /* wsi__ArrayOfPerWarehouseArticleLine * has binding name 'PointerTowsi__ArrayOfPerWarehouseArticleLine' for type 'wsi:ArrayOfPerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (194)
+#define SOAP_TYPE_PointerTowsi__ArrayOfPerWarehouseArticleLine (222)
 #endif
 
 /* wsi__ArrayOfInt * has binding name 'PointerTowsi__ArrayOfInt' for type 'wsi:ArrayOfInt' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInt
-#define SOAP_TYPE_PointerTowsi__ArrayOfInt (193)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInt (221)
 #endif
 
 /* wsi__ArrayOfString * has binding name 'PointerTowsi__ArrayOfString' for type 'wsi:ArrayOfString' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfString
-#define SOAP_TYPE_PointerTowsi__ArrayOfString (192)
+#define SOAP_TYPE_PointerTowsi__ArrayOfString (220)
 #endif
 
 /* wsi__ArrayOfReceivedInOrder * has binding name 'PointerTowsi__ArrayOfReceivedInOrder' for type 'wsi:ArrayOfReceivedInOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder
-#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (191)
+#define SOAP_TYPE_PointerTowsi__ArrayOfReceivedInOrder (219)
 #endif
 
 /* wsi__ArrayOfInOrderStatus * has binding name 'PointerTowsi__ArrayOfInOrderStatus' for type 'wsi:ArrayOfInOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus
-#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (190)
+#define SOAP_TYPE_PointerTowsi__ArrayOfInOrderStatus (218)
 #endif
 
 /* enum wsi__SubOrderLineSpecificationType * has binding name 'PointerTowsi__SubOrderLineSpecificationType' for type 'wsi:SubOrderLineSpecificationType' */
 #ifndef SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType
-#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (189)
+#define SOAP_TYPE_PointerTowsi__SubOrderLineSpecificationType (217)
 #endif
 
 /* wsi__ArrayOfCustomerOrderTextLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderTextLine' for type 'wsi:ArrayOfCustomerOrderTextLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (188)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderTextLine (216)
 #endif
 
 /* wsi__ArrayOfCustomerOrderLine * has binding name 'PointerTowsi__ArrayOfCustomerOrderLine' for type 'wsi:ArrayOfCustomerOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine
-#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (187)
+#define SOAP_TYPE_PointerTowsi__ArrayOfCustomerOrderLine (215)
 #endif
 
 /* wsi__TransporterContractClass * has binding name 'PointerTowsi__TransporterContractClass' for type 'wsi:TransporterContractClass' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterContractClass
-#define SOAP_TYPE_PointerTowsi__TransporterContractClass (186)
+#define SOAP_TYPE_PointerTowsi__TransporterContractClass (214)
 #endif
 
 /* wsi__Customer * has binding name 'PointerTowsi__Customer' for type 'wsi:Customer' */
 #ifndef SOAP_TYPE_PointerTowsi__Customer
-#define SOAP_TYPE_PointerTowsi__Customer (185)
+#define SOAP_TYPE_PointerTowsi__Customer (213)
 #endif
 
 /* wsi__OrderInfoClass * has binding name 'PointerTowsi__OrderInfoClass' for type 'wsi:OrderInfoClass' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderInfoClass
-#define SOAP_TYPE_PointerTowsi__OrderInfoClass (184)
+#define SOAP_TYPE_PointerTowsi__OrderInfoClass (212)
 #endif
 
 /* bool * has binding name 'PointerTobool' for type 'xsd:boolean' */
 #ifndef SOAP_TYPE_PointerTobool
-#define SOAP_TYPE_PointerTobool (183)
+#define SOAP_TYPE_PointerTobool (211)
 #endif
 
 /* std::string * has binding name 'PointerToxsd__dateTime' for type 'xsd:dateTime' */
 #ifndef SOAP_TYPE_PointerToxsd__dateTime
-#define SOAP_TYPE_PointerToxsd__dateTime (182)
+#define SOAP_TYPE_PointerToxsd__dateTime (210)
 #endif
 
 /* std::string * has binding name 'PointerToxsd__decimal' for type 'xsd:decimal' */
 #ifndef SOAP_TYPE_PointerToxsd__decimal
-#define SOAP_TYPE_PointerToxsd__decimal (181)
+#define SOAP_TYPE_PointerToxsd__decimal (209)
 #endif
 
 /* std::string * has binding name 'PointerTostd__string' for type 'xsd:string' */
 #ifndef SOAP_TYPE_PointerTostd__string
-#define SOAP_TYPE_PointerTostd__string (179)
+#define SOAP_TYPE_PointerTostd__string (207)
 #endif
 
 /* int * has binding name 'PointerToint' for type 'xsd:int' */
 #ifndef SOAP_TYPE_PointerToint
-#define SOAP_TYPE_PointerToint (178)
+#define SOAP_TYPE_PointerToint (206)
+#endif
+
+/* wsi__UpdateOrderLine * has binding name 'PointerTowsi__UpdateOrderLine' for type 'wsi:UpdateOrderLine' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateOrderLine
+#define SOAP_TYPE_PointerTowsi__UpdateOrderLine (204)
+#endif
+
+/* wsi__UpdateInOrderLine * has binding name 'PointerTowsi__UpdateInOrderLine' for type 'wsi:UpdateInOrderLine' */
+#ifndef SOAP_TYPE_PointerTowsi__UpdateInOrderLine
+#define SOAP_TYPE_PointerTowsi__UpdateInOrderLine (202)
 #endif
 
 /* wsi__TransporterService * has binding name 'PointerTowsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterService
-#define SOAP_TYPE_PointerTowsi__TransporterService (176)
+#define SOAP_TYPE_PointerTowsi__TransporterService (200)
 #endif
 
 /* wsi__TransporterContract * has binding name 'PointerTowsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_PointerTowsi__TransporterContract
-#define SOAP_TYPE_PointerTowsi__TransporterContract (174)
+#define SOAP_TYPE_PointerTowsi__TransporterContract (198)
 #endif
 
 /* wsi__SetInventoryChangesToReportedResultError * has binding name 'PointerTowsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError (171)
+#define SOAP_TYPE_PointerTowsi__SetInventoryChangesToReportedResultError (195)
 #endif
 
 /* wsi__ReceivedInOrderLine * has binding name 'PointerTowsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrderLine
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrderLine (169)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrderLine (193)
 #endif
 
 /* wsi__ReceivedInOrder * has binding name 'PointerTowsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_PointerTowsi__ReceivedInOrder
-#define SOAP_TYPE_PointerTowsi__ReceivedInOrder (167)
+#define SOAP_TYPE_PointerTowsi__ReceivedInOrder (191)
 #endif
 
 /* wsi__PickedOrderLine * has binding name 'PointerTowsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PickedOrderLine
-#define SOAP_TYPE_PointerTowsi__PickedOrderLine (165)
+#define SOAP_TYPE_PointerTowsi__PickedOrderLine (189)
 #endif
 
 /* wsi__PerWarehouseStockLine * has binding name 'PointerTowsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PerWarehouseStockLine
-#define SOAP_TYPE_PointerTowsi__PerWarehouseStockLine (163)
+#define SOAP_TYPE_PointerTowsi__PerWarehouseStockLine (187)
 #endif
 
 /* wsi__PerWarehouseArticleLine * has binding name 'PointerTowsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine
-#define SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine (161)
+#define SOAP_TYPE_PointerTowsi__PerWarehouseArticleLine (185)
 #endif
 
 /* wsi__OrderTrackingInfo * has binding name 'PointerTowsi__OrderTrackingInfo' for type 'wsi:OrderTrackingInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderTrackingInfo
-#define SOAP_TYPE_PointerTowsi__OrderTrackingInfo (159)
+#define SOAP_TYPE_PointerTowsi__OrderTrackingInfo (183)
 #endif
 
 /* wsi__OrderStatus * has binding name 'PointerTowsi__OrderStatus' for type 'wsi:OrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderStatus
-#define SOAP_TYPE_PointerTowsi__OrderStatus (157)
+#define SOAP_TYPE_PointerTowsi__OrderStatus (181)
 #endif
 
 /* wsi__OrderPalletItemInfo * has binding name 'PointerTowsi__OrderPalletItemInfo' for type 'wsi:OrderPalletItemInfo' */
 #ifndef SOAP_TYPE_PointerTowsi__OrderPalletItemInfo
-#define SOAP_TYPE_PointerTowsi__OrderPalletItemInfo (155)
+#define SOAP_TYPE_PointerTowsi__OrderPalletItemInfo (179)
 #endif
 
 /* wsi__Order * has binding name 'PointerTowsi__Order' for type 'wsi:Order' */
 #ifndef SOAP_TYPE_PointerTowsi__Order
-#define SOAP_TYPE_PointerTowsi__Order (153)
+#define SOAP_TYPE_PointerTowsi__Order (177)
 #endif
 
 /* wsi__InventoryTransaction * has binding name 'PointerTowsi__InventoryTransaction' for type 'wsi:InventoryTransaction' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryTransaction
-#define SOAP_TYPE_PointerTowsi__InventoryTransaction (151)
+#define SOAP_TYPE_PointerTowsi__InventoryTransaction (175)
 #endif
 
 /* wsi__InventoryLine * has binding name 'PointerTowsi__InventoryLine' for type 'wsi:InventoryLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryLine
-#define SOAP_TYPE_PointerTowsi__InventoryLine (149)
+#define SOAP_TYPE_PointerTowsi__InventoryLine (173)
 #endif
 
 /* wsi__InventoryChangeLine * has binding name 'PointerTowsi__InventoryChangeLine' for type 'wsi:InventoryChangeLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InventoryChangeLine
-#define SOAP_TYPE_PointerTowsi__InventoryChangeLine (147)
+#define SOAP_TYPE_PointerTowsi__InventoryChangeLine (171)
 #endif
 
 /* wsi__InOrderStatus * has binding name 'PointerTowsi__InOrderStatus' for type 'wsi:InOrderStatus' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderStatus
-#define SOAP_TYPE_PointerTowsi__InOrderStatus (144)
+#define SOAP_TYPE_PointerTowsi__InOrderStatus (168)
 #endif
 
 /* wsi__InOrderLine * has binding name 'PointerTowsi__InOrderLine' for type 'wsi:InOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__InOrderLine
-#define SOAP_TYPE_PointerTowsi__InOrderLine (142)
+#define SOAP_TYPE_PointerTowsi__InOrderLine (166)
 #endif
 
 /* wsi__GetInventoryPerWarehouseError * has binding name 'PointerTowsi__GetInventoryPerWarehouseError' for type 'wsi:GetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError (140)
+#define SOAP_TYPE_PointerTowsi__GetInventoryPerWarehouseError (164)
 #endif
 
 /* wsi__CustomerOrderTextLine * has binding name 'PointerTowsi__CustomerOrderTextLine' for type 'wsi:CustomerOrderTextLine' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrderTextLine
-#define SOAP_TYPE_PointerTowsi__CustomerOrderTextLine (138)
+#define SOAP_TYPE_PointerTowsi__CustomerOrderTextLine (162)
 #endif
 
 /* wsi__CustomerOrderLine * has binding name 'PointerTowsi__CustomerOrderLine' for type 'wsi:CustomerOrderLine' */
 #ifndef SOAP_TYPE_PointerTowsi__CustomerOrderLine
-#define SOAP_TYPE_PointerTowsi__CustomerOrderLine (135)
+#define SOAP_TYPE_PointerTowsi__CustomerOrderLine (159)
 #endif
 
 /* _QName has binding name '_QName' for type 'xsd:QName' */
@@ -6439,114 +7539,124 @@ typedef std::string xsd__decimal;
 #define SOAP_TYPE_string (4)
 #endif
 
+/* std::vector<wsi__UpdateOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__UpdateOrderLine' for type 'wsi:UpdateOrderLine' */
+#ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateOrderLine (205)
+#endif
+
+/* std::vector<wsi__UpdateInOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__UpdateInOrderLine' for type 'wsi:UpdateInOrderLine' */
+#ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__UpdateInOrderLine (203)
+#endif
+
 /* std::vector<wsi__TransporterService *>  has binding name 'std__vectorTemplateOfPointerTowsi__TransporterService' for type 'wsi:TransporterService' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService (177)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterService (201)
 #endif
 
 /* std::vector<wsi__TransporterContract *>  has binding name 'std__vectorTemplateOfPointerTowsi__TransporterContract' for type 'wsi:TransporterContract' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract (175)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__TransporterContract (199)
 #endif
 
 /* std::vector<std::string>  has binding name 'std__vectorTemplateOfstd__string' for type 'xsd:string' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfstd__string
-#define SOAP_TYPE_std__vectorTemplateOfstd__string (173)
+#define SOAP_TYPE_std__vectorTemplateOfstd__string (197)
 #endif
 
 /* std::vector<wsi__SetInventoryChangesToReportedResultError *>  has binding name 'std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError' for type 'wsi:SetInventoryChangesToReportedResultError' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError (172)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__SetInventoryChangesToReportedResultError (196)
 #endif
 
 /* std::vector<wsi__ReceivedInOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine' for type 'wsi:ReceivedInOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine (170)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrderLine (194)
 #endif
 
 /* std::vector<wsi__ReceivedInOrder *>  has binding name 'std__vectorTemplateOfPointerTowsi__ReceivedInOrder' for type 'wsi:ReceivedInOrder' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder (168)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__ReceivedInOrder (192)
 #endif
 
 /* std::vector<wsi__PickedOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PickedOrderLine' for type 'wsi:PickedOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine (166)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PickedOrderLine (190)
 #endif
 
 /* std::vector<wsi__PerWarehouseStockLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine' for type 'wsi:PerWarehouseStockLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine (164)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseStockLine (188)
 #endif
 
 /* std::vector<wsi__PerWarehouseArticleLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine' for type 'wsi:PerWarehouseArticleLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine (162)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__PerWarehouseArticleLine (186)
 #endif
 
 /* std::vector<wsi__OrderTrackingInfo *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderTrackingInfo' for type 'wsi:OrderTrackingInfo' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo (160)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderTrackingInfo (184)
 #endif
 
 /* std::vector<wsi__OrderStatus *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderStatus' for type 'wsi:OrderStatus' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus (158)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderStatus (182)
 #endif
 
 /* std::vector<wsi__OrderPalletItemInfo *>  has binding name 'std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo' for type 'wsi:OrderPalletItemInfo' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo (156)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__OrderPalletItemInfo (180)
 #endif
 
 /* std::vector<wsi__Order *>  has binding name 'std__vectorTemplateOfPointerTowsi__Order' for type 'wsi:Order' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order (154)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__Order (178)
 #endif
 
 /* std::vector<wsi__InventoryTransaction *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryTransaction' for type 'wsi:InventoryTransaction' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction (152)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryTransaction (176)
 #endif
 
 /* std::vector<wsi__InventoryLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryLine' for type 'wsi:InventoryLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine (150)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryLine (174)
 #endif
 
 /* std::vector<wsi__InventoryChangeLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InventoryChangeLine' for type 'wsi:InventoryChangeLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine (148)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InventoryChangeLine (172)
 #endif
 
 /* std::vector<int>  has binding name 'std__vectorTemplateOfint' for type 'xsd:int' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfint
-#define SOAP_TYPE_std__vectorTemplateOfint (146)
+#define SOAP_TYPE_std__vectorTemplateOfint (170)
 #endif
 
 /* std::vector<wsi__InOrderStatus *>  has binding name 'std__vectorTemplateOfPointerTowsi__InOrderStatus' for type 'wsi:InOrderStatus' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus (145)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderStatus (169)
 #endif
 
 /* std::vector<wsi__InOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__InOrderLine' for type 'wsi:InOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine (143)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__InOrderLine (167)
 #endif
 
 /* std::vector<wsi__GetInventoryPerWarehouseError *>  has binding name 'std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError' for type 'wsi:GetInventoryPerWarehouseError' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError (141)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__GetInventoryPerWarehouseError (165)
 #endif
 
 /* std::vector<wsi__CustomerOrderTextLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine' for type 'wsi:CustomerOrderTextLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine (139)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderTextLine (163)
 #endif
 
 /* std::vector<wsi__CustomerOrderLine *>  has binding name 'std__vectorTemplateOfPointerTowsi__CustomerOrderLine' for type 'wsi:CustomerOrderLine' */
 #ifndef SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine
-#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine (136)
+#define SOAP_TYPE_std__vectorTemplateOfPointerTowsi__CustomerOrderLine (160)
 #endif
 
 /******************************************************************************\

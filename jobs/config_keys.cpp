@@ -115,6 +115,7 @@ const std::vector<std::string>& ConnectionKeys() {
                                              "full_comparison_hours",
                                              "shipped_statuses",
                                              "invoice_at_delivery",
+                                             "readback_mode",
                                              "sms_notification",
                                              "wms_time_zone",
                                              "erp_time_zone",

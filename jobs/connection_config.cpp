@@ -306,6 +306,14 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
     }
   }
   c.invoice_at_delivery = r.Bool("invoice_at_delivery", false);
+  if (r.Has("readback_mode")) {
+    const std::string mode = Poco::toLower(r.Required("readback_mode"));
+    if (mode == "report_back")
+      c.readback_mode = ReadbackMode::kReportBack;
+    else if (mode != "time_window")
+      throw ConfigError(file, r.Key("readback_mode"),
+                        "'" + mode + "' is neither report_back nor time_window");
+  }
   c.sms_notification = r.Bool("sms_notification", false);
   for (auto [key, zone] : {std::pair{"wms_time_zone", &c.wms_time_zone},
                            std::pair{"erp_time_zone", &c.erp_time_zone}}) {

@@ -45,6 +45,11 @@ inline constexpr int kMaxWmsPageSize = 1000;
 /// The zone of both time settings unless the file says otherwise: Europe/Stockholm.
 stages::TimeZone DefaultTimeZone();
 
+/// How the read-backs find Ongoing's shipped orders and received in-orders (docs/readback.md):
+/// by Ongoing's "last updated" time since the previous run (time_window), or by Ongoing's
+/// report-back marks, set once the ERP has taken a document (report_back; notes 6c).
+enum class ReadbackMode { kTimeWindow, kReportBack };
+
 struct ConnectionConfig {
   std::string name;
   std::string file;               // the configuration file it was read from (for messages)
@@ -87,6 +92,9 @@ struct ConnectionConfig {
   int lease_seconds = 300;
   std::vector<int> shipped_statuses{450, 500};  // Ongoing codes that mean shipped (R18)
   bool invoice_at_delivery = false;             // R19
+  // Opt-in: report-back writes to the 3PL's Ongoing and, at the switch, reads every document
+  // never marked once (docs/readback.md).
+  ReadbackMode readback_mode = ReadbackMode::kTimeWindow;
   // Ask Ongoing to notify consignees by SMS; only a mobile number ever gets one.
   bool sms_notification = false;
   // Times (docs/readback.md): a time Ongoing sends without a zone is a wall-clock time of

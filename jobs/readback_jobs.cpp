@@ -10,6 +10,7 @@
 #include "stages/readback/receipt_report_source.h"
 #include "stages/readback/receipt_sink.h"
 #include "stages/readback/receipt_transform.h"
+#include "stages/readback/report_back_marker.h"
 #include "stages/readback/wms_page_source.h"
 
 namespace wmsbridge::jobs {
@@ -32,6 +33,28 @@ std::optional<std::string> ReadFrom(JobEnvironment& env, const JobOptions& optio
   return NextWatermark(*mark, std::chrono::minutes(50));
 }
 
+// Report-back mode (docs/readback.md): the read asks only for documents with lines still to
+// report and needs no time; the marks are set once the ERP holds each document.
+bool ReportBack(const ConnectionConfig& connection) {
+  return connection.readback_mode == ReadbackMode::kReportBack;
+}
+
+// A reload or full read (R28) reads by time in either mode: it is asked for to read again
+// what was taken before, which report-back would no longer list.
+bool OnlyToReport(const ConnectionConfig& connection, const JobOptions& options) {
+  return ReportBack(connection) && !options.full && !options.reload_from;
+}
+
+// Logs how many documents were marked, or failed to be, in Ongoing (report-back mode).
+void LogMarks(const readback::ReportBackMarker& marker, Poco::Logger& logger) {
+  if (marker.failed() > 0) {
+    logger.warning("report-back: %d document(s) marked in Ongoing, %d not (read again next run)",
+                   marker.marked(), marker.failed());
+  } else if (marker.marked() > 0) {
+    logger.information("report-back: %d document(s) marked in Ongoing", marker.marked());
+  }
+}
+
 // Runs source -> decision -> sink; the watermark is the clock at the run's start.
 template <typename Report, typename Decision>
 JobResult RunReadBack(JobEnvironment& env, pipeline::Source<Report>& source,
@@ -51,7 +74,9 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
   wms::OrderQuery query;
   query.status_from = *low;
   query.status_to = *high;
-  query.last_updated_from = ReadFrom(env, options);
+  query.only_to_report = OnlyToReport(connection, options);
+  if (!query.only_to_report)
+    query.last_updated_from = ReadFrom(env, options);
   readback::WmsPageSource<wms::ShippedOrder> orders(
       [&](std::optional<int> after, int max) {
         wms::OrderQuery page = query;
@@ -67,9 +92,14 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
        connection.invoice_at_delivery,
        connection.wms_time_zone,
        connection.erp_time_zone});
-  readback::DeliverySink sink(
-      env.db(), {connection.name, options.dry_run, connection.erp_time_zone}, env.run_id());
-  return RunReadBack(env, source, decide, sink, started_at);
+  readback::ReportBackMarker marker(env.client(), readback::ReportBackKind::kOrders);
+  readback::DeliverySink sink(env.db(),
+                              {connection.name, options.dry_run, connection.erp_time_zone,
+                               ReportBack(connection) ? &marker : nullptr},
+                              env.run_id());
+  JobResult result = RunReadBack(env, source, decide, sink, started_at);
+  LogMarks(marker, logger);
+  return result;
 }
 
 JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& options,
@@ -77,7 +107,9 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
   const std::string started_at = pipeline::UtcNowText();
   JobEnvironment env(connection, options, kReceiptJob, logger);
   wms::InOrderQuery query;
-  query.last_updated_from = ReadFrom(env, options);
+  query.only_to_report = OnlyToReport(connection, options);
+  if (!query.only_to_report)
+    query.last_updated_from = ReadFrom(env, options);
   readback::WmsPageSource<wms::ReceivedInOrder> in_orders(
       [&](std::optional<int> after, int max) {
         wms::InOrderQuery page = query;
@@ -88,8 +120,13 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
       [](const wms::ReceivedInOrder& o) { return o.in_order_id; }, connection.wms_page_size);
   readback::ReceiptReportSource source(in_orders, env.db(), connection.name);
   readback::ReceiptTransform decide;
-  readback::ReceiptSink sink(env.db(), {connection.name, options.dry_run}, env.run_id());
-  return RunReadBack(env, source, decide, sink, started_at);
+  readback::ReportBackMarker marker(env.client(), readback::ReportBackKind::kInOrders);
+  readback::ReceiptSink sink(
+      env.db(), {connection.name, options.dry_run, ReportBack(connection) ? &marker : nullptr},
+      env.run_id());
+  JobResult result = RunReadBack(env, source, decide, sink, started_at);
+  LogMarks(marker, logger);
+  return result;
 }
 
 }  // namespace wmsbridge::jobs

@@ -38,6 +38,10 @@ std::string Get(const std::string* p) {
   return p ? *p : std::string();
 }
 
+std::optional<std::string> Optional(const std::string* p) {
+  return p ? std::optional<std::string>(*p) : std::nullopt;
+}
+
 wsi__ArrayOfString* Strings(soap* ctx, const std::vector<std::string>& values) {
   if (values.empty())
     return nullptr;
@@ -253,6 +257,10 @@ wsi__OrderFilters* ToSoap(soap* ctx, const wms::OrderQuery& query) {
   f->OrderNumbersToGet = Strings(ctx, query.order_numbers);
   f->MaxOrdersToGet = Int(ctx, query.max_count);
   f->OrderIdFrom = Int(ctx, query.order_id_from);
+  if (query.only_to_report) {  // else left out: the request stays as it always was
+    f->OrderSpecialFilters = soap_new_wsi__OrderSpecialFilters(ctx);
+    f->OrderSpecialFilters->OnlyOrdersWithOrderLinesToReport = Bool(ctx, true);
+  }
   return f;
 }
 
@@ -264,6 +272,11 @@ wsi__InOrderFilters* ToSoap(soap* ctx, const wms::InOrderQuery& query) {
   f->InOrderNumbersToGet = Strings(ctx, query.order_numbers);
   f->MaxInOrdersToGet = Int(ctx, query.max_count);
   f->InOrderIdFrom = Int(ctx, query.in_order_id_from);
+  if (query.only_to_report) {  // both booleans are required once the block is sent
+    f->InOrderSpecialFilters = soap_new_wsi__InOrderSpecialFilters(ctx);
+    f->InOrderSpecialFilters->OnlyGetUnDeclaredInOrders = false;
+    f->InOrderSpecialFilters->OnlyWithInOrderLinesWithDiffingReceviedToReported = true;
+  }
   return f;
 }
 
@@ -305,6 +318,48 @@ wsi__InventoryChangesQuery* ToSoap(soap* ctx, const wms::InventoryChangesQuery& 
   return q;
 }
 
+wsi__UpdateOrderLines* ToSoapOrderLinesReported(soap* ctx, const wms::ReportedDocument& order) {
+  auto* update = soap_new_wsi__UpdateOrderLines(ctx);
+  // By Ongoing's id: the read gave it, and OrderId is required in any case (notes 7.11).
+  update->UpdateOrderIdentification = soap_new_wsi__UpdateOrderIdentification(ctx);
+  update->UpdateOrderIdentification->OrderIdentificationType =
+      wsi__UpdateOrderIdentificationType__SystemId;
+  update->UpdateOrderIdentification->OrderId = order.wms_id;
+  update->OrderLines = soap_new_wsi__ArrayOfUpdateOrderLine(ctx);
+  for (const wms::ReportedLine& l : order.lines) {
+    auto* line = soap_new_wsi__UpdateOrderLine(ctx);
+    line->UpdateOrderLineIdentification = soap_new_wsi__UpdateOrderLineIdentification(ctx);
+    line->UpdateOrderLineIdentification->OrderLineIdentificationType =
+        wsi__UpdateOrderLineIdentificationType__OrderLineId;
+    line->UpdateOrderLineIdentification->OrderLineId = Int(ctx, l.line_id);
+    line->UpdateReportedNumberOfItems = soap_new_wsi__UpdateOrderLineReportedNumberOfItems(ctx);
+    line->UpdateReportedNumberOfItems->ReportedNumberOfItems = Str(ctx, l.quantity);
+    update->OrderLines->UpdateOrderLine.push_back(line);
+  }
+  return update;
+}
+
+wsi__UpdateInOrderLines* ToSoapInOrderLinesReported(soap* ctx,
+                                                    const wms::ReportedDocument& in_order) {
+  auto* update = soap_new_wsi__UpdateInOrderLines(ctx);
+  update->UpdateInOrderIdentification = soap_new_wsi__UpdateInOrderIdentification(ctx);
+  update->UpdateInOrderIdentification->InOrderIdentificationType =
+      wsi__UpdateInOrderIdentificationType__SystemId;
+  update->UpdateInOrderIdentification->InOrderId = in_order.wms_id;
+  update->InOrderLines = soap_new_wsi__ArrayOfUpdateInOrderLine(ctx);
+  for (const wms::ReportedLine& l : in_order.lines) {
+    auto* line = soap_new_wsi__UpdateInOrderLine(ctx);
+    line->UpdateInOrderLineIdentification = soap_new_wsi__UpdateInOrderLineIdentification(ctx);
+    line->UpdateInOrderLineIdentification->InOrderLineIdentificationType =
+        wsi__UpdateInOrderLineIdentificationType__InOrderLineId;
+    line->UpdateInOrderLineIdentification->InOrderLineId = Int(ctx, l.line_id);
+    line->UpdateReportedNumberOfItems = soap_new_wsi__UpdateInOrderLineReportedNumberOfItems(ctx);
+    line->UpdateReportedNumberOfItems->ReportedNumberOfItems = Str(ctx, l.quantity);
+    update->InOrderLines->UpdateInOrderLine.push_back(line);
+  }
+  return update;
+}
+
 wms::ShippedOrder FromSoap(const wsi__Order& order) {
   wms::ShippedOrder out;
   if (const wsi__OrderInfoType* info = order.OrderInfo) {
@@ -325,7 +380,8 @@ wms::ShippedOrder FromSoap(const wsi__Order& order) {
         continue;
       out.lines.push_back({Get(l->ExternalOrderLineCode),
                            l->Article ? Get(l->Article->ArticleNumber) : std::string(),
-                           l->OrderedNumberOfItems, l->PickedNumberOfItems});
+                           l->OrderedNumberOfItems, l->PickedNumberOfItems, l->OrderLineSystemId,
+                           Optional(l->ReportedNumberOfItems)});
     }
   }
   if (order.OrderPalletItems) {
@@ -359,7 +415,8 @@ wms::ReceivedInOrder FromSoap(const wsi__ReceivedInOrder& order) {
         continue;
       out.lines.push_back({l->InOrderLineId, Get(l->ExternalOrderLineCode),
                            l->Article ? Get(l->Article->ArticleNumber) : std::string(),
-                           l->AdvisedNumberOfItems, l->ReceivedNumberOfItems});
+                           l->AdvisedNumberOfItems, l->ReceivedNumberOfItems,
+                           Optional(l->ReportedNumberOfItems)});
     }
   }
   return out;

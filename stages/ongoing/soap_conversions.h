@@ -23,6 +23,9 @@ wsi__GetInventoryQuery* ToSoapInventoryQuery(soap* ctx, const wms::InventoryQuer
 wsi__GetInventoryPerWarehouseQuery* ToSoapPerWarehouseQuery(soap* ctx,
                                                             const wms::InventoryQuery& query);
 wsi__InventoryChangesQuery* ToSoap(soap* ctx, const wms::InventoryChangesQuery& query);
+wsi__UpdateOrderLines* ToSoapOrderLinesReported(soap* ctx, const wms::ReportedDocument& order);
+wsi__UpdateInOrderLines* ToSoapInOrderLinesReported(soap* ctx,
+                                                    const wms::ReportedDocument& in_order);
 
 wms::ShippedOrder FromSoap(const wsi__Order& order);
 wms::ReceivedInOrder FromSoap(const wsi__ReceivedInOrder& order);

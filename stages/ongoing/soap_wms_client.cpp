@@ -134,6 +134,18 @@ class SoapWmsClient::Impl {
     return {wms_id, Clean(message)};
   }
 
+  /// The answer of an Update* call (Success, Message): Success=false is a refusal.
+  void CheckUpdate(const char* operation, const bool* success, const std::string* message) {
+    if (success == nullptr) {
+      throw wms::WmsError(wms::WmsErrorKind::kMalformed, operation, "the answer carried no result");
+    }
+    if (!*success) {
+      const std::string text =
+          message && !message->empty() ? *message : "refused without a message";
+      throw wms::WmsError(RefusalKind(text), operation, Clean(text));
+    }
+  }
+
   /// Success=false refuses the document, unless its words say a rate limit was reached: that
   /// is no verdict on the document (rate_limit_answer.h).
   static wms::WmsErrorKind RefusalKind(const std::string& message) {
@@ -442,6 +454,39 @@ std::vector<wms::ReceivedInOrder> SoapWmsClient::GetInOrders(const wms::InOrderQ
         }
       });
   return orders;
+}
+
+void SoapWmsClient::SetOrderLinesReported(const wms::ReportedDocument& order) {
+  _wsi__UpdateOrderLines request;
+  _wsi__UpdateOrderLinesResponse response;
+  impl_->Invoke(
+      "UpdateOrderLines",
+      [&] {
+        impl_->Credentials(request);
+        request.UpdateOrderLines = ToSoapOrderLinesReported(impl_->ctx(), order);
+        return impl_->proxy().UpdateOrderLines(impl_->url(), nullptr, &request, response);
+      },
+      [&] {
+        const wsi__UpdateOrderLinesResult* r = response.UpdateOrderLinesResult;
+        impl_->CheckUpdate("UpdateOrderLines", r ? &r->Success : nullptr, r ? r->Message : nullptr);
+      });
+}
+
+void SoapWmsClient::SetInOrderLinesReported(const wms::ReportedDocument& in_order) {
+  _wsi__UpdateInOrderLines request;
+  _wsi__UpdateInOrderLinesResponse response;
+  impl_->Invoke(
+      "UpdateInOrderLines",
+      [&] {
+        impl_->Credentials(request);
+        request.UpdateInOrderLines = ToSoapInOrderLinesReported(impl_->ctx(), in_order);
+        return impl_->proxy().UpdateInOrderLines(impl_->url(), nullptr, &request, response);
+      },
+      [&] {
+        const wsi__UpdateInOrderLinesResult* r = response.UpdateInOrderLinesResult;
+        impl_->CheckUpdate("UpdateInOrderLines", r ? &r->Success : nullptr,
+                           r ? r->Message : nullptr);
+      });
 }
 
 std::vector<wms::ArticleStock> SoapWmsClient::GetInventory(const wms::InventoryQuery& query) {

@@ -66,6 +66,8 @@ class SoapWmsClient final : public wms::WmsClient, public wms::RequestRenderer {
   wms::WriteResult ProcessInOrder(const wms::InOrder& order) override;
   std::vector<wms::ShippedOrder> GetOrders(const wms::OrderQuery& query) override;
   std::vector<wms::ReceivedInOrder> GetInOrders(const wms::InOrderQuery& query) override;
+  void SetOrderLinesReported(const wms::ReportedDocument& order) override;
+  void SetInOrderLinesReported(const wms::ReportedDocument& in_order) override;
   std::vector<wms::ArticleStock> GetInventory(const wms::InventoryQuery& query) override;
   std::vector<wms::ArticleStock> GetInventoryPerWarehouse(
       const wms::InventoryQuery& query) override;

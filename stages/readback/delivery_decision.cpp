@@ -5,6 +5,7 @@
 
 #include "stages/common/field_checks.h"
 #include "stages/common/wms_time.h"
+#include "stages/readback/report_back_lines.h"
 #include "stages/readback/scales.h"
 
 namespace wmsbridge::readback {
@@ -194,6 +195,14 @@ DeliveryDecision DecideDelivery(const DeliveryReport& report, const DeliveryRule
   decision.changed = rose || !decision.new_parcels.empty() || decision.invoice.has_value();
   if (!decision.changed && AlreadyHeld(erp, picked, decision))
     decision.verdict = DeliveryVerdict::kUnchanged;
+
+  // Report-back: each Ongoing line is marked with what its ERP line holds once applied.
+  std::vector<HeldLine> held;
+  for (const wms::PickedLine& p : order.lines) {
+    const std::size_t index = by_line.at(p.external_line_code);
+    held.push_back({p.line_id, p.reported_quantity, delivered[index]});
+  }
+  decision.report_back = LinesToReport(order.order_id, order.order_number, held);
   return decision;
 }
 

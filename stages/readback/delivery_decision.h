@@ -13,6 +13,7 @@
 #include "stages/common/time_zone.h"
 #include "stages/erp/doc_status.h"
 #include "stages/readback/delivery_report.h"
+#include "stages/wms/wms_types.h"
 
 namespace wmsbridge::readback {
 
@@ -71,6 +72,10 @@ struct DeliveryDecision {
                                              // applied
   std::optional<DueInvoice> invoice;         // R19: goods this delivery added are due
   bool changed = false;  // a quantity rose, a parcel is new or an invoice is due
+  // --- kApply and kUnchanged ---
+  // Report-back (reference notes 6c): each Ongoing line whose ReportedNumberOfItems is not yet
+  // the quantity the ERP holds once this decision is applied; none when every line says so.
+  std::optional<wms::ReportedDocument> report_back;
 };
 
 /// Decides one report. Never throws for a bad report: it becomes kRejected with the reason.

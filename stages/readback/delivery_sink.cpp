@@ -43,6 +43,7 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
       return;
     case DeliveryVerdict::kUnchanged:
       context.Record({d.key, OutcomeKind::kUnchanged, ""});
+      MarkReported(d, context);  // held already: perhaps applied by a run that stopped
       return;
     case DeliveryVerdict::kApply:
       break;
@@ -79,7 +80,13 @@ void DeliverySink::Apply(const DeliveryDecision& d, pipeline::RunContext& contex
   if (d.changed)
     runs_.Record(run_id_, doc_type, d.document.doc_no, "applied", AppliedReason(d, invoice_no));
   transaction.Commit();
+  MarkReported(d, context);  // only now does the ERP hold it: a crash before re-applies
   context.Record({d.key, d.changed ? OutcomeKind::kSent : OutcomeKind::kUnchanged, status});
+}
+
+void DeliverySink::MarkReported(const DeliveryDecision& d, pipeline::RunContext& context) {
+  if (report_back_ != nullptr && !dry_run_ && d.report_back)
+    report_back_->Mark(*d.report_back, context);
 }
 
 }  // namespace wmsbridge::readback

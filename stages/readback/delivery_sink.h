@@ -13,6 +13,7 @@
 #include "stages/erp/erp_database.h"
 #include "stages/erp/run_store.h"
 #include "stages/readback/delivery_decision.h"
+#include "stages/readback/report_back_marker.h"
 
 namespace wmsbridge::readback {
 
@@ -20,6 +21,9 @@ struct DeliverySinkSettings {
   std::string connection_name;
   bool dry_run = false;
   stages::TimeZone erp_time_zone;  // the zone of the times it writes (when applied)
+  // Report-back mode: marks in Ongoing what the ERP holds (never in a dry run); null: the
+  // time-window read, which marks nothing. Must outlive the sink.
+  ReportBackMarker* report_back = nullptr;
 };
 
 class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
@@ -31,6 +35,7 @@ class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
         runs_(db),
         dry_run_(settings.dry_run),
         erp_time_zone_(std::move(settings.erp_time_zone)),
+        report_back_(settings.report_back),
         run_id_(run_id) {}
 
   /// Applies each decision and records its outcome: skipped, rejected, sent (something
@@ -40,12 +45,15 @@ class DeliverySink final : public pipeline::Sink<DeliveryDecision> {
 
  private:
   void Apply(const DeliveryDecision& decision, pipeline::RunContext& context);
+  // Marks what the ERP now holds of the decision's order (report-back mode only).
+  void MarkReported(const DeliveryDecision& decision, pipeline::RunContext& context);
 
   erp::ErpDatabase& db_;
   erp::DeliveryStore store_;
   erp::RunStore runs_;
   bool dry_run_;
   stages::TimeZone erp_time_zone_;
+  ReportBackMarker* report_back_;
   std::int64_t run_id_;
 };
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "stages/common/field_checks.h"
+#include "stages/readback/report_back_lines.h"
 #include "stages/readback/scales.h"
 
 namespace wmsbridge::readback {
@@ -68,6 +69,11 @@ ReceiptDecision DecideReceipt(const ReceiptReport& report) {
     all = all && now_received >= line->quantity;
     any = any || now_received > 0;
   }
+  // Report-back: each Ongoing line is marked with what its ERP line holds once applied.
+  std::vector<HeldLine> held;
+  for (const wms::ReceivedLine& r : in_order.lines)
+    held.push_back({r.line_id, r.reported_quantity, received.at(r.external_line_code)});
+  decision.report_back = LinesToReport(in_order.in_order_id, in_order.order_number, held);
   if (!changed) {
     decision.verdict = ReceiptVerdict::kUnchanged;
     return decision;

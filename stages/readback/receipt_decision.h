@@ -10,6 +10,7 @@
 
 #include "stages/erp/doc_status.h"
 #include "stages/readback/receipt_report.h"
+#include "stages/wms/wms_types.h"
 
 namespace wmsbridge::readback {
 
@@ -35,6 +36,10 @@ struct ReceiptDecision {
   std::vector<ReceivedQuantity> received;  // every reported line, set (never added to)
   std::optional<erp::DocStatus> status;    // none while nothing is received
   std::string wms_status;                  // "Ongoing in-order status 300 Received"
+  // --- kApply and kUnchanged ---
+  // Report-back (reference notes 6c): each Ongoing line whose ReportedNumberOfItems is not yet
+  // the quantity the ERP holds once this decision is applied; none when every line says so.
+  std::optional<wms::ReportedDocument> report_back;
 };
 
 /// Decides one report. Never throws for a bad report: it becomes kRejected with the reason.

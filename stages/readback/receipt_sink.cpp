@@ -33,6 +33,7 @@ void ReceiptSink::Apply(const ReceiptDecision& d, pipeline::RunContext& context)
       return;
     case ReceiptVerdict::kUnchanged:
       context.Record({d.key, OutcomeKind::kUnchanged, ""});
+      MarkReported(d, context);  // held already: perhaps applied by a run that stopped
       return;
     case ReceiptVerdict::kApply:
       break;
@@ -50,7 +51,13 @@ void ReceiptSink::Apply(const ReceiptDecision& d, pipeline::RunContext& context)
     store_.SetStatus(d.order, *d.status, d.wms_status, run_id_);
   runs_.Record(run_id_, kPurchaseOrder, d.order.doc_no, "applied", status);
   transaction.Commit();
+  MarkReported(d, context);  // only now does the ERP hold it: a crash before re-applies
   context.Record({d.key, OutcomeKind::kSent, status});
+}
+
+void ReceiptSink::MarkReported(const ReceiptDecision& d, pipeline::RunContext& context) {
+  if (report_back_ != nullptr && !dry_run_ && d.report_back)
+    report_back_->Mark(*d.report_back, context);
 }
 
 }  // namespace wmsbridge::readback

@@ -12,12 +12,16 @@
 #include "stages/erp/receipt_store.h"
 #include "stages/erp/run_store.h"
 #include "stages/readback/receipt_decision.h"
+#include "stages/readback/report_back_marker.h"
 
 namespace wmsbridge::readback {
 
 struct ReceiptSinkSettings {
   std::string connection_name;
   bool dry_run = false;
+  // Report-back mode: marks in Ongoing what the ERP holds (never in a dry run); null: the
+  // time-window read, which marks nothing. Must outlive the sink.
+  ReportBackMarker* report_back = nullptr;
 };
 
 class ReceiptSink final : public pipeline::Sink<ReceiptDecision> {
@@ -28,6 +32,7 @@ class ReceiptSink final : public pipeline::Sink<ReceiptDecision> {
         store_(db, settings.connection_name),
         runs_(db),
         dry_run_(settings.dry_run),
+        report_back_(settings.report_back),
         run_id_(run_id) {}
 
   /// Applies each decision and records its outcome: skipped, rejected, sent or unchanged.
@@ -37,11 +42,14 @@ class ReceiptSink final : public pipeline::Sink<ReceiptDecision> {
 
  private:
   void Apply(const ReceiptDecision& decision, pipeline::RunContext& context);
+  // Marks what the ERP now holds of the decision's in-order (report-back mode only).
+  void MarkReported(const ReceiptDecision& decision, pipeline::RunContext& context);
 
   erp::ErpDatabase& db_;
   erp::ReceiptStore store_;
   erp::RunStore runs_;
   bool dry_run_;
+  ReportBackMarker* report_back_;
   std::int64_t run_id_;
 };
 

@@ -67,6 +67,21 @@ std::vector<ReceivedInOrder> RetryingWmsClient::GetInOrders(const InOrderQuery& 
   return Call("GetInOrdersByQuery", [&] { return inner_.GetInOrders(query); });
 }
 
+// Marking sets absolute figures: a retry after a lost answer sets the same figures again.
+void RetryingWmsClient::SetOrderLinesReported(const ReportedDocument& order) {
+  Call("UpdateOrderLines", [&] {
+    inner_.SetOrderLinesReported(order);
+    return true;
+  });
+}
+
+void RetryingWmsClient::SetInOrderLinesReported(const ReportedDocument& in_order) {
+  Call("UpdateInOrderLines", [&] {
+    inner_.SetInOrderLinesReported(in_order);
+    return true;
+  });
+}
+
 std::vector<ArticleStock> RetryingWmsClient::GetInventory(const InventoryQuery& query) {
   return Call("GetInventoryByQuery", [&] { return inner_.GetInventory(query); });
 }

@@ -44,6 +44,8 @@ class RetryingWmsClient final : public WmsClient {
   WriteResult ProcessInOrder(const InOrder& order) override;
   std::vector<ShippedOrder> GetOrders(const OrderQuery& query) override;
   std::vector<ReceivedInOrder> GetInOrders(const InOrderQuery& query) override;
+  void SetOrderLinesReported(const ReportedDocument& order) override;
+  void SetInOrderLinesReported(const ReportedDocument& in_order) override;
   std::vector<ArticleStock> GetInventory(const InventoryQuery& query) override;
   std::vector<ArticleStock> GetInventoryPerWarehouse(const InventoryQuery& query) override;
   std::vector<InventoryChange> GetInventoryChanges(const InventoryChangesQuery& query) override;

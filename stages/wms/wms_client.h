@@ -27,6 +27,12 @@ class WmsClient {
   virtual std::vector<ShippedOrder> GetOrders(const OrderQuery& query) = 0;
   /// One page of in-orders (GetInOrdersByQuery), ascending by in-order id.
   virtual std::vector<ReceivedInOrder> GetInOrders(const InOrderQuery& query) = 0;
+  /// Sets ReportedNumberOfItems of the given lines of one order (UpdateOrderLines; the order
+  /// by OrderId, each line by OrderLineId): marks what the ERP has taken. Throws
+  /// WmsError{kRejected} when Ongoing answers Success=false (an unknown order or line).
+  virtual void SetOrderLinesReported(const ReportedDocument& order) = 0;
+  /// The same for one in-order (UpdateInOrderLines; by InOrderId and InOrderLineId).
+  virtual void SetInOrderLinesReported(const ReportedDocument& in_order) = 0;
   /// One page of stock per article (GetInventoryByQuery).
   virtual std::vector<ArticleStock> GetInventory(const InventoryQuery& query) = 0;
   /// One page of stock per article and warehouse (GetInventoryPerWarehouse).

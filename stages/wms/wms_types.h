@@ -118,6 +118,9 @@ struct OrderQuery {
   std::optional<std::string> last_updated_from;
   std::optional<int> order_id_from;
   std::optional<int> max_count;
+  // Report-back (reference notes 6c): only orders with a line whose picked quantity differs
+  // from its ReportedNumberOfItems (OrderSpecialFilters.OnlyOrdersWithOrderLinesToReport).
+  bool only_to_report = false;
 };
 
 struct PickedLine {
@@ -125,6 +128,8 @@ struct PickedLine {
   std::string article_number;
   std::string ordered_quantity;
   std::string picked_quantity;
+  int line_id = 0;                               // OrderLineSystemId (UpdateOrderLines)
+  std::optional<std::string> reported_quantity;  // ReportedNumberOfItems; nil: never reported
 };
 
 struct Parcel {
@@ -156,14 +161,19 @@ struct InOrderQuery {
   std::optional<std::string> last_updated_from;
   std::optional<int> in_order_id_from;
   std::optional<int> max_count;
+  // Report-back: only in-orders with a line whose received quantity differs from its
+  // ReportedNumberOfItems
+  // (InOrderSpecialFilters.OnlyWithInOrderLinesWithDiffingReceviedToReported).
+  bool only_to_report = false;
 };
 
 struct ReceivedLine {
-  int line_id = 0;
+  int line_id = 0;  // InOrderLineId (UpdateInOrderLines)
   std::string external_line_code;
   std::string article_number;
   std::string advised_quantity;
   std::string received_quantity;
+  std::optional<std::string> reported_quantity;  // ReportedNumberOfItems; nil: never reported
 };
 
 struct ReceivedInOrder {
@@ -172,6 +182,19 @@ struct ReceivedInOrder {
   int status = 0;
   std::string status_text;
   std::vector<ReceivedLine> lines;
+};
+
+/// One line's ReportedNumberOfItems to set: what the ERP has taken of it (reference notes 6c).
+struct ReportedLine {
+  int line_id = 0;       // OrderLineSystemId or InOrderLineId
+  std::string quantity;  // decimal text
+};
+
+/// The lines of one order or in-order to mark reported (UpdateOrderLines / UpdateInOrderLines).
+struct ReportedDocument {
+  int wms_id = 0;            // OrderId or InOrderId
+  std::string order_number;  // GoodsOwnerOrderNumber, for messages
+  std::vector<ReportedLine> lines;
 };
 
 struct InventoryQuery {

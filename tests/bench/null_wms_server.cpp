@@ -107,6 +107,19 @@ class NullService final : public ServiceSoapService {
     response.GetInOrdersByQueryResult->InOrders = soap_new_wsi__ArrayOfReceivedInOrder(soap);
     return SOAP_OK;
   }
+  int UpdateOrderLines(_wsi__UpdateOrderLines*, _wsi__UpdateOrderLinesResponse& response) override {
+    Begin(true);  // report-back marks: a write like the others
+    response.UpdateOrderLinesResult = soap_new_wsi__UpdateOrderLinesResult(soap);
+    response.UpdateOrderLinesResult->Success = true;
+    return SOAP_OK;
+  }
+  int UpdateInOrderLines(_wsi__UpdateInOrderLines*,
+                         _wsi__UpdateInOrderLinesResponse& response) override {
+    Begin(true);
+    response.UpdateInOrderLinesResult = soap_new_wsi__UpdateInOrderLinesResult(soap);
+    response.UpdateInOrderLinesResult->Success = true;
+    return SOAP_OK;
+  }
   int GetInventoryByQuery(_wsi__GetInventoryByQuery*,
                           _wsi__GetInventoryByQueryResponse& response) override {
     Begin(false);

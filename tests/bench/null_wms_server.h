@@ -23,7 +23,7 @@ struct NullServerOptions {
 /// What the server was sent since it started (or since ResetCounts).
 struct NullServerCounts {
   std::int64_t calls = 0;
-  std::int64_t write_calls = 0;  // ProcessArticle, ProcessOrder, ProcessInOrder
+  std::int64_t write_calls = 0;  // Process*, Update*Lines (report-back marks)
   std::int64_t write_bytes = 0;  // the writes' SOAP bodies, HTTP headers left out
   // The sum (mod 2^64) of each write's body's 64-bit FNV-1a hash: equal sums mean, short of a
   // collision, the same bodies were sent, in any order.

@@ -100,6 +100,7 @@ BOOST_AUTO_TEST_CASE(the_documented_example_configuration_loads_with_every_value
   BOOST_TEST(c.schedules.at("articles-full").Text() == "daily 01:30");
   BOOST_TEST((c.shipped_statuses == std::vector<int>{450, 500}));
   BOOST_TEST(!c.invoice_at_delivery);
+  BOOST_TEST((c.readback_mode == jobs::ReadbackMode::kTimeWindow));
   BOOST_TEST(!c.sms_notification);
   BOOST_TEST(c.wms_time_zone.name() == "Europe/Stockholm");
   BOOST_TEST(c.erp_time_zone.name() == "Europe/Stockholm");

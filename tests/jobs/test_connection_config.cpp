@@ -88,6 +88,7 @@ const std::vector<BadKey> kBadKeys = {
     {kC + "export.customer_orders", {{kC + "export.customer_orders", "2"}}},
     {kC + "export.purchase_orders", {{kC + "export.purchase_orders", "ja"}}},
     {kC + "invoice_at_delivery", {{kC + "invoice_at_delivery", "sometimes"}}},
+    {kC + "readback_mode", {{kC + "readback_mode", "webhooks"}}},
     {kC + "warehouses", {{kC + "warehouses", std::nullopt}}},
     {kC + "warehouses", {{kC + "warehouses", " , "}}},
     {kC + "start_date", {{kC + "start_date", std::nullopt}}},
@@ -196,6 +197,14 @@ BOOST_AUTO_TEST_CASE(a_valid_configuration_gives_every_value_and_the_defaults_R1
   BOOST_TEST(c.rate_limit_max_wait.count() == 60);
   BOOST_TEST((c.shipped_statuses == std::vector<int>{500}));
   BOOST_TEST(!c.invoice_at_delivery);
+  BOOST_TEST((c.readback_mode == jobs::ReadbackMode::kTimeWindow));  // issue 16: opt-in
+}
+
+BOOST_AUTO_TEST_CASE(readback_mode_report_back_is_read_in_any_case_issue16) {
+  for (const char* value : {"report_back", "Report_Back"}) {
+    const auto app = Load({{"connection.demo.readback_mode", value}});
+    BOOST_TEST((app.connections.at(0).readback_mode == jobs::ReadbackMode::kReportBack), value);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(the_password_may_come_from_an_environment_variable_R1) {

@@ -586,3 +586,204 @@ ERP_BACKEND_TEST(turning_invoicing_on_invoices_only_deliveries_applied_after_it_
   BOOST_TEST(again.sent == 0u, again.summary);
   BOOST_TEST(db.Count("SELECT * FROM invoice") == 2, "never twice");
 }
+
+// --- Report-back (issue 16, point 1; reference notes 6c) -------------------------------------
+
+namespace {
+
+jobs::ConnectionConfig ReportBackConnection(const ErpBackend& db, const SimProcess& sim) {
+  auto c = Connection(db, sim);
+  c.readback_mode = jobs::ReadbackMode::kReportBack;
+  return c;
+}
+
+jobs::JobResult ReportedDeliveries(const ErpBackend& db, const SimProcess& sim,
+                                   bool invoice = false) {
+  auto c = ReportBackConnection(db, sim);
+  c.invoice_at_delivery = invoice;
+  return jobs::RunDeliveryJob(c, Options(), Log());
+}
+
+jobs::JobResult ReportedReceipts(const ErpBackend& db, const SimProcess& sim) {
+  return jobs::RunReceiptJob(ReportBackConnection(db, sim), Options(), Log());
+}
+
+// ReportedNumberOfItems of each article line of an order in the simulator ("" = nil).
+std::vector<std::string> OrderMarks(SimProcess& sim, const std::string& order_number) {
+  std::vector<std::string> marks;
+  const auto order = sim.store().FindOrder(order_number);
+  for (const sim::OrderLine& line : order.value().lines) {
+    if (!line.is_text_line)
+      marks.push_back(line.reported_qty);
+  }
+  return marks;
+}
+
+std::vector<std::string> InOrderMarks(SimProcess& sim, const std::string& order_number) {
+  std::vector<std::string> marks;
+  const auto in_order = sim.store().FindInOrder(order_number);
+  for (const sim::InOrderLine& line : in_order.value().lines)
+    marks.push_back(line.reported_qty);
+  return marks;
+}
+
+// True when the run handled no document at all: Ongoing listed nothing to report.
+bool NothingRead(const jobs::JobResult& result) {
+  return result.summary.rfind("sent 0, unchanged 0, rejected 0, failed 0, skipped 0", 0) == 0;
+}
+
+// Makes the ERP's commit of any delivered quantity fail (a deferred check, so that every
+// statement of the transaction runs and only the commit fails). SQLite checks deferred
+// foreign keys only with FKSupport=1.
+void FailDeliveryCommits(const ErpBackend& db) {
+  if (db.Name() == "sqlite") {
+    db.Exec("CREATE TABLE wms_test_parent (id INTEGER PRIMARY KEY)");
+    db.Exec(
+        "CREATE TABLE wms_test_child (id INTEGER REFERENCES wms_test_parent (id) DEFERRABLE "
+        "INITIALLY DEFERRED)");
+    db.Exec(
+        "CREATE TRIGGER wms_test_fail AFTER UPDATE OF delivered_qty ON customer_order_line "
+        "BEGIN INSERT INTO wms_test_child VALUES (1); END");
+    return;
+  }
+  db.Exec(
+      "CREATE FUNCTION wms_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'the ERP "
+      "fails'; END $$ LANGUAGE plpgsql");
+  db.Exec(
+      "CREATE CONSTRAINT TRIGGER wms_test_fail AFTER UPDATE ON customer_order_line DEFERRABLE "
+      "INITIALLY DEFERRED FOR EACH ROW EXECUTE PROCEDURE wms_test_fail()");
+}
+
+void StopFailingDeliveryCommits(const ErpBackend& db) {
+  db.Exec("DROP TRIGGER wms_test_fail" +
+          std::string(db.Name() == "sqlite" ? "" : " ON customer_order_line"));
+}
+
+}  // namespace
+
+ERP_BACKEND_TEST(
+    report_back_marks_each_line_with_what_the_erp_took_and_reads_only_what_is_left_R18) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {{"1", "1"}}, {{"PKG-1", "https://t.example/1", 0}});
+  const auto first = ReportedDeliveries(db, sim);
+  BOOST_TEST(first.sent == 1u, first.summary);
+  CheckDelivered(db, 1, {1, 0, 0, 0});
+  // Line 1 is marked with what the ERP holds; line 2 (nothing picked, nothing to report) stays nil.
+  const auto marks = OrderMarks(sim, "O-1");
+  BOOST_TEST(marks.size() == 2u);  // A-1, A-2 (the freight line is never sent, R11)
+  BOOST_TEST(SameQuantity(marks.at(0), 1), marks.at(0));
+  BOOST_TEST(marks.at(1) == "");
+
+  // Nothing new in the warehouse: one read call, no write, no document handled.
+  sim.store().ResetCalls();
+  const auto idle = ReportedDeliveries(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetOrdersByQuery) == 1);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(NothingRead(idle), idle.summary);
+
+  // The rest is shipped: the order is to report again, and only the changed lines are marked.
+  sim.store().Ship("O-1");
+  const auto rest = ReportedDeliveries(db, sim);
+  BOOST_TEST(rest.sent == 1u, rest.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
+  const auto full = OrderMarks(sim, "O-1");
+  BOOST_TEST(SameQuantity(full.at(0), 2), full.at(0));
+  BOOST_TEST(SameQuantity(full.at(1), 1), full.at(1));
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kUpdateOrderLines) == 1);
+}
+
+ERP_BACKEND_TEST(a_failed_mark_is_made_by_the_next_run_and_nothing_is_applied_twice_R18_R19_R26) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+  // The run stops between applying and marking: the marking call never gets an answer.
+  sim::FaultSpec lost;
+  lost.kind = sim::FaultKind::kDrop;
+  lost.operation = sim::Operation::kUpdateOrderLines;
+  lost.times = 1;
+  sim.store().AddFault(lost);
+  const auto broken = ReportedDeliveries(db, sim, true);
+  BOOST_TEST(broken.sent == 1u, broken.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(OrderMarks(sim, "O-1").at(0) == "", "not marked: still to report");
+
+  // The next run reads it again, applies nothing twice and marks it.
+  const auto next = ReportedDeliveries(db, sim, true);
+  BOOST_TEST(next.sent == 0u, next.summary);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1, "never twice");
+  BOOST_TEST(db.Count("SELECT * FROM invoice_line") == 3);  // freight
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 1);
+  const auto marks = OrderMarks(sim, "O-1");
+  BOOST_TEST(SameQuantity(marks.at(0), 2), marks.at(0));
+  BOOST_TEST(SameQuantity(marks.at(1), 1), marks.at(1));
+
+  sim.store().ResetCalls();
+  BOOST_TEST(NothingRead(ReportedDeliveries(db, sim, true)));
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+}
+
+ERP_BACKEND_TEST(an_order_is_marked_only_once_the_erp_has_committed_it_R18_R31) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1");
+  FailDeliveryCommits(db);
+  auto c = ReportBackConnection(db, sim);
+  if (db.Name() == "sqlite")
+    c.erp_odbc += ";FKSupport=1";
+  try {
+    jobs::RunDeliveryJob(c, Options(), Log());
+  } catch (const std::exception&) {
+    // The ERP's failure may end the run: what matters is what Ongoing and the ERP hold.
+  }
+  CheckDelivered(db, 1, {0, 0, 0, 0});
+  BOOST_TEST(OrderMarks(sim, "O-1").at(0) == "", "the ERP does not hold it: not marked");
+
+  StopFailingDeliveryCommits(db);
+  ReportedDeliveries(db, sim);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(SameQuantity(OrderMarks(sim, "O-1").at(0), 2));
+}
+
+ERP_BACKEND_TEST(report_back_marks_received_lines_and_reads_only_in_orders_left_to_report_R22) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddAndSendPurchaseOrder(db, sim);
+  sim.store().Receive("PO-1", {{"1", "4"}});
+  const auto first = ReportedReceipts(db, sim);
+  BOOST_TEST(first.sent == 1u, first.summary);
+  CheckReceived(db, 1, {4, 0});
+  auto marks = InOrderMarks(sim, "PO-1");
+  BOOST_TEST(SameQuantity(marks.at(0), 4), marks.at(0));
+  BOOST_TEST(marks.at(1) == "");
+
+  sim.store().ResetCalls();
+  const auto idle = ReportedReceipts(db, sim);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kGetInOrdersByQuery) == 1);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+  BOOST_TEST(NothingRead(idle), idle.summary);
+
+  // A failed mark is made by the next run, which applies nothing twice.
+  sim.store().Receive("PO-1");
+  sim::FaultSpec lost;
+  lost.kind = sim::FaultKind::kHttp500;
+  lost.operation = sim::Operation::kUpdateInOrderLines;
+  lost.times = 1;
+  sim.store().AddFault(lost);
+  BOOST_TEST(ReportedReceipts(db, sim).sent == 1u);
+  CheckReceived(db, 1, {10, 5});
+  const auto again = ReportedReceipts(db, sim);
+  BOOST_TEST(again.sent == 0u, again.summary);
+  CheckReceived(db, 1, {10, 5});
+  marks = InOrderMarks(sim, "PO-1");
+  BOOST_TEST(SameQuantity(marks.at(0), 10), marks.at(0));
+  BOOST_TEST(SameQuantity(marks.at(1), 5), marks.at(1));
+}

@@ -12,13 +12,14 @@
 #include "stages/articles/article_transform.h"
 #include "stages/wms/retrying_wms_client.h"
 #include "tests/support/erp_backend.h"
+#include "tests/support/null_wms_client.h"
 
 using namespace wmsbridge;
 
 namespace {
 
-// Answers ProcessArticle as told; every other call is a test error.
-class FakeWms final : public wms::WmsClient {
+// Answers ProcessArticle as told; every other call does nothing.
+class FakeWms final : public test::NullWmsClient {
  public:
   std::function<wms::WriteResult(const wms::ArticleDefinition&)> on_article;
   int calls = 0;
@@ -27,28 +28,6 @@ class FakeWms final : public wms::WmsClient {
     ++calls;
     return on_article(a);
   }
-  wms::WriteResult ProcessOrder(const wms::CustomerOrder&) override {
-    throw std::logic_error("unused");
-  }
-  wms::WriteResult ProcessInOrder(const wms::InOrder&) override {
-    throw std::logic_error("unused");
-  }
-  std::vector<wms::ShippedOrder> GetOrders(const wms::OrderQuery&) override { return {}; }
-  std::vector<wms::ReceivedInOrder> GetInOrders(const wms::InOrderQuery&) override { return {}; }
-  std::vector<wms::ArticleStock> GetInventory(const wms::InventoryQuery&) override { return {}; }
-  std::vector<wms::ArticleStock> GetInventoryPerWarehouse(const wms::InventoryQuery&) override {
-    return {};
-  }
-  std::vector<wms::InventoryChange> GetInventoryChanges(
-      const wms::InventoryChangesQuery&) override {
-    return {};
-  }
-  void SetInventoryChangeReported(int, int) override {}
-  std::vector<wms::TransporterContract> GetTransporterContracts() override { return {}; }
-  std::vector<wms::StatusCode> GetOrderStatuses() override { return {}; }
-  std::vector<wms::StatusCode> GetInOrderStatuses() override { return {}; }
-  wms::SystemStatus GetSystemStatus() override { return {}; }
-  void VerifyLogon() override {}
 };
 
 articles::ArticleWork Work(const std::string& no) {

@@ -46,7 +46,11 @@ wms::ShippedOrder Shipped(std::vector<wms::PickedLine> lines, std::vector<wms::P
 
 wms::PickedLine Picked(const std::string& line_no, const std::string& article,
                        const std::string& quantity) {
-  return {line_no, article, "", quantity};
+  wms::PickedLine line;
+  line.external_line_code = line_no;
+  line.article_number = article;
+  line.picked_quantity = quantity;
+  return line;
 }
 
 // Both stock lines picked in full.
@@ -465,7 +469,11 @@ wms::ReceivedInOrder InOrder(std::vector<wms::ReceivedLine> lines) {
 
 wms::ReceivedLine Got(const std::string& line_no, const std::string& article,
                       const std::string& quantity) {
-  return {0, line_no, article, "", quantity};
+  wms::ReceivedLine line;
+  line.external_line_code = line_no;
+  line.article_number = article;
+  line.received_quantity = quantity;
+  return line;
 }
 
 std::vector<std::string> Received(const readback::ReceiptDecision& d) {
@@ -572,6 +580,81 @@ BOOST_AUTO_TEST_CASE(the_transform_gives_one_decision_per_report_in_order) {
   BOOST_TEST_REQUIRE(out.rows.size() == 2u);
   BOOST_TEST((out.rows[0].verdict == ReceiptVerdict::kNotOurs));
   BOOST_TEST((out.rows[1].verdict == ReceiptVerdict::kApply));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// --- Report-back (issue 16; reference notes 6c) -------------------------------------------------
+
+namespace {
+
+// The marks a decision asks for, as "line_id=quantity".
+std::vector<std::string> Marks(const std::optional<wms::ReportedDocument>& document) {
+  std::vector<std::string> out;
+  if (document) {
+    for (const auto& l : document->lines)
+      out.push_back(std::to_string(l.line_id) + "=" + l.quantity);
+  }
+  return out;
+}
+
+wms::PickedLine PickedWithId(const std::string& line_no, const std::string& article,
+                             const std::string& quantity, int line_id,
+                             std::optional<std::string> reported = std::nullopt) {
+  wms::PickedLine line = Picked(line_no, article, quantity);
+  line.line_id = line_id;
+  line.reported_quantity = std::move(reported);
+  return line;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report_back)
+
+BOOST_AUTO_TEST_CASE(each_line_is_marked_with_what_the_erp_holds_once_applied) {
+  // Line 1 picked 1 of 2 (never reported), line 2 nothing picked and nothing reported.
+  const auto d =
+      Decide(Shipped({PickedWithId("1", "A-1", "1", 11), PickedWithId("2", "A-2", "0", 12)}),
+             CustomerOrder());
+  BOOST_TEST((d.verdict == DeliveryVerdict::kApply));
+  BOOST_TEST_REQUIRE(d.report_back.has_value());
+  BOOST_TEST(d.report_back->wms_id == 77);
+  BOOST_TEST(Marks(d.report_back) == (Lines{"11=1"}), "line 2: nil is 0, nothing to mark");
+}
+
+BOOST_AUTO_TEST_CASE(a_held_order_is_still_marked_and_a_marked_one_is_not) {
+  auto erp = CustomerOrder();
+  erp.lines[0].delivered = 2000;
+  erp.lines[1].delivered = 1000;
+  erp.status = "DELIVERED";
+  erp.document.recorded_status = "DELIVERED";
+  erp.document.recorded_message = "Ongoing status 450 Sent";
+  const auto unmarked = Decide(
+      Shipped({PickedWithId("1", "A-1", "2", 11), PickedWithId("2", "A-2", "1", 12, "1.000")}),
+      erp);
+  BOOST_TEST((unmarked.verdict == DeliveryVerdict::kUnchanged));
+  BOOST_TEST(Marks(unmarked.report_back) == (Lines{"11=2"}));
+  const auto marked = Decide(
+      Shipped({PickedWithId("1", "A-1", "2", 11, "2"), PickedWithId("2", "A-2", "1", 12, "1")}),
+      erp);
+  BOOST_TEST(!marked.report_back.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_rejected_report_marks_nothing) {
+  const auto d = Decide(Shipped({PickedWithId("1", "A-1", "3", 11)}), CustomerOrder());
+  BOOST_TEST((d.verdict == DeliveryVerdict::kRejected));
+  BOOST_TEST(!d.report_back.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(received_lines_are_marked_with_what_the_erp_holds) {
+  auto line1 = Got("1", "A-1", "4");
+  line1.line_id = 21;
+  auto line2 = Got("2", "A-2", "5");
+  line2.line_id = 22;
+  line2.reported_quantity = "5";
+  const auto d = DecideReceipt(InOrder({line1, line2}), PurchaseOrder(0, 5000));
+  BOOST_TEST((d.verdict == ReceiptVerdict::kApply));
+  BOOST_TEST(Marks(d.report_back) == (Lines{"21=4"}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,6 +13,7 @@
 #include "pipeline/run_context.h"
 #include "stages/wms/retrying_wms_client.h"
 #include "stages/wms/wms_error.h"
+#include "tests/support/null_wms_client.h"
 
 using namespace wmsbridge;
 using std::chrono::seconds;
@@ -21,7 +22,7 @@ namespace {
 
 // ProcessOrder answers from a script (an error, or success when the script is empty);
 // GetOrders always succeeds. Every call is counted.
-class ScriptedWms final : public wms::WmsClient {
+class ScriptedWms final : public test::NullWmsClient {
  public:
   std::deque<std::function<void()>> script;  // each entry throws or returns
   int order_calls = 0;
@@ -40,23 +41,6 @@ class ScriptedWms final : public wms::WmsClient {
     ++read_calls;
     return {};
   }
-  wms::WriteResult ProcessArticle(const wms::ArticleDefinition&) override { return {}; }
-  wms::WriteResult ProcessInOrder(const wms::InOrder&) override { return {}; }
-  std::vector<wms::ReceivedInOrder> GetInOrders(const wms::InOrderQuery&) override { return {}; }
-  std::vector<wms::ArticleStock> GetInventory(const wms::InventoryQuery&) override { return {}; }
-  std::vector<wms::ArticleStock> GetInventoryPerWarehouse(const wms::InventoryQuery&) override {
-    return {};
-  }
-  std::vector<wms::InventoryChange> GetInventoryChanges(
-      const wms::InventoryChangesQuery&) override {
-    return {};
-  }
-  void SetInventoryChangeReported(int, int) override {}
-  std::vector<wms::TransporterContract> GetTransporterContracts() override { return {}; }
-  std::vector<wms::StatusCode> GetOrderStatuses() override { return {}; }
-  std::vector<wms::StatusCode> GetInOrderStatuses() override { return {}; }
-  wms::SystemStatus GetSystemStatus() override { return {}; }
-  void VerifyLogon() override {}
 };
 
 std::function<void()> Limited(std::optional<seconds> retry_after) {

@@ -113,6 +113,11 @@ std::string YesNo(bool value) {
   return value ? "yes" : "no";
 }
 
+// ReportedNumberOfItems as show prints it: "nil" until the integration set it (report-back).
+std::string Reported(const std::string& reported_qty) {
+  return reported_qty.empty() ? "nil" : Decimal::ParseOrZero(reported_qty).ToString();
+}
+
 void PrintOrder(const Order& order) {
   std::cout << "order " << order.order_number << " id=" << order.order_id
             << " status=" << static_cast<int>(order.status) << " " << StatusText(order.status)
@@ -140,7 +145,8 @@ void PrintOrder(const Order& order) {
               << " ext=" << line.external_line_code << " article=" << line.article_number
               << " ordered=" << Decimal::ParseOrZero(line.ordered_qty).ToString()
               << " picked=" << Decimal::ParseOrZero(line.picked_qty).ToString()
-              << " currency=" << line.currency_code << " name=" << line.article_name << "\n";
+              << " reported=" << Reported(line.reported_qty) << " currency=" << line.currency_code
+              << " name=" << line.article_name << "\n";
   }
   for (const Parcel& parcel : order.parcels) {
     std::cout << "  parcel " << parcel.label_id << " url=" << parcel.tracking_url
@@ -159,7 +165,8 @@ void PrintInOrder(const InOrder& in_order) {
     std::cout << "  line " << line.line_no << " id=" << line.line_id
               << " ext=" << line.external_line_code << " article=" << line.article_number
               << " advised=" << Decimal::ParseOrZero(line.advised_qty).ToString()
-              << " received=" << Decimal::ParseOrZero(line.received_qty).ToString() << "\n";
+              << " received=" << Decimal::ParseOrZero(line.received_qty).ToString()
+              << " reported=" << Reported(line.reported_qty) << "\n";
   }
 }
 

@@ -10,6 +10,8 @@ const std::vector<Operation>& AllOperations() {
                                              Operation::kProcessInOrder,
                                              Operation::kGetOrdersByQuery,
                                              Operation::kGetInOrdersByQuery,
+                                             Operation::kUpdateOrderLines,
+                                             Operation::kUpdateInOrderLines,
                                              Operation::kGetInventoryByQuery,
                                              Operation::kGetInventoryPerWarehouse,
                                              Operation::kGetInventoryChanges,
@@ -33,6 +35,10 @@ std::string OperationName(Operation operation) {
       return "GetOrdersByQuery";
     case Operation::kGetInOrdersByQuery:
       return "GetInOrdersByQuery";
+    case Operation::kUpdateOrderLines:
+      return "UpdateOrderLines";
+    case Operation::kUpdateInOrderLines:
+      return "UpdateInOrderLines";
     case Operation::kGetInventoryByQuery:
       return "GetInventoryByQuery";
     case Operation::kGetInventoryPerWarehouse:
@@ -64,7 +70,8 @@ std::optional<Operation> OperationFromName(std::string_view name) {
 
 bool IsWriteOperation(Operation operation) {
   return operation == Operation::kProcessArticle || operation == Operation::kProcessOrder ||
-         operation == Operation::kProcessInOrder ||
+         operation == Operation::kProcessInOrder || operation == Operation::kUpdateOrderLines ||
+         operation == Operation::kUpdateInOrderLines ||
          operation == Operation::kSetInventoryChangesToReported;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The 13 WSDL operations the simulator answers; their names key the call counters and faults.
+// The 15 WSDL operations the simulator answers; their names key the call counters and faults.
 
 #include <optional>
 #include <string>
@@ -14,6 +14,8 @@ enum class Operation {
   kProcessInOrder,
   kGetOrdersByQuery,
   kGetInOrdersByQuery,
+  kUpdateOrderLines,
+  kUpdateInOrderLines,
   kGetInventoryByQuery,
   kGetInventoryPerWarehouse,
   kGetInventoryChanges,
@@ -33,7 +35,8 @@ std::string OperationName(Operation operation);
 /// The operation with that WSDL name (case-insensitive), or nullopt.
 std::optional<Operation> OperationFromName(std::string_view name);
 
-/// True for the calls that change Ongoing's data (Process*, SetInventoryChangesToReported).
+/// True for the calls that change Ongoing's data (Process*, Update*Lines,
+/// SetInventoryChangesToReported).
 bool IsWriteOperation(Operation operation);
 
 }  // namespace wmsbridge::sim

@@ -53,6 +53,7 @@ struct OrderLine {
   std::string article_name;
   std::string ordered_qty;
   std::string picked_qty;
+  std::string reported_qty;  // ReportedNumberOfItems; "" = nil (never reported)
   std::string comment;
   bool is_text_line = false;
   std::string currency_code;
@@ -116,6 +117,7 @@ struct InOrderLine {
   std::string article_name;
   std::string advised_qty;
   std::string received_qty;
+  std::string reported_qty;  // ReportedNumberOfItems; "" = nil (never reported)
   std::string comment;
 };
 

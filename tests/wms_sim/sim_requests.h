@@ -119,6 +119,20 @@ struct ProcessResult {
   std::optional<int> article_def_id;
 };
 
+/// One line of UpdateOrderLines / UpdateInOrderLines: its ReportedNumberOfItems (report-back).
+struct ReportedLineInput {
+  std::optional<int> line_id;           // set: identified by OrderLineId / InOrderLineId
+  std::string external_line_code;       // else by ExternalOrderLineCode
+  std::optional<std::string> reported;  // nullopt: nil (never reported)
+};
+
+/// UpdateOrderLines / UpdateInOrderLines: the document by SystemId or GoodsOwnerOrderNumber.
+struct ReportedLinesInput {
+  std::optional<int> document_id;  // set: by OrderId / InOrderId (SystemId)
+  std::string document_number;     // else by GoodsOwnerOrderNumber
+  std::vector<ReportedLineInput> lines;
+};
+
 /// GetOrdersByQuery filters; an unset field does not filter. Times are DB stamps.
 struct OrderQuery {
   std::vector<std::string> order_numbers;
@@ -129,6 +143,7 @@ struct OrderQuery {
   std::optional<std::string> updated_to;
   std::optional<int> order_id_from;  // id greater than
   std::optional<int> max_count;
+  bool only_to_report = false;  // OnlyOrdersWithOrderLinesToReport: picked differs from reported
 };
 
 struct InOrderQuery {
@@ -140,6 +155,7 @@ struct InOrderQuery {
   std::optional<std::string> updated_to;
   std::optional<int> in_order_id_from;  // id greater than
   std::optional<int> max_count;
+  bool only_to_report = false;  // OnlyWithInOrderLinesWithDiffingReceviedToReported
 };
 
 /// GetInventoryByQuery / GetInventoryPerWarehouse filters.

@@ -231,6 +231,7 @@ wsi__Order* ToSoap(struct soap* context, const Order& record,
     line->IsPickedWithErrors = false;
     line->ReturnedNumberOfItems = "0";
     line->PackedNumberOfItems = picked.ToString();
+    line->ReportedNumberOfItems = NewTextOrNull(context, record_line.reported_qty);
     order->PickedOrderLines->PickedOrderLine.push_back(line);
   }
   info->OrderedNumberOfItems = ordered_total.ToString();
@@ -312,6 +313,7 @@ wsi__ReceivedInOrder* ToSoap(struct soap* context, const InOrder& record,
     line->ReceivedNumberOfItems = received.ToString();
     line->CreatedNumberOfItems = advised.ToString();
     line->InOrderLineId = record_line.line_id;
+    line->ReportedNumberOfItems = NewTextOrNull(context, record_line.reported_qty);
     in_order->ReceivedInOrderLines->ReceivedInOrderLine.push_back(line);
   }
   info->AdvisedNumberOfItems = advised_total.ToString();
@@ -841,63 +843,172 @@ int SimService::ProcessInOrder(_wsi__ProcessInOrder* request,
 
 int SimService::GetOrdersByQuery(_wsi__GetOrdersByQuery* request,
                                  _wsi__GetOrdersByQueryResponse& response) {
-  return Handle(Operation::kGetOrdersByQuery,
-                {request->GoodsOwnerCode, request->UserName, request->Password},
-                [&](const GoodsOwner& owner) {
-                  OrderQuery query;
-                  if (const wsi__OrderFilters* filters = request->query) {
-                    query.order_numbers = Strings(filters->OrderNumbersToGet);
-                    query.order_ids = Ints(filters->OrderIdsToGet);
-                    query.status_from = OptionalInt(filters->OrderStatusFrom);
-                    query.status_to = OptionalInt(filters->OrderStatusTo);
-                    query.updated_from = FilterTime(filters->LastUpdatedFrom, "LastUpdatedFrom");
-                    query.updated_to = FilterTime(filters->LastUpdatedTo, "LastUpdatedTo");
-                    query.order_id_from = OptionalInt(filters->OrderIdFrom);
-                    query.max_count = OptionalInt(filters->MaxOrdersToGet);
-                  }
-                  const std::vector<Order> orders = store_.QueryOrders(owner.id, query);
-                  const auto articles = ArticlesOf(store_, owner.id, orders);
-                  const auto transporters = store_.Transporters();
-                  const TimeForm form = store_.CurrentTimeForm();
-                  auto* result = soap_new_wsi__GetOrdersResult(soap);
-                  result->Orders = soap_new_wsi__ArrayOfOrder(soap);
-                  for (const Order& order : orders) {
-                    auto* soap_order = ToSoap(soap, order, articles, transporters, form);
-                    result->Orders->Order.push_back(soap_order);
-                  }
-                  response.GetOrdersByQueryResult = result;
-                  return "ok: " + std::to_string(orders.size()) + " orders";
-                });
+  return Handle(
+      Operation::kGetOrdersByQuery, {request->GoodsOwnerCode, request->UserName, request->Password},
+      [&](const GoodsOwner& owner) {
+        OrderQuery query;
+        if (const wsi__OrderFilters* filters = request->query) {
+          query.order_numbers = Strings(filters->OrderNumbersToGet);
+          query.order_ids = Ints(filters->OrderIdsToGet);
+          query.status_from = OptionalInt(filters->OrderStatusFrom);
+          query.status_to = OptionalInt(filters->OrderStatusTo);
+          query.updated_from = FilterTime(filters->LastUpdatedFrom, "LastUpdatedFrom");
+          query.updated_to = FilterTime(filters->LastUpdatedTo, "LastUpdatedTo");
+          query.order_id_from = OptionalInt(filters->OrderIdFrom);
+          query.max_count = OptionalInt(filters->MaxOrdersToGet);
+          query.only_to_report = filters->OrderSpecialFilters &&
+                                 filters->OrderSpecialFilters->OnlyOrdersWithOrderLinesToReport &&
+                                 *filters->OrderSpecialFilters->OnlyOrdersWithOrderLinesToReport;
+        }
+        const std::vector<Order> orders = store_.QueryOrders(owner.id, query);
+        const auto articles = ArticlesOf(store_, owner.id, orders);
+        const auto transporters = store_.Transporters();
+        const TimeForm form = store_.CurrentTimeForm();
+        auto* result = soap_new_wsi__GetOrdersResult(soap);
+        result->Orders = soap_new_wsi__ArrayOfOrder(soap);
+        for (const Order& order : orders) {
+          auto* soap_order = ToSoap(soap, order, articles, transporters, form);
+          result->Orders->Order.push_back(soap_order);
+        }
+        response.GetOrdersByQueryResult = result;
+        return "ok: " + std::to_string(orders.size()) + " orders";
+      });
 }
 
 int SimService::GetInOrdersByQuery(_wsi__GetInOrdersByQuery* request,
                                    _wsi__GetInOrdersByQueryResponse& response) {
-  return Handle(Operation::kGetInOrdersByQuery,
-                {request->GoodsOwnerCode, request->UserName, request->Password},
-                [&](const GoodsOwner& owner) {
-                  InOrderQuery query;
-                  if (const wsi__InOrderFilters* filters = request->query) {
-                    query.order_numbers = Strings(filters->InOrderNumbersToGet);
-                    query.in_order_ids = Ints(filters->InOrderIdsToGet);
-                    query.status_from = OptionalInt(filters->InOrderStatusFrom);
-                    query.status_to = OptionalInt(filters->InOrderStatusTo);
-                    query.updated_from = FilterTime(filters->LastUpdatedFrom, "LastUpdatedFrom");
-                    query.updated_to = FilterTime(filters->LastUpdatedTo, "LastUpdatedTo");
-                    query.in_order_id_from = OptionalInt(filters->InOrderIdFrom);
-                    query.max_count = OptionalInt(filters->MaxInOrdersToGet);
-                  }
-                  const std::vector<InOrder> in_orders = store_.QueryInOrders(owner.id, query);
-                  const auto articles = ArticlesOf(store_, owner.id, in_orders);
-                  const TimeForm form = store_.CurrentTimeForm();
-                  auto* result = soap_new_wsi__GetInOrdersResult(soap);
-                  result->InOrders = soap_new_wsi__ArrayOfReceivedInOrder(soap);
-                  for (const InOrder& in_order : in_orders) {
-                    auto* soap_in_order = ToSoap(soap, in_order, articles, form);
-                    result->InOrders->ReceivedInOrder.push_back(soap_in_order);
-                  }
-                  response.GetInOrdersByQueryResult = result;
-                  return "ok: " + std::to_string(in_orders.size()) + " in-orders";
-                });
+  return Handle(
+      Operation::kGetInOrdersByQuery,
+      {request->GoodsOwnerCode, request->UserName, request->Password},
+      [&](const GoodsOwner& owner) {
+        InOrderQuery query;
+        if (const wsi__InOrderFilters* filters = request->query) {
+          query.order_numbers = Strings(filters->InOrderNumbersToGet);
+          query.in_order_ids = Ints(filters->InOrderIdsToGet);
+          query.status_from = OptionalInt(filters->InOrderStatusFrom);
+          query.status_to = OptionalInt(filters->InOrderStatusTo);
+          query.updated_from = FilterTime(filters->LastUpdatedFrom, "LastUpdatedFrom");
+          query.updated_to = FilterTime(filters->LastUpdatedTo, "LastUpdatedTo");
+          query.in_order_id_from = OptionalInt(filters->InOrderIdFrom);
+          query.max_count = OptionalInt(filters->MaxInOrdersToGet);
+          query.only_to_report =
+              filters->InOrderSpecialFilters &&
+              filters->InOrderSpecialFilters->OnlyWithInOrderLinesWithDiffingReceviedToReported;
+        }
+        const std::vector<InOrder> in_orders = store_.QueryInOrders(owner.id, query);
+        const auto articles = ArticlesOf(store_, owner.id, in_orders);
+        const TimeForm form = store_.CurrentTimeForm();
+        auto* result = soap_new_wsi__GetInOrdersResult(soap);
+        result->InOrders = soap_new_wsi__ArrayOfReceivedInOrder(soap);
+        for (const InOrder& in_order : in_orders) {
+          auto* soap_in_order = ToSoap(soap, in_order, articles, form);
+          result->InOrders->ReceivedInOrder.push_back(soap_in_order);
+        }
+        response.GetInOrdersByQueryResult = result;
+        return "ok: " + std::to_string(in_orders.size()) + " in-orders";
+      });
+}
+
+int SimService::UpdateOrderLines(_wsi__UpdateOrderLines* request,
+                                 _wsi__UpdateOrderLinesResponse& response) {
+  return Handle(
+      Operation::kUpdateOrderLines, {request->GoodsOwnerCode, request->UserName, request->Password},
+      [&](const GoodsOwner& owner) {
+        const wsi__UpdateOrderLines* update = request->UpdateOrderLines;
+        if (update == nullptr || update->UpdateOrderIdentification == nullptr) {
+          throw BadRequest("UpdateOrderLines/UpdateOrderIdentification is required");
+        }
+        ReportedLinesInput input;
+        const auto& id = *update->UpdateOrderIdentification;
+        if (id.OrderIdentificationType == wsi__UpdateOrderIdentificationType__SystemId) {
+          input.document_id = id.OrderId;
+        } else if (id.OrderIdentificationType ==
+                   wsi__UpdateOrderIdentificationType__GoodsOwnerOrderNumber) {
+          input.document_number = Text(id.GoodsOwnerOrderNumber);
+        } else {
+          throw BadRequest("the simulator identifies orders by SystemId or GoodsOwnerOrderNumber");
+        }
+        if (update->OrderLines) {
+          for (const wsi__UpdateOrderLine* line : update->OrderLines->UpdateOrderLine) {
+            if (line == nullptr || line->UpdateOrderLineIdentification == nullptr) {
+              throw BadRequest("UpdateOrderLineIdentification is required");
+            }
+            if (line->UpdateReportedNumberOfItems == nullptr)
+              continue;  // nothing of this line to change
+            ReportedLineInput entry;
+            const auto& line_id = *line->UpdateOrderLineIdentification;
+            if (line_id.OrderLineIdentificationType ==
+                wsi__UpdateOrderLineIdentificationType__OrderLineId) {
+              entry.line_id = line_id.OrderLineId ? *line_id.OrderLineId : 0;
+            } else {
+              entry.external_line_code = Text(line_id.ExternalOrderLineCode);
+            }
+            if (const std::string* qty = line->UpdateReportedNumberOfItems->ReportedNumberOfItems)
+              entry.reported = *qty;
+            input.lines.push_back(std::move(entry));
+          }
+        }
+        const ProcessResult result = store_.UpdateOrderLines(owner.id, input);
+        auto* answer = soap_new_wsi__UpdateOrderLinesResult(soap);
+        answer->Success = result.success;
+        answer->Message = NewText(soap, result.success ? result.message : result.error_message);
+        if (result.success) {
+          answer->OrderId = soap_new_int(soap);
+          *answer->OrderId = result.order_id;
+        }
+        response.UpdateOrderLinesResult = answer;
+        return Describe(result);
+      });
+}
+
+int SimService::UpdateInOrderLines(_wsi__UpdateInOrderLines* request,
+                                   _wsi__UpdateInOrderLinesResponse& response) {
+  return Handle(
+      Operation::kUpdateInOrderLines,
+      {request->GoodsOwnerCode, request->UserName, request->Password},
+      [&](const GoodsOwner& owner) {
+        const wsi__UpdateInOrderLines* update = request->UpdateInOrderLines;
+        if (update == nullptr || update->UpdateInOrderIdentification == nullptr) {
+          throw BadRequest("UpdateInOrderLines/UpdateInOrderIdentification is required");
+        }
+        ReportedLinesInput input;
+        const auto& id = *update->UpdateInOrderIdentification;
+        if (id.InOrderIdentificationType == wsi__UpdateInOrderIdentificationType__SystemId) {
+          input.document_id = id.InOrderId;
+        } else {
+          input.document_number = Text(id.GoodsOwnerOrderNumber);
+        }
+        if (update->InOrderLines) {
+          for (const wsi__UpdateInOrderLine* line : update->InOrderLines->UpdateInOrderLine) {
+            if (line == nullptr || line->UpdateInOrderLineIdentification == nullptr) {
+              throw BadRequest("UpdateInOrderLineIdentification is required");
+            }
+            if (line->UpdateReportedNumberOfItems == nullptr)
+              continue;
+            ReportedLineInput entry;
+            const auto& line_id = *line->UpdateInOrderLineIdentification;
+            if (line_id.InOrderLineIdentificationType ==
+                wsi__UpdateInOrderLineIdentificationType__InOrderLineId) {
+              entry.line_id = line_id.InOrderLineId ? *line_id.InOrderLineId : 0;
+            } else {
+              entry.external_line_code = Text(line_id.ExternalOrderLineCode);
+            }
+            if (const std::string* qty = line->UpdateReportedNumberOfItems->ReportedNumberOfItems)
+              entry.reported = *qty;
+            input.lines.push_back(std::move(entry));
+          }
+        }
+        const ProcessResult result = store_.UpdateInOrderLines(owner.id, input);
+        auto* answer = soap_new_wsi__UpdateInOrderLinesResult(soap);
+        answer->Success = result.success;
+        answer->Message = NewText(soap, result.success ? result.message : result.error_message);
+        if (result.success) {
+          answer->InOrderId = soap_new_int(soap);
+          *answer->InOrderId = result.in_order_id;
+        }
+        response.UpdateInOrderLinesResult = answer;
+        return Describe(result);
+      });
 }
 
 int SimService::GetInventoryByQuery(_wsi__GetInventoryByQuery* request,

@@ -37,7 +37,7 @@ class SimService : public ServiceSoapService {
   /// or a fault ends it. Returns a gSOAP error code (SOAP_OK on a normal end). Never throws.
   int serve() override;
 
-  /// The 13 operations of the WSDL; each answers SOAP_OK or a SOAP fault code. Never throw.
+  /// The 15 operations of the WSDL; each answers SOAP_OK or a SOAP fault code. Never throw.
   int ProcessArticle(_wsi__ProcessArticle* request,
                      _wsi__ProcessArticleResponse& response) override;
   int ProcessOrder(_wsi__ProcessOrder* request, _wsi__ProcessOrderResponse& response) override;
@@ -47,6 +47,10 @@ class SimService : public ServiceSoapService {
                        _wsi__GetOrdersByQueryResponse& response) override;
   int GetInOrdersByQuery(_wsi__GetInOrdersByQuery* request,
                          _wsi__GetInOrdersByQueryResponse& response) override;
+  int UpdateOrderLines(_wsi__UpdateOrderLines* request,
+                       _wsi__UpdateOrderLinesResponse& response) override;
+  int UpdateInOrderLines(_wsi__UpdateInOrderLines* request,
+                         _wsi__UpdateInOrderLinesResponse& response) override;
   int GetInventoryByQuery(_wsi__GetInventoryByQuery* request,
                           _wsi__GetInventoryByQueryResponse& response) override;
   int GetInventoryPerWarehouse(_wsi__GetInventoryPerWarehouse* request,

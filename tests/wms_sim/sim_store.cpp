@@ -52,7 +52,7 @@ constexpr const char* kSchema[] = {
     "order_id INTEGER NOT NULL REFERENCES sim_orders (order_id) ON DELETE CASCADE, line_no "
     "INTEGER NOT NULL, external_line_code TEXT, article_number TEXT, article_name TEXT, "
     "ordered_qty TEXT NOT NULL, picked_qty TEXT NOT NULL DEFAULT '0', comment TEXT, "
-    "is_text_line INTEGER NOT NULL DEFAULT 0, currency_code TEXT)",
+    "is_text_line INTEGER NOT NULL DEFAULT 0, currency_code TEXT, reported_qty TEXT)",
     "CREATE INDEX IF NOT EXISTS sim_order_lines_order ON sim_order_lines (order_id)",
     "CREATE TABLE IF NOT EXISTS sim_parcels (id INTEGER PRIMARY KEY AUTOINCREMENT, order_id "
     "INTEGER NOT NULL REFERENCES sim_orders (order_id) ON DELETE CASCADE, label_id TEXT NOT "
@@ -68,7 +68,7 @@ constexpr const char* kSchema[] = {
     "AUTOINCREMENT, in_order_id INTEGER NOT NULL REFERENCES sim_in_orders (in_order_id) ON "
     "DELETE CASCADE, line_no INTEGER NOT NULL, external_line_code TEXT, article_number TEXT, "
     "article_name TEXT, advised_qty TEXT NOT NULL, received_qty TEXT NOT NULL DEFAULT '0', "
-    "comment TEXT)",
+    "comment TEXT, reported_qty TEXT)",
     "CREATE INDEX IF NOT EXISTS sim_in_order_lines_in_order ON sim_in_order_lines "
     "(in_order_id)",
     "CREATE TABLE IF NOT EXISTS sim_stock (article_id INTEGER NOT NULL, warehouse_id INTEGER "
@@ -99,6 +99,8 @@ constexpr const char* kSchema[] = {
 constexpr std::pair<const char*, const char*> kAddedColumns[] = {
     {"sim_orders", "warehouse_id INTEGER"},
     {"sim_orders", "consignee_notify_sms INTEGER NOT NULL DEFAULT 0"},
+    {"sim_order_lines", "reported_qty TEXT"},
+    {"sim_in_order_lines", "reported_qty TEXT"},
 };
 
 void AddMissingColumns(Poco::Data::Session& session) {

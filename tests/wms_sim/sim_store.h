@@ -94,6 +94,12 @@ class SimStore {
   /// Articles with inventory transactions matching `query`, ascending by system id.
   std::vector<ArticleChanges> QueryInventoryChanges(int goods_owner_id,
                                                     const InventoryChangesQuery& query);
+  /// UpdateOrderLines: sets ReportedNumberOfItems of the named lines of one order, all or none.
+  /// An unknown order or line, or a quantity that is not a decimal >= 0, refuses the whole call
+  /// (success=false with a message), as Ongoing does. Throws Poco::Exception on DB errors.
+  ProcessResult UpdateOrderLines(int goods_owner_id, const ReportedLinesInput& input);
+  /// UpdateInOrderLines: the same for one in-order's lines.
+  ProcessResult UpdateInOrderLines(int goods_owner_id, const ReportedLinesInput& input);
   /// Marks one inventory transaction reported. False if it does not exist for that article.
   bool SetInventoryChangeReported(int goods_owner_id, int article_system_id, int inventory_id);
 
@@ -154,7 +160,7 @@ class SimStore {
   std::int64_t CallCount(const std::string& operation_name);
   /// Every operation (WSDL order) with its count, zeros included.
   std::vector<std::pair<std::string, std::int64_t>> CallCounts();
-  /// Sum of the write operations (Process*, SetInventoryChangesToReported).
+  /// Sum of the write operations (Process*, Update*Lines, SetInventoryChangesToReported).
   std::int64_t TotalWriteCalls();
   /// Sets every counter to zero.
   void ResetCalls();

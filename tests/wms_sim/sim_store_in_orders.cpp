@@ -221,7 +221,9 @@ std::vector<InOrder> SimStore::QueryInOrders(int goods_owner_id, const InOrderQu
       bindings);
   auto session = pool_->Acquire();
   DbTransaction snapshot(*session, DbTransaction::Mode::kRead);
-  return detail::LoadInOrders(*session, where, bindings, query.max_count);
+  const std::string to_report =
+      query.only_to_report ? std::string(" AND ") + detail::kInOrderHasLinesToReport : "";
+  return detail::LoadInOrders(*session, where + to_report, bindings, query.max_count);
 }
 
 std::optional<InOrder> SimStore::FindInOrder(const std::string& order_number) {

@@ -340,7 +340,9 @@ std::vector<Order> SimStore::QueryOrders(int goods_owner_id, const OrderQuery& q
                           bindings);
   auto session = pool_->Acquire();
   DbTransaction snapshot(*session, DbTransaction::Mode::kRead);
-  return detail::LoadOrders(*session, where, bindings, query.max_count);
+  const std::string to_report =
+      query.only_to_report ? std::string(" AND ") + detail::kOrderHasLinesToReport : "";
+  return detail::LoadOrders(*session, where + to_report, bindings, query.max_count);
 }
 
 std::optional<Order> SimStore::FindOrder(const std::string& order_number) {

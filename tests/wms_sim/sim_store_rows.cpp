@@ -169,6 +169,7 @@ std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& w
       line.article_name = TextAt(lines, row, "article_name");
       line.ordered_qty = TextAt(lines, row, "ordered_qty");
       line.picked_qty = TextAt(lines, row, "picked_qty");
+      line.reported_qty = TextAt(lines, row, "reported_qty");
       line.comment = TextAt(lines, row, "comment");
       line.is_text_line = BoolAt(lines, row, "is_text_line");
       line.currency_code = TextAt(lines, row, "currency_code");
@@ -239,6 +240,7 @@ std::vector<InOrder> LoadInOrders(Poco::Data::Session& session, const std::strin
       line.article_name = TextAt(lines, row, "article_name");
       line.advised_qty = TextAt(lines, row, "advised_qty");
       line.received_qty = TextAt(lines, row, "received_qty");
+      line.reported_qty = TextAt(lines, row, "reported_qty");
       line.comment = TextAt(lines, row, "comment");
       in_order.lines.push_back(std::move(line));
     }

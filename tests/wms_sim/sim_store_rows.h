@@ -52,6 +52,17 @@ std::vector<Order> LoadOrders(Poco::Data::Session& session, const std::string& w
 std::optional<Order> FindOrderByNumber(Poco::Data::Session& session, int goods_owner_id,
                                        const std::string& order_number);
 
+/// Report-back (reference notes 6c), as a condition on orders `o`: an article line whose
+/// picked quantity differs from its ReportedNumberOfItems (nil counts as 0). Quantities are
+/// decimal text, compared as numbers ("2" and "2.000" are the same).
+inline constexpr const char* kOrderHasLinesToReport =
+    "EXISTS (SELECT 1 FROM sim_order_lines l WHERE l.order_id = o.order_id AND l.is_text_line = "
+    "0 AND CAST(l.picked_qty AS REAL) <> CAST(coalesce(l.reported_qty, '0') AS REAL))";
+/// The same for in-orders `i`: a line whose received quantity differs from its reported one.
+inline constexpr const char* kInOrderHasLinesToReport =
+    "EXISTS (SELECT 1 FROM sim_in_order_lines l WHERE l.in_order_id = i.in_order_id AND "
+    "CAST(l.received_qty AS REAL) <> CAST(coalesce(l.reported_qty, '0') AS REAL))";
+
 /// In-orders matching `where` (SQL over sim_in_orders i), ascending by id, lines filled.
 std::vector<InOrder> LoadInOrders(Poco::Data::Session& session, const std::string& where,
                                   const Bindings& bindings, std::optional<int> limit = {});
