@@ -992,6 +992,13 @@ MUTANTS = [
       "  } catch (const Poco::Exception& e) {\n    return;",
       [("test_article_job",
         "a_group_the_erp_does_not_commit_aborts_the_run_and_is_sent_again_R31/sqlite")]),
+    # --- Prepared statements reused (issue 15 point 3) ----------------------------------------
+    M("reused-statement-keeps-value", "issue 15.3: a reused statement carries nothing of the last row",
+      "stages/erp/sync_state_store.cpp",
+      "  q.warning.clear();\n",
+      "",
+      [("test_erp_store",
+        "a_reused_statement_carries_no_value_of_the_previous_document_issue_15/sqlite")]),
 ]
 
 
