@@ -37,7 +37,14 @@ std::vector<ArticleRow> ArticleStore::Page(const std::string& connection_name,
   q.limit = static_cast<int>(max_rows);
   q.rows.clear();
   q.rows.reserve(max_rows);
-  q.statement.execute();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    page_.reset();
+    throw;
+  }
   std::vector<ArticleRow> rows;
   rows.swap(q.rows);
   return rows;

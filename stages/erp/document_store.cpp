@@ -78,7 +78,14 @@ void DocumentStore::AttachLinesTo(const std::string& query,
   q.low = documents.front()->id - 1;
   q.high = documents.back()->id;
   q.lines.clear();
-  q.statement.execute();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    lines_.reset();
+    throw;
+  }
   std::vector<DocumentLineRow> lines;
   lines.swap(q.lines);
   std::map<std::int64_t, DocumentRow*> by_id;

@@ -59,7 +59,14 @@ class DocumentStore {
     q.full = page.full ? 1 : 0;
     q.limit = static_cast<int>(page.max_rows);
     q.rows.clear();
-    q.statement.execute();
+    try {
+      q.statement.execute();
+    } catch (...) {
+      // A statement whose execution failed is not reused: dropped at once, as a one-off
+      // statement was, before the transaction rolls back.
+      page_.reset();
+      throw;
+    }
     std::vector<Row> rows;
     rows.swap(q.rows);
     AttachLines(lines_query, rows);

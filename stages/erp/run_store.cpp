@@ -67,7 +67,14 @@ void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const st
   q.o = outcome;
   q.r = LongText(reason);
   q.at = pipeline::UtcNowText();
-  q.statement.execute();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    record_.reset();
+    throw;
+  }
 }
 
 std::vector<RunRow> RunStore::Recent(int how_many) {

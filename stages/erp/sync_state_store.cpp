@@ -40,7 +40,14 @@ void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_
   q.warning.clear();
   if (doc.warning)
     q.warning = LongText(*doc.warning);
-  q.statement.execute();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    sent_.reset();
+    throw;
+  }
 }
 
 void SyncStateStore::MarkError(const std::string& doc_type, const std::string& doc_no,
