@@ -967,7 +967,7 @@ MUTANTS = [
       "  group_.Commit();",
       "",
       [("test_customer_order_job",
-        "a_run_killed_midway_is_completed_with_every_order_in_ongoing_exactly_once_R31/sqlite")]),
+        "new_orders_are_sent_unchanged_ones_make_no_call_changed_ones_one_R12/sqlite")]),
     M("group-recorded-before-acceptance", "issue 15.1: a group holds only what Ongoing answered",
       "stages/articles/article_sink.cpp",
       "  group_.CommitIfDue();  // no record waits on the wire past the group's time bound",
