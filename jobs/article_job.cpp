@@ -67,7 +67,12 @@ JobResult RunArticleJob(const ConnectionConfig& connection, const JobOptions& op
   articles::ArticleTransform transform(options.full, reload);
   articles::ArticleSink sink(
       env.db(), env.client(),
-      {connection.name, effective.dry_run, effective.dry_run_out, env.ShowXml()}, env.run_id());
+      {connection.name,
+       effective.dry_run,
+       effective.dry_run_out,
+       env.ShowXml(),
+       {static_cast<std::size_t>(connection.commit_group_size), connection.commit_group_ms}},
+      env.run_id());
   JobResult result = env.Run(source, transform, sink, [&] { return source.max_updated_at(); });
   const bool completed = result.status == pipeline::RunStatus::kCompleted ||
                          result.status == pipeline::RunStatus::kCompletedWithRejects;

@@ -110,6 +110,8 @@ const std::vector<std::string>& ConnectionKeys() {
                                              "send_timeout_s",
                                              "receive_timeout_s",
                                              "batch_size",
+                                             "commit_group_size",
+                                             "commit_group_ms",
                                              "wms_page_size",
                                              "rate_limit_max_wait_s",
                                              "full_comparison_hours",

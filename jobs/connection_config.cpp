@@ -288,6 +288,8 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
   c.send_timeout = std::chrono::seconds(r.Int("send_timeout_s", 1, 3600, 30));
   c.receive_timeout = std::chrono::seconds(r.Int("receive_timeout_s", 1, 3600, 120));
   c.batch_size = r.Int("batch_size", 1, 100000, 500);
+  c.commit_group_size = r.Int("commit_group_size", 1, 100000, 200);
+  c.commit_group_ms = std::chrono::milliseconds(r.Int("commit_group_ms", 1, 600000, 250));
   c.wms_page_size = r.Int("wms_page_size", 1, kMaxWmsPageSize, kMaxWmsPageSize);
   c.rate_limit_max_wait = std::chrono::seconds(r.Int("rate_limit_max_wait_s", 0, 900, 60));
   c.full_comparison_hours = r.Int("full_comparison_hours", 0, 24 * 366, 24);

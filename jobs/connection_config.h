@@ -79,6 +79,10 @@ struct ConnectionConfig {
   std::chrono::seconds send_timeout{30};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
+  // Group commit (issue 15): an export commits the outcomes of at most this many documents in
+  // one ERP transaction, once the first is commit_group_ms old, and at the end of every batch.
+  int commit_group_size = 200;
+  std::chrono::milliseconds commit_group_ms{250};
   // Read-backs ask Ongoing for this many documents per call (reference notes 6c: a maximum
   // count plus "id greater than", their example 1000 per page): as few calls as the data needs.
   int wms_page_size = 1000;

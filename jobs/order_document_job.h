@@ -44,8 +44,13 @@ class OrderDocumentRun {
   JobResult Run(documents::DocumentSource<Row>& source,
                 pipeline::Transform<Row, documents::DocumentWork>& transform) {
     documents::DocumentSink sink(env_.db(), env_.client(),
-                                 {env_.connection().name, env_.options().dry_run, kind_,
-                                  env_.options().dry_run_out, env_.ShowXml()},
+                                 {env_.connection().name,
+                                  env_.options().dry_run,
+                                  kind_,
+                                  env_.options().dry_run_out,
+                                  env_.ShowXml(),
+                                  {static_cast<std::size_t>(env_.connection().commit_group_size),
+                                   env_.connection().commit_group_ms}},
                                  env_.run_id());
     return Finish(env_.Run(source, transform, sink, [&] { return Watermark(source); }));
   }

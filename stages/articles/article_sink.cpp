@@ -12,11 +12,19 @@ namespace wmsbridge::articles {
 using pipeline::OutcomeKind;
 
 void ArticleSink::Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunContext& context) {
-  for (ArticleWork& work : batch.rows) {
-    if (context.StopRequested())
-      return;
-    Load(work, context);
+  try {
+    for (ArticleWork& work : batch.rows) {
+      if (context.StopRequested())
+        break;
+      Load(work, context);
+    }
+  } catch (...) {
+    // What Ongoing answered before the error is recorded (a failed group was dropped already).
+    group_.Commit();
+    throw;
   }
+  // The next page is read after this: it finds every outcome of this one recorded.
+  group_.Commit();
 }
 
 void ArticleSink::Tell(const ArticleWork& work) {
@@ -30,7 +38,7 @@ void ArticleSink::Tell(const ArticleWork& work) {
 void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
   if (settings_.dry_run)
     Tell(work);
-  erp::DocumentRecorder record(db_, settings_.connection_name, kDocType, run_id_);
+  erp::DocumentRecorder& record = record_;
   const std::string erp_id = std::to_string(work.article_id);
 
   if (work.decision == OutcomeKind::kUnchanged) {
@@ -54,6 +62,7 @@ void ArticleSink::Load(ArticleWork& work, pipeline::RunContext& context) {
     return;
   }
 
+  group_.CommitIfDue();  // no record waits on the wire past the group's time bound
   std::string refusal;
   const auto result =
       stages::CallWms([&] { return client_.ProcessArticle(work.definition); }, refusal,

@@ -25,11 +25,19 @@ std::optional<wms::DocumentState> DocumentSink::LookUp(const DocumentWork& work,
 }
 
 void DocumentSink::Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) {
-  for (const DocumentWork& work : batch.rows) {
-    if (context.StopRequested())
-      return;
-    Load(work, context);
+  try {
+    for (const DocumentWork& work : batch.rows) {
+      if (context.StopRequested())
+        break;
+      Load(work, context);
+    }
+  } catch (...) {
+    // What Ongoing answered before the error is recorded (a failed group was dropped already).
+    group_.Commit();
+    throw;
   }
+  // The next page is read after this: it finds every outcome of this one recorded.
+  group_.Commit();
 }
 
 void DocumentSink::Tell(const DocumentWork& work) {
@@ -43,7 +51,7 @@ void DocumentSink::Tell(const DocumentWork& work) {
 void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context) {
   if (settings_.dry_run)
     Tell(work);
-  erp::DocumentRecorder record(db_, settings_.connection_name, settings_.kind.doc_type, run_id_);
+  erp::DocumentRecorder& record = record_;
   const std::string& no = work.number;
   switch (work.action) {
     case DocumentAction::kUnchanged:
@@ -81,6 +89,7 @@ void DocumentSink::Load(const DocumentWork& work, pipeline::RunContext& context)
     return;
   }
 
+  group_.CommitIfDue();  // no record waits on the wire past the group's time bound
   std::string refusal;
   const auto result =
       stages::CallWms([&] { return settings_.kind.send(client_, work.document); }, refusal,

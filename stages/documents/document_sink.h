@@ -12,7 +12,9 @@
 #include "pipeline/stage.h"
 #include "stages/documents/document_kind.h"
 #include "stages/documents/document_work.h"
+#include "stages/erp/document_recorder.h"
 #include "stages/erp/erp_database.h"
+#include "stages/erp/record_group.h"
 #include "stages/wms/wms_client.h"
 #include "stages/wms/wms_error.h"
 
@@ -27,19 +29,26 @@ struct DocumentSinkSettings {
   std::ostream* dry_run_out = nullptr;
   /// Set: a dry run also prints the request of each call it would make, secrets masked.
   wms::RequestRenderer* show_xml = nullptr;
+  /// How many outcomes, and how old, one ERP commit takes (commit_group_size, commit_group_ms).
+  erp::RecordGroupLimits group;
 };
 
 class DocumentSink final : public pipeline::Sink<DocumentWork> {
  public:
   DocumentSink(erp::ErpDatabase& db, wms::WmsClient& client, DocumentSinkSettings settings,
                std::int64_t run_id)
-      : db_(db), client_(client), settings_(std::move(settings)), run_id_(run_id) {}
+      : client_(client),
+        settings_(std::move(settings)),
+        group_(db, settings_.group),
+        record_(db, settings_.connection_name, settings_.kind.doc_type, run_id, &group_) {}
 
   /// Sends, cancels or records each document; a held one (R32) is only counted and recorded
   /// in the run. Throws wms::WmsError when the WMS stays unavailable (the client retried),
   /// refuses the logon or answers that a rate limit was reached, after recording why the
   /// document in hand was not sent (or that it was refused); Poco::Data::DataException when the
-  /// ERP database fails.
+  /// ERP database fails (a group that did not commit is not recorded: the exception says so).
+  /// Outcomes are committed in groups (erp::RecordGroup); every outcome of the batch is
+  /// committed before it returns or throws a WMS error.
   void Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) override;
 
  private:
@@ -52,10 +61,10 @@ class DocumentSink final : public pipeline::Sink<DocumentWork> {
   std::optional<wms::DocumentState> LookUp(const DocumentWork& work,
                                            std::optional<wms::WmsError>& rate_limited);
 
-  erp::ErpDatabase& db_;
   wms::WmsClient& client_;
   DocumentSinkSettings settings_;
-  std::int64_t run_id_;
+  erp::RecordGroup group_;
+  erp::DocumentRecorder record_;
 };
 
 }  // namespace wmsbridge::documents

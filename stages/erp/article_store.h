@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,7 +19,8 @@ class ArticleStore {
   explicit ArticleStore(ErpDatabase& db) : db_(db) {}
 
   /// Up to max_rows articles with ids above after_id, ascending; all of them when
-  /// changed_since is empty, else those changed since, never sent or in error. Throws
+  /// changed_since is empty, else those changed since, never sent or in error. The statement
+  /// is prepared on the first page and re-executed for the next ones (issue 15 point 3). Throws
   /// Poco::Data::DataException.
   std::vector<ArticleRow> Page(const std::string& connection_name, std::int64_t after_id, bool full,
                                const std::optional<std::string>& changed_since,
@@ -29,7 +31,10 @@ class ArticleStore {
                     const std::optional<std::string>& changed_since);
 
  private:
+  struct PageStatement;
+
   ErpDatabase& db_;
+  std::shared_ptr<PageStatement> page_;  // extract_articles, once prepared
 };
 
 }  // namespace wmsbridge::erp

@@ -1,8 +1,11 @@
 #pragma once
-// Writes a document's outcome back to the ERP side in one transaction: its sync state (what
-// wms_document_status shows) and its run record (R29).
+// Writes a document's outcome back to the ERP side: its sync state (what wms_document_status
+// shows) and its run record (R29), together. Without a group each outcome is one transaction;
+// with a RecordGroup the outcome joins the group's transaction (record_group.h), which the
+// caller commits. Call only after the WMS answered (record-after-success, R31).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -12,11 +15,14 @@
 
 namespace wmsbridge::erp {
 
+class RecordGroup;
+
 class DocumentRecorder {
  public:
   DocumentRecorder(ErpDatabase& db, std::string connection_name, std::string doc_type,
-                   std::int64_t run_id)
+                   std::int64_t run_id, RecordGroup* group = nullptr)
       : db_(db),
+        group_(group),
         sync_(db, std::move(connection_name)),
         runs_(db),
         doc_type_(std::move(doc_type)),
@@ -54,13 +60,19 @@ class DocumentRecorder {
   void Retired(const std::string& doc_no, const std::string& erp_id, std::int64_t wms_id,
                const std::string& outcome = "cancelled",
                const std::string& reason = "deleted in the ERP: cancelled in the WMS");
-  /// The internal ids a number was used with by deleted documents the WMS keeps.
+  /// The internal ids a number was used with by deleted documents the WMS keeps. Commits the
+  /// group first (it reads what was recorded). Throws Poco::Data::DataException.
   bool NumberRetired(const std::string& doc_no);
-  /// The WMS took a new document under a retired number: forget the retirement.
+  /// The WMS took a new document under a retired number: forget the retirement. Throws
+  /// Poco::Data::DataException.
   void ClearRetired(const std::string& doc_no);
 
  private:
+  /// Runs `write` in a transaction of its own, or adds it to the group (which then may commit).
+  void Write(const std::string& doc_no, std::function<void()> write);
+
   ErpDatabase& db_;
+  RecordGroup* group_;
   SyncStateStore sync_;
   RunStore runs_;
   std::string doc_type_;

@@ -55,14 +55,39 @@ std::vector<SameNumberRow> DocumentStore::SameNumbers(const std::string& query,
   return rows;
 }
 
+// The lines of a page's documents: prepared once, re-executed for every page (PageStatement).
+struct DocumentStore::LinesStatement {
+  LinesStatement(ErpDatabase& db, const std::string& query) : statement(db.session()) {
+    statement << db.Query(query), use(low), use(high), into(lines);
+  }
+  Poco::Int64 low = 0;
+  Poco::Int64 high = 0;
+  std::vector<DocumentLineRow> lines;
+  Poco::Data::Statement statement;
+};
+
 void DocumentStore::AttachLinesTo(const std::string& query,
                                   const std::vector<DocumentRow*>& documents) {
   if (documents.empty())
     return;
+  if (!lines_ || lines_query_ != query) {
+    lines_ = std::make_shared<LinesStatement>(db_, query);
+    lines_query_ = query;
+  }
+  LinesStatement& q = *lines_;
+  q.low = documents.front()->id - 1;
+  q.high = documents.back()->id;
+  q.lines.clear();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    lines_.reset();
+    throw;
+  }
   std::vector<DocumentLineRow> lines;
-  Poco::Int64 low = documents.front()->id - 1;
-  Poco::Int64 high = documents.back()->id;
-  db_.session() << db_.Query(query), use(low), use(high), into(lines), now;
+  lines.swap(q.lines);
   std::map<std::int64_t, DocumentRow*> by_id;
   for (DocumentRow* d : documents)
     by_id[d->id] = d;

@@ -5,9 +5,11 @@
 // sql/queries/extract_*.sql; rows are mapped by their TypeHandlers (row_columns.h).
 
 #include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,20 +39,36 @@ class DocumentStore {
   explicit DocumentStore(ErpDatabase& db) : db_(db) {}
 
   /// One page of `query` (shaped as extract_customer_orders.sql) ascending by id, each document
-  /// with its lines from `lines_query` (shaped as extract_customer_order_lines.sql). Throws
-  /// Poco::Data::DataException.
+  /// with its lines from `lines_query` (shaped as extract_customer_order_lines.sql). Both
+  /// statements are prepared on the first page and re-executed for the next ones (issue 15
+  /// point 3); a query name always gives the same Row type. Throws Poco::Data::DataException.
   template <typename Row>
   std::vector<Row> Page(const std::string& query, const std::string& lines_query,
                         const ExtractPage& page) {
-    using namespace Poco::Data::Keywords;
+    if (!page_ || page_query_ != query) {
+      page_ = std::make_shared<PageStatement<Row>>(db_, query);
+      page_query_ = query;
+    }
+    auto& q = *static_cast<PageStatement<Row>*>(page_.get());
+    q.connection = page.connection_name;
+    q.codes = page.warehouse_codes;
+    q.start = page.start_date;
+    q.since = page.since;
+    q.only = page.only;
+    q.after = page.after_id;
+    q.full = page.full ? 1 : 0;
+    q.limit = static_cast<int>(page.max_rows);
+    q.rows.clear();
+    try {
+      q.statement.execute();
+    } catch (...) {
+      // A statement whose execution failed is not reused: dropped at once, as a one-off
+      // statement was, before the transaction rolls back.
+      page_.reset();
+      throw;
+    }
     std::vector<Row> rows;
-    std::string connection = page.connection_name, codes = page.warehouse_codes,
-                start = page.start_date, since = page.since, only = page.only;
-    Poco::Int64 after = page.after_id;
-    int full = page.full ? 1 : 0;
-    int limit = static_cast<int>(page.max_rows);
-    db_.session() << db_.Query(query), use(connection), use(connection), use(after), use(codes),
-        use(start), use(full), use(since), use(only), use(only), use(limit), into(rows), now;
+    rows.swap(q.rows);
     AttachLines(lines_query, rows);
     return rows;
   }
@@ -78,6 +96,24 @@ class DocumentStore {
                                          const std::string& start_date, const std::string& only);
 
  private:
+  // An extract page's statement: its parameters and result bound to these members, re-executed
+  // with new values for every page instead of parsed and prepared again.
+  template <typename Row>
+  struct PageStatement {
+    PageStatement(ErpDatabase& db, const std::string& query) : statement(db.session()) {
+      using namespace Poco::Data::Keywords;
+      statement << db.Query(query), use(connection), use(connection), use(after), use(codes),
+          use(start), use(full), use(since), use(only), use(only), use(limit), into(rows);
+    }
+    std::string connection, codes, start, since, only;
+    Poco::Int64 after = 0;
+    int full = 0;
+    int limit = 0;
+    std::vector<Row> rows;
+    Poco::Data::Statement statement;
+  };
+  struct LinesStatement;
+
   template <typename Row>
   void AttachLines(const std::string& query, std::vector<Row>& documents) {
     std::vector<DocumentRow*> base;
@@ -90,6 +126,10 @@ class DocumentStore {
   void AttachLinesTo(const std::string& query, const std::vector<DocumentRow*>& documents);
 
   ErpDatabase& db_;
+  std::shared_ptr<void> page_;  // a PageStatement<Row> of page_query_
+  std::string page_query_;
+  std::shared_ptr<LinesStatement> lines_;  // of lines_query_
+  std::string lines_query_;
 };
 
 }  // namespace wmsbridge::erp

@@ -1,6 +1,7 @@
 #include "stages/erp/run_store.h"
 #include "pipeline/clock.h"
 
+#include <Poco/Data/Statement.h>
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
 
@@ -43,13 +44,37 @@ std::size_t RunStore::CloseDeadRuns(const std::string& connection_name, const st
   return static_cast<std::size_t>(running);
 }
 
+// One row per document of a run: prepared once per store and re-executed with new values (see
+// SyncStateStore::SentStatement).
+struct RunStore::RecordStatement {
+  explicit RecordStatement(ErpDatabase& db) : statement(db.session()) {
+    statement << db.Query("insert_run_record"), use(id), use(t), use(n), use(o), use(r), use(at);
+  }
+  Poco::Int64 id = 0;
+  std::string t, n, o, at;
+  Poco::UTF16String r;
+  Poco::Data::Statement statement;
+};
+
 void RunStore::Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
                       const std::string& outcome, const std::string& reason) {
-  Poco::Int64 id = run_id;
-  std::string t = doc_type, n = doc_no, o = outcome, at = pipeline::UtcNowText();
-  Poco::UTF16String r = LongText(reason);
-  db_.session() << db_.Query("insert_run_record"), use(id), use(t), use(n), use(o), use(r), use(at),
-      now;
+  if (!record_)
+    record_ = std::make_shared<RecordStatement>(db_);
+  RecordStatement& q = *record_;
+  q.id = run_id;
+  q.t = doc_type;
+  q.n = doc_no;
+  q.o = outcome;
+  q.r = LongText(reason);
+  q.at = pipeline::UtcNowText();
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    record_.reset();
+    throw;
+  }
 }
 
 std::vector<RunRow> RunStore::Recent(int how_many) {

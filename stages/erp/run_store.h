@@ -3,6 +3,7 @@
 // its DBAs can see what each run did (R29).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +43,9 @@ class RunStore {
                      const std::string& mode, const std::string& parameters = "");
   /// Writes the end state of a run. Throws Poco::Data::DataException.
   void Finish(std::int64_t run_id, const RunTotals& totals);
-  /// Records one document's outcome (not for unchanged ones). Throws Poco::Data::DataException.
+  /// Records one document's outcome (not for unchanged ones). The statement is prepared on the
+  /// first call and re-executed with new values after (issue 15 point 3). Throws
+  /// Poco::Data::DataException.
   void Record(std::int64_t run_id, const std::string& doc_type, const std::string& doc_no,
               const std::string& outcome, const std::string& reason);
   /// Closes every run of `job` of `connection_name` still RUNNING as ABORTED with `message` and
@@ -68,7 +71,10 @@ class RunStore {
                                               const std::string& job, const std::string& mode);
 
  private:
+  struct RecordStatement;
+
   ErpDatabase& db_;
+  std::shared_ptr<RecordStatement> record_;  // insert_run_record, once prepared
 };
 
 template <typename V>

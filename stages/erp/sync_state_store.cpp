@@ -1,6 +1,7 @@
 #include "stages/erp/sync_state_store.h"
 #include "pipeline/clock.h"
 
+#include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 
 #include "stages/erp/run_store.h"
@@ -9,15 +10,44 @@ using namespace Poco::Data::Keywords;
 
 namespace wmsbridge::erp {
 
-void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id) {
-  std::string c = connection_name_, t = doc.doc_type, n = doc.doc_no, e = doc.erp_id;
-  std::string h = doc.payload_hash, s(ToString(doc.status)), at = pipeline::UtcNowText();
-  Poco::Int64 wms_id = doc.wms_id, id = run_id;
+// The hot write of an export: prepared once per store, its parameters bound to these members,
+// and re-executed with new values per document instead of parsed and prepared again (the
+// driver keeps the statement handle; Poco re-binds the members at each execution).
+struct SyncStateStore::SentStatement {
+  explicit SentStatement(ErpDatabase& db) : statement(db.session()) {
+    statement << db.Query("upsert_sync_state_sent"), use(c), use(t), use(n), use(e), use(wms_id),
+        use(h), use(s), use(at), use(at), use(at), use(warning), use(id);
+  }
+  std::string c, t, n, e, h, s, at;
+  Poco::Int64 wms_id = 0, id = 0;
   Poco::Nullable<Poco::UTF16String> warning;
+  Poco::Data::Statement statement;
+};
+
+void SyncStateStore::MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id) {
+  if (!sent_)
+    sent_ = std::make_shared<SentStatement>(db_);
+  SentStatement& q = *sent_;
+  q.c = connection_name_;
+  q.t = doc.doc_type;
+  q.n = doc.doc_no;
+  q.e = doc.erp_id;
+  q.h = doc.payload_hash;
+  q.s = std::string(ToString(doc.status));
+  q.at = pipeline::UtcNowText();
+  q.wms_id = doc.wms_id;
+  q.id = run_id;
+  q.warning.clear();
   if (doc.warning)
-    warning = LongText(*doc.warning);
-  db_.session() << db_.Query("upsert_sync_state_sent"), use(c), use(t), use(n), use(e), use(wms_id),
-      use(h), use(s), use(at), use(at), use(at), use(warning), use(id), now;
+    q.warning = LongText(*doc.warning);
+  try {
+    q.statement.execute();
+  } catch (...) {
+    // A statement whose execution failed is not reused: dropped at once, as a one-off
+    // statement was, before the transaction rolls back.
+    sent_.reset();
+    throw;
+  }
 }
 
 void SyncStateStore::MarkError(const std::string& doc_type, const std::string& doc_no,

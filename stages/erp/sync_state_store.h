@@ -4,6 +4,7 @@
 // call, so a crash in between means one idempotent resend, never a loss.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -37,7 +38,8 @@ class SyncStateStore {
   SyncStateStore(ErpDatabase& db, std::string connection_name)
       : db_(db), connection_name_(std::move(connection_name)) {}
 
-  /// The WMS accepted the document. Throws Poco::Data::DataException.
+  /// The WMS accepted the document. The statement is prepared on the first call and re-executed
+  /// with new values after (issue 15 point 3). Throws Poco::Data::DataException.
   void MarkAccepted(const AcceptedDocument& doc, std::int64_t run_id);
   /// The document was refused; keeps what was last accepted. `refused_payload_hash` is the
   /// payload the WMS refused (R32), none for a refusal of ours. Throws
@@ -70,8 +72,11 @@ class SyncStateStore {
   const std::string& connection_name() const { return connection_name_; }
 
  private:
+  struct SentStatement;
+
   ErpDatabase& db_;
   std::string connection_name_;
+  std::shared_ptr<SentStatement> sent_;  // upsert_sync_state_sent, once prepared
 };
 
 template <typename V>

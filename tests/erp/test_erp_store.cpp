@@ -17,6 +17,7 @@
 #include "stages/erp/job_lock.h"
 #include "stages/erp/migrator.h"
 #include "stages/erp/run_store.h"
+#include "stages/erp/sync_state_store.h"
 
 #include <filesystem>
 #include <iterator>
@@ -217,4 +218,42 @@ ERP_BACKEND_TEST(texts_of_any_length_are_read_whole_byte_for_byte) {
       BOOST_TEST((rows[i].name == names[i]));
     }
   }
+}
+
+// Prepared statements reused (issue 15 point 3): the hot write statements and the extract page
+// are prepared once and re-executed with new values; a re-execution carries nothing of the
+// previous document (a NULL stays NULL after a value) and each page is its own.
+ERP_BACKEND_TEST(a_reused_statement_carries_no_value_of_the_previous_document_issue_15) {
+  auto session = db.Open();
+  erp::RunStore runs(*session);
+  erp::SyncStateStore sync(*session, "demo");
+  const auto run = runs.Start("demo", "articles", "full");
+  sync.MarkAccepted({"article", "A-1", "1", 11, "h1", erp::DocStatus::kSent, "a warning"}, run);
+  sync.MarkAccepted({"article", "A-2", "2", 12, "h2", erp::DocStatus::kSent, std::nullopt}, run);
+  runs.Record(run, "article", "A-1", "sent", "first");
+  runs.Record(run, "article", "A-2", "rejected", "second");
+  BOOST_TEST(db.Scalar("SELECT message FROM wms_sync_state WHERE doc_no = 'A-1'") == "a warning");
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE doc_no = 'A-2' AND message IS NULL AND "
+                      "wms_id = 12 AND payload_hash = 'h2'") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE doc_no = 'A-2' AND outcome = "
+                      "'rejected'") == 1);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE doc_no = 'A-1' AND outcome = "
+                      "'sent'") == 1);
+
+  for (int id = 1; id <= 5; ++id) {
+    db.Exec("INSERT INTO article (article_id, article_no, article_type, name, is_active) VALUES (" +
+            std::to_string(id) + ", 'P-" + std::to_string(id) + "', 'STOCK', 'Page', TRUE)");
+  }
+  erp::ArticleStore store(*session);
+  std::vector<std::string> seen;
+  std::int64_t after = 0;
+  for (int page = 0; page < 4; ++page) {
+    const auto rows = store.Page("demo", after, true, std::nullopt, 2);
+    for (const auto& row : rows) {
+      seen.push_back(row.article_no);
+      after = row.article_id;
+    }
+    BOOST_TEST(rows.size() == (page < 2 ? 2u : page == 2 ? 1u : 0u));
+  }
+  BOOST_TEST((seen == std::vector<std::string>{"P-1", "P-2", "P-3", "P-4", "P-5"}));
 }

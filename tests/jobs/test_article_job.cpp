@@ -5,6 +5,8 @@
 #include <Poco/Process.h>
 #include <sys/stat.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -306,16 +308,27 @@ ERP_BACKEND_TEST(
   BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 5);
 }
 
+// Group commit (issue 15): the killed run's outcomes were committed in whole groups of 5 (a batch
+// of 10 ends every second group), so it lost at most one group's records and the call in
+// flight; the next run sends those again, and Ongoing, which treats a ProcessArticle as
+// CreateOrUpdate, still holds each article once, as the ERP has it. Before group commit this
+// test asserted that at most the call in flight was sent twice; the rule now is "at most one
+// group (commit_group_size) plus the call in flight".
 ERP_BACKEND_TEST(a_killed_run_is_completed_by_the_next_with_nothing_lost_or_doubled_R31) {
   SimProcess sim;
   const int count = 30;
+  const int group = 5;
   AddArticles(db, count);
   sim::FaultSpec slow;
   slow.kind = sim::FaultKind::kLatency;
   slow.operation = sim::Operation::kProcessArticle;
   slow.ms = 60;
   sim.store().AddFault(slow);
-  const std::string ini = WriteConfig(db, sim, test::TempDir("kill"));
+  const std::string ini = test::InstallationFile(db, sim, test::TempDir("kill"))
+                              .Connection("batch_size", "10")
+                              .Connection("commit_group_size", std::to_string(group))
+                              .Connection("commit_group_ms", "600000")
+                              .Write();
   Poco::ProcessHandle run = Poco::Process::launch(
       test::WmsBridgeBinary(), {"--config", ini, "--no-progress", "run", "articles"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -328,15 +341,141 @@ ERP_BACKEND_TEST(a_killed_run_is_completed_by_the_next_with_nothing_lost_or_doub
   const auto calls_before = sim.store().CallCount(sim::Operation::kProcessArticle);
   BOOST_TEST(calls_before < count, "the run was killed before it finished");
   const long recorded = db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'");
-  BOOST_TEST(recorded >= calls_before - 1);  // at most the call in flight is unrecorded
+  BOOST_TEST(recorded % group == 0, "outcomes are committed in whole groups: " << recorded);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'sent'") == recorded);
+  // At most one group's records are lost: the group not yet committed and the call in flight.
+  BOOST_TEST(calls_before - recorded <= group, calls_before << " calls, " << recorded);
 
   sim.store().ClearFaults();
   const CliResult rerun = RunCli({"--config", ini, "--no-progress", "run", "articles"});
   BOOST_TEST(rerun.code == kExitOk, rerun.output);
-  BOOST_TEST(sim.store().Articles().size() == static_cast<std::size_t>(count));
+  const auto in_ongoing = sim.store().Articles();
+  BOOST_TEST(in_ongoing.size() == static_cast<std::size_t>(count), "one article per number");
+  for (int i = 1; i <= count; ++i) {
+    const auto article = sim.store().FindArticle("ART-" + std::to_string(i));
+    BOOST_TEST_REQUIRE(article.has_value(), "ART-" << i << " lost");
+    BOOST_TEST(article->weight == "1.25");
+  }
   BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == count);
   const auto total_calls = sim.store().CallCount(sim::Operation::kProcessArticle);
-  BOOST_TEST(total_calls <= count + 1, "nothing sent twice beyond the one in flight");
+  BOOST_TEST(total_calls <= count + group, "sent twice: at most one group and the one in flight");
+  BOOST_TEST(total_calls == count + (calls_before - recorded),
+             "each unrecorded article sent again once, every recorded one never again");
+}
+
+// Group commit (issue 15): a stop request (SIGTERM) lets the article in flight finish and
+// commits the group: every article Ongoing got is recorded, so the next run sends none again.
+ERP_BACKEND_TEST(a_stopped_run_commits_its_group_with_every_article_ongoing_got_R31) {
+  SimProcess sim;
+  const int count = 30;
+  AddArticles(db, count);
+  sim::FaultSpec slow;
+  slow.kind = sim::FaultKind::kLatency;
+  slow.operation = sim::Operation::kProcessArticle;
+  slow.ms = 60;
+  sim.store().AddFault(slow);
+  const std::string ini = test::InstallationFile(db, sim, test::TempDir("term"))
+                              .Connection("batch_size", "50")
+                              .Connection("commit_group_size", "200")
+                              .Connection("commit_group_ms", "600000")
+                              .Write();
+  Poco::ProcessHandle run = Poco::Process::launch(
+      test::WmsBridgeBinary(), {"--config", ini, "--no-progress", "run", "articles"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (sim.store().CallCount(sim::Operation::kProcessArticle) < 5 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(static_cast<pid_t>(run.id()), SIGTERM);
+  const int code = run.wait();
+  BOOST_TEST(code == 130, "stopped");
+  const auto calls = sim.store().CallCount(sim::Operation::kProcessArticle);
+  BOOST_TEST(calls < count, "the run was stopped before it finished");
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == calls,
+             "every article Ongoing got is recorded");
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_run") == "STOPPED");
+
+  sim.store().ClearFaults();
+  sim.store().ResetCalls();
+  const CliResult rerun = RunCli({"--config", ini, "--no-progress", "run", "articles"});
+  BOOST_TEST(rerun.code == kExitOk, rerun.output);
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == count - calls,
+             "none sent again");
+  BOOST_TEST(sim.store().Articles().size() == static_cast<std::size_t>(count));
+}
+
+// Group commit (issue 15): a group larger than the run is committed when the run ends, with a
+// refusal recorded inside it; the last batch's outcomes are not lost on a normal finish.
+ERP_BACKEND_TEST(a_group_commit_records_every_outcome_when_the_run_ends_R29_R31) {
+  SimProcess sim;
+  AddArticles(db, 7);
+  sim::FaultSpec refuse;
+  refuse.kind = sim::FaultKind::kRefusal;
+  refuse.operation = sim::Operation::kProcessArticle;
+  refuse.every = 3;
+  refuse.times = 1;  // the third article only
+  sim.store().AddFault(refuse);
+  auto connection = Connection(db, sim);
+  connection.batch_size = 50;
+  connection.commit_group_size = 200;
+  connection.commit_group_ms = std::chrono::milliseconds(600000);
+  const auto result = jobs::RunArticleJob(connection, Options(), test::TestLog());
+  BOOST_TEST(pipeline::ToString(result.status) ==
+                 pipeline::ToString(pipeline::RunStatus::kCompletedWithRejects),
+             result.summary);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 6);
+  BOOST_TEST(Status(db, "ART-3") == "ERROR");
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'sent'") == 6);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record WHERE outcome = 'rejected' AND doc_no = "
+                      "'ART-3'") == 1);
+  sim.store().ResetCalls();
+  Run(db, sim);
+  BOOST_TEST(sim.store().TotalWriteCalls() == 0, "nothing sent again: all was recorded");
+}
+
+// Group commit (issue 15): when the ERP refuses the commit of a group, the run aborts with an
+// ERP error naming the documents not recorded; none of them is recorded or counted as sent, and
+// the next run sends them again, Ongoing holding each once.
+ERP_BACKEND_TEST(a_group_the_erp_does_not_commit_aborts_the_run_and_is_sent_again_R31) {
+  SimProcess sim;
+  AddArticles(db, 7);
+  if (db.Name() == "sqlite") {
+    db.Exec(
+        "CREATE TRIGGER refuse_art4 BEFORE INSERT ON wms_run_record WHEN NEW.doc_no = "
+        "'ART-4' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  } else {
+    db.Exec(
+        "CREATE FUNCTION refuse_art4() RETURNS trigger AS $$ BEGIN IF NEW.doc_no = 'ART-4' "
+        "THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+    db.Exec(
+        "CREATE TRIGGER refuse_art4 BEFORE INSERT ON wms_run_record FOR EACH ROW EXECUTE "
+        "FUNCTION refuse_art4()");
+  }
+  auto connection = Connection(db, sim);
+  connection.batch_size = 10;
+  connection.commit_group_size = 5;
+  connection.commit_group_ms = std::chrono::milliseconds(600000);
+  std::string error;
+  try {
+    jobs::RunArticleJob(connection, Options(), test::TestLog());
+  } catch (const Poco::Exception& e) {
+    error = e.displayText();
+  }
+  BOOST_TEST(error.find("5 document(s) (ART-1 to ART-5)") != std::string::npos, error);
+  BOOST_TEST(error.find("not recorded") != std::string::npos, error);
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state") == 0, "nothing of the group recorded");
+  BOOST_TEST(db.Count("SELECT * FROM wms_run_record") == 0);
+  BOOST_TEST(db.Scalar("SELECT status FROM wms_run") == "ABORTED");
+  BOOST_TEST(db.Scalar("SELECT sent_count FROM wms_run") == "0");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 5, "the run stopped there");
+
+  db.Exec("DROP TRIGGER refuse_art4" +
+          std::string(db.Name() == "sqlite" ? "" : " ON wms_run_record"));
+  const auto next = Run(db, sim);
+  BOOST_TEST(next.sent == 7u, next.summary);
+  BOOST_TEST(sim.store().Articles().size() == 7u, "each article once in Ongoing");
+  BOOST_TEST(sim.store().CallCount(sim::Operation::kProcessArticle) == 12, "5 sent again");
+  BOOST_TEST(db.Count("SELECT * FROM wms_sync_state WHERE status = 'SENT'") == 7);
 }
 
 BOOST_AUTO_TEST_CASE(bad_configuration_stops_before_any_work_naming_the_key_and_file) {

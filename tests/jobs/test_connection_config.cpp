@@ -97,6 +97,11 @@ const std::vector<BadKey> kBadKeys = {
     {kC + "connect_timeout_s", {{kC + "connect_timeout_s", "0"}}},
     {kC + "receive_timeout_s", {{kC + "receive_timeout_s", "3601"}}},
     {kC + "batch_size", {{kC + "batch_size", "many"}}},
+    // Group commit (issue 15): at least one document per commit, a time bound of 1 ms..10 min.
+    {kC + "commit_group_size", {{kC + "commit_group_size", "0"}}},
+    {kC + "commit_group_size", {{kC + "commit_group_size", "many"}}},
+    {kC + "commit_group_ms", {{kC + "commit_group_ms", "0"}}},
+    {kC + "commit_group_ms", {{kC + "commit_group_ms", "600001"}}},
     // R32: a page of at most Ongoing's 1000; a wait of 0..900 s.
     {kC + "wms_page_size", {{kC + "wms_page_size", "0"}}},
     {kC + "wms_page_size", {{kC + "wms_page_size", "1001"}}},
@@ -193,6 +198,8 @@ BOOST_AUTO_TEST_CASE(a_valid_configuration_gives_every_value_and_the_defaults_R1
   BOOST_TEST(c.connect_timeout.count() == 10);
   BOOST_TEST(c.receive_timeout.count() == 120);
   BOOST_TEST(c.batch_size == 500);
+  BOOST_TEST(c.commit_group_size == 200);  // issue 15: group commit by default
+  BOOST_TEST(c.commit_group_ms.count() == 250);
   BOOST_TEST(c.wms_page_size == 1000);  // R32: as few read calls as Ongoing allows
   BOOST_TEST(c.rate_limit_max_wait.count() == 60);
   BOOST_TEST((c.shipped_statuses == std::vector<int>{500}));
