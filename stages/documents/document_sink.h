@@ -30,7 +30,7 @@ struct DocumentSinkSettings {
   /// Set: a dry run also prints the request of each call it would make, secrets masked.
   wms::RequestRenderer* show_xml = nullptr;
   /// How many outcomes, and how old, one ERP commit takes (commit_group_size, commit_group_ms).
-  erp::RecordGroupLimits group;
+  erp::RecordGroupLimits group = {};
 };
 
 class DocumentSink final : public pipeline::Sink<DocumentWork> {
