@@ -22,6 +22,7 @@
 #include "tests/wms_sim/sim_config.h"
 #include "tests/wms_sim/sim_server.h"
 #include "tests/wms_sim/sim_store.h"
+#include "tests/wms_sim/sim_webhook_sender.h"
 
 namespace wmsbridge::sim {
 
@@ -53,6 +54,11 @@ constexpr const char* kCommands =
                                           serve Ongoing's SOAP API (SOAP 1.1) until SIGINT/SIGTERM;
                                           --port 0 takes a free port; --state :memory: is allowed;
                                           with --tls-cert and --tls-key (PEM) it serves HTTPS
+        [--webhook-url URL (--webhook-token-file F | --webhook-token-env VAR)]
+        [--webhook-retry none|one_day] [--webhook-minute-ms MS] [--webhook-timeout-ms MS]
+        [--webhook-ca-file F]             and send Ongoing's webhooks to URL (+ the kind's path,
+                                          /ongoing/webhooks/orders ...) with X-Auth-Token; the
+                                          options are stored in the state (as sim.ini [webhooks])
   ship --order NO [--line KEY=QTY ...] [--parcel LABEL=URL ...] [--package LABEL ...]
        [--status 450] [--waybill NO] [--waybill-url URL] [--shipped-time T]
                                           pick and ship an order: no --line = every line in full;
@@ -71,8 +77,15 @@ constexpr const char* kCommands =
   renumber (--order NO | --in-order NO) --to NEW
                                           give a (cancelled) order a new number, as the 3PL does
   calls [--reset]                         print "OPERATION COUNT" lines, or zero the counters
-  show order NO | in-order NO | articles | stock | transactions | faults
+  show order NO | in-order NO | articles | stock | transactions | faults | webhooks
                                           print the state
+  webhooks [--settings]                   list the webhook events: event id, kind, document id
+                                          and number, attempts, state, last answer; --settings
+                                          prints the set-up (never the token)
+  webhook-fault --kind drop|duplicate|reorder [--times N]
+                                          the next N webhook events recorded are lost for good,
+                                          posted twice, or held back until the next one is sent
+  webhook-fault --clear | webhook-fault --list
   fault --kind KIND [--op OPERATION] [--times N] [--every N] [--probability P --seed S]
         [--ms N] [--after]                inject a fault; KIND is latency, http500, soap-fault,
                                           drop, malformed, truncated, timeout or refusal
@@ -170,6 +183,24 @@ void PrintInOrder(const InOrder& in_order) {
   }
 }
 
+// One line per event, the last answer last (it may contain blanks).
+void PrintWebhooks(SimStore& store) {
+  for (const WebhookEvent& event : store.WebhookEvents()) {
+    std::cout << "event=" << event.event_id << " kind=" << WebhookKindName(event.kind)
+              << " id=" << event.document_id << " number=" << event.document_number
+              << " attempts=" << event.attempts << " state=" << WebhookStateName(event.state)
+              << " first_ms=" << event.first_attempt_ms << " last_ms=" << event.last_attempt_ms
+              << " next_ms=" << event.next_attempt_ms;
+    if (event.duplicate) {
+      std::cout << " duplicate";
+    }
+    if (event.held) {
+      std::cout << " held";
+    }
+    std::cout << " answer=" << event.last_answer << "\n";
+  }
+}
+
 void WritePortFile(const std::string& path, int port) {
   // Written under a temporary name and renamed: a reader never sees half a file.
   const std::string temporary = path + ".tmp." + std::to_string(Poco::Process::id());
@@ -246,6 +277,14 @@ void SimApp::defineOptions(Poco::Util::OptionSet& options) {
   add("volume", "limit: at most N calls in S seconds", "N/S");
   add("failures", "limit: at most N consecutive failed calls in S seconds", "N/S");
   add("answer", "limit: http429 (default), fault or refusal", "FORM");
+  add("webhook-url", "serve: send webhooks to this base URL", "URL");
+  add("webhook-token-file", "serve: the webhooks' X-Auth-Token is in this file", "FILE");
+  add("webhook-token-env", "serve: the webhooks' X-Auth-Token is in this variable", "VAR");
+  add("webhook-retry", "serve: webhook retry policy none or one_day (default)", "POLICY");
+  add("webhook-minute-ms", "serve: how long one retry-policy minute takes (default 60000)", "MS");
+  add("webhook-timeout-ms", "serve: time-out of one webhook POST (default 10000)", "MS");
+  add("webhook-ca-file", "serve: PEM CA file trusted for an https webhook URL", "FILE");
+  add("settings", "webhooks: print the webhook set-up instead of the events");
 }
 
 void SimApp::handleOption(const std::string& name, const std::string& value) {
@@ -381,6 +420,12 @@ int SimApp::Dispatch(const std::vector<std::string>& args) {
   if (command == "time-form") {
     return SetTimeForm(args);
   }
+  if (command == "webhooks") {
+    return Webhooks();
+  }
+  if (command == "webhook-fault") {
+    return WebhookFault();
+  }
   throw UsageError("unknown command '" + command + "'");
 }
 
@@ -430,6 +475,7 @@ int SimApp::Serve() {
   sigaction(SIGTERM, &action, nullptr);
   std::signal(SIGPIPE, SIG_IGN);  // a client that went away must not kill the server
 
+  ApplyWebhookOptions(store);
   SimServer server(store, options);
   int port = 0;
   try {
@@ -447,7 +493,11 @@ int SimApp::Serve() {
   }
   std::cout << "wms-sim listening on " << (server.tls() ? "https" : "http") << "://" << options.host
             << ":" << port << "/service.asmx" << std::endl;
-  server.Run(&g_stop_requested);
+  {
+    // Posts the webhook events while the server runs; idle while no webhook URL is set.
+    WebhookSender sender(store, log);
+    server.Run(&g_stop_requested);
+  }
   if (port_file) {
     Poco::File(*port_file).remove();
   }
@@ -612,6 +662,8 @@ int SimApp::Show(const std::vector<std::string>& args) {
                 << transaction.time << " reported=" << YesNo(transaction.reported) << " "
                 << transaction.comment << "\n";
     }
+  } else if (what == "webhooks") {
+    PrintWebhooks(store);
   } else if (what == "faults") {
     for (const FaultState& fault : store.Faults()) {
       std::cout << fault.id << " " << DescribeFault(fault.spec) << " matched=" << fault.matched
@@ -619,7 +671,8 @@ int SimApp::Show(const std::vector<std::string>& args) {
     }
   } else {
     throw UsageError(
-        "show what? order NO | in-order NO | articles | stock | transactions | faults");
+        "show what? order NO | in-order NO | articles | stock | transactions | faults | "
+        "webhooks");
   }
   return EXIT_OK;
 }
@@ -749,6 +802,80 @@ int SimApp::Limit() {
     std::cout << "limit " << DescribeRateLimit(limit) << "\n";
   }
   std::cout << "answer " << RateLimitAnswerName(store.CurrentRateLimitAnswer()) << "\n";
+  return EXIT_OK;
+}
+
+void SimApp::ApplyWebhookOptions(SimStore& store) {
+  const bool any = Has("webhook-url") || Has("webhook-token-file") || Has("webhook-token-env") ||
+                   Has("webhook-retry") || Has("webhook-minute-ms") || Has("webhook-timeout-ms") ||
+                   Has("webhook-ca-file");
+  if (!any) {
+    return;
+  }
+  WebhookSettings settings = store.CurrentWebhookSettings();
+  try {
+    for (const char* key : {"url", "retry", "minute_ms", "timeout_ms", "ca_file"}) {
+      std::string option = std::string("webhook-") + key;
+      for (char& c : option) {
+        c = c == '_' ? '-' : c;
+      }
+      if (const auto value = Get(option)) {
+        ParseWebhookValue(settings, key, *value, "--webhook-");
+      }
+    }
+    if (Has("webhook-token-file") || Has("webhook-token-env")) {
+      settings.token = ReadSecret(Get("webhook-token-file").value_or(""),
+                                  Get("webhook-token-env").value_or(""), "--webhook-token");
+    }
+  } catch (const SimConfigError& error) {
+    throw UsageError(error.what());
+  }
+  if (settings.base_url.empty()) {
+    throw UsageError("the --webhook-* options need --webhook-url (or a url in the state)");
+  }
+  if (settings.token.empty()) {
+    throw UsageError("--webhook-url needs --webhook-token-file or --webhook-token-env");
+  }
+  store.SetWebhookSettings(settings);
+}
+
+int SimApp::Webhooks() {
+  SimStore store(Require("state"));
+  if (Has("settings")) {
+    const WebhookSettings settings = store.CurrentWebhookSettings();
+    std::cout << "url=" << settings.base_url
+              << " token=" << (settings.token.empty() ? "none" : "set")
+              << " retry=" << WebhookRetryName(settings.retry)
+              << " minute_ms=" << settings.minute_ms << " timeout_ms=" << settings.timeout_ms
+              << " ca_file=" << settings.ca_file << "\n";
+    return EXIT_OK;
+  }
+  PrintWebhooks(store);
+  return EXIT_OK;
+}
+
+int SimApp::WebhookFault() {
+  SimStore store(Require("state"));
+  if (Has("clear")) {
+    store.ClearWebhookFaults();
+    std::cout << "webhook faults cleared\n";
+    return EXIT_OK;
+  }
+  if (!Has("list")) {
+    const std::string name = Require("kind");
+    const auto kind = WebhookFaultKindFromName(name);
+    if (!kind) {
+      throw UsageError("webhook-fault --kind is drop, duplicate or reorder, not '" + name + "'");
+    }
+    const int times = IntOption("times", 1);
+    if (times < 1) {
+      throw UsageError("--times must be at least 1");
+    }
+    store.AddWebhookFault(*kind, times);
+  }
+  for (const auto& [kind, times] : store.WebhookFaults()) {
+    std::cout << "webhook-fault " << WebhookFaultKindName(kind) << " times=" << times << "\n";
+  }
   return EXIT_OK;
 }
 

@@ -12,6 +12,8 @@
 
 namespace wmsbridge::sim {
 
+class SimStore;
+
 class SimApp : public Poco::Util::Application {
  public:
   /// Unix-style options (--name value). Never throws.
@@ -40,6 +42,9 @@ class SimApp : public Poco::Util::Application {
   int Limit();
   int SetWording(const std::vector<std::string>& args);
   int SetTimeForm(const std::vector<std::string>& args);
+  int Webhooks();
+  int WebhookFault();
+  void ApplyWebhookOptions(SimStore& store);
   void PrintHelp();
 
   bool Has(const std::string& name) const;

@@ -33,24 +33,6 @@ std::string Value(const AbstractConfiguration& ini, const std::string& key,
   return Poco::trim(value);
 }
 
-std::string ReadPasswordFile(const std::string& ini_path, const std::string& file) {
-  Poco::Path path(file);
-  if (path.isRelative()) {
-    path = Poco::Path(Poco::Path(ini_path).absolute().parent()).resolve(path);
-  }
-  if (!Poco::File(path).exists()) {
-    throw SimConfigError("goods_owner.password_file " + path.toString() + " does not exist");
-  }
-  Poco::FileInputStream in(path.toString());
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string password = text.str();
-  while (!password.empty() && (password.back() == '\n' || password.back() == '\r')) {
-    password.pop_back();
-  }
-  return password;
-}
-
 GoodsOwner ReadGoodsOwner(const AbstractConfiguration& ini, const std::string& ini_path) {
   GoodsOwner owner;
   owner.code = Value(ini, "goods_owner.code");
@@ -64,23 +46,97 @@ GoodsOwner ReadGoodsOwner(const AbstractConfiguration& ini, const std::string& i
   }
   const std::string file = Value(ini, "goods_owner.password_file");
   const std::string env = Value(ini, "goods_owner.password_env");
-  if (!file.empty()) {
-    owner.password = ReadPasswordFile(ini_path, file);
-  } else if (!env.empty()) {
-    if (!Poco::Environment::has(env)) {
-      throw SimConfigError("goods_owner.password_env names " + env + ", which is not set");
-    }
-    owner.password = Poco::Environment::get(env);
-  } else {
+  if (file.empty() && env.empty()) {
     throw SimConfigError("[goods_owner] needs password_file or password_env");
   }
-  if (owner.password.empty()) {
-    throw SimConfigError("the goods owner password is empty");
-  }
+  owner.password = ReadSecret(file, env, "goods_owner.password", ini_path);
   return owner;
 }
 
+std::optional<WebhookSettings> ReadWebhooks(const AbstractConfiguration& ini,
+                                            const std::string& ini_path) {
+  const std::string url = Value(ini, "webhooks.url");
+  if (url.empty()) {
+    return std::nullopt;
+  }
+  WebhookSettings settings;
+  settings.base_url = url;
+  for (const char* key : {"retry", "minute_ms", "timeout_ms", "ca_file"}) {
+    const std::string value = Value(ini, std::string("webhooks.") + key);
+    if (!value.empty()) {
+      ParseWebhookValue(settings, key, value, "webhooks.");
+    }
+  }
+  const std::string file = Value(ini, "webhooks.token_file");
+  const std::string env = Value(ini, "webhooks.token_env");
+  if (file.empty() && env.empty()) {
+    throw SimConfigError("[webhooks] needs token_file or token_env (the X-Auth-Token)");
+  }
+  settings.token = ReadSecret(file, env, "webhooks.token", ini_path);
+  return settings;
+}
+
 }  // namespace
+
+std::string ReadSecret(const std::string& file, const std::string& env, const std::string& what,
+                       const std::string& relative_to) {
+  std::string secret;
+  if (!file.empty()) {
+    Poco::Path path(file);
+    if (path.isRelative() && !relative_to.empty()) {
+      path = Poco::Path(Poco::Path(relative_to).absolute().parent()).resolve(path);
+    }
+    if (!Poco::File(path).exists()) {
+      throw SimConfigError(what + "_file " + path.toString() + " does not exist");
+    }
+    Poco::FileInputStream in(path.toString());
+    std::ostringstream text;
+    text << in.rdbuf();
+    secret = text.str();
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) {
+      secret.pop_back();
+    }
+  } else {
+    if (!Poco::Environment::has(env)) {
+      throw SimConfigError(what + "_env names " + env + ", which is not set");
+    }
+    secret = Poco::Environment::get(env);
+  }
+  if (secret.empty()) {
+    throw SimConfigError("the " + what + " is empty");
+  }
+  return secret;
+}
+
+void ParseWebhookValue(WebhookSettings& settings, const std::string& key, const std::string& value,
+                       const std::string& prefix) {
+  if (key == "url") {
+    settings.base_url = value;
+  } else if (key == "retry") {
+    const auto retry = WebhookRetryFromName(value);
+    if (!retry) {
+      throw SimConfigError(prefix + "retry is none or one_day, not '" + value + "'");
+    }
+    settings.retry = *retry;
+  } else if (key == "minute_ms") {
+    double minute_ms = 0;
+    if (!Poco::NumberParser::tryParseFloat(value, minute_ms) || !(minute_ms > 0)) {
+      throw SimConfigError(prefix + "minute_ms wants a number of ms above 0, not '" + value + "'");
+    }
+    settings.minute_ms = minute_ms;
+  } else if (key == "timeout_ms") {
+    int timeout_ms = 0;
+    if (!Poco::NumberParser::tryParse(value, timeout_ms) || timeout_ms <= 0) {
+      throw SimConfigError(prefix + "timeout_ms wants a whole number of ms above 0, not '" + value +
+                           "'");
+    }
+    settings.timeout_ms = timeout_ms;
+  } else if (key == "ca_file") {
+    settings.ca_file = value;
+  } else {
+    throw SimConfigError(prefix + key + " is not a webhook setting");
+  }
+}
 
 SimConfig LoadSimConfig(const std::string& path) {
   if (!Poco::File(path).exists()) {
@@ -94,6 +150,7 @@ SimConfig LoadSimConfig(const std::string& path) {
   }
   SimConfig config;
   config.goods_owners.push_back(ReadGoodsOwner(*ini, path));
+  config.webhooks = ReadWebhooks(*ini, path);
 
   AbstractConfiguration::Keys codes;
   ini->keys("transporters", codes);

@@ -92,6 +92,17 @@ constexpr const char* kSchema[] = {
     "NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS sim_limited_calls_by_client ON sim_limited_calls (operation, "
     "client, at_ms)",
+    // Webhooks: the outbox (event id = webhookEventId; times in epoch ms, as the sender's clock
+    // must survive a restart) and the injected webhook faults.
+    "CREATE TABLE IF NOT EXISTS sim_webhook_events (event_id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "kind TEXT NOT NULL, goods_owner_id INTEGER NOT NULL, document_id INTEGER NOT NULL, "
+    "document_number TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL, attempts INTEGER "
+    "NOT NULL DEFAULT 0, first_attempt_ms INTEGER NOT NULL DEFAULT 0, last_attempt_ms INTEGER "
+    "NOT NULL DEFAULT 0, next_attempt_ms INTEGER NOT NULL DEFAULT 0, last_answer TEXT NOT NULL "
+    "DEFAULT '', duplicate INTEGER NOT NULL DEFAULT 0, held INTEGER NOT NULL DEFAULT 0, created "
+    "TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS sim_webhook_faults (id INTEGER PRIMARY KEY AUTOINCREMENT, kind "
+    "TEXT NOT NULL, times_left INTEGER NOT NULL)",
 };
 
 // Columns added after the first release, with their definitions: a state file made by an
@@ -211,6 +222,9 @@ void SimStore::Init(const SimConfig& config) {
         bind(RateLimitAnswerName(*config.rate_limit_answer)), now;
   }
   transaction.Commit();
+  if (config.webhooks) {
+    SetWebhookSettings(*config.webhooks);
+  }
 }
 
 bool SimStore::IsInitialized() {

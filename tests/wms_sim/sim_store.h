@@ -26,6 +26,7 @@
 #include "tests/wms_sim/sim_requests.h"
 #include "tests/wms_sim/sim_status.h"
 #include "tests/wms_sim/sim_time.h"
+#include "tests/wms_sim/sim_webhooks.h"
 #include "tests/wms_sim/sim_wording.h"
 
 namespace Poco::Data {
@@ -220,6 +221,30 @@ class SimStore {
   LimitDecision AdmitCall(Operation operation, const std::string& client);
   /// The logged call `call_id` failed (a fault or Success=false). Does nothing for id 0.
   void MarkCallFailed(std::int64_t call_id);
+
+  // --- Webhooks (sim_webhooks.h) -------------------------------------------------------------
+
+  /// Stores the webhook set-up (an empty base_url switches webhooks off: no event is recorded
+  /// from then on). A running server's sender uses it from its next look on. Throws SimError for
+  /// a retry scale or time-out below or at 0.
+  void SetWebhookSettings(const WebhookSettings& settings);
+  /// The stored set-up (no base URL until set). Holds the token: never print it.
+  WebhookSettings CurrentWebhookSettings();
+  /// Stores an injected webhook fault for the next `times` events recorded (at least 1).
+  void AddWebhookFault(WebhookFaultKind kind, int times);
+  /// Removes every webhook fault.
+  void ClearWebhookFaults();
+  /// The stored webhook faults with how many events each still applies to, in the order added.
+  std::vector<std::pair<WebhookFaultKind, int>> WebhookFaults();
+  /// Every recorded webhook event, ascending by event id.
+  std::vector<WebhookEvent> WebhookEvents();
+  /// The event the sender should post next at `now_ms`: the lowest event id that is WAITING or
+  /// RETRYING, due, and not held back; nullopt if none.
+  std::optional<WebhookEvent> NextDueWebhook(std::int64_t now_ms);
+  /// Records one attempt of `event_id` made at `at_ms` with its answer: delivered, else a retry
+  /// per the stored policy or GAVE_UP. An attempt releases the events held back before it.
+  void RecordWebhookAttempt(std::int64_t event_id, bool delivered, const std::string& answer,
+                            std::int64_t at_ms);
 
  private:
   std::mutex& WriteMutex(int goods_owner_id);

@@ -291,6 +291,16 @@ void SimStore::Receive(const std::string& in_order_number, const std::vector<Lin
               "in_order_id = ?",
       bind(static_cast<int>(status)), bind(NowStamp()), bind(NowStamp()),
       bind(in_order->in_order_id), now;
+  // Ongoing's "Purchase order is received" webhook, when goods were received.
+  if (any_received) {
+    WebhookFacts facts;
+    facts.kind = WebhookKind::kPurchaseOrders;
+    facts.goods_owner_id = owner_id;
+    facts.document_id = in_order->in_order_id;
+    facts.document_number = in_order->order_number;
+    facts.status = static_cast<int>(status);
+    detail::RecordWebhook(*session, std::move(facts));
+  }
   transaction.Commit();
 }
 

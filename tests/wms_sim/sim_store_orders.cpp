@@ -434,6 +434,26 @@ void SimStore::Ship(const std::string& order_number, const std::vector<LineQuant
               "coalesce(nullif(?, ''), shipped_time, ?) ELSE shipped_time END WHERE order_id = ?",
       bind(static_cast<int>(status)), bind(stamp), bind(stamp), bind(sent ? 1 : 0),
       bind(shipped_stamp.value_or("")), bind(stamp), bind(order->order_id), now;
+  // Ongoing's "Order is picked" webhook: a status from 400 Picked on, with items picked.
+  bool any_picked = false;
+  for (const std::string& qty : picked) {
+    any_picked = any_picked || !Decimal::ParseOrZero(qty).IsZero();
+  }
+  if (any_picked && static_cast<int>(status) >= static_cast<int>(OrderStatus::kPicked)) {
+    const auto shipped = detail::FindOrderByNumber(*session, owner_id, order_number);
+    WebhookFacts facts;
+    facts.kind = WebhookKind::kOrders;
+    facts.goods_owner_id = owner_id;
+    facts.document_id = shipped->order_id;
+    facts.document_number = shipped->order_number;
+    facts.status = static_cast<int>(shipped->status);
+    facts.waybill = shipped->waybill;
+    facts.tracking_url = shipped->waybill_url;
+    for (const Parcel& parcel : shipped->parcels) {
+      facts.parcels.emplace_back(parcel.id, parcel.label_id);
+    }
+    detail::RecordWebhook(*session, std::move(facts));
+  }
   transaction.Commit();
 }
 

@@ -13,6 +13,7 @@
 
 #include "stages/wms/decimal.h"
 #include "tests/wms_sim/sim_records.h"
+#include "tests/wms_sim/sim_webhooks.h"
 
 namespace wmsbridge::sim::detail {
 
@@ -78,6 +79,12 @@ Warehouse DefaultWarehouse(Poco::Data::Session& session);
 /// (nothing happens for a zero delta). Call inside a write transaction.
 void ChangeStock(Poco::Data::Session& session, int article_system_id, int warehouse_id,
                  wms::Decimal delta, const std::string& comment);
+
+/// Records a webhook event (sim_store_webhooks.cpp) when a webhook base URL is configured: takes
+/// the next event id, applies the injected webhook faults and stores the body. Call inside the
+/// write transaction of the change it reports, so that the event exists exactly when the change
+/// does. facts.event_id and facts.timestamp are filled here.
+void RecordWebhook(Poco::Data::Session& session, WebhookFacts facts);
 
 /// Resolves a warehouse command line key to a line index: the line whose external line code is
 /// `key`, else the first line with that article number; nullopt if none.

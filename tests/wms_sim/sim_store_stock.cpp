@@ -259,6 +259,29 @@ bool SimStore::SetInventoryChangeReported(int goods_owner_id, int article_system
   return true;
 }
 
+namespace {
+
+// Ongoing's "Inventory transaction has been performed" webhook for a stock adjustment just
+// recorded (the newest inventory transaction); nothing for a zero change, which records none.
+void RecordInventoryWebhook(Poco::Data::Session& session, int owner_id, const Article& article,
+                            const Decimal& change) {
+  if (change.IsZero()) {
+    return;
+  }
+  Poco::Int64 inventory_id = 0;
+  session << "SELECT max(id) FROM sim_inventory_transactions", into(inventory_id), now;
+  WebhookFacts facts;
+  facts.kind = WebhookKind::kInventory;
+  facts.goods_owner_id = owner_id;
+  facts.document_id = article.system_id;
+  facts.document_number = article.article_number;
+  facts.qty_change = change.ToString();
+  facts.inventory_id = inventory_id;
+  detail::RecordWebhook(session, std::move(facts));
+}
+
+}  // namespace
+
 void SimStore::SetStock(const std::string& article_number, const std::string& warehouse,
                         const std::string& qty) {
   const Decimal wanted = detail::ParseQuantity(qty, "--qty");
@@ -280,6 +303,7 @@ void SimStore::SetStock(const std::string& article_number, const std::string& wa
   const Decimal old_qty = current.empty() ? Decimal() : Decimal::ParseOrZero(current.front());
   detail::ChangeStock(*session, article->system_id, place->id, wanted - old_qty,
                       "Stock set to " + wanted.ToString());
+  RecordInventoryWebhook(*session, owner_id, *article, wanted - old_qty);
   transaction.Commit();
 }
 
@@ -299,6 +323,7 @@ void SimStore::AdjustStock(const std::string& article_number, const std::string&
     throw SimError("Warehouse " + warehouse + " does not exist");
   }
   detail::ChangeStock(*session, article->system_id, place->id, change, "Stock adjusted");
+  RecordInventoryWebhook(*session, owner_id, *article, change);
   transaction.Commit();
 }
 
