@@ -241,8 +241,8 @@ class SimStore {
   /// The event the sender should post next at `now_ms`: the lowest event id that is WAITING or
   /// RETRYING, due, and not held back; nullopt if none.
   std::optional<WebhookEvent> NextDueWebhook(std::int64_t now_ms);
-  /// Records one attempt of `event_id` made at `at_ms` with its answer: delivered, else a retry
-  /// per the stored policy or GAVE_UP. An attempt releases the events held back before it.
+  /// Records one attempt of `event_id` that ended at `at_ms` with its answer: delivered, else a
+  /// retry per the stored policy or GAVE_UP. An attempt releases the events held back before it.
   void RecordWebhookAttempt(std::int64_t event_id, bool delivered, const std::string& answer,
                             std::int64_t at_ms);
 

@@ -146,7 +146,6 @@ bool WebhookSender::SendNext() {
     base.pop_back();
   }
   const std::string url = base + WebhookPath(event->kind);
-  const std::int64_t at_ms = NowEpochMs();
   WebhookAnswer answer = PostWebhook(url, event->body, settings);
   if (event->duplicate) {
     // The duplicate fault: the same event posted again at once; the first answer counts.
@@ -154,7 +153,8 @@ bool WebhookSender::SendNext() {
     log_.information("webhook %s event %s posted again (duplicate fault): %s",
                      WebhookKindName(event->kind), std::to_string(event->event_id), second.text);
   }
-  store_.RecordWebhookAttempt(event->event_id, answer.delivered, answer.text, at_ms);
+  // Ongoing's delays run from the failure, known once the attempt has ended.
+  store_.RecordWebhookAttempt(event->event_id, answer.delivered, answer.text, NowEpochMs());
   log_.information("webhook %s event %s %s attempt %s: %s", WebhookKindName(event->kind),
                    std::to_string(event->event_id), event->document_number,
                    std::to_string(event->attempts + 1), answer.text);
