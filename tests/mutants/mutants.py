@@ -38,6 +38,7 @@ EXE = {
     "test_reload_status": "tests/jobs/test_reload_status",
     "test_pipeline": "tests/pipeline/test_pipeline",
     "test_time_columns": "tests/jobs/test_time_columns",
+    "test_sim_webhooks": "tests/sim_webhooks/test_sim_webhooks",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -617,6 +618,32 @@ MUTANTS = [
       '        } else if (starts(pos, "&#")) {',
       '        } else if (starts(pos, "&#!")) {',
       [("test_ongoing_client", "texts_on_the_wire_issue_11/*")]),
+    # The simulator's webhooks (issue 16 point 3, R34): Ongoing's sender, as the receiver sees it.
+    M("sim-webhook-retries-flat", "R34 the simulator retries after 1, 5, 15, 30 minutes, then 2 hours",
+      "tests/wms_sim/sim_webhooks.cpp",
+      "kFirst = {1, 5, 15, 30};",
+      "kFirst = {1, 1, 1, 1};",
+      [("test_sim_webhooks", "policy/*"), ("test_sim_webhooks", "delivery/retries_follow*")]),
+    M("sim-webhook-never-gives-up", "R34 the simulator gives a webhook up a day after its first attempt",
+      "tests/wms_sim/sim_webhooks.cpp",
+      "  if (next > last_allowed) {",
+      "  if (next > last_allowed && false) {",
+      [("test_sim_webhooks", "policy/*"), ("test_sim_webhooks", "delivery/after_24*")]),
+    M("sim-webhook-token-not-sent", "R34 the simulator's webhooks carry the X-Auth-Token",
+      "tests/wms_sim/sim_webhook_sender.cpp",
+      'request.set("X-Auth-Token", settings.token);',
+      'request.set("X-Auth-Token", "");',
+      [("test_sim_webhooks", "events/ship_posts*")]),
+    M("sim-webhook-drop-ignored", "R34 the simulator's drop fault loses webhooks for good",
+      "tests/wms_sim/sim_store_webhooks.cpp",
+      "const bool dropped = TakeFault(session, WebhookFaultKind::kDrop);",
+      "const bool dropped = false;",
+      [("test_sim_webhooks", "faults/drop*")]),
+    M("sim-webhook-held-forever", "R34 the simulator's reorder fault sends the held webhook after the next",
+      "tests/wms_sim/sim_store_webhooks.cpp",
+      "SET held = 0 WHERE held = 1 AND event_id < ?",
+      "SET held = 0 WHERE held = 1 AND event_id > ?",
+      [("test_sim_webhooks", "faults/reorder*")]),
 ] + [
     # --- The stock job (issue 12, R25) ---------------------------------------------------------
     M("stock-quantity-added", "R25: stock_balance set to Ongoing's figure, never added to",
