@@ -1,10 +1,12 @@
 #include "tests/support/webhook_receiver.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/StreamCopier.h>
@@ -63,7 +65,7 @@ std::string ReceivedRequest::Header(const std::string& name) const {
   return "";
 }
 
-WebhookReceiver::WebhookReceiver() {
+WebhookReceiver::WebhookReceiver(std::optional<CertificateFiles> tls) : tls_(std::move(tls)) {
   Listen(0);
 }
 
@@ -73,6 +75,14 @@ WebhookReceiver::~WebhookReceiver() {
 
 void WebhookReceiver::Listen(int port) {
   Poco::Net::ServerSocket socket;
+  if (tls_) {
+    Poco::Net::Context::Params params;
+    params.privateKeyFile = tls_->key;
+    params.certificateFile = tls_->cert;
+    params.verificationMode = Poco::Net::Context::VERIFY_NONE;  // asks no client certificate
+    socket = Poco::Net::SecureServerSocket(
+        Poco::makeAuto<Poco::Net::Context>(Poco::Net::Context::TLS_SERVER_USE, params));
+  }
   socket.bind(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)), true);
   socket.listen(64);
   port_ = socket.address().port();
@@ -84,7 +94,7 @@ void WebhookReceiver::Listen(int port) {
 }
 
 std::string WebhookReceiver::url() const {
-  return "http://127.0.0.1:" + std::to_string(port_);
+  return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(port_);
 }
 
 void WebhookReceiver::AnswerWith(int status) {

@@ -6,6 +6,8 @@
 
 #include <Poco/Net/HTTPServer.h>
 
+#include "tests/support/test_certificates.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -13,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,14 +35,15 @@ struct ReceivedRequest {
 
 class WebhookReceiver {
  public:
-  /// Starts listening on 127.0.0.1 on a free port. Throws Poco::Exception if it cannot.
-  WebhookReceiver();
+  /// Starts listening on 127.0.0.1 on a free port, over HTTPS with `tls` (test_certificates.h)
+  /// when given. Throws Poco::Exception if it cannot.
+  explicit WebhookReceiver(std::optional<CertificateFiles> tls = std::nullopt);
   /// Stops the server. Never throws.
   ~WebhookReceiver();
   WebhookReceiver(const WebhookReceiver&) = delete;
   WebhookReceiver& operator=(const WebhookReceiver&) = delete;
 
-  /// "http://127.0.0.1:PORT": the base URL a webhook sender is given.
+  /// "http://127.0.0.1:PORT" (https with TLS): the base URL a webhook sender is given.
   std::string url() const;
   int port() const { return port_; }
   /// Every request from now on is answered with `status` (after the scripted ones).
@@ -67,6 +71,7 @@ class WebhookReceiver {
   std::deque<int> script_;
   int status_ = 200;
   int port_ = 0;
+  std::optional<CertificateFiles> tls_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 
