@@ -19,6 +19,7 @@
 #include "tests/support/secret_file.h"
 #include "tests/support/sim_process.h"
 #include "tests/support/webhook_receiver.h"
+#include "tests/wms_sim/sim_config.h"
 #include "tests/wms_sim/sim_webhooks.h"
 
 namespace {
@@ -142,6 +143,44 @@ BOOST_AUTO_TEST_CASE(one_day_retries_after_1_5_15_30_minutes_then_every_2_hours_
 
 BOOST_AUTO_TEST_CASE(policy_none_never_retries_R34) {
   BOOST_TEST(!sim::NextAttemptMs(WebhookRetry::kNone, 1.0, 1, 0, 0).has_value());
+}
+
+// sim.ini [webhooks]: every setting read, the token from its file; bad values named by key,
+// never showing the token.
+BOOST_AUTO_TEST_CASE(sim_ini_webhooks_section_is_read_and_checked_R34) {
+  const std::string dir = test::TempDir("hook-ini");
+  test::WriteSecretFile(dir + "/pw", "pw");
+  test::WriteSecretFile(dir + "/hook.token", kToken);
+  const auto write = [&](const std::string& webhooks) {
+    std::ofstream ini(dir + "/sim.ini");
+    ini << "[goods_owner]\ncode = DEMO\nid = 42\nuser = u\npassword_file = pw\n[webhooks]\n"
+        << webhooks;
+  };
+  write(
+      "url = http://127.0.0.1:9   ; comment\ntoken_file = hook.token\nretry = none\n"
+      "minute_ms = 2.5\ntimeout_ms = 300\n");
+  const auto config = sim::LoadSimConfig(dir + "/sim.ini");
+  BOOST_REQUIRE(config.webhooks.has_value());
+  BOOST_TEST(config.webhooks->base_url == "http://127.0.0.1:9");
+  BOOST_TEST(config.webhooks->token == kToken);
+  BOOST_TEST(sim::WebhookRetryName(config.webhooks->retry) == "none");
+  BOOST_TEST(config.webhooks->minute_ms == 2.5);
+  BOOST_TEST(config.webhooks->timeout_ms == 300);
+  write("");
+  BOOST_TEST(!sim::LoadSimConfig(dir + "/sim.ini").webhooks.has_value());
+  for (const auto& [text, key] : std::vector<std::pair<std::string, std::string>>{
+           {"url = http://x\ntoken_file = hook.token\nretry = often\n", "webhooks.retry"},
+           {"url = http://x\ntoken_file = hook.token\nminute_ms = 0\n", "webhooks.minute_ms"},
+           {"url = http://x\n", "token_file"}}) {
+    write(text);
+    try {
+      sim::LoadSimConfig(dir + "/sim.ini");
+      BOOST_ERROR("accepted: " << text);
+    } catch (const sim::SimConfigError& error) {
+      BOOST_TEST(std::string(error.what()).find(key) != std::string::npos);
+      BOOST_TEST(std::string(error.what()).find("Tok-9f3c") == std::string::npos);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
