@@ -1,5 +1,6 @@
 #include "tests/support/daemon_process.h"
 
+#include <Poco/Exception.h>
 #include <Poco/PipeStream.h>
 #include <Poco/StreamCopier.h>
 #include <signal.h>
