@@ -26,6 +26,8 @@ namespace wmsbridge::jobs {
 namespace {
 
 constexpr const char* kPrefix = "/ongoing/webhooks/";
+// A longer body is not read to its end (the connection is closed).
+constexpr std::size_t kMaxDrainedBody = 1024 * 1024;
 
 // What a path asks for: a kind of event, or the check's test call.
 struct Target {
@@ -76,12 +78,33 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
   void handleRequest(Poco::Net::HTTPServerRequest& request,
                      Poco::Net::HTTPServerResponse& response) override {
-    const std::string path = Poco::URI(request.getURI()).getPath();
+    std::string path = "(unreadable URI)";  // answered 404
+    try {
+      path = Poco::URI(request.getURI()).getPath();
+    } catch (const Poco::Exception&) {
+    }
     const std::string peer = request.clientAddress().toString();
     int queued = 0;
     std::optional<Refusal> refused;
+    // The body is read before any answer: a socket closed with unread data is reset, and the
+    // caller could lose the answer. Beyond 64 KiB it is read and dropped, up to 1 MiB.
+    std::string text;
+    bool too_large = false;
+    {
+      char buffer[4096];
+      std::istream& in = request.stream();
+      std::size_t total = 0;
+      while (total <= kMaxDrainedBody && (in.read(buffer, sizeof buffer) || in.gcount() > 0)) {
+        const auto n = static_cast<std::size_t>(in.gcount());
+        total += n;
+        if (total > kMaxWebhookBody)
+          too_large = true;
+        else
+          text.append(buffer, n);
+      }
+    }
     try {
-      refused = Handle(request, path, queued);
+      refused = Handle(request, path, text, too_large, queued);
     } catch (const std::exception& e) {
       // Only the queue can fail here (the database): Ongoing retries on a 503.
       log_.error("webhook: %s from %s: the queue cannot be written: %s", path, peer,
@@ -113,7 +136,7 @@ class Handler : public Poco::Net::HTTPRequestHandler {
 
  private:
   std::optional<Refusal> Handle(Poco::Net::HTTPServerRequest& request, const std::string& path,
-                                int& queued) {
+                                const std::string& text, bool too_large, int& queued) {
     using Status = Poco::Net::HTTPResponse::HTTPStatus;
     const auto target = TargetOf(path);
     if (!target)
@@ -134,18 +157,8 @@ class Handler : public Poco::Net::HTTPRequestHandler {
     }
     if (signed_by.empty())
       return Refusal{Status::HTTP_UNAUTHORIZED, "unknown X-Auth-Token"};
-    if (request.hasContentLength() && request.getContentLength64() > Poco::Int64(kMaxWebhookBody))
+    if (too_large)
       return Refusal{Status::HTTP_REQUEST_ENTITY_TOO_LARGE, "body over 64 KiB"};
-    std::string text;
-    {
-      char buffer[4096];
-      std::istream& in = request.stream();
-      while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kMaxWebhookBody)
-          return Refusal{Status::HTTP_REQUEST_ENTITY_TOO_LARGE, "body over 64 KiB"};
-      }
-    }
     Poco::JSON::Object::Ptr body;
     try {
       Poco::JSON::Parser parser;

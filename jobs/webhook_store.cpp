@@ -1,7 +1,12 @@
 #include "jobs/webhook_store.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Nullable.h>
+#include <Poco/Timespan.h>
+#include <Poco/Timestamp.h>
+
+#include <algorithm>
 
 #include "pipeline/clock.h"
 
@@ -45,13 +50,15 @@ int QueueWebhookEvent(erp::ErpDatabase& db, const WebhookEvent& event) {
 }
 
 std::vector<WaitingEvent> WaitingWebhookEvents(erp::ErpDatabase& db, const std::string& connection,
-                                               WebhookKind kind, int limit) {
-  std::string c = connection, k = WebhookKindText(kind);
+                                               WebhookKind kind, int limit, const std::string& at) {
+  std::string c = connection, k = WebhookKindText(kind),
+              t = at.empty() ? "9999-12-31 00:00:00" : at;
   std::vector<Poco::Int64> ids, wms_ids;
   std::vector<int> attempts;
   db.session() << "SELECT event_id, wms_id, attempts FROM wms_webhook_events WHERE "
-                  "connection_name = ? AND kind = ? AND state = 'WAITING' ORDER BY event_id",
-      use(c), use(k), into(ids), into(wms_ids), into(attempts), now;
+                  "connection_name = ? AND kind = ? AND state = 'WAITING' AND "
+                  "(next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY event_id",
+      use(c), use(k), use(t), into(ids), into(wms_ids), into(attempts), now;
   std::vector<WaitingEvent> out;
   for (std::size_t i = 0; i < ids.size() && out.size() < static_cast<std::size_t>(limit); ++i)
     out.push_back({ids[i], wms_ids[i], attempts[i]});
@@ -78,10 +85,15 @@ void MarkWebhookAttemptFailed(erp::ErpDatabase& db, const std::vector<WaitingEve
   for (const WaitingEvent& e : events) {
     Poco::Int64 id = e.event_id;
     int max = kMaxWebhookAttempts;
+    const auto back_off = std::min<std::int64_t>(std::int64_t{5} << std::min(e.attempts, 20), 600);
+    Poco::Timestamp next;
+    next += Poco::Timespan(back_off, 0);
+    std::string next_text = Poco::DateTimeFormatter::format(next, "%Y-%m-%d %H:%M:%S");
     db.session() << "UPDATE wms_webhook_events SET attempts = attempts + 1, last_error = ?, "
+                    "next_attempt_at = ?, "
                     "state = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'WAITING' END "
                     "WHERE event_id = ? AND state = 'WAITING'",
-        use(reason), use(max), use(id), now;
+        use(reason), use(next_text), use(max), use(id), now;
   }
 }
 

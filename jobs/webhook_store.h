@@ -51,17 +51,19 @@ inline constexpr int kMaxWebhookAttempts = 10;
 /// Returns how many rows were queued: 1 or 0. Throws Poco::Exception when the database fails.
 int QueueWebhookEvent(erp::ErpDatabase& db, const WebhookEvent& event);
 
-/// The WAITING events of `connection` and `kind`, oldest first, at most `limit`. Throws
-/// Poco::Exception.
+/// The WAITING events of `connection` and `kind`, oldest first, at most `limit`: those whose
+/// back-off has passed at `now` (UTC text), or every one when `now` is empty (the worker's
+/// first look after a start). Throws Poco::Exception.
 std::vector<WaitingEvent> WaitingWebhookEvents(erp::ErpDatabase& db, const std::string& connection,
-                                               WebhookKind kind, int limit);
+                                               WebhookKind kind, int limit, const std::string& now);
 
 /// Marks `events` DONE by run `run_id` (0: no run of its own, e.g. stock). Throws
 /// Poco::Exception.
 void MarkWebhookEventsDone(erp::ErpDatabase& db, const std::vector<WaitingEvent>& events,
                            std::int64_t run_id);
 
-/// Counts a failed attempt of each of `events` with `error`; one that reaches
+/// Counts a failed attempt of each of `events` with `error` and sets its back-off (5 s doubled
+/// per attempt, at most 10 minutes: ten attempts span about 40 minutes); one that reaches
 /// kMaxWebhookAttempts becomes FAILED. Throws Poco::Exception.
 void MarkWebhookAttemptFailed(erp::ErpDatabase& db, const std::vector<WaitingEvent>& events,
                               const std::string& error);

@@ -1,9 +1,11 @@
 #include "jobs/webhook_worker.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "jobs/readback_jobs.h"
 #include "jobs/webhook_store.h"
+#include "pipeline/clock.h"
 #include "stages/erp/job_lock.h"
 
 namespace wmsbridge::jobs {
@@ -19,11 +21,12 @@ bool Completed(pipeline::RunStatus status) {
 
 // Runs `kind`'s job for its waiting events; returns how many became DONE.
 int ProcessKind(const ConnectionConfig& connection, const JobOptions& options, WebhookKind kind,
-                Poco::Logger& log) {
+                bool ignore_back_off, Poco::Logger& log) {
   std::vector<WaitingEvent> events;
   {
     erp::ErpDatabase db(connection.erp_odbc, options.sql_dir);
-    events = WaitingWebhookEvents(db, connection.name, kind, kMaxIdsPerRun);
+    events = WaitingWebhookEvents(db, connection.name, kind, kMaxIdsPerRun,
+                                  ignore_back_off ? "" : pipeline::UtcNowText());
   }
   if (events.empty())
     return 0;
@@ -70,11 +73,11 @@ int ProcessKind(const ConnectionConfig& connection, const JobOptions& options, W
 }  // namespace
 
 int ProcessWebhookEvents(const ConnectionConfig& connection, const JobOptions& options,
-                         Poco::Logger& log) {
+                         bool ignore_back_off, Poco::Logger& log) {
   int done = 0;
   for (const WebhookKind kind : {WebhookKind::kOrder, WebhookKind::kInOrder}) {
     try {
-      done += ProcessKind(connection, options, kind, log);
+      done += ProcessKind(connection, options, kind, ignore_back_off, log);
     } catch (const std::exception& e) {
       log.warning("webhook: connection %s: the queue cannot be read or marked: %s", connection.name,
                   std::string(e.what()));
@@ -107,8 +110,10 @@ void WebhookWorker::Tick() {
   for (const ConnectionConfig* connection : connections_) {
     if (stop_ || (options_.stop_signal != nullptr && options_.stop_signal->Requested()))
       return;
-    ProcessWebhookEvents(*connection, options_, log_);
+    // The first look after a start tries every waiting event at once, back-off or not.
+    ProcessWebhookEvents(*connection, options_, first_tick_, log_);
   }
+  first_tick_ = false;
 }
 
 }  // namespace wmsbridge::jobs

@@ -46,6 +46,7 @@ const std::vector<std::pair<std::string, std::string>> kTimeColumns = {
     {"wms_watermark", "value"},
     {"wms_schema_version", "applied_at"},
     {"wms_webhook_events", "received_at"},
+    {"wms_webhook_events", "next_attempt_at"},
     {"wms_webhook_events", "done_at"},
 };
 

@@ -3,6 +3,7 @@
 -- applies it with the read-back code, under the same job lease as the scheduled read.
 -- kind: ORDER (orders webhook: wms_id = Ongoing's OrderId), IN_ORDER (purchase-orders
 -- webhook: InOrderId), STOCK (inventory webhook: ArticleSystemId; doc_no = the article number).
+-- next_attempt_at: after a failed attempt, not tried again before it (a back-off).
 -- state: WAITING (to do), DONE (applied by run run_id, or by a stock run), FAILED (given up
 -- after the worker's attempts; the scheduled read still catches it). Times are UTC wall time in
 -- `timestamp` columns, as every wms_ time since migration 014 (docs/dba.md).
@@ -17,6 +18,7 @@ CREATE TABLE IF NOT EXISTS wms_webhook_events (
   state TEXT NOT NULL DEFAULT 'WAITING',
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT,
+  next_attempt_at timestamp,
   done_at timestamp,
   run_id BIGINT
 );
