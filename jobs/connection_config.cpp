@@ -8,7 +8,6 @@
 
 #include <Poco/DateTimeParser.h>
 #include <Poco/Environment.h>
-#include <Poco/Net/IPAddress.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
@@ -419,13 +418,6 @@ void LoadWebhookListen(const Reader& r, const std::string& file, AppConfig& app)
 }
 
 }  // namespace
-
-bool IsLoopbackHost(const std::string& host) {
-  if (host == "localhost")
-    return true;
-  Poco::Net::IPAddress address;
-  return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
-}
 
 stages::TimeZone DefaultTimeZone() {
   static const std::optional<stages::TimeZone> stockholm =

@@ -163,9 +163,6 @@ struct AppConfig {
   const ConnectionConfig& Connection(const std::string& name) const;
 };
 
-/// True for "localhost" and any loopback address (127.0.0.0/8, ::1). Never throws.
-bool IsLoopbackHost(const std::string& host);
-
 /// Reads and checks everything, unknown keys and sections first. Throws ConfigError on the first
 /// unknown, bad or missing key. A ';' at the start of a value or after a space or tab starts a
 /// comment (never part of the value).

@@ -122,9 +122,9 @@ class Handler : public Poco::Net::HTTPRequestHandler {
       response.setStatusAndReason(refused->status);
       Poco::JSON::Object body;
       body.set("error", refused->reason);
-      std::ostringstream text;
-      body.stringify(text);
-      response.sendBuffer(text.str().data(), text.str().size());
+      std::ostringstream answer;
+      body.stringify(answer);
+      response.sendBuffer(answer.str().data(), answer.str().size());
       return;
     }
     response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_OK);

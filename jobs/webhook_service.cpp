@@ -30,6 +30,10 @@ std::unique_ptr<WebhookService> StartWebhooks(
     const JobOptions& options, Poco::Logger& log) {
   if (app.webhook_listen_port == 0)
     return nullptr;
+  if (options.dry_run) {  // a dry run writes nothing: no queue, no runs of its own
+    log.information("webhook: no receiver in a dry run");
+    return nullptr;
+  }
   try {
     return std::make_unique<WebhookService>(app, connections, options, log);
   } catch (const std::exception& e) {
