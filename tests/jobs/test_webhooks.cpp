@@ -176,9 +176,9 @@ ERP_BACKEND_TEST(an_order_webhook_brings_the_shipped_order_in_and_repeats_change
   // status shows the connection's webhooks; check's signed test call reaches the receiver.
   const auto status =
       test::RunCli({"--config", installation.file.Write(), "status", "--format", "json"});
-  BOOST_TEST(Has(status.output, "\"webhooks_waiting\" : 0"), status.output);
-  BOOST_TEST(Has(status.output, "\"webhooks_failed\" : 0"), status.output);
-  BOOST_TEST(Has(status.output, "\"last_webhook_at\" : \"20"), status.output);
+  BOOST_TEST(Has(status.output, "\"webhooks_waiting\": 0"), status.output);
+  BOOST_TEST(Has(status.output, "\"webhooks_failed\": 0"), status.output);
+  BOOST_TEST(Has(status.output, "\"last_webhook_at\": \"20"), status.output);
   const auto table = test::RunCli({"--config", installation.file.Write(), "status"});
   BOOST_TEST(Has(table.output, "webhooks\n"), table.output);
   const auto check = test::RunCli({"--config", installation.file.Write(), "check"});

@@ -54,7 +54,9 @@ bool DaemonProcess::Exited() {
 }
 
 std::string DaemonProcess::Output() {
-  return reader_.get();
+  if (reader_.valid())
+    output_ = reader_.get();
+  return output_;
 }
 
 bool WaitUntil(const std::function<bool()>& done, std::chrono::milliseconds limit) {

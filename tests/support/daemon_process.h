@@ -26,13 +26,14 @@ class DaemonProcess {
   int Wait(std::chrono::seconds limit);
   /// Whether it has ended.
   bool Exited();
-  /// Everything it wrote; waits for its end (call after Wait).
+  /// Everything it wrote; waits for its end (call after Wait; may be called again).
   std::string Output();
 
  private:
   Poco::Pipe out_;
   Poco::ProcessHandle handle_;
   std::future<std::string> reader_;
+  std::string output_;  // once read
   bool exited_ = false;
   int code_ = -1;
 };
