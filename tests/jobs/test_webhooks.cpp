@@ -17,6 +17,7 @@
 #include "tests/support/job_fixtures.h"
 #include "tests/support/secret_file.h"
 #include "tests/support/sim_process.h"
+#include "tests/support/test_certificates.h"
 #include "tests/support/webhook_post.h"
 
 using namespace wmsbridge;
@@ -286,6 +287,40 @@ ERP_BACKEND_TEST(events_queued_while_the_wms_is_down_are_applied_after_a_restart
       std::chrono::seconds(20)));
   BOOST_TEST(Delivered(db) == "2;1;0;0;");
   BOOST_TEST(db.Count("SELECT * FROM invoice") == 1);
+  daemon.Terminate();
+  BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+}
+
+// With a certificate and key the receiver speaks HTTPS only (Poco NetSSL): a signed call over
+// TLS is accepted and queued, plain HTTP to the same port gets no answer; `check`'s test call
+// goes over TLS too.
+ERP_BACKEND_TEST(with_a_certificate_the_receiver_speaks_https_only_R34) {
+  SimProcess sim;
+  const int order_id = SeedAndShip(db, sim);
+  const test::TestCertificates certs = test::MakeTestCertificates(test::TempDir("webhook-tls"));
+  Installation installation(db, sim);
+  installation.file.General("webhook_tls_certificate", certs.loopback.cert);
+  installation.file.General("webhook_tls_private_key", certs.loopback.key);
+  const std::string config = installation.file.Write();
+  DaemonProcess daemon(config);
+  const int port = installation.port;
+  BOOST_TEST_REQUIRE(test::WaitUntil(
+      [&] {
+        return PostWebhook(port, "/ongoing/webhooks/test",
+                           test::OrderWebhookBody(1, "", test::kGoodsOwnerId, 0), kToken, true)
+                   .status == 200;
+      },
+      std::chrono::seconds(20)));
+  BOOST_TEST(
+      PostWebhook(port, kOrders, test::OrderWebhookBody(order_id, "O-1", 42, 3), kToken).status ==
+      0);
+  const auto answer =
+      PostWebhook(port, kOrders, test::OrderWebhookBody(order_id, "O-1", 42, 3), kToken, true);
+  BOOST_TEST(answer.status == 200, answer.body);
+  BOOST_TEST(
+      test::WaitUntil([&] { return Delivered(db) == "2;1;0;0;"; }, std::chrono::seconds(10)));
+  const auto check = test::RunCli({"--config", config, "check"});
+  BOOST_TEST(Has(check.output, "ok    webhook receiver: https://127.0.0.1:"), check.output);
   daemon.Terminate();
   BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
 }
