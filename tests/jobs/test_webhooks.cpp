@@ -324,3 +324,60 @@ ERP_BACKEND_TEST(with_a_certificate_the_receiver_speaks_https_only_R34) {
   daemon.Terminate();
   BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
 }
+
+// The purchase-orders webhook brings a receipt in by Ongoing's InOrderId (the receipt job for
+// that id); the inventory webhook is queued and left to the next stock run, which marks it
+// DONE (docs/webhooks.md: the stock job cannot yet take a subset of articles safely).
+ERP_BACKEND_TEST(
+    a_receipt_webhook_applies_the_receipt_and_a_stock_one_waits_for_the_stock_run_R34) {
+  SimProcess sim;
+  SeedAndShip(db, sim);
+  test::AddPurchaseOrderPo1(db);
+  jobs::ConnectionConfig c = test::BaseConnection(db, sim);
+  c.warehouses = {"MAIN"};
+  c.export_purchase_orders = true;
+  jobs::JobOptions o = test::BaseJobOptions();
+  o.retry.max_attempts = 1;
+  jobs::RunPurchaseOrderJob(c, o, test::TestLog());
+  sim.store().Receive("PO-1");
+  const int in_order_id = sim.store().FindInOrder("PO-1")->in_order_id;
+  Installation installation(db, sim);
+  const std::string config = installation.file.Write();
+  DaemonProcess daemon(config);
+  BOOST_TEST_REQUIRE(ReceiverUp(installation.port));
+
+  const std::string receipt =
+      "{\"webhookPurchaseOrdersId\":1,\"webhookEventId\":124,\"system\":\"sim\",\"timestamp\":"
+      "\"2026-12-02T10:00:00.0000000\",\"purchaseOrderId\":" +
+      std::to_string(in_order_id) +
+      ",\"purchaseOrderNumber\":\"PO-1\",\"goodsOwnerId\":42,\"webhookTemplate\":"
+      "\"PurchaseOrderReceived\",\"purchaseOrderStatus\":{\"number\":400}}";
+  const auto answer =
+      PostWebhook(installation.port, "/ongoing/webhooks/purchase-orders", receipt, kToken);
+  BOOST_TEST(answer.body == "{\"queued\":1}");
+  const auto received = [&] {
+    return db.Scalar(
+        "SELECT CAST(received_qty AS VARCHAR(20)) FROM purchase_order_line WHERE "
+        "po_id = 1 AND line_no = 1");
+  };
+  BOOST_TEST(test::WaitUntil([&] { return !received().empty() && std::stod(received()) == 10.0; },
+                             std::chrono::seconds(10)),
+             received());
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_run WHERE job = 'receipts'") == "webhook");
+
+  const std::string stock =
+      "{\"webhookInventoryId\":1,\"webhookEventId\":125,\"system\":\"sim\",\"goodsOwnerId\":42,"
+      "\"transaction\":{\"transactionNumberOfItems\":-2.0},\"inventory\":{\"inventoryId\":9},"
+      "\"article\":{\"articleSystemId\":1,\"articleNumber\":\"A-1\"}}";
+  BOOST_TEST(PostWebhook(installation.port, "/ongoing/webhooks/inventory", stock, kToken).body ==
+             "{\"queued\":1}");
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  BOOST_TEST(db.Count("SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
+                      "'WAITING' AND doc_no = 'A-1'") == 1);
+  const auto run = test::RunCli({"--config", config, "run", "stock", "--no-progress"});
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(db.Count("SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
+                      "'DONE' AND run_id IS NOT NULL") == 1);
+  daemon.Terminate();
+  BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+}
