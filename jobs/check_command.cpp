@@ -11,6 +11,7 @@
 #include "jobs/erp_readiness.h"
 #include "jobs/exit_codes.h"
 #include "jobs/job_environment.h"
+#include "jobs/webhook_check.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/warehouse_store.h"
 #include "stages/ongoing/soap_wms_client.h"
@@ -214,6 +215,13 @@ int CheckConnection(const AppConfig& app, const ConnectionConfig& c, const JobOp
   }
   CheckWarehouses(c, db ? &*db : nullptr, check);
   CheckTransporters(db ? &*db : nullptr, logon ? &*client : nullptr, check);
+  if (c.webhooks && app.webhook_listen_port != 0) {  // R34: the daemon's receiver answers
+    const WebhookCheck webhook = CheckWebhookReceiver(app, c);
+    if (webhook.ok)
+      check.Pass(webhook.text);
+    else
+      check.Fail(App::EXIT_UNAVAILABLE, webhook.text);
+  }
   return check.code();
 }
 

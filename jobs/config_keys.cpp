@@ -74,7 +74,10 @@ const std::vector<std::string>& GeneralKeys() {
                                              "trace_soap_dir",
                                              "daemon_poll_s",
                                              "max_parallel_connections",
-                                             "progress_interval_s"};
+                                             "progress_interval_s",
+                                             "webhook_listen",
+                                             "webhook_tls_certificate",
+                                             "webhook_tls_private_key"};
   return keys;
 }
 
@@ -128,6 +131,7 @@ const std::vector<std::string>& ConnectionKeys() {
                                              "stock.report_dir",
                                              "stock.full_comparison_hours",
                                              "lease_s",
+                                             "webhooks",
                                              "schedule.*"};
   return keys;
 }

@@ -364,11 +364,57 @@ ConnectionConfig LoadConnection(const Poco::Util::AbstractConfiguration& config,
     c.stock_warehouses = c.warehouses;
   c.stock_report_dir = r.Optional("stock.report_dir");
   c.stock_full_comparison_hours = r.Int("stock.full_comparison_hours", 0, 24 * 366, 0);
+  c.webhooks = r.Bool("webhooks", false);
+  if (c.webhooks && c.md5_keys.empty()) {
+    throw ConfigError(file, r.Key("webhooks"),
+                      "on needs the MD5 keys the 3PL's webhooks send as X-Auth-Token (" +
+                          r.Key("md5_keys_file") + " or " + r.Key("md5_keys_env") + ")");
+  }
   if (!c.stock_report_dir.empty() && !std::filesystem::is_directory(c.stock_report_dir)) {
     throw ConfigError(file, r.Key("stock.report_dir"),
                       "the folder " + c.stock_report_dir + " does not exist");
   }
   return c;
+}
+
+// wmsbridge.webhook_listen and its TLS files (R34, docs/webhooks.md).
+void LoadWebhookListen(const Reader& r, const std::string& file, AppConfig& app) {
+  const std::string listen = r.Optional("webhook_listen");
+  app.webhook_tls_certificate = r.Optional("webhook_tls_certificate");
+  app.webhook_tls_private_key = r.Optional("webhook_tls_private_key");
+  if (listen.empty())
+    return;
+  const auto colon = listen.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || colon == 0 ||
+      !Poco::NumberParser::tryParse(listen.substr(colon + 1), port) || port < 1 || port > 65535) {
+    throw ConfigError(file, "wmsbridge.webhook_listen",
+                      "'" + listen + "' is not HOST:PORT (such as 127.0.0.1:8089)");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  app.webhook_listen_host = host;
+  app.webhook_listen_port = port;
+  for (const auto& [key, path] :
+       {std::pair{"wmsbridge.webhook_tls_certificate", app.webhook_tls_certificate},
+        std::pair{"wmsbridge.webhook_tls_private_key", app.webhook_tls_private_key}}) {
+    if (!path.empty() && !std::filesystem::is_regular_file(path))
+      throw MissingInputFile(file, key, "cannot read " + path);
+  }
+  if (app.webhook_tls_certificate.empty() != app.webhook_tls_private_key.empty()) {
+    throw ConfigError(file,
+                      app.webhook_tls_certificate.empty() ? "wmsbridge.webhook_tls_certificate"
+                                                          : "wmsbridge.webhook_tls_private_key",
+                      "give both the certificate and its private key, or neither");
+  }
+  if (app.webhook_tls_certificate.empty() && !IsLoopbackHost(host)) {
+    throw ConfigError(file, "wmsbridge.webhook_listen",
+                      host +
+                          " is not a loopback address: plain HTTP is allowed only on "
+                          "loopback; set wmsbridge.webhook_tls_certificate and "
+                          "wmsbridge.webhook_tls_private_key");
+  }
 }
 
 }  // namespace
@@ -432,6 +478,7 @@ AppConfig LoadConfig(const Poco::Util::AbstractConfiguration& config, const std:
       throw ConfigError(file, key, "the folder " + folder.string() + " does not exist");
     }
   }
+  LoadWebhookListen(r, file, app);
   Poco::Util::AbstractConfiguration::Keys names;
   config.keys("connection", names);
   if (names.empty())

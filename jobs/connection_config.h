@@ -119,6 +119,10 @@ struct ConnectionConfig {
   // Stock runs between full comparisons apply Ongoing's change feed (GetInventoryChanges) when
   // the last full comparison started less than this long ago; 0: every run is a full one.
   int stock_full_comparison_hours = 0;
+  // Ongoing's webhooks for this connection (R34, docs/webhooks.md): the daemon's receiver
+  // accepts them (X-Auth-Token = one of md5_keys, goodsOwnerId = goods_owner_id) and the
+  // scheduled deliveries/receipts read becomes the safety net at a lower default frequency.
+  bool webhooks = false;
 };
 
 struct AppConfig {
@@ -147,6 +151,13 @@ struct AppConfig {
   // How many connections run at once (wmsbridge.max_parallel_connections); 1: one after the
   // other.
   int max_parallel_connections = 4;
+  // The webhook receiver (R34, docs/webhooks.md) run by `daemon`: HOST:PORT to listen on
+  // (wmsbridge.webhook_listen; empty: no receiver), over HTTPS with this certificate and
+  // private key (PEM files); plain HTTP only when HOST is a loopback address.
+  std::string webhook_listen_host;
+  int webhook_listen_port = 0;
+  std::string webhook_tls_certificate;
+  std::string webhook_tls_private_key;
 
   /// The named connection; throws ConfigError when there is none of that name.
   const ConnectionConfig& Connection(const std::string& name) const;

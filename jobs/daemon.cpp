@@ -8,6 +8,7 @@
 
 #include "jobs/exit_codes.h"
 #include "jobs/run_due.h"
+#include "jobs/webhook_service.h"
 
 namespace wmsbridge::jobs {
 namespace {
@@ -22,6 +23,8 @@ int RunDaemon(const AppConfig& app, const std::vector<const ConnectionConfig*>& 
               const JobOptions& options, Poco::Logger& log) {
   log.information("daemon: started; looking for due jobs every %Ld s, up to %d connections at once",
                   static_cast<Poco::Int64>(app.daemon_poll.count()), app.max_parallel_connections);
+  // The webhook receiver and its worker (R34) live as long as the loop; null when off.
+  const auto webhooks = StartWebhooks(app, connections, options, log);
   using Clock = std::chrono::steady_clock;
   while (!StopRequested(options)) {
     const auto started = Clock::now();

@@ -27,10 +27,12 @@ const std::vector<JobDefinition>& JobDefinitions() {
        Schedule::Weekdays(5, 0, 21, 0, minutes(15)), std::nullopt},
       {"deliveries", &RunDeliveryJob, nullptr,
        "shipped orders back into the ERP: quantities, tracking, invoices",
-       Schedule::Parse("Mon-Sat 05:10-22:10 every 15m"), std::nullopt},
+       Schedule::Parse("Mon-Sat 05:10-22:10 every 15m"), std::nullopt,
+       Schedule::Parse("Mon-Sat 05:10-22:10 every 2h")},  // the safety net with webhooks (R34)
       {"receipts", &RunReceiptJob, nullptr,
        "received in-orders back into the ERP's purchase orders",
-       Schedule::Parse("Mon-Sat 05:20-22:20 every 30m"), std::nullopt},
+       Schedule::Parse("Mon-Sat 05:20-22:20 every 30m"), std::nullopt,
+       Schedule::Parse("Mon-Sat 05:20-22:20 every 2h")},
       {"stock", &RunStockJob, nullptr,
        "compare stock with the WMS, adjust stock_balance, write a reconciliation report",
        Schedule::Nightly(2, 30), std::nullopt}};  // R25: nightly

@@ -26,6 +26,9 @@ struct JobDefinition {
   /// When run-due runs it with --full (the nightly full comparison of articles), if ever
   /// (schedule.NAME-full).
   std::optional<Schedule> full_schedule;
+  /// Its default schedule instead of `schedule` when the connection's webhooks are on (R34):
+  /// the read-backs' safety net, less often. schedule.NAME still wins.
+  std::optional<Schedule> webhook_schedule = std::nullopt;
 };
 
 /// Every job, in the order help shows them. Never throws.

@@ -63,10 +63,11 @@ std::string RunStatusText(pipeline::RunStatus status) {
 }
 
 std::string RunMode(const JobOptions& options) {
-  return options.reload_from   ? "reload"
-         : options.only_doc_no ? "manual"
-         : options.full        ? "full"
-                               : "incremental";
+  return options.reload_from             ? "reload"
+         : options.only_doc_no           ? "manual"
+         : !options.only_wms_ids.empty() ? "webhook"
+         : options.full                  ? "full"
+                                         : "incremental";
 }
 
 std::string RunParameters(const ConnectionConfig& connection, const JobOptions& options) {
@@ -77,6 +78,11 @@ std::string RunParameters(const ConnectionConfig& connection, const JobOptions& 
     text += "; document=" + *options.only_doc_no;
   if (options.full)
     text += "; full";
+  if (!options.only_wms_ids.empty()) {
+    text += "; wms_ids=";
+    for (std::size_t i = 0; i < options.only_wms_ids.size(); ++i)
+      text += (i > 0 ? "," : "") + std::to_string(options.only_wms_ids[i]);
+  }
   return text;
 }
 
@@ -191,7 +197,9 @@ JobResult JobEnvironment::Finish(pipeline::RunStatus status,
                          status == pipeline::RunStatus::kCompletedWithRejects;
   // A manual send looks at one document: it says nothing about the others, so no watermark.
   // Nor a reload: from a date later than the watermark it skipped what came in between.
-  if (completed && !options_.only_doc_no && !options_.reload_from && !max_updated_at.empty()) {
+  // Nor a webhook run (R34): it read a few documents by id.
+  if (completed && !options_.only_doc_no && !options_.reload_from &&
+      options_.only_wms_ids.empty() && !max_updated_at.empty()) {
     sync_.SetWatermark(job_, NextWatermark(max_updated_at, std::chrono::minutes(10)));
   }
   return result;

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pipeline/retry.h"
 #include "pipeline/run_report.h"
@@ -37,6 +38,10 @@ struct JobOptions {
   /// beginning: every document, every report). Text "YYYY-MM-DD HH:MM:SS". A reload never moves
   /// the job's watermark.
   std::optional<std::string> reload_from;
+  /// A webhook run (R34, docs/webhooks.md): the read-back reads only these documents by
+  /// Ongoing's id (OrderId / InOrderId), with the same shipped-status filter, and applies them
+  /// as the scheduled read does; it never moves the job's watermark. Empty: a normal run.
+  std::vector<int> only_wms_ids;
   /// Append every SOAP message (secrets masked) to this file; empty: no dump.
   std::string message_dump_file;
   /// Write every SOAP request and answer (secrets masked) to a file of its own in this folder

@@ -41,8 +41,16 @@ bool ReportBack(const ConnectionConfig& connection) {
 
 // A reload or full read (R28) reads by time in either mode: it is asked for to read again
 // what was taken before, which report-back would no longer list.
+// A webhook run (R34) reads the documents it names by id, whatever the mode: report-back
+// marks are still set after applying (ReportBack), so the scheduled read skips them.
 bool OnlyToReport(const ConnectionConfig& connection, const JobOptions& options) {
-  return ReportBack(connection) && !options.full && !options.reload_from;
+  return ReportBack(connection) && !options.full && !options.reload_from &&
+         options.only_wms_ids.empty();
+}
+
+// Reads by time unless the run reads by id or by report-back marks.
+bool ByTime(const JobOptions& options, bool only_to_report) {
+  return !only_to_report && options.only_wms_ids.empty();
 }
 
 // Logs how many documents were marked, or failed to be, in Ongoing (report-back mode).
@@ -75,7 +83,8 @@ JobResult RunDeliveryJob(const ConnectionConfig& connection, const JobOptions& o
   query.status_from = *low;
   query.status_to = *high;
   query.only_to_report = OnlyToReport(connection, options);
-  if (!query.only_to_report)
+  query.order_ids = options.only_wms_ids;
+  if (ByTime(options, query.only_to_report))
     query.last_updated_from = ReadFrom(env, options);
   readback::WmsPageSource<wms::ShippedOrder> orders(
       [&](std::optional<int> after, int max) {
@@ -108,7 +117,8 @@ JobResult RunReceiptJob(const ConnectionConfig& connection, const JobOptions& op
   JobEnvironment env(connection, options, kReceiptJob, logger);
   wms::InOrderQuery query;
   query.only_to_report = OnlyToReport(connection, options);
-  if (!query.only_to_report)
+  query.in_order_ids = options.only_wms_ids;
+  if (ByTime(options, query.only_to_report))
     query.last_updated_from = ReadFrom(env, options);
   readback::WmsPageSource<wms::ReceivedInOrder> in_orders(
       [&](std::optional<int> after, int max) {

@@ -11,6 +11,7 @@
 #include "jobs/exit_codes.h"
 #include "jobs/job_status.h"
 #include "jobs/status_table.h"
+#include "jobs/webhook_status.h"
 #include "stages/erp/erp_database.h"
 #include "stages/erp/run_store.h"
 
@@ -138,7 +139,15 @@ int JobsView(const StatusRequest& request, StatusFormat format, const AppConfig&
   head->set("time_zone", app.time_zone.name());
   head->set("stale", code == kExitStale);
   head->set("exit_code", code);
+  // Webhooks (R34): a block of its own, only when a connection has them on.
+  const StatusTable webhooks = WebhookTable(app, connections, format == StatusFormat::kTable);
+  if (format == StatusFormat::kJson && !webhooks.rows.empty())
+    head->set("webhooks", JsonRows(webhooks));
   Write(JobTable(rows, format == StatusFormat::kTable, app.time_zone), format, out, head, "jobs");
+  if (format != StatusFormat::kJson && !webhooks.rows.empty()) {
+    out << (format == StatusFormat::kTable ? "\nwebhooks\n" : "\r\n");
+    Write(webhooks, format, out, head, "webhooks");
+  }
   return code;
 }
 

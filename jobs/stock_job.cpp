@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "jobs/job_environment.h"
+#include "jobs/webhook_store.h"
 #include "pipeline/clock.h"
 #include "stages/erp/stock_store.h"
 #include "stages/erp/sync_state_store.h"
@@ -154,6 +155,9 @@ JobResult RunStockJob(const ConnectionConfig& connection, const JobOptions& opti
     store.ApplyRemainingChanges(env.run_id());  // pairs with nothing to compare
   if (completed && !changes_only)
     erp::SyncStateStore(env.db(), connection.name).SetWatermark(kFullStockMark, started);
+  // Inventory webhooks (R34) received before this run started are applied by it: done.
+  if (completed && connection.webhooks)
+    MarkStockEventsDone(env.db(), connection.name, started, env.run_id());
   const std::size_t acknowledged = AcknowledgeChanges(store, env.client(), connection, logger);
   if (changes_only) {
     logger.information(

@@ -50,6 +50,14 @@ wsi__ArrayOfString* Strings(soap* ctx, const std::vector<std::string>& values) {
   return array;
 }
 
+wsi__ArrayOfInt* Ints(soap* ctx, const std::vector<int>& values) {
+  if (values.empty())
+    return nullptr;
+  auto* array = soap_new_wsi__ArrayOfInt(ctx);
+  array->int_ = values;
+  return array;
+}
+
 wsi__OrderOperation ToSoap(wms::OrderOperation op) {
   switch (op) {
     case wms::OrderOperation::kCreate:
@@ -255,6 +263,7 @@ wsi__OrderFilters* ToSoap(soap* ctx, const wms::OrderQuery& query) {
   f->OrderStatusTo = Int(ctx, query.status_to);
   f->LastUpdatedFrom = DateTime(ctx, query.last_updated_from);
   f->OrderNumbersToGet = Strings(ctx, query.order_numbers);
+  f->OrderIdsToGet = Ints(ctx, query.order_ids);
   f->MaxOrdersToGet = Int(ctx, query.max_count);
   f->OrderIdFrom = Int(ctx, query.order_id_from);
   if (query.only_to_report) {  // else left out: the request stays as it always was
@@ -270,6 +279,7 @@ wsi__InOrderFilters* ToSoap(soap* ctx, const wms::InOrderQuery& query) {
   f->InOrderStatusTo = Int(ctx, query.status_to);
   f->LastUpdatedFrom = DateTime(ctx, query.last_updated_from);
   f->InOrderNumbersToGet = Strings(ctx, query.order_numbers);
+  f->InOrderIdsToGet = Ints(ctx, query.in_order_ids);
   f->MaxInOrdersToGet = Int(ctx, query.max_count);
   f->InOrderIdFrom = Int(ctx, query.in_order_id_from);
   if (query.only_to_report) {  // both booleans are required once the block is sent

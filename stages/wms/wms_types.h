@@ -118,6 +118,9 @@ struct OrderQuery {
   std::optional<std::string> last_updated_from;
   std::optional<int> order_id_from;
   std::optional<int> max_count;
+  // Only these orders (OrderFilters.OrderIdsToGet; a webhook names its order by Ongoing's id,
+  // R34); empty: no such filter.
+  std::vector<int> order_ids;
   // Report-back (reference notes 6c): only orders with a line whose picked quantity differs
   // from its ReportedNumberOfItems (OrderSpecialFilters.OnlyOrdersWithOrderLinesToReport).
   bool only_to_report = false;
@@ -161,6 +164,8 @@ struct InOrderQuery {
   std::optional<std::string> last_updated_from;
   std::optional<int> in_order_id_from;
   std::optional<int> max_count;
+  // Only these in-orders (InOrderFilters.InOrderIdsToGet, R34); empty: no such filter.
+  std::vector<int> in_order_ids;
   // Report-back: only in-orders with a line whose received quantity differs from its
   // ReportedNumberOfItems
   // (InOrderSpecialFilters.OnlyWithInOrderLinesWithDiffingReceviedToReported).

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "jobs/connection_config.h"
+#include "jobs/scheduled_jobs.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/secret_file.h"
 
@@ -397,3 +398,64 @@ BOOST_AUTO_TEST_CASE(the_transport_keys_are_read_and_the_proxy_password_is_a_sec
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Webhooks (R34, docs/webhooks.md): a receiver on loopback may speak plain HTTP; elsewhere it
+// needs the certificate and its key; a connection with webhooks on needs its MD5 keys. Each
+// refusal names its key. With webhooks on, the read-backs' default schedule is the 2-hourly
+// safety net, and a connection's own schedule still wins.
+BOOST_AUTO_TEST_CASE(webhook_keys_are_checked_and_lower_the_readback_schedule_R34) {
+  const auto error = [](const std::map<std::string, std::optional<std::string>>& change) {
+    try {
+      Load(change);
+    } catch (const jobs::ConfigError& e) {
+      return e.key();
+    }
+    return std::string("(none)");
+  };
+  const std::string md5 = Dir() + "/md5";
+  BOOST_TEST(error({{kC + "webhooks", "on"}}) == kC + "webhooks");
+  BOOST_TEST(error({{kC + "webhooks", "maybe"}}) == kC + "webhooks");
+  BOOST_TEST(error({{"wmsbridge.webhook_listen", "0.0.0.0:8089"}}) == "wmsbridge.webhook_listen");
+  BOOST_TEST(error({{"wmsbridge.webhook_listen", "127.0.0.1"}}) == "wmsbridge.webhook_listen");
+  BOOST_TEST(error({{"wmsbridge.webhook_listen", "127.0.0.1:70000"}}) ==
+             "wmsbridge.webhook_listen");
+  BOOST_TEST(error({{"wmsbridge.webhook_listen", "0.0.0.0:8089"},
+                    {"wmsbridge.webhook_tls_certificate", md5}}) ==
+             "wmsbridge.webhook_tls_private_key");
+  BOOST_TEST(error({{"wmsbridge.webhook_listen", "0.0.0.0:8089"},
+                    {"wmsbridge.webhook_tls_certificate", "/nonexistent/cert.pem"},
+                    {"wmsbridge.webhook_tls_private_key", md5}}) ==
+             "wmsbridge.webhook_tls_certificate");
+
+  const auto plain = Load({{"wmsbridge.webhook_listen", "127.0.0.1:8089"},
+                           {kC + "webhooks", "on"},
+                           {kC + "md5_keys_file", md5}});
+  BOOST_TEST(plain.webhook_listen_host == "127.0.0.1");
+  BOOST_TEST(plain.webhook_listen_port == 8089);
+  BOOST_TEST(plain.connections.front().webhooks);
+  BOOST_TEST(Load({{"wmsbridge.webhook_listen", "[::1]:8089"}}).webhook_listen_host == "::1");
+  const auto tls = Load({{"wmsbridge.webhook_listen", "0.0.0.0:8443"},
+                         {"wmsbridge.webhook_tls_certificate", md5},
+                         {"wmsbridge.webhook_tls_private_key", md5}});
+  BOOST_TEST(tls.webhook_tls_certificate == md5);
+  BOOST_TEST(Load().webhook_listen_port == 0);  // off by default
+  BOOST_TEST(!Load().connections.front().webhooks);
+
+  const auto schedule = [](const jobs::ConnectionConfig& c, const std::string& job) {
+    for (const auto& s : jobs::ScheduledJobs(c)) {
+      if (s.key == job)
+        return s.schedule.Text();
+    }
+    return std::string();
+  };
+  const auto& off = Load().connections.front();
+  BOOST_TEST(schedule(off, "deliveries") == "Mon-Sat 05:10-22:10 every 15m");
+  const auto& on = plain.connections.front();
+  BOOST_TEST(schedule(on, "deliveries") == "Mon-Sat 05:10-22:10 every 2h");
+  BOOST_TEST(schedule(on, "receipts") == "Mon-Sat 05:20-22:20 every 2h");
+  BOOST_TEST(schedule(on, "customer-orders") == schedule(off, "customer-orders"));
+  const auto own = Load({{kC + "webhooks", "on"},
+                         {kC + "md5_keys_file", md5},
+                         {kC + "schedule.deliveries", "Mon-Fri 06:00-18:00 every 30m"}});
+  BOOST_TEST(schedule(own.connections.front(), "deliveries") == "Mon-Fri 06:00-18:00 every 30m");
+}

@@ -45,6 +45,9 @@ const std::vector<std::pair<std::string, std::string>> kTimeColumns = {
     {"wms_stock_journal", "adjusted_at"},
     {"wms_watermark", "value"},
     {"wms_schema_version", "applied_at"},
+    {"wms_webhook_events", "received_at"},
+    {"wms_webhook_events", "next_attempt_at"},
+    {"wms_webhook_events", "done_at"},
 };
 
 std::string DataType(const ErpBackend& db, const std::string& table, const std::string& column) {

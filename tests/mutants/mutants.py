@@ -39,6 +39,7 @@ EXE = {
     "test_pipeline": "tests/pipeline/test_pipeline",
     "test_time_columns": "tests/jobs/test_time_columns",
     "test_sim_webhooks": "tests/sim_webhooks/test_sim_webhooks",
+    "test_webhooks": "tests/jobs/test_webhooks",
 }
 # Programs the end-to-end tests start: rebuilt with every mutant of product code.
 PROGRAMS = ["wmsbridge", "wms-sim"]
@@ -1072,6 +1073,27 @@ MUTANTS = [
       "",
       [("test_erp_store",
         "a_reused_statement_carries_no_value_of_the_previous_document_issue_15/sqlite")]),
+    # --- Issue 16: Ongoing's webhooks (R34, docs/webhooks.md) ------------------------------------
+    M("webhook-token-not-checked", "R34: a webhook is accepted only with one of the MD5 keys",
+      "jobs/webhook_receiver.cpp",
+      "        match = ConstantTimeEqual(token, key) || match;",
+      "        match = true;",
+      [("test_webhooks", "unsigned_forged_malformed_and_foreign_calls_are_refused_R34/sqlite")]),
+    M("webhook-goods-owner-not-checked", "R34: goodsOwnerId must be the signing connection's",
+      "jobs/webhook_receiver.cpp",
+      "      if (c->endpoint.goods_owner_id == *goods_owner)",
+      "      if (c->endpoint.goods_owner_id > 0)",
+      [("test_webhooks", "unsigned_forged_malformed_and_foreign_calls_are_refused_R34/sqlite")]),
+    M("webhook-duplicate-queued", "R34: a call for an id still WAITING queues nothing",
+      "jobs/webhook_store.cpp",
+      "  if (waiting > 0)\n    return 0;\n",
+      "",
+      [("test_webhooks", "events_queued_while_the_wms_is_down_are_applied_after_a_restart_R34/sqlite")]),
+    M("webhook-done-before-commit", "R34: an event is DONE only after its run completed",
+      "jobs/webhook_worker.cpp",
+      "  if (!error.empty()) {",
+      "  if (false) {",
+      [("test_webhooks", "events_queued_while_the_wms_is_down_are_applied_after_a_restart_R34/sqlite")]),
 ]
 
 
