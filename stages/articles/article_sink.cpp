@@ -12,19 +12,14 @@ namespace wmsbridge::articles {
 using pipeline::OutcomeKind;
 
 void ArticleSink::Consume(pipeline::Batch<ArticleWork> batch, pipeline::RunContext& context) {
-  try {
+  // Every outcome is committed before it returns or throws: the next page is read after this.
+  group_.CommitAfter([&] {
     for (ArticleWork& work : batch.rows) {
       if (context.StopRequested())
         break;
       Load(work, context);
     }
-  } catch (...) {
-    // What Ongoing answered before the error is recorded (a failed group was dropped already).
-    group_.Commit();
-    throw;
-  }
-  // The next page is read after this: it finds every outcome of this one recorded.
-  group_.Commit();
+  });
 }
 
 void ArticleSink::Tell(const ArticleWork& work) {

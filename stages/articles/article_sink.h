@@ -39,8 +39,8 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
               std::int64_t run_id)
       : client_(client),
         settings_(std::move(settings)),
-        group_(db, settings_.group),
-        record_(db, settings_.connection_name, kDocType, run_id, &group_) {}
+        record_(db, settings_.connection_name, kDocType, run_id, &group_),
+        group_(db, settings_.group) {}
 
   /// Sends what changed and records every outcome. WMS rejections are per-article outcomes (the
   /// refused payload kept, R32); a held article is only counted and recorded in the run.
@@ -58,8 +58,9 @@ class ArticleSink final : public pipeline::Sink<ArticleWork> {
 
   wms::WmsClient& client_;
   ArticleSinkSettings settings_;
-  erp::RecordGroup group_;
+  // The group is ended (its writer joined) before the recorder whose writes it may hold.
   erp::DocumentRecorder record_;
+  erp::RecordGroup group_;
 };
 
 }  // namespace wmsbridge::articles

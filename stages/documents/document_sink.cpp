@@ -25,19 +25,14 @@ std::optional<wms::DocumentState> DocumentSink::LookUp(const DocumentWork& work,
 }
 
 void DocumentSink::Consume(pipeline::Batch<DocumentWork> batch, pipeline::RunContext& context) {
-  try {
+  // Every outcome is committed before it returns or throws: the next page is read after this.
+  group_.CommitAfter([&] {
     for (const DocumentWork& work : batch.rows) {
       if (context.StopRequested())
         break;
       Load(work, context);
     }
-  } catch (...) {
-    // What Ongoing answered before the error is recorded (a failed group was dropped already).
-    group_.Commit();
-    throw;
-  }
-  // The next page is read after this: it finds every outcome of this one recorded.
-  group_.Commit();
+  });
 }
 
 void DocumentSink::Tell(const DocumentWork& work) {

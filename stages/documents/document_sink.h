@@ -39,8 +39,8 @@ class DocumentSink final : public pipeline::Sink<DocumentWork> {
                std::int64_t run_id)
       : client_(client),
         settings_(std::move(settings)),
-        group_(db, settings_.group),
-        record_(db, settings_.connection_name, settings_.kind.doc_type, run_id, &group_) {}
+        record_(db, settings_.connection_name, settings_.kind.doc_type, run_id, &group_),
+        group_(db, settings_.group) {}
 
   /// Sends, cancels or records each document; a held one (R32) is only counted and recorded
   /// in the run. Throws wms::WmsError when the WMS stays unavailable (the client retried),
@@ -63,8 +63,9 @@ class DocumentSink final : public pipeline::Sink<DocumentWork> {
 
   wms::WmsClient& client_;
   DocumentSinkSettings settings_;
-  erp::RecordGroup group_;
+  // The group is ended (its writer joined) before the recorder whose writes it may hold.
   erp::DocumentRecorder record_;
+  erp::RecordGroup group_;
 };
 
 }  // namespace wmsbridge::documents

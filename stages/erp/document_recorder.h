@@ -10,12 +10,9 @@
 #include <string>
 
 #include "stages/erp/erp_database.h"
-#include "stages/erp/run_store.h"
-#include "stages/erp/sync_state_store.h"
+#include "stages/erp/record_group.h"
 
 namespace wmsbridge::erp {
-
-class RecordGroup;
 
 class DocumentRecorder {
  public:
@@ -23,8 +20,8 @@ class DocumentRecorder {
                    std::int64_t run_id, RecordGroup* group = nullptr)
       : db_(db),
         group_(group),
-        sync_(db, std::move(connection_name)),
-        runs_(db),
+        connection_name_(std::move(connection_name)),
+        own_(db),
         doc_type_(std::move(doc_type)),
         run_id_(run_id) {}
 
@@ -68,13 +65,14 @@ class DocumentRecorder {
   void ClearRetired(const std::string& doc_no);
 
  private:
-  /// Runs `write` in a transaction of its own, or adds it to the group (which then may commit).
-  void Write(const std::string& doc_no, std::function<void()> write);
+  /// Runs `write` in a transaction of its own, or adds it to the group (which then may commit,
+  /// on the writer's connection: `write` uses only the target it is given).
+  void Write(const std::string& doc_no, RecordWrite write);
 
   ErpDatabase& db_;
   RecordGroup* group_;
-  SyncStateStore sync_;
-  RunStore runs_;
+  std::string connection_name_;
+  RecordTarget own_;  // without a group
   std::string doc_type_;
   std::int64_t run_id_;
 };

@@ -63,7 +63,8 @@ std::string ReadTextFile(const std::string& path) {
 }
 
 ErpDatabase::ErpDatabase(const std::string& odbc_connection_string, std::string sql_dir)
-    : session_((RegisterOdbc(), "ODBC"), odbc_connection_string, 30),
+    : connection_string_(odbc_connection_string),
+      session_((RegisterOdbc(), "ODBC"), odbc_connection_string, 30),
       dialect_(DetectDialect(session_, odbc_connection_string)),
       sql_dir_(std::move(sql_dir)) {
   // Parameters are bound at execution (a text longer than the driver's CHAR size must not
@@ -79,6 +80,10 @@ ErpDatabase::ErpDatabase(const std::string& odbc_connection_string, std::string 
     // Lets a reader (the ERP, a report) and our writer work at once; waits instead of failing.
     session_ << "PRAGMA busy_timeout = 10000", now;
   }
+}
+
+std::unique_ptr<ErpDatabase> ErpDatabase::OpenAnother() const {
+  return std::make_unique<ErpDatabase>(connection_string_, sql_dir_);
 }
 
 const std::string& ErpDatabase::Query(const std::string& name) {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 
 namespace wmsbridge::erp {
@@ -29,6 +30,10 @@ class ErpDatabase {
   /// logged or put into an exception by this class.
   ErpDatabase(const std::string& odbc_connection_string, std::string sql_dir);
 
+  /// A second connection to the same database, for a thread of its own (a session is never
+  /// shared between threads). Throws as the constructor does.
+  std::unique_ptr<ErpDatabase> OpenAnother() const;
+
   Poco::Data::Session& session() { return session_; }
   Dialect dialect() const { return dialect_; }
   const std::string& sql_dir() const { return sql_dir_; }
@@ -41,6 +46,7 @@ class ErpDatabase {
   void RunScript(const std::string& path);
 
  private:
+  std::string connection_string_;  // may hold a password: never logged or put in an exception
   Poco::Data::Session session_;
   Dialect dialect_;
   std::string sql_dir_;

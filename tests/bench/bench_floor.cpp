@@ -3,7 +3,8 @@
 // payloads, in the same run, against (a) the null server (null_wms_server.h) and (b) wms-sim
 // with 0, 1 and 20 ms of injected latency on every call. Prints rates and the ratio
 // wmsbridge / bare loop; asserts nothing.
-//   bench_floor [ARTICLES] [ORDERS] [CALLS_AT_20MS] [ROUNDS]   (defaults 2000, 500, 200, 1)
+//   bench_floor [ARTICLES] [ORDERS] [CALLS_AT_20MS] [ROUNDS] [null]   (defaults 2000, 500, 200, 1)
+// "null" as the fifth argument runs the null-server rows only (e.g. 100,000 articles).
 // At 20 ms both counts are capped at CALLS_AT_20MS (each call costs 20 ms on both sides); a
 // count of 0 leaves that part out. With ROUNDS > 1 each pair of runs is repeated and each
 // side's best rate is kept (on a shared, loaded machine the best is the least disturbed).
@@ -194,6 +195,7 @@ int main(int argc, char** argv) {
   const int orders = argc > 2 ? std::stoi(argv[2]) : 500;
   const int calls_at_20 = argc > 3 ? std::stoi(argv[3]) : 200;
   const int rounds = std::max(1, argc > 4 ? std::stoi(argv[4]) : 1);
+  const bool null_only = argc > 5 && std::string(argv[5]) == "null";
   std::cout << "target          kind          n  wmsbridge/s    bare/s    ratio\n";
   for (const Kind kind : {Kind::kArticles, Kind::kOrders}) {
     const int n = kind == Kind::kArticles ? articles : orders;
@@ -201,6 +203,8 @@ int main(int argc, char** argv) {
       continue;
     Print("null server", kind, n, Best(rounds, [&] { return AgainstNullServer(kind, n); }));
     for (const int latency : {0, 1, 20}) {
+      if (null_only)
+        break;
       const int count = latency >= 20 ? std::min(n, calls_at_20) : n;
       if (count <= 0)
         continue;
