@@ -188,10 +188,9 @@ MUTANTS = [
     M("watermark-moved-before-completion",
       "R31: the watermark moves only after a completed run",
       "jobs/job_environment.cpp",
-      "  if (completed && !options_.only_doc_no && !options_.reload_from && !max_updated_at.empty()) {",
+      "  if (completed && !options_.only_doc_no && !options_.reload_from &&\n",
       # `completed || true`, not dropping it: an unused variable fails a -Werror (dev) build.
-      "  if ((completed || true) && !options_.only_doc_no && !options_.reload_from &&\n"
-      "      !max_updated_at.empty()) {",
+      "  if ((completed || true) && !options_.only_doc_no && !options_.reload_from &&\n",
       [("test_failure_paths", "deliveries/*/sqlite:receipts/*/sqlite"),
        ("test_article_job", "*/sqlite")]),
     # --- Secrets (R1) ----------------------------------------------------------------------------
@@ -877,8 +876,8 @@ MUTANTS = [
         "a_reload_of_articles_sends_even_a_held_refusal_from_its_date_on_R28_R32/sqlite")]),
     M("reload-moves-watermark", "R28: a reload never moves the job's watermark",
       "jobs/job_environment.cpp",
-      "!options_.only_doc_no && !options_.reload_from && !max_updated_at.empty()",
-      "!options_.only_doc_no && !max_updated_at.empty()",
+      "!options_.only_doc_no && !options_.reload_from &&\n",
+      "!options_.only_doc_no &&\n",
       [("test_reload_status", "a_reload_leaves_the_watermark_where_it_was_R28/sqlite")]),
     M("reload-date-not-checked", "R28: --from must be a date of the calendar",
       "jobs/reload_command.cpp",
@@ -1013,7 +1012,8 @@ MUTANTS = [
       [("test_readback_job", "report_back_marks_each_line_with_what_the_erp_took_and_reads_only_what_is_left_R18/sqlite")]),
     M("report-back-reads-by-time", "issue 16.1: report-back reads only documents left to report",
       "jobs/readback_jobs.cpp",
-      "  return ReportBack(connection) && !options.full && !options.reload_from;",
+      "  return ReportBack(connection) && !options.full && !options.reload_from &&\n"
+      "         options.only_wms_ids.empty();",
       "  return false;",
       [("test_readback_job", "report_back_marks_each_line_with_what_the_erp_took_and_reads_only_what_is_left_R18/sqlite")]),
     M("report-back-held-delivery-unmarked", "issue 16.1: a failed mark is made by the next run",
