@@ -19,6 +19,7 @@
 #include "tests/support/sim_process.h"
 #include "tests/support/test_certificates.h"
 #include "tests/support/webhook_post.h"
+#include "tests/wms_sim/sim_webhooks.h"
 
 using namespace wmsbridge;
 using test::DaemonProcess;
@@ -40,24 +41,25 @@ void Seed(const ErpBackend& db) {
   test::AddStockAndFreightArticles(db);
 }
 
-// Order O-1: line 1 = 2 x A-1, 2 = 1 x A-2, 3 = freight, 4 = text.
-void AddOrder(const ErpBackend& db) {
+// Order O-N (order_id N): line 1 = 2 x A-1, 2 = 1 x A-2, 3 = freight, 4 = text.
+void AddOrder(const ErpBackend& db, int id = 1) {
+  const std::string n = std::to_string(id);
   db.Exec(
       "INSERT INTO customer_order (order_id, order_no, customer_id, warehouse_id, order_date, "
       "delivery_date, currency_code, delivery_name, delivery_address, delivery_postcode, "
-      "delivery_city, delivery_country_code, payment_method, status, updated_at) VALUES (1, "
-      "'O-1', 1, 1, '2026-11-25', '2026-12-01', 'SEK', 'Kund', 'Gatan 1', '41101', 'Göteborg', "
+      "delivery_city, delivery_country_code, payment_method, status, updated_at) VALUES (" +
+      n + ", 'O-" + n +
+      "', 1, 1, '2026-11-25', '2026-12-01', 'SEK', 'Kund', 'Gatan 1', '41101', 'Göteborg', "
       "'SE', 'INVOICE', 'OPEN', '2026-11-25 09:00:00')");
   db.Exec(
       "INSERT INTO customer_order_line (order_id, line_no, article_no, description, quantity, "
-      "unit_price) VALUES (1, 1, 'A-1', 'Kaffekopp', 2, 10), (1, 2, 'A-2', 'Tekanna', 1, 25.50), "
-      "(1, 3, 'FRAKT', 'Frakt', 1, 49), (1, 4, NULL, 'Tack!', 1, 0)");
+      "unit_price) VALUES (" +
+      n + ", 1, 'A-1', 'Kaffekopp', 2, 10), (" + n + ", 2, 'A-2', 'Tekanna', 1, 25.50), (" + n +
+      ", 3, 'FRAKT', 'Frakt', 1, 49), (" + n + ", 4, NULL, 'Tack!', 1, 0)");
 }
 
-// The ERP with order O-1 sent to the warehouse (in-process jobs), and the warehouse shipping it.
-int SeedAndShip(const ErpBackend& db, SimProcess& sim) {
-  Seed(db);
-  AddOrder(db);
+// Sends the ERP's new articles and customer orders to the warehouse (in-process jobs).
+void SendOrders(const ErpBackend& db, SimProcess& sim) {
   jobs::ConnectionConfig c = test::BaseConnection(db, sim);
   c.warehouses = {"MAIN"};
   c.export_customer_orders = true;
@@ -65,8 +67,21 @@ int SeedAndShip(const ErpBackend& db, SimProcess& sim) {
   o.retry.max_attempts = 1;
   jobs::RunArticleJob(c, o, test::TestLog());
   jobs::RunCustomerOrderJob(c, o, test::TestLog());
-  BOOST_TEST_REQUIRE(
-      sim.Cli({"ship", "--order", "O-1", "--parcel", "PKG-1=https://t.example/PKG-1"}) == 0);
+}
+
+// The warehouse ships O-N in full with one parcel booked with the carrier.
+void Ship(SimProcess& sim, int id) {
+  const std::string number = "O-" + std::to_string(id);
+  BOOST_TEST_REQUIRE(sim.Cli({"ship", "--order", number, "--parcel",
+                              "PKG-" + std::to_string(id) + "=https://t.example/PKG"}) == 0);
+}
+
+// The ERP with order O-1 sent to the warehouse (in-process jobs), and the warehouse shipping it.
+int SeedAndShip(const ErpBackend& db, SimProcess& sim) {
+  Seed(db);
+  AddOrder(db);
+  SendOrders(db, sim);
+  Ship(sim, 1);
   return sim.store().FindOrder("O-1")->order_id;
 }
 
@@ -99,14 +114,13 @@ bool ReceiverUp(int port) {
       std::chrono::seconds(20));
 }
 
-// The delivered quantities of O-1's four lines, as "2;1;0;0;" (NULL as "-").
-std::string Delivered(const ErpBackend& db) {
+// The delivered quantities of O-N's four lines, as "2;1;0;0;" (NULL as "-").
+std::string Delivered(const ErpBackend& db, int order_id = 1) {
   std::string out;
   for (int line = 1; line <= 4; ++line) {
     const std::string text = db.Scalar(
-        "SELECT CAST(delivered_qty AS VARCHAR(20)) FROM customer_order_line WHERE order_id = 1 "
-        "AND line_no = " +
-        std::to_string(line));
+        "SELECT CAST(delivered_qty AS VARCHAR(20)) FROM customer_order_line WHERE order_id = " +
+        std::to_string(order_id) + " AND line_no = " + std::to_string(line));
     char number[32];
     std::snprintf(number, sizeof number, "%g", text.empty() ? -1.0 : std::stod(text));
     out += (text.empty() ? std::string("-") : std::string(number)) + ";";
@@ -378,6 +392,154 @@ ERP_BACKEND_TEST(
   BOOST_TEST(run.code == 0, run.output);
   BOOST_TEST(db.Count("SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
                       "'DONE' AND run_id IS NOT NULL") == 1);
+  daemon.Terminate();
+  BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+}
+
+namespace {
+
+// The simulator set up as a 3PL sets up Ongoing (docs/webhooks.md): its webhooks go to the
+// daemon's receiver with the MD5 key as X-Auth-Token, retry policy "one day" with one policy
+// minute lasting 50 ms (retries after 50, 250, 750, 1500 ms, then every 6 s).
+void SendWebhooksTo(SimProcess& sim, int port) {
+  sim::WebhookSettings hooks;
+  hooks.base_url = "http://127.0.0.1:" + std::to_string(port);
+  hooks.token = kToken;
+  hooks.retry = sim::WebhookRetry::kOneDay;
+  hooks.minute_ms = 50;
+  hooks.timeout_ms = 2000;
+  sim.store().SetWebhookSettings(hooks);
+}
+
+// The simulator's webhook events for document `number`.
+std::vector<sim::WebhookEvent> EventsOf(SimProcess& sim, const std::string& number) {
+  std::vector<sim::WebhookEvent> events;
+  for (const sim::WebhookEvent& event : sim.store().WebhookEvents()) {
+    if (event.document_number == number)
+      events.push_back(event);
+  }
+  return events;
+}
+
+bool DeliveredBySim(SimProcess& sim, const std::string& number) {
+  const auto events = EventsOf(sim, number);
+  return events.size() == 1 && events[0].state == sim::WebhookState::kDelivered;
+}
+
+}  // namespace
+
+// End to end, the way it runs at a 3PL: the warehouse ships, the simulator (as Ongoing) calls
+// the daemon's receiver itself, and the ERP holds the delivery within seconds, with no polling
+// run. With the receiver down, the simulator retries on its "one day" policy and the delivery
+// arrives once the daemon is back.
+ERP_BACKEND_TEST(
+    the_warehouses_own_webhook_brings_a_shipment_in_and_retries_reach_a_restarted_receiver_R34) {
+  SimProcess sim;
+  Seed(db);
+  AddOrder(db, 1);
+  AddOrder(db, 2);
+  SendOrders(db, sim);
+  Installation installation(db, sim);
+  const std::string config = installation.file.Write();
+  {
+    DaemonProcess daemon(config);
+    BOOST_TEST_REQUIRE(ReceiverUp(installation.port));
+    SendWebhooksTo(sim, installation.port);
+
+    const auto shipped = std::chrono::steady_clock::now();
+    Ship(sim, 1);
+    BOOST_TEST_REQUIRE(
+        test::WaitUntil([&] { return Delivered(db, 1) == "2;1;0;0;"; }, std::chrono::seconds(15)),
+        Delivered(db, 1));
+    const auto took = std::chrono::steady_clock::now() - shipped;
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(took).count() <= 5);
+    BOOST_TEST(DeliveredBySim(sim, "O-1"));
+    BOOST_TEST(EventsOf(sim, "O-1")[0].attempts == 1);
+    BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE job = 'deliveries' AND mode <> 'webhook'") ==
+               0);
+    BOOST_TEST(Delivered(db, 2) == "0;0;0;0;", "O-2 is not shipped yet");
+    daemon.Terminate();
+    BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+  }
+
+  // The receiver is down when O-2 ships: the attempt fails, the simulator retries.
+  Ship(sim, 2);
+  BOOST_TEST_REQUIRE(test::WaitUntil(
+      [&] {
+        const auto events = EventsOf(sim, "O-2");
+        return events.size() == 1 && events[0].attempts >= 2 &&
+               events[0].state == sim::WebhookState::kRetrying;
+      },
+      std::chrono::seconds(15)));
+  BOOST_TEST(Delivered(db, 2) == "0;0;0;0;");
+  DaemonProcess daemon(config);
+  BOOST_TEST(test::WaitUntil([&] { return DeliveredBySim(sim, "O-2"); }, std::chrono::seconds(30)));
+  BOOST_TEST(
+      test::WaitUntil([&] { return Delivered(db, 2) == "2;1;0;0;"; }, std::chrono::seconds(15)),
+      Delivered(db, 2));
+  BOOST_TEST(Delivered(db, 1) == "2;1;0;0;");
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 2);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 2);
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE job = 'deliveries' AND mode <> 'webhook'") == 0);
+  daemon.Terminate();
+  BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+  BOOST_TEST(!Has(daemon.Output(), kToken));
+}
+
+// A webhook the warehouse never delivers (lost for good) changes nothing until the scheduled
+// read, the safety net, brings the shipment in; a webhook delivered twice and one overtaken by
+// a later one (the simulator's faults) are each applied once.
+ERP_BACKEND_TEST(
+    a_lost_webhook_is_caught_by_the_scheduled_read_and_doubled_or_reordered_ones_apply_once_R34) {
+  SimProcess sim;
+  Seed(db);
+  for (int id = 1; id <= 3; ++id)
+    AddOrder(db, id);
+  SendOrders(db, sim);
+  Installation installation(db, sim);
+  const std::string config = installation.file.Write();
+  DaemonProcess daemon(config);
+  BOOST_TEST_REQUIRE(ReceiverUp(installation.port));
+  SendWebhooksTo(sim, installation.port);
+
+  sim.store().AddWebhookFault(sim::WebhookFaultKind::kDrop, 1);
+  Ship(sim, 1);
+  BOOST_TEST_REQUIRE(EventsOf(sim, "O-1").size() == 1);
+  BOOST_TEST(sim::WebhookStateName(EventsOf(sim, "O-1")[0].state) == "DROPPED");
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  BOOST_TEST(Delivered(db, 1) == "0;0;0;0;", "nothing arrived, nothing applied");
+  BOOST_TEST(db.Count("SELECT * FROM wms_webhook_events") == 0);
+
+  // The schedule's read (what `run-due` starts for `deliveries`) finds it.
+  const auto run = test::RunCli({"--config", config, "run", "deliveries", "--no-progress"});
+  BOOST_TEST(run.code == 0, run.output);
+  BOOST_TEST(Delivered(db, 1) == "2;1;0;0;");
+
+  // O-2's event is posted twice and held back until O-3's has been sent (faults apply to the
+  // next event recorded).
+  sim.store().AddWebhookFault(sim::WebhookFaultKind::kDuplicate, 1);
+  sim.store().AddWebhookFault(sim::WebhookFaultKind::kReorder, 1);
+  Ship(sim, 2);
+  Ship(sim, 3);
+  BOOST_TEST_REQUIRE(test::WaitUntil(
+      [&] {
+        return DeliveredBySim(sim, "O-2") && DeliveredBySim(sim, "O-3") &&
+               Delivered(db, 2) == "2;1;0;0;" && Delivered(db, 3) == "2;1;0;0;";
+      },
+      std::chrono::seconds(15)));
+  BOOST_TEST(EventsOf(sim, "O-2")[0].duplicate);
+  BOOST_TEST(EventsOf(sim, "O-2")[0].last_attempt_ms >= EventsOf(sim, "O-3")[0].last_attempt_ms,
+             "O-2's webhook arrived after O-3's");
+  BOOST_TEST(test::WaitUntil(
+      [&] {
+        return db.Count(
+                   "SELECT * FROM wms_webhook_events WHERE kind = 'ORDER' AND state <> 'DONE'") ==
+               0;
+      },
+      std::chrono::seconds(15)));
+  BOOST_TEST(Delivered(db, 2) == "2;1;0;0;");
+  BOOST_TEST(db.Count("SELECT * FROM invoice") == 3);
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking") == 3);
   daemon.Terminate();
   BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
 }
