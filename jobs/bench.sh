@@ -15,6 +15,8 @@ echo "== the floor: wmsbridge / bare gSOAP loop, null server and wms-sim at 0, 1
 "$build/tests/bench/bench_floor" "${5:-2000}" "${6:-500}" 200 2>/dev/null | figures
 echo "== deliveries with nothing new"
 "$build/tests/bench/bench_delivery_readback" "${7:-2000}" 2>/dev/null | figures
+echo "== from ship to the ERP: webhooks on (measured) and off (the schedule's wait)"
+"$build/tests/bench/bench_webhook_latency" 200 2>/dev/null | figures
 echo "== stock job, 2 warehouses (memory must stay flat as the count grows)"
 "$build/tests/bench/bench_stock" 10000 2>/dev/null
 "$build/tests/bench/bench_stock" "${4:-100000}" 2>/dev/null

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "jobs/readback_jobs.h"
+#include "jobs/stock_job.h"
 #include "jobs/webhook_store.h"
 #include "pipeline/clock.h"
 #include "stages/erp/job_lock.h"
@@ -39,13 +40,20 @@ int ProcessKind(const ConnectionConfig& connection, const JobOptions& options, W
         run_options.only_wms_ids.end())
       run_options.only_wms_ids.push_back(id);
   }
-  const char* job = kind == WebhookKind::kOrder ? kDeliveryJob : kReceiptJob;
+  const char* job = kind == WebhookKind::kOrder     ? kDeliveryJob
+                    : kind == WebhookKind::kInOrder ? kReceiptJob
+                                                    : "stock";
   std::string error;
   std::int64_t run_id = 0;
   try {
-    const JobResult result = kind == WebhookKind::kOrder
-                                 ? RunDeliveryJob(connection, run_options, log)
-                                 : RunReceiptJob(connection, run_options, log);
+    // Stock: the stock job's intra-day run compares what Ongoing's change feed names, the
+    // webhook's article among them; it marks the STOCK events received before it DONE.
+    if (kind == WebhookKind::kStock)
+      run_options.only_wms_ids.clear();
+    const JobResult result =
+        kind == WebhookKind::kOrder     ? RunDeliveryJob(connection, run_options, log)
+        : kind == WebhookKind::kInOrder ? RunReceiptJob(connection, run_options, log)
+                                        : RunStockJob(connection, run_options, log);
     run_id = result.run_id;
     if (!Completed(result.status))
       error = "run " + std::to_string(result.run_id) + " " + RunStatusText(result.status) +
@@ -75,7 +83,11 @@ int ProcessKind(const ConnectionConfig& connection, const JobOptions& options, W
 int ProcessWebhookEvents(const ConnectionConfig& connection, const JobOptions& options,
                          bool ignore_back_off, Poco::Logger& log) {
   int done = 0;
-  for (const WebhookKind kind : {WebhookKind::kOrder, WebhookKind::kInOrder}) {
+  for (const WebhookKind kind : {WebhookKind::kOrder, WebhookKind::kInOrder, WebhookKind::kStock}) {
+    // Without intra-day stock runs every stock run is a full comparison: too heavy to start
+    // per inventory webhook, so those events wait for the scheduled stock run (docs/webhooks.md).
+    if (kind == WebhookKind::kStock && connection.stock_full_comparison_hours <= 0)
+      continue;
     try {
       done += ProcessKind(connection, options, kind, ignore_back_off, log);
     } catch (const std::exception& e) {

@@ -543,3 +543,45 @@ ERP_BACKEND_TEST(
   daemon.Terminate();
   BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
 }
+
+// With intra-day stock runs configured (stock.full_comparison_hours > 0), an inventory webhook
+// starts the stock job's changes-only run: the warehouse's adjustment reaches the ERP's
+// stock_balance within seconds, through Ongoing's change feed, and the event is DONE.
+ERP_BACKEND_TEST(an_inventory_webhook_brings_the_adjusted_stock_in_by_an_intra_day_run_R34) {
+  SimProcess sim;
+  Seed(db);
+  SendOrders(db, sim);
+  db.Exec("INSERT INTO stock_balance (article_no, warehouse_id, quantity) VALUES ('A-1', 1, 10)");
+  sim.store().SetStock("A-1", "MAIN", "10");
+  Installation installation(db, sim);
+  installation.file.Connection("stock.full_comparison_hours", "24");
+  const std::string config = installation.file.Write();
+  const auto full = test::RunCli({"--config", config, "run", "stock", "--no-progress"});
+  BOOST_TEST_REQUIRE(full.code == 0, full.output);
+  const auto balance = [&] {
+    return db.Scalar(
+        "SELECT CAST(quantity AS VARCHAR(40)) FROM stock_balance WHERE warehouse_id = 1 AND "
+        "article_no = 'A-1'");
+  };
+  BOOST_TEST(test::SameQuantity(balance(), 10));
+
+  DaemonProcess daemon(config);
+  BOOST_TEST_REQUIRE(ReceiverUp(installation.port));
+  SendWebhooksTo(sim, installation.port);
+  sim.store().AdjustStock("A-1", "MAIN", "-3");
+  BOOST_TEST(test::WaitUntil([&] { return test::SameQuantity(balance(), 7); },
+                             std::chrono::seconds(15)),
+             balance());
+  BOOST_TEST(test::WaitUntil(
+      [&] {
+        return db.Count("SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
+                        "'DONE' AND doc_no = 'A-1'") == 1;
+      },
+      std::chrono::seconds(10)));
+  BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE job = 'stock'") == 2,
+             "the nightly full run and one changes-only run");
+  BOOST_TEST(db.Scalar("SELECT mode FROM wms_stock_run ORDER BY run_id DESC") ==
+             "adjust (changes only)");
+  daemon.Terminate();
+  BOOST_TEST(daemon.Wait(std::chrono::seconds(30)) == 0);
+}

@@ -1106,6 +1106,11 @@ MUTANTS = [
       "  if (!error.empty()) {",
       "  if (false) {",
       [("test_webhooks", "events_queued_while_the_wms_is_down_are_applied_after_a_restart_R34/sqlite")]),
+    M("webhook-stock-waits-for-the-nightly-run", "R34: an inventory webhook starts the changes-only stock run",
+      "jobs/webhook_worker.cpp",
+      "    if (kind == WebhookKind::kStock && connection.stock_full_comparison_hours <= 0)",
+      "    if (kind == WebhookKind::kStock)",
+      [("test_webhooks", "an_inventory_webhook_brings_the_adjusted_stock_in_by_an_intra_day_run_R34/sqlite")]),
 ]
 
 
