@@ -79,8 +79,9 @@ struct ConnectionConfig {
   std::chrono::seconds send_timeout{30};
   std::chrono::seconds receive_timeout{120};
   int batch_size = 500;
-  // Group commit (issue 15): an export commits the outcomes of at most this many documents in
-  // one ERP transaction, once the first is commit_group_ms old, and at the end of every batch.
+  // Group commit (issue 15): a writer thread commits an export's outcomes while the next
+  // documents are sent; at most this many documents are answered but not yet committed
+  // (committed in halves, or once the first is commit_group_ms old, and at every batch end).
   int commit_group_size = 200;
   std::chrono::milliseconds commit_group_ms{250};
   // Read-backs ask Ongoing for this many documents per call (reference notes 6c: a maximum

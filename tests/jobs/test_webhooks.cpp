@@ -569,13 +569,14 @@ ERP_BACKEND_TEST(an_inventory_webhook_brings_the_adjusted_stock_in_by_an_intra_d
   BOOST_TEST_REQUIRE(ReceiverUp(installation.port));
   SendWebhooksTo(sim, installation.port);
   sim.store().AdjustStock("A-1", "MAIN", "-3");
-  BOOST_TEST(test::WaitUntil([&] { return test::SameQuantity(balance(), 7); },
-                             std::chrono::seconds(15)),
-             balance());
+  BOOST_TEST(
+      test::WaitUntil([&] { return test::SameQuantity(balance(), 7); }, std::chrono::seconds(15)),
+      balance());
   BOOST_TEST(test::WaitUntil(
       [&] {
-        return db.Count("SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
-                        "'DONE' AND doc_no = 'A-1'") == 1;
+        return db.Count(
+                   "SELECT * FROM wms_webhook_events WHERE kind = 'STOCK' AND state = "
+                   "'DONE' AND doc_no = 'A-1'") == 1;
       },
       std::chrono::seconds(10)));
   BOOST_TEST(db.Count("SELECT * FROM wms_run WHERE job = 'stock'") == 2,
