@@ -3,15 +3,19 @@
 // R15, R18, R19, R22, R26, R29-R31.
 #define BOOST_TEST_MODULE readback_job
 #include <Poco/Logger.h>
+#include <Poco/Process.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <source_location>
+#include <thread>
 #include <vector>
 
 #include "jobs/article_job.h"
 #include "jobs/order_jobs.h"
 #include "jobs/readback_jobs.h"
 #include "tests/support/backend_test.h"
+#include "tests/support/cli_process.h"
 #include "tests/support/erp_backend.h"
 #include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
@@ -727,6 +731,53 @@ ERP_BACKEND_TEST(a_failed_mark_is_made_by_the_next_run_and_nothing_is_applied_tw
   sim.store().ResetCalls();
   BOOST_TEST(NothingRead(ReportedDeliveries(db, sim, true)));
   BOOST_TEST(sim.store().TotalWriteCalls() == 0);
+}
+
+// Killed for real between applying and marking (issue 16 point 1, R31): the run applied the
+// delivery and committed it, its UpdateOrderLines hangs in Ongoing, and the process is killed
+// (SIGKILL). The order is still to report in Ongoing, so the next run reads it again, applies
+// nothing twice (quantities, the tracking row, the invoice) and marks it.
+ERP_BACKEND_TEST(a_run_killed_between_applying_and_marking_applies_nothing_twice_R18_R31) {
+  SimProcess sim;
+  SeedAndExportArticles(db, sim);
+  AddOrder(db, 1);
+  jobs::RunCustomerOrderJob(Connection(db, sim), Options(), Log());
+  sim.store().Ship("O-1", {}, {{"PKG-1", "https://t.example/1", 0}});
+  test::InstallationFile file(db, sim, sim.dir());
+  file.Connection("readback_mode", "report_back");
+  file.Connection("invoice_at_delivery", "true");
+  const std::string config = file.Write();
+  sim::FaultSpec slow;
+  slow.kind = sim::FaultKind::kLatency;
+  slow.operation = sim::Operation::kUpdateOrderLines;
+  slow.ms = 20000;
+  sim.store().AddFault(slow);
+  sim.store().ResetCalls();
+  Poco::ProcessHandle run = Poco::Process::launch(
+      test::WmsBridgeBinary(), {"--config", config, "--no-progress", "run", "deliveries"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (sim.store().CallCount(sim::Operation::kUpdateOrderLines) < 1 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  BOOST_TEST_REQUIRE(sim.store().CallCount(sim::Operation::kUpdateOrderLines) == 1);
+  Poco::Process::kill(run);  // SIGKILL: no chance to clean up
+  run.wait();
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1);
+  BOOST_TEST(OrderMarks(sim, "O-1").at(0) == "", "killed before Ongoing took the mark");
+
+  sim.store().ClearFaults();
+  const auto rerun = test::RunCli({"--config", config, "run", "deliveries", "--no-progress"});
+  BOOST_TEST(rerun.code == 0, rerun.output);
+  CheckDelivered(db, 1, {2, 1, 0, 0});
+  BOOST_TEST(OrderStatus(db, 1) == "DELIVERED");
+  BOOST_TEST(db.Count("SELECT * FROM invoice WHERE order_id = 1") == 1, "never twice");
+  BOOST_TEST(db.Count("SELECT * FROM invoice_line") == 3);  // freight
+  BOOST_TEST(db.Count("SELECT * FROM shipment_tracking WHERE order_id = 1") == 1);
+  const auto marks = OrderMarks(sim, "O-1");
+  BOOST_TEST(SameQuantity(marks.at(0), 2), marks.at(0));
+  BOOST_TEST(SameQuantity(marks.at(1), 1), marks.at(1));
 }
 
 ERP_BACKEND_TEST(an_order_is_marked_only_once_the_erp_has_committed_it_R18_R31) {
