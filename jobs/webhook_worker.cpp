@@ -15,6 +15,11 @@ namespace {
 // How many documents one webhook run reads by id (one page of Ongoing's).
 constexpr int kMaxIdsPerRun = 200;
 
+// Between two looks at the queue when no call wakes the worker. A call wakes it at once, so
+// this only paces back-off retries and events a held lease left waiting; each look opens an
+// ERP session per kind, so it is kept well above the time a run by id takes.
+constexpr long kLookIntervalMs = 1000;
+
 bool Completed(pipeline::RunStatus status) {
   return status == pipeline::RunStatus::kCompleted ||
          status == pipeline::RunStatus::kCompletedWithRejects;
@@ -114,7 +119,7 @@ WebhookWorker::~WebhookWorker() {
 void WebhookWorker::Loop() {
   while (!stop_ && (options_.stop_signal == nullptr || !options_.stop_signal->Requested())) {
     Tick();
-    wake_.tryWait(200);  // woken at once by the receiver, else every 200 ms
+    wake_.tryWait(kLookIntervalMs);  // woken at once by the receiver
   }
 }
 

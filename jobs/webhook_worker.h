@@ -1,13 +1,14 @@
 #pragma once
-// The worker of Ongoing's webhooks (R34, docs/webhooks.md), inside `wmsbridge daemon`: every
-// 200 ms, or at once when the receiver wakes it, it takes each connection's WAITING events and
+// The worker of Ongoing's webhooks (R34, docs/webhooks.md), inside `wmsbridge daemon`: at once
+// when the receiver wakes it, else every second, it takes each connection's WAITING events and
 // runs the delivery job (ORDER) or the receipt job (IN_ORDER) for exactly their ids, with the
 // read-back code and the same job lease as the scheduled read (a lease held elsewhere leaves
-// them WAITING for the next tick). A failed attempt backs off (webhook_store.h). Events become DONE
-// with the run's id once the run has completed (every document committed); a failed run counts an
-// attempt and keeps its error; after kMaxWebhookAttempts an event is FAILED and left to the
-// scheduled read. STOCK events are applied by the next stock run (which marks them DONE), not by
-// the worker.
+// them WAITING for the next look). STOCK events start the stock job when intra-day stock runs
+// are configured (its changes-only run compares what Ongoing's change feed names); otherwise
+// the next scheduled stock run applies them. A failed attempt backs off (webhook_store.h).
+// Events become DONE with the run's id once the run has completed (every document committed);
+// a failed run counts an attempt and keeps its error; after kMaxWebhookAttempts an event is
+// FAILED and left to the scheduled read.
 
 #include <Poco/Event.h>
 #include <Poco/Logger.h>
@@ -45,10 +46,10 @@ class WebhookWorker {
   std::thread thread_;
 };
 
-/// Runs the waiting ORDER and IN_ORDER events of `connection` once, as the worker does at each
-/// look: those whose back-off has passed, or all of them with `ignore_back_off`. Returns how
-/// many events became DONE. Never throws anything derived from std::exception (failures are
-/// recorded on the events and logged).
+/// Runs the waiting ORDER, IN_ORDER (and, with intra-day stock runs, STOCK) events of `connection`
+/// once, as the worker does at each look: those whose back-off has passed, or all of them with
+/// `ignore_back_off`. Returns how many events became DONE. Never throws anything derived from
+/// std::exception (failures are recorded on the events and logged).
 int ProcessWebhookEvents(const ConnectionConfig& connection, const JobOptions& options,
                          bool ignore_back_off, Poco::Logger& log);
 
