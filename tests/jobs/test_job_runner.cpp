@@ -5,9 +5,7 @@
 #define BOOST_TEST_MODULE job_runner
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
-#include <Poco/PipeStream.h>
 #include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
 #include <signal.h>
 
 #include <atomic>
@@ -23,6 +21,7 @@
 
 #include "tests/support/backend_test.h"
 #include "tests/support/cli_process.h"
+#include "tests/support/daemon_process.h"
 #include "tests/support/job_fixtures.h"
 #include "tests/support/sim_process.h"
 
@@ -442,59 +441,8 @@ ERP_BACKEND_TEST(connections_run_in_parallel_and_a_wms_down_does_not_stop_the_ot
 // --- daemon (point 2)
 // ------------------------------------------------------------------------------
 
-namespace {
-
-// `wmsbridge daemon` as systemd runs it: a child process, its output drained as it comes.
-class DaemonProcess {
- public:
-  explicit DaemonProcess(const std::string& config)
-      : handle_(Poco::Process::launch(test::WmsBridgeBinary(), {"--config", config, "daemon"},
-                                      nullptr, &out_, &out_)) {
-    reader_ = std::async(std::launch::async, [this] {
-      Poco::PipeInputStream stream(out_);
-      std::string text;
-      Poco::StreamCopier::copyToString(stream, text);
-      return text;
-    });
-  }
-  ~DaemonProcess() {
-    if (!exited_) {
-      try {
-        Poco::Process::kill(handle_);
-        handle_.wait();
-      } catch (const Poco::Exception&) {
-      }
-    }
-  }
-  void Terminate() const { ::kill(static_cast<pid_t>(handle_.id()), SIGTERM); }
-  /// The exit code, or -1 when it has not exited within `limit` (then it is killed).
-  int Wait(std::chrono::seconds limit) {
-    // tryWait reaps it: isRunning() would still see the zombie.
-    if (!WaitFor([&] { return Exited(); }, limit)) {
-      Poco::Process::kill(handle_);
-      handle_.wait();
-      exited_ = true;
-      return -1;
-    }
-    return code_;
-  }
-  /// Whether it has ended (its code is then what Wait returns at once).
-  bool Exited() {
-    if (!exited_ && (code_ = handle_.tryWait()) != -1)
-      exited_ = true;
-    return exited_;
-  }
-  std::string Output() { return reader_.get(); }
-
- private:
-  Poco::Pipe out_;
-  Poco::ProcessHandle handle_;
-  std::future<std::string> reader_;
-  bool exited_ = false;
-  int code_ = -1;
-};
-
-}  // namespace
+// `wmsbridge daemon` as systemd runs it: tests/support/daemon_process.h.
+using test::DaemonProcess;
 
 // The daemon runs what is due at once, looks again every daemon_poll_s (here 1 s), and a SIGTERM
 // ends it cleanly: the run in flight closed with its records counted, nothing left RUNNING, no
