@@ -448,7 +448,8 @@ BOOST_AUTO_TEST_CASE(webhook_keys_are_checked_and_lower_the_readback_schedule_R3
     }
     return std::string();
   };
-  const auto& off = Load().connections.front();
+  const jobs::AppConfig defaults = Load();  // kept: `off` refers into it
+  const auto& off = defaults.connections.front();
   BOOST_TEST(schedule(off, "deliveries") == "Mon-Sat 05:10-22:10 every 15m");
   const auto& on = plain.connections.front();
   BOOST_TEST(schedule(on, "deliveries") == "Mon-Sat 05:10-22:10 every 2h");
