@@ -387,18 +387,6 @@ class StalledWms {
   std::thread accepter_;
 };
 
-// Polls until `done` or `limit` passes; the limit only keeps a broken build from hanging.
-template <typename Done>
-bool WaitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(60)) {
-  const auto until = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > until)
-      return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
-}
-
 }  // namespace
 
 // "a-stalled" comes before "demo" by name: one after the other, demo would not start before
@@ -418,7 +406,7 @@ ERP_BACKEND_TEST(connections_run_in_parallel_and_a_wms_down_does_not_stop_the_ot
   auto run = std::async(std::launch::async, [&] {
     return test::RunCli({"--config", config, "run", "articles", "--no-progress"});
   });
-  const bool demo_done = WaitFor(
+  const bool demo_done = test::WaitUntil(
       [&] {
         return RunStatus(db, "demo") == "COMPLETED" ||
                run.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
@@ -458,8 +446,8 @@ ERP_BACKEND_TEST(daemon_runs_what_is_due_every_poll_and_stops_cleanly_on_sigterm
   file.Connection("schedule.articles", "daily 00:00");  // a slot is due whatever the hour
   DaemonProcess daemon(file.Write());
 
-  const bool first =
-      WaitFor([&] { return db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 1; });
+  const bool first = test::WaitUntil(
+      [&] { return db.Count("SELECT * FROM wms_run WHERE status = 'COMPLETED'") == 1; });
   BOOST_TEST_REQUIRE(first);
   BOOST_TEST_REQUIRE(!daemon.Exited());
   // Forget the claimed slot: the next look (a second later) runs the job again. 40 new articles,
@@ -478,7 +466,7 @@ ERP_BACKEND_TEST(daemon_runs_what_is_due_every_poll_and_stops_cleanly_on_sigterm
   slow.ms = 100;
   sim.store().AddFault(slow);
   db.Exec("DELETE FROM wms_job_schedule");
-  const bool second = WaitFor([&] {
+  const bool second = test::WaitUntil([&] {
     return db.Count(
                "SELECT * FROM wms_run_record WHERE run_id = (SELECT MAX(run_id) FROM wms_run)"
                " AND doc_no LIKE 'D-%'") > 0 ||
